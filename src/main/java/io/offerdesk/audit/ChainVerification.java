@@ -1,0 +1,16 @@
+package io.offerdesk.audit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of recomputing the hash chain.
+ *
+ * @param intact whether every entry matched
+ * @param entriesChecked how many entries were read
+ * @param firstBrokenSequence the first entry whose content or link does not match, if any
+ * @param reason why that entry does not match: {@code CONTENT} (its fields or payload were changed), {@code LINK}
+ *     (it does not point at the entry before it: an entry was removed or inserted) or {@code HEAD} (the chain's end
+ *     does not match its last entry: the last entries were removed)
+ */
+public record ChainVerification(
+        boolean intact, long entriesChecked, @Nullable Long firstBrokenSequence, @Nullable String reason) {}

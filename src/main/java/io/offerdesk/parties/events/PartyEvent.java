@@ -1,0 +1,26 @@
+package io.offerdesk.parties.events;
+
+import io.offerdesk.shared.AuditedEvent;
+import java.util.UUID;
+
+/** Every parties event is audited and belongs to one party. */
+public sealed interface PartyEvent extends AuditedEvent
+        permits PartyOnboarded,
+                AccountAdded,
+                OrganizationalUnitAdded,
+                UserInvited,
+                InvitationAccepted,
+                UserRolesChanged,
+                UserStatusChanged,
+                ApiKeyIssued,
+                ApiKeyRevoked,
+                AccessKeyIssued,
+                AccessKeyRevoked {
+
+    UUID partyId();
+
+    @Override
+    default String ownerPartyId() {
+        return partyId().toString();
+    }
+}

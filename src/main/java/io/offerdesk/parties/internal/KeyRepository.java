@@ -1,0 +1,137 @@
+package io.offerdesk.parties.internal;
+
+import io.offerdesk.parties.AccessKey;
+import io.offerdesk.parties.ApiKey;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bearer API keys (secret hashed) and SigV4 access keys (secret encrypted). */
+@Repository
+class KeyRepository {
+
+    /** What API-key authentication needs: the stored hash and the owner, if the key is live. */
+    record LiveApiKey(UUID userId, String secretHash) {}
+
+    record LiveAccessKey(UUID userId, byte[] ciphertext) {}
+
+    private static final String INSERT_API_KEY =
+            """
+            INSERT INTO parties.api_key (id, user_id, party_id, name, secret_hash, created_at)
+            VALUES (:id, :userId, :partyId, :name, :secretHash, :createdAt)
+            """;
+    private static final String API_KEYS =
+            "SELECT id, user_id, name, created_at, revoked_at FROM parties.api_key WHERE user_id = :userId ORDER BY created_at";
+    private static final String LIVE_API_KEY =
+            """
+            SELECT k.user_id, k.secret_hash FROM parties.api_key k JOIN parties.app_user u ON u.id = k.user_id
+            WHERE k.id = :id AND k.revoked_at IS NULL AND u.status = 'ACTIVE'
+            """;
+    private static final String REVOKE_API_KEY =
+            "UPDATE parties.api_key SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL";
+    private static final String INSERT_ACCESS_KEY =
+            """
+            INSERT INTO parties.access_key (id, user_id, party_id, secret_ciphertext, created_at)
+            VALUES (:id, :userId, :partyId, :ciphertext, :createdAt)
+            """;
+    private static final String ACCESS_KEYS =
+            "SELECT id, user_id, created_at, revoked_at FROM parties.access_key WHERE user_id = :userId ORDER BY created_at";
+    private static final String LIVE_ACCESS_KEY =
+            """
+            SELECT k.user_id, k.secret_ciphertext FROM parties.access_key k JOIN parties.app_user u ON u.id = k.user_id
+            WHERE k.id = :id AND k.revoked_at IS NULL AND u.status = 'ACTIVE'
+            """;
+    private static final String REVOKE_ACCESS_KEY =
+            "UPDATE parties.access_key SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL";
+
+    private final JdbcClient jdbc;
+
+    KeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ApiKey key, UUID partyId, String secretHash) {
+        jdbc.sql(INSERT_API_KEY)
+                .param("id", key.id())
+                .param("userId", key.userId())
+                .param("partyId", partyId)
+                .param("name", key.name())
+                .param("secretHash", secretHash)
+                .param("createdAt", Timestamp.from(key.createdAt()))
+                .update();
+    }
+
+    List<ApiKey> apiKeys(UUID userId) {
+        return jdbc.sql(API_KEYS)
+                .param("userId", userId)
+                .query((rs, row) -> new ApiKey(
+                        rs.getString("id"),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    Optional<LiveApiKey> liveApiKey(String id) {
+        return jdbc.sql(LIVE_API_KEY)
+                .param("id", id)
+                .query((rs, row) -> new LiveApiKey(rs.getObject("user_id", UUID.class), rs.getString("secret_hash")))
+                .optional();
+    }
+
+    boolean revokeApiKey(String id, UUID userId, Instant now) {
+        return jdbc.sql(REVOKE_API_KEY)
+                .param("id", id)
+                .param("userId", userId)
+                .param("now", Timestamp.from(now))
+                .update()
+                == 1;
+    }
+
+    void insert(AccessKey key, UUID partyId, byte[] ciphertext) {
+        jdbc.sql(INSERT_ACCESS_KEY)
+                .param("id", key.id())
+                .param("userId", key.userId())
+                .param("partyId", partyId)
+                .param("ciphertext", ciphertext)
+                .param("createdAt", Timestamp.from(key.createdAt()))
+                .update();
+    }
+
+    List<AccessKey> accessKeys(UUID userId) {
+        return jdbc.sql(ACCESS_KEYS)
+                .param("userId", userId)
+                .query((rs, row) -> new AccessKey(
+                        rs.getString("id"),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    Optional<LiveAccessKey> liveAccessKey(String id) {
+        return jdbc.sql(LIVE_ACCESS_KEY)
+                .param("id", id)
+                .query((rs, row) ->
+                        new LiveAccessKey(rs.getObject("user_id", UUID.class), rs.getBytes("secret_ciphertext")))
+                .optional();
+    }
+
+    boolean revokeAccessKey(String id, UUID userId, Instant now) {
+        return jdbc.sql(REVOKE_ACCESS_KEY)
+                .param("id", id)
+                .param("userId", userId)
+                .param("now", Timestamp.from(now))
+                .update()
+                == 1;
+    }
+
+    private static @org.jspecify.annotations.Nullable Instant instant(@org.jspecify.annotations.Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package io.offerdesk.parties.internal;
+
+import io.offerdesk.parties.AccessKey;
+import io.offerdesk.parties.ApiKey;
+import io.offerdesk.parties.KeyManagement.SigningSecret;
+import io.offerdesk.parties.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues and checks credentials. A bearer token reads {@code od_<key id>_<secret>}: the key id finds the row, the
+ * secret is compared with its stored SHA-256 hash. SigV4 secrets are sealed by the {@link SecretBox}.
+ */
+@Component
+public class KeyStore {
+
+    static final Pattern TOKEN = Pattern.compile("od_([a-z2-7]{16})_([a-z2-7]{40})");
+
+    private final KeyRepository keys;
+    private final SecretBox box;
+
+    KeyStore(KeyRepository keys, SecretBox box) {
+        this.keys = keys;
+        this.box = box;
+    }
+
+    public ApiKey.Issued issueApiKey(User user, String name, Instant now) {
+        var id = Secrets.lower(16);
+        var secret = Secrets.lower(40);
+        var key = new ApiKey(id, user.id(), name, now, null);
+        keys.insert(key, user.partyId(), Secrets.sha256(secret));
+        return new ApiKey.Issued(key, "od_" + id + "_" + secret);
+    }
+
+    /** The owner of a well-formed, live token whose secret matches. */
+    public Optional<UUID> authenticate(String token) {
+        var parts = TOKEN.matcher(token);
+        if (!parts.matches()) {
+            return Optional.empty();
+        }
+        var hash = Secrets.sha256(parts.group(2));
+        return keys.liveApiKey(parts.group(1))
+                .filter(live -> Secrets.same(live.secretHash(), hash))
+                .map(KeyRepository.LiveApiKey::userId);
+    }
+
+    public List<ApiKey> apiKeys(UUID userId) {
+        return keys.apiKeys(userId);
+    }
+
+    public boolean revokeApiKey(String id, UUID userId, Instant now) {
+        return keys.revokeApiKey(id, userId, now);
+    }
+
+    public AccessKey.Issued issueAccessKey(User user, Instant now) {
+        var id = Secrets.accessKeyId();
+        var secret = Secrets.secretAccessKey();
+        var key = new AccessKey(id, user.id(), now, null);
+        keys.insert(key, user.partyId(), box.seal(secret, id));
+        return new AccessKey.Issued(key, secret);
+    }
+
+    public List<AccessKey> accessKeys(UUID userId) {
+        return keys.accessKeys(userId);
+    }
+
+    public boolean revokeAccessKey(String id, UUID userId, Instant now) {
+        return keys.revokeAccessKey(id, userId, now);
+    }
+
+    public Optional<SigningSecret> signingSecret(String accessKeyId) {
+        return keys.liveAccessKey(accessKeyId)
+                .map(live -> new SigningSecret(live.userId(), box.open(live.ciphertext(), accessKeyId)));
+    }
+}

@@ -1,0 +1,21 @@
+package io.offerdesk.platform;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Work that falls due at points in time: installments to invoice, offers to expire, reminders to send. The platform
+ * runs every {@code DueWork} bean whenever time passes: every few seconds in production, and at each due instant,
+ * in order, when the operator moves the simulated clock forward.
+ *
+ * <p>Implementations must be idempotent and cluster-safe (claim work with {@code FOR UPDATE SKIP LOCKED} or unique
+ * keys): several nodes may run them at once.
+ */
+public interface DueWork {
+
+    /** The earliest instant after {@code after} at which this work has something to do, if any. */
+    Optional<Instant> nextDueAfter(Instant after);
+
+    /** Does everything due at or before {@code now}. */
+    void runDue(Instant now);
+}

@@ -1,0 +1,37 @@
+package io.offerdesk.platform.internal.time;
+
+import io.offerdesk.platform.DueWork;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs due work as real time passes. Each {@link DueWork} claims its own items, so every node may run this. */
+@Component
+class DueWorkRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DueWorkRunner.class);
+
+    private final Clock clock;
+    private final List<DueWork> work;
+
+    DueWorkRunner(Clock clock, List<DueWork> work) {
+        this.clock = clock;
+        this.work = work;
+    }
+
+    @Scheduled(fixedDelayString = "${offerdesk.jobs.poll-interval:PT10S}", initialDelayString = "PT10S")
+    void runDue() {
+        var now = clock.instant();
+        for (var w : work) {
+            try {
+                w.runDue(now);
+            } catch (RuntimeException failure) {
+                // One failing job must not starve the others; it is retried at the next poll.
+                log.error("Due work {} failed at {}", w.getClass().getSimpleName(), now, failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.offerdesk.platform.internal.time;
+
+import io.offerdesk.platform.DueWork;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Service;
+
+/**
+ * Time travel for the simulator. Advancing does not jump: the clock stops at every instant at which some {@link
+ * DueWork} has something due, runs all due work there, and goes on, so that effects happen in the order they would
+ * have in real time.
+ */
+@Service
+@ConditionalOnBooleanProperty("offerdesk.simulation")
+class Simulation {
+
+    /** A ten-year jump is more than any contract Offerdesk allows (60 months plus 3 years of future start). */
+    static final Duration LONGEST_ADVANCE = Duration.ofDays(3660);
+
+    private static final Logger log = LoggerFactory.getLogger(Simulation.class);
+
+    record Advanced(Instant from, Instant to, int stops) {}
+
+    private final SimulatedClock clock;
+    private final SimulationOffsets offsets;
+    private final List<DueWork> work;
+
+    Simulation(SimulatedClock clock, SimulationOffsets offsets, List<DueWork> work) {
+        this.clock = clock;
+        this.offsets = offsets;
+        this.work = work;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Duration offset() {
+        return clock.offset();
+    }
+
+    synchronized Advanced advanceTo(Instant target) {
+        var from = clock.instant();
+        var stops = 0;
+        var now = from;
+        while (now.isBefore(target)) {
+            var stop = nextDueAfter(now).filter(due -> due.isBefore(target)).orElse(target);
+            offsets.save(clock.moveTo(stop));
+            work.forEach(w -> w.runDue(stop));
+            stops++;
+            now = stop;
+        }
+        log.info("Simulated clock advanced from {} to {} with {} stops", from, target, stops);
+        return new Advanced(from, clock.instant(), stops);
+    }
+
+    private Optional<Instant> nextDueAfter(Instant now) {
+        return work.stream()
+                .map(w -> w.nextDueAfter(now))
+                .flatMap(Optional::stream)
+                .filter(due -> due.isAfter(now))
+                .min(Instant::compareTo);
+    }
+}

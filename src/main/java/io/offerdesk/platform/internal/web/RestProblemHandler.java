@@ -1,0 +1,169 @@
+package io.offerdesk.platform.internal.web;
+
+import io.offerdesk.shared.Conflict;
+import io.offerdesk.shared.FieldViolation;
+import io.offerdesk.shared.InvalidInput;
+import io.offerdesk.shared.NotFound;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every client error of the REST API into an RFC 9457 problem that names the offending field and the rule it
+ * broke, in the caller's language: 400 for requests that cannot be read (syntax, unknown fields, wrong types), 422
+ * for readable requests that break a rule, 404 for anything the caller may not see.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RestProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RestProblemHandler.class);
+
+    private final ProblemWriter problems;
+
+    RestProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput invalid) {
+        return withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "problem.invalid", invalid.violations());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound missing) {
+        return problems.problem(
+                HttpStatus.NOT_FOUND, "problem.notFound", locale(), missing.entityType(), missing.entityId());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict conflict) {
+        var problem = problems.problem(
+                HttpStatus.CONFLICT,
+                "problem.conflict",
+                locale(),
+                problems.message(conflict.code(), conflict.arguments().toArray(), locale()));
+        problem.setProperty("code", conflict.code());
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException denied) {
+        return problems.problem(HttpStatus.FORBIDDEN, "problem.forbidden", locale());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail parameterType(MethodArgumentTypeMismatchException mismatch) {
+        return withErrors(
+                HttpStatus.BAD_REQUEST,
+                "problem.unreadable",
+                List.of(FieldViolation.of(mismatch.getName(), "validation.type")));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var violation = switch (unreadable.getMostSpecificCause()) {
+            case UnrecognizedPropertyException unknown -> FieldViolation.of(path(unknown), "validation.unknownField");
+            case InvalidNullException nullValue -> FieldViolation.of(path(nullValue), "validation.required");
+            case MismatchedInputException mismatch -> FieldViolation.of(path(mismatch), "validation.type");
+            case StreamReadException syntax -> FieldViolation.of(
+                    "$", "validation.malformedJson", syntax.getOriginalMessage());
+            case JacksonException other -> FieldViolation.of(path(other), "validation.type");
+            default -> FieldViolation.of("$", "validation.body");
+        };
+        return ResponseEntity.badRequest()
+                .body(withErrors(HttpStatus.BAD_REQUEST, "problem.unreadable", List.of(violation)));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var violations = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> FieldViolation.of(
+                        error.getField(), "validation.constraint", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.unprocessableContent()
+                .body(withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "problem.invalid", violations));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var violations = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> FieldViolation.of(
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                "validation.constraint",
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(withErrors(HttpStatus.BAD_REQUEST, "problem.invalid", violations));
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail serverFault(RuntimeException fault) {
+        log.error("Server fault", fault);
+        return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.serverFault", locale());
+    }
+
+    private ProblemDetail withErrors(HttpStatus status, String code, List<FieldViolation> violations) {
+        var locale = locale();
+        var problem = problems.problem(status, code, locale);
+        problem.setProperty(
+                "errors",
+                violations.stream()
+                        .map(v -> Map.of(
+                                "field", v.field(),
+                                "code", v.code(),
+                                "message", problems.message(v.code(), v.arguments().toArray(), locale)))
+                        .toList());
+        return problem;
+    }
+
+    /** The JSON path of the failing value, e.g. {@code dimensions[1].key}. */
+    private static String path(JacksonException failure) {
+        var path = new StringBuilder();
+        for (var reference : failure.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
