@@ -3,11 +3,10 @@ package io.offerdesk.platform.internal.db;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,21 +19,20 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     @Bean
-    EmbeddedPostgres embeddedPostgres(@Value("${offerdesk.embedded-db.data-directory}") Path dataDirectory)
+    EmbeddedPostgres embeddedPostgres(@Value("${offerdesk.embedded-db.data-directory}") String dataDirectory)
             throws IOException {
         return EmbeddedDatabases.startOrReuse(dataDirectory);
     }
 
+    /** The pool takes its settings from {@code spring.datasource.hikari.*}, as Boot's own pool would. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
-        var dataSource = properties
-                .initializeDataSourceBuilder()
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
+                .driverClassName("org.postgresql.Driver")
                 .url(postgres.getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
-                .password("")
                 .build();
-        dataSource.setMaximumPoolSize(20);
-        return dataSource;
     }
 }

@@ -5,6 +5,7 @@ import io.offerdesk.platform.internal.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +31,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(principals, problems), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
                                 request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated"))
                         .accessDeniedHandler((request, response, ex) ->
@@ -43,6 +47,7 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
+                                "/invitations/**",
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",

@@ -1,0 +1,95 @@
+package io.offerdesk.support;
+
+import io.offerdesk.parties.KeyManagement;
+import io.offerdesk.platform.PrincipalSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An HTTP client for the running application. {@link #keyOf(String)} issues (once per test JVM) a real API key for
+ * a demo user through the keys module, so tests can call the API as any demo role.
+ */
+@TestComponent
+public class TestApi {
+
+    /** A response: status, headers, body text, and the body as JSON when it is JSON. */
+    public record Reply(int status, String contentType, String body, JsonNode json) {}
+
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final PrincipalSource principals;
+    private final KeyManagement keys;
+    private final Environment environment;
+
+    TestApi(PrincipalSource principals, KeyManagement keys, Environment environment) {
+        this.principals = principals;
+        this.keys = keys;
+        this.environment = environment;
+    }
+
+    /** The server's port is known only once it has started, after this bean was made. */
+    public String baseUrl() {
+        return "http://localhost:" + environment.getRequiredProperty("local.server.port");
+    }
+
+    public String keyOf(String email) {
+        return KEYS.computeIfAbsent(email, e -> {
+            var principal = principals.findLogin(e).orElseThrow().principal();
+            return keys.issueApiKey(principal, principal.userId(), "tests").token();
+        });
+    }
+
+    public Reply get(String path, String email) {
+        return send(request(path, email).GET());
+    }
+
+    public Reply post(String path, String email, String body) {
+        return send(request(path, email)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply put(String path, String email, String body) {
+        return send(request(path, email)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply delete(String path, String email) {
+        return send(request(path, email).DELETE());
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var type = response.headers().firstValue("Content-Type").orElse("");
+            var body = response.body();
+            var parsed = type.contains("json") && !body.isBlank() ? json.readTree(body) : json.nullNode();
+            return new Reply(response.statusCode(), type, body, parsed);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String email) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+        if (email != null) {
+            builder.header("Authorization", "Bearer " + keyOf(email));
+        }
+        return builder;
+    }
+}
