@@ -4,6 +4,7 @@ import io.offerdesk.audit.internal.AuditRepository;
 import io.offerdesk.audit.internal.ChainHash;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading and verifying the audit trail. Entries are written by listening to audited events, never through here. */
@@ -21,8 +22,11 @@ public class AuditTrail {
         return entries.search(filter);
     }
 
-    /** Recomputes every hash from the first entry to the chain head and reports the first mismatch. */
-    @Transactional(readOnly = true)
+    /**
+     * Recomputes every hash from the first entry to the chain head and reports the first mismatch. Repeatable read
+     * gives the scan and the head one snapshot, so entries appended meanwhile do not look like a broken end.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify() {
         var previous = new String[] {ChainHash.GENESIS};
         var checked = new long[] {0};
