@@ -124,8 +124,9 @@ public class UserManagement {
                 .orElseThrow(() -> new NotFound("invitation", "token"));
         users.activate(userId, passwords.encode(password));
         var user = users.find(userId).orElseThrow();
-        events.publishEvent(
-                new InvitationAccepted(user.partyId(), userId, Actor.system("invitation"), clock.instant()));
+        var invitee =
+                new Actor(Actor.Kind.USER, userId, user.partyId(), user.displayName() + " <" + user.email() + ">");
+        events.publishEvent(new InvitationAccepted(user.partyId(), userId, invitee, clock.instant()));
         return user;
     }
 

@@ -2,19 +2,18 @@ package io.offerdesk.parties.internal;
 
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyCommands.AddAccount;
+import io.offerdesk.parties.PartyCommands.AddOrganizationalUnit;
 import io.offerdesk.parties.PartyCommands.OnboardParty;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.RoleGrant;
 import io.offerdesk.parties.User;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.parties.events.ApiKeyIssued;
-import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -97,20 +96,11 @@ public class DemoParties {
 
     private void buyer(String name, String domain, String managementAccount, String... people) {
         var org = party(PartyKind.BUYER, name, managementAccount, "admin@" + domain + ".example", people[0] + " Admin");
-        var admin = principal(org, Role.MARKETPLACE_ADMIN);
-        var engineering = parties.addOrganizationalUnit(
-                admin, org.id(), new io.offerdesk.parties.PartyCommands.AddOrganizationalUnit("Engineering", null));
+        var engineering = parties.addOrganizationalUnit(DEMO, org.id(), new AddOrganizationalUnit("Engineering", null));
         var prefix = managementAccount.substring(0, 11);
-        parties.addAccount(
-                admin,
-                org.id(),
-                new AddAccount(
-                        prefix + "2", name + " Engineering", engineering.id().toString()));
-        parties.addAccount(
-                admin,
-                org.id(),
-                new AddAccount(
-                        prefix + "3", name + " Data Science", engineering.id().toString()));
+        var unit = engineering.id().toString();
+        parties.addAccount(DEMO, org.id(), new AddAccount(prefix + "2", name + " Engineering", unit));
+        parties.addAccount(DEMO, org.id(), new AddAccount(prefix + "3", name + " Data Science", unit));
         user(org, "procurement@" + domain + ".example", people[1] + " Procurement", Role.PROCUREMENT);
         user(org, "finance@" + domain + ".example", people[2] + " Finance", Role.FINANCE);
         user(org, "viewer@" + domain + ".example", people[3] + " Viewer", Role.VIEWER);
@@ -124,19 +114,6 @@ public class DemoParties {
 
     private User user(Party party, String email, String name, Role role) {
         return users.createActive(DEMO, party.id(), email, name, PASSWORD, List.of(RoleGrant.everywhere(role)));
-    }
-
-    /** Acts as the party's administrator, so that demo accounts take the same path as the UI's. */
-    private static OfferdeskPrincipal principal(Party party, Role role) {
-        return new OfferdeskPrincipal(
-                java.util.UUID.randomUUID(),
-                "demo@offerdesk.example",
-                "Demo",
-                party.id(),
-                party.name(),
-                party.kind(),
-                Set.of(role),
-                Actor.Kind.USER);
     }
 
     private static void printLogins() {
