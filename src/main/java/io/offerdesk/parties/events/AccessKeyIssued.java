@@ -6,15 +6,4 @@ import java.util.UUID;
 
 /** A SigV4 access-key pair was issued; its secret is never recorded. */
 public record AccessKeyIssued(UUID partyId, UUID userId, String accessKeyId, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "access-key";
-    }
-
-    @Override
-    public String entityId() {
-        return accessKeyId;
-    }
-}
+        implements AccessKeyEvent {}

@@ -6,15 +6,4 @@ import java.util.UUID;
 
 /** A SigV4 access-key pair was revoked. */
 public record AccessKeyRevoked(UUID partyId, UUID userId, String accessKeyId, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "access-key";
-    }
-
-    @Override
-    public String entityId() {
-        return accessKeyId;
-    }
-}
+        implements AccessKeyEvent {}

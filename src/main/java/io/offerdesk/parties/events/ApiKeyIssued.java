@@ -6,15 +6,4 @@ import java.util.UUID;
 
 /** A bearer API key was issued; its secret is never recorded. */
 public record ApiKeyIssued(UUID partyId, UUID userId, String keyId, String name, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "api-key";
-    }
-
-    @Override
-    public String entityId() {
-        return keyId;
-    }
-}
+        implements ApiKeyEvent {}

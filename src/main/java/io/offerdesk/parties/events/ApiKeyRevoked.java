@@ -6,15 +6,4 @@ import java.util.UUID;
 
 /** A bearer API key was revoked. */
 public record ApiKeyRevoked(UUID partyId, UUID userId, String keyId, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "api-key";
-    }
-
-    @Override
-    public String entityId() {
-        return keyId;
-    }
-}
+        implements ApiKeyEvent {}

@@ -5,15 +5,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An invited user set a password and became active. */
-public record InvitationAccepted(UUID partyId, UUID userId, Actor actor, Instant occurredAt) implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+public record InvitationAccepted(UUID partyId, UUID userId, Actor actor, Instant occurredAt) implements UserEvent {}

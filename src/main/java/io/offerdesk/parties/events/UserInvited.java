@@ -7,15 +7,4 @@ import java.util.UUID;
 
 /** A party invited a user; the user is not active until they accept. */
 public record UserInvited(UUID partyId, UUID userId, String email, List<String> roles, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+        implements UserEvent {}

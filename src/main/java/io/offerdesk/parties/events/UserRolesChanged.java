@@ -7,15 +7,4 @@ import java.util.UUID;
 
 /** A user's roles were replaced. */
 public record UserRolesChanged(UUID partyId, UUID userId, List<String> roles, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+        implements UserEvent {}

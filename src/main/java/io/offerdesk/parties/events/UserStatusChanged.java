@@ -6,15 +6,4 @@ import java.util.UUID;
 
 /** A user was disabled or enabled. */
 public record UserStatusChanged(UUID partyId, UUID userId, String status, Actor actor, Instant occurredAt)
-        implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+        implements UserEvent {}
