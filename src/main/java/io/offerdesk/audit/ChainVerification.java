@@ -13,4 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     does not match its last entry: the last entries were removed)
  */
 public record ChainVerification(
-        boolean intact, long entriesChecked, @Nullable Long firstBrokenSequence, @Nullable String reason) {}
+        boolean intact,
+        long entriesChecked,
+        @Nullable Long firstBrokenSequence,
+        @Nullable String reason) {}

@@ -12,7 +12,6 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.Conflict;
-import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
@@ -103,11 +102,18 @@ public class PartyManagement {
         checkAccountId(checks, "accountId", command.accountId());
         var unitId = unitOf(checks, party, command.unitId());
         checks.throwIfInvalid();
-        return insertAccount(me.actor(), party.id(), command.accountId(), Validations.present("name", command.name()).trim(), Account.Kind.MEMBER, unitId);
+        return insertAccount(
+                me.actor(),
+                party.id(),
+                command.accountId(),
+                Validations.present("name", command.name()).trim(),
+                Account.Kind.MEMBER,
+                unitId);
     }
 
     @Transactional
-    public OrganizationalUnit addOrganizationalUnit(OfferdeskPrincipal me, UUID partyId, AddOrganizationalUnit command) {
+    public OrganizationalUnit addOrganizationalUnit(
+            OfferdeskPrincipal me, UUID partyId, AddOrganizationalUnit command) {
         var party = administered(me, partyId);
         var checks = new Validations()
                 .check(party.kind() == PartyKind.BUYER, "parentId", "validation.party.unitsForBuyers")
@@ -124,7 +130,8 @@ public class PartyManagement {
         var name = Validations.present("name", command.name()).trim();
         var finalParent = parent;
         if (parties.units(party.id()).stream()
-                .anyMatch(u -> java.util.Objects.equals(u.parentId(), finalParent) && u.name().equalsIgnoreCase(name))) {
+                .anyMatch(u -> java.util.Objects.equals(u.parentId(), finalParent)
+                        && u.name().equalsIgnoreCase(name))) {
             throw new Conflict("conflict.unitName", name);
         }
         return insertUnit(me.actor(), party.id(), parent, name);
@@ -191,9 +198,10 @@ public class PartyManagement {
         if (unitId == null || unitId.isBlank()) {
             return null;
         }
-        var unit = parseUuid(unitId).flatMap(id -> parties.units(party.id()).stream()
-                .filter(u -> u.id().equals(id))
-                .findFirst());
+        var unit = parseUuid(unitId)
+                .flatMap(id -> parties.units(party.id()).stream()
+                        .filter(u -> u.id().equals(id))
+                        .findFirst());
         checks.check(unit.isPresent(), "unitId", "validation.party.unknownUnit");
         return unit.map(OrganizationalUnit::id).orElse(null);
     }
@@ -205,7 +213,12 @@ public class PartyManagement {
     }
 
     private Account insertAccount(
-            Actor actor, UUID partyId, @Nullable String requestedId, String name, Account.Kind kind, @Nullable UUID unitId) {
+            Actor actor,
+            UUID partyId,
+            @Nullable String requestedId,
+            String name,
+            Account.Kind kind,
+            @Nullable UUID unitId) {
         var id = requestedId == null || requestedId.isBlank() ? freshAccountId() : new AccountId(requestedId.trim());
         if (parties.account(id).isPresent()) {
             throw new Conflict("conflict.accountId", id.value());

@@ -2,12 +2,11 @@ package io.offerdesk.parties.events;
 
 import io.offerdesk.shared.Actor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A SigV4 access-key pair was revoked. */
-public record AccessKeyRevoked(UUID partyId, UUID userId, String accessKeyId, Actor actor, Instant occurredAt) implements PartyEvent {
+public record AccessKeyRevoked(UUID partyId, UUID userId, String accessKeyId, Actor actor, Instant occurredAt)
+        implements PartyEvent {
 
     @Override
     public String entityType() {

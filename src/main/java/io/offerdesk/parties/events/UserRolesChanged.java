@@ -4,10 +4,10 @@ import io.offerdesk.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A user's roles were replaced. */
-public record UserRolesChanged(UUID partyId, UUID userId, List<String> roles, Actor actor, Instant occurredAt) implements PartyEvent {
+public record UserRolesChanged(UUID partyId, UUID userId, List<String> roles, Actor actor, Instant occurredAt)
+        implements PartyEvent {
 
     @Override
     public String entityType() {

@@ -88,13 +88,16 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         var violation = switch (unreadable.getMostSpecificCause()) {
             case UnrecognizedPropertyException unknown -> FieldViolation.of(path(unknown), "validation.unknownField");
             case InvalidNullException nullValue -> FieldViolation.of(path(nullValue), "validation.required");
             case MismatchedInputException mismatch -> FieldViolation.of(path(mismatch), "validation.type");
-            case StreamReadException syntax -> FieldViolation.of(
-                    "$", "validation.malformedJson", syntax.getOriginalMessage());
+            case StreamReadException syntax ->
+                FieldViolation.of("$", "validation.malformedJson", syntax.getOriginalMessage());
             case JacksonException other -> FieldViolation.of(path(other), "validation.type");
             default -> FieldViolation.of("$", "validation.body");
         };
@@ -123,8 +126,7 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                                 "validation.constraint",
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return ResponseEntity.badRequest()
-                .body(withErrors(HttpStatus.BAD_REQUEST, "problem.invalid", violations));
+        return ResponseEntity.badRequest().body(withErrors(HttpStatus.BAD_REQUEST, "problem.invalid", violations));
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -142,7 +144,8 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                         .map(v -> Map.of(
                                 "field", v.field(),
                                 "code", v.code(),
-                                "message", problems.message(v.code(), v.arguments().toArray(), locale)))
+                                "message",
+                                        problems.message(v.code(), v.arguments().toArray(), locale)))
                         .toList());
         return problem;
     }
