@@ -97,7 +97,9 @@ class ProductsApiTests {
 
         var amis = api.get("/api/v1/products?type=AMI&visibility=LIMITED", ACME_ADMIN);
         assertThat(amis.json().at("/items").size()).isPositive();
-        amis.json().at("/items").forEach(item -> assertThat(item.at("/type").asString()).isEqualTo("AMI"));
+        amis.json()
+                .at("/items")
+                .forEach(item -> assertThat(item.at("/type").asString()).isEqualTo("AMI"));
 
         assertThat(api.get("/api/v1/products?limit=101", ACME_ADMIN).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/products?type=SHOES", ACME_ADMIN).status()).isEqualTo(400);
