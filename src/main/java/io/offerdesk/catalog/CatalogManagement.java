@@ -84,9 +84,6 @@ public class CatalogManagement {
         content = Validations.present("product", content);
         type = Validations.present("type", type);
         var id = freshId();
-        if (products.titleTaken(seller.id(), content.title(), id)) {
-            throw new Conflict("conflict.productTitle", content.title());
-        }
         var now = clock.instant();
         var product = new Product(
                 id,
@@ -130,9 +127,6 @@ public class CatalogManagement {
                         current.type());
         checks.throwIfInvalid();
         content = Validations.present("product", content);
-        if (products.titleTaken(current.sellerPartyId(), content.title(), id)) {
-            throw new Conflict("conflict.productTitle", content.title());
-        }
         var now = clock.instant();
         var version = Validations.present("version", command.version());
         var changed = new Product(

@@ -207,6 +207,28 @@ class ProductsApiTests {
     }
 
     @Test
+    void acceptsTheMinimalBodyAgainWithTheSameTitle() {
+        var body = MINIMAL.formatted("Bench product 17");
+        assertThat(api.post("/api/v1/products", ACME_AUTHOR, body).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/products", ACME_AUTHOR, body).status()).isEqualTo(201);
+    }
+
+    @Test
+    void documentsTheProductsApiInOpenApi() {
+        var docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/products/{productId}/public-offer", "/api/v1/standard-contracts");
+    }
+
+    @Test
+    void anotherSellersProductIdIsNoCursorIntoItsList() {
+        var nimbus = createMinimal(NIMBUS_ADMIN).json().at("/id").asString();
+        var page = api.get("/api/v1/products?after=" + nimbus, ACME_ADMIN);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().at("/items").size()).isZero();
+    }
+
+    @Test
     void auditsTheCreationOfAProduct() {
         var id = createMinimal(ACME_AUTHOR).json().at("/id").asString();
         var entries = api.get("/api/v1/audit/entries?entityType=product&entityId=" + id, OPERATOR);

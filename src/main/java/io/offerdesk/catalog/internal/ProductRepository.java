@@ -53,17 +53,19 @@ public class ProductRepository {
     private static final String FILTERS = """
               AND (CAST(:type AS varchar) IS NULL OR p.type = :type)
               AND (CAST(:visibility AS varchar) IS NULL OR p.visibility = :visibility)
-              AND (CAST(:after AS varchar) IS NULL
-                   OR (p.created_at, p.id) < (SELECT a.created_at, a.id FROM catalog.product a WHERE a.id = :after))
+              AND (CAST(:after AS varchar) IS NULL OR (p.created_at, p.id) < (%s))
             ORDER BY p.created_at DESC, p.id DESC
             LIMIT :limit
             """;
-    private static final String LIST_OWNED = SELECT + "WHERE p.seller_party_id = :seller\n" + FILTERS;
-    private static final String LIST_ANY = SELECT + "WHERE TRUE\n" + FILTERS;
+    // The cursor is resolved under the same owner predicate, so another seller's id is no oracle for its existence.
+    private static final String LIST_OWNED = SELECT
+            + "WHERE p.seller_party_id = :seller\n"
+            + FILTERS.formatted("SELECT a.created_at, a.id FROM catalog.product a"
+                    + " WHERE a.id = :after AND a.seller_party_id = :seller");
+    private static final String LIST_ANY = SELECT
+            + "WHERE TRUE\n"
+            + FILTERS.formatted("SELECT a.created_at, a.id FROM catalog.product a WHERE a.id = :after");
     private static final String EXISTS = "SELECT count(*) FROM catalog.product WHERE id = :id";
-    private static final String TITLE_TAKEN =
-            "SELECT count(*) FROM catalog.product WHERE seller_party_id = :seller AND lower(title) = lower(:title) AND id <> :id";
-
     private static final String INSERT = """
             INSERT INTO catalog.product (id, seller_party_id, type, title, short_description, long_description,
                 visibility, categories, keywords, delivery, created_at, updated_at, version)
@@ -146,17 +148,6 @@ public class ProductRepository {
 
     public boolean exists(ProductId id) {
         return jdbc.sql(EXISTS).param("id", id.value()).query(Long.class).single() > 0;
-    }
-
-    /** Whether the seller already has another product with this title: buyers could not tell the two apart. */
-    public boolean titleTaken(UUID seller, String title, ProductId except) {
-        return jdbc.sql(TITLE_TAKEN)
-                        .param("seller", seller)
-                        .param("title", title)
-                        .param("id", except.value())
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     public void insert(Product product) {
