@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
-class ProductRulesProperties {
+class ProductRulesPropertyTests {
 
     @Property
     void acceptsEveryKeyOfAwsDimensionCharacters(
