@@ -2,6 +2,7 @@ package io.offerdesk.catalog;
 
 import org.joda.money.BigMoney;
 import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One list price of a public offer. Contract and subscription prices are whole amounts in the currency's minor units
@@ -16,11 +17,24 @@ public sealed interface ListPrice {
 
     PricingModel model();
 
+    /** The price as written: in the currency's scale, or with {@link #USAGE_SCALE} decimals for usage. */
+    BigMoney amount();
+
+    /** The contract duration the price is for; only contract prices have one. */
+    default @Nullable Integer contractMonths() {
+        return this instanceof Contract contract ? contract.durationMonths() : null;
+    }
+
     /** The price of one entitled unit for a contract of {@code durationMonths}. */
     record Contract(String dimensionKey, int durationMonths, Money price) implements ListPrice {
         @Override
         public PricingModel model() {
             return PricingModel.CONTRACT;
+        }
+
+        @Override
+        public BigMoney amount() {
+            return price.toBigMoney();
         }
     }
 
@@ -34,6 +48,11 @@ public sealed interface ListPrice {
         public PricingModel model() {
             return PricingModel.USAGE;
         }
+
+        @Override
+        public BigMoney amount() {
+            return pricePerUnit;
+        }
     }
 
     /** The monthly recurring price of one entitled unit. */
@@ -41,6 +60,11 @@ public sealed interface ListPrice {
         @Override
         public PricingModel model() {
             return PricingModel.SUBSCRIPTION;
+        }
+
+        @Override
+        public BigMoney amount() {
+            return monthlyPrice.toBigMoney();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.joda.money.BigMoney;
@@ -205,12 +206,12 @@ public class ProductRepository {
         jdbc.sql(DELETE_PRICES).param("id", id.value()).update();
         var position = 0;
         for (var price : offer.prices()) {
-            var amount = amountOf(price);
+            var amount = price.amount();
             jdbc.sql(INSERT_PRICE)
                     .param("id", id.value())
                     .param("model", price.model().name())
                     .param("key", price.dimensionKey())
-                    .param("duration", price instanceof ListPrice.Contract c ? c.durationMonths() : 0)
+                    .param("duration", Objects.requireNonNullElse(price.contractMonths(), 0))
                     .param("position", position++)
                     .param("amount", amount.getAmount())
                     .param("currency", amount.getCurrencyUnit().getCode())
@@ -243,14 +244,6 @@ public class ProductRepository {
                     .param("description", dimension.description())
                     .update();
         }
-    }
-
-    private static BigMoney amountOf(ListPrice price) {
-        return switch (price) {
-            case ListPrice.Contract c -> c.price().toBigMoney();
-            case ListPrice.Usage u -> u.pricePerUnit();
-            case ListPrice.Subscription s -> s.monthlyPrice().toBigMoney();
-        };
     }
 
     /** The rows of the aggregated JSON arrays. */

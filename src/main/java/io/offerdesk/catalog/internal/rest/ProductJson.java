@@ -80,28 +80,12 @@ record ProductJson(
     }
 
     static PriceJson price(ListPrice price) {
-        return switch (price) {
-            case ListPrice.Contract c ->
-                new PriceJson(
-                        c.model(),
-                        c.dimensionKey(),
-                        c.durationMonths(),
-                        c.price().getAmount().toPlainString(),
-                        c.price().getCurrencyUnit().getCode());
-            case ListPrice.Usage u ->
-                new PriceJson(
-                        u.model(),
-                        u.dimensionKey(),
-                        null,
-                        u.pricePerUnit().getAmount().toPlainString(),
-                        u.pricePerUnit().getCurrencyUnit().getCode());
-            case ListPrice.Subscription s ->
-                new PriceJson(
-                        s.model(),
-                        s.dimensionKey(),
-                        null,
-                        s.monthlyPrice().getAmount().toPlainString(),
-                        s.monthlyPrice().getCurrencyUnit().getCode());
-        };
+        var amount = price.amount();
+        return new PriceJson(
+                price.model(),
+                price.dimensionKey(),
+                price.contractMonths(),
+                amount.getAmount().toPlainString(),
+                amount.getCurrencyUnit().getCode());
     }
 }

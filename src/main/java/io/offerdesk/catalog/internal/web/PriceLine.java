@@ -18,28 +18,12 @@ public record PriceLine(
     }
 
     static PriceLine of(ListPrice price) {
-        return switch (price) {
-            case ListPrice.Contract c ->
-                new PriceLine(
-                        c.model(),
-                        c.dimensionKey(),
-                        c.durationMonths(),
-                        c.price().getAmount().toPlainString(),
-                        c.price().getCurrencyUnit().getCode());
-            case ListPrice.Usage u ->
-                new PriceLine(
-                        u.model(),
-                        u.dimensionKey(),
-                        null,
-                        u.pricePerUnit().getAmount().toPlainString(),
-                        u.pricePerUnit().getCurrencyUnit().getCode());
-            case ListPrice.Subscription s ->
-                new PriceLine(
-                        s.model(),
-                        s.dimensionKey(),
-                        null,
-                        s.monthlyPrice().getAmount().toPlainString(),
-                        s.monthlyPrice().getCurrencyUnit().getCode());
-        };
+        var amount = price.amount();
+        return new PriceLine(
+                price.model(),
+                price.dimensionKey(),
+                price.contractMonths(),
+                amount.getAmount().toPlainString(),
+                amount.getCurrencyUnit().getCode());
     }
 }
