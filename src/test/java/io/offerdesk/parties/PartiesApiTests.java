@@ -18,6 +18,12 @@ class PartiesApiTests {
     @Autowired
     TestApi api;
 
+    @Autowired
+    KeyManagement keys;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void operatorOnboardsASellerWhoseAdminActivatesWithTheInvitation() {
         var onboarded = api.post("/api/v1/parties", OPERATOR, """
@@ -134,5 +140,33 @@ class PartiesApiTests {
                         .status())
                 .isEqualTo(204);
         assertThat(api.send(withKey).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAccessKeySecretIsShownOnceAndKeptOnlyEncrypted() {
+        var me = api.get("/api/v1/users/me", ACME_ADMIN).json().at("/id").asString();
+        var issued = api.post("/api/v1/users/" + me + "/access-keys", ACME_ADMIN, "");
+        assertThat(issued.status()).isEqualTo(201);
+        var accessKeyId = issued.json().at("/key/id").asString();
+        var secret = issued.json().at("/secretAccessKey").asString();
+        assertThat(accessKeyId).matches("AKOD[A-Z2-7]{16}");
+        assertThat(secret).hasSize(40);
+
+        var listed = api.get("/api/v1/users/" + me + "/access-keys", ACME_ADMIN);
+        assertThat(listed.body()).contains(accessKeyId).doesNotContain(secret);
+        var stored = jdbc.sql("SELECT secret_ciphertext FROM parties.access_key WHERE id = :id")
+                .param("id", accessKeyId)
+                .query(byte[].class)
+                .single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret);
+        assertThat(keys.signingSecret(accessKeyId))
+                .hasValueSatisfying(
+                        signing -> assertThat(signing.secretAccessKey()).isEqualTo(secret));
+
+        assertThat(api.delete("/api/v1/users/" + me + "/access-keys/" + accessKeyId, ACME_ADMIN)
+                        .status())
+                .isEqualTo(204);
+        assertThat(keys.signingSecret(accessKeyId)).isEmpty();
     }
 }
