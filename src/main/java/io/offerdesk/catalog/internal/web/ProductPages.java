@@ -11,6 +11,7 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.catalog.Visibility;
 import io.offerdesk.catalog.internal.domain.PricingRules;
+import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.InvalidInput;
@@ -173,19 +174,14 @@ class ProductPages {
             @RequestParam(required = false) @Nullable String version,
             RedirectAttributes redirect) {
         var id = id(productId);
-        try {
-            catalog.changeVisibility(
-                    me,
-                    id,
-                    new ChangeVisibility(
-                            FormRows.enumValue(Visibility.class, visibility), FormRows.longValue(version)));
+        var page = "redirect:/products/" + id.value();
+        return FormSubmission.attempt(redirect, page, () -> {
+            var change =
+                    new ChangeVisibility(FormRows.enumValue(Visibility.class, visibility), FormRows.longValue(version));
+            catalog.changeVisibility(me, id, change);
             redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("violations", invalid.violations());
-        } catch (Conflict conflict) {
-            redirect.addFlashAttribute("conflict", conflict);
-        }
-        return "redirect:/products/" + id.value();
+            return page;
+        });
     }
 
     /** Handles the row buttons, or saves; on invalid input shows the form again with the violations. */

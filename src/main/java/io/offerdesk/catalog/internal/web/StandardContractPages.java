@@ -3,15 +3,13 @@ package io.offerdesk.catalog.internal.web;
 import io.offerdesk.catalog.StandardContractCommands.AddContractVersion;
 import io.offerdesk.catalog.StandardContractCommands.CreateStandardContract;
 import io.offerdesk.catalog.StandardContractManagement;
+import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.platform.OfferdeskPrincipal;
-import io.offerdesk.shared.Conflict;
-import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Role;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +44,7 @@ class StandardContractPages {
             @RequestParam(required = false) @Nullable String body,
             RedirectAttributes redirect) {
         var typed = typed(title, version, body);
-        return attempt(
+        return FormSubmission.attempt(
                 redirect,
                 typed,
                 "redirect:/standard-contracts",
@@ -71,26 +69,11 @@ class StandardContractPages {
             @RequestParam(required = false) @Nullable String body,
             RedirectAttributes redirect) {
         var id = id(contractId);
-        return attempt(redirect, typed(null, version, body), "redirect:/standard-contracts/" + id, () -> {
-            contracts.addVersion(me, id, new AddContractVersion(version, body));
-            return "redirect:/standard-contracts/" + id;
-        });
-    }
-
-    /** Runs a form action; on invalid input, goes back to the form with the violations and the typed values. */
-    private static String attempt(
-            RedirectAttributes redirect, Map<String, String> typed, String onInvalid, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("violations", invalid.violations());
-            redirect.addFlashAttribute("typed", typed);
-            return onInvalid;
-        } catch (Conflict conflict) {
-            redirect.addFlashAttribute("conflict", conflict);
-            redirect.addFlashAttribute("typed", typed);
-            return onInvalid;
-        }
+        return FormSubmission.attempt(
+                redirect, typed(null, version, body), "redirect:/standard-contracts/" + id, () -> {
+                    contracts.addVersion(me, id, new AddContractVersion(version, body));
+                    return "redirect:/standard-contracts/" + id;
+                });
     }
 
     /** What the operator typed, shown again after a rejection so that a long contract text is not lost. */

@@ -9,8 +9,8 @@ import io.offerdesk.parties.PartyCommands.InviteUser;
 import io.offerdesk.parties.PartyCommands.OnboardParty;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
+import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.platform.OfferdeskPrincipal;
-import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +61,7 @@ class PartyPages {
             @RequestParam(required = false) @Nullable String adminName,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/parties", () -> {
+        return FormSubmission.attempt(redirect, "redirect:/parties", () -> {
             var onboarded = parties.onboard(me, new OnboardParty(kind, name, accountId, null, adminEmail, adminName));
             redirect.addFlashAttribute(
                     "invitationLink",
@@ -102,7 +101,7 @@ class PartyPages {
             @RequestParam(required = false) @Nullable String accountId,
             @RequestParam(required = false) @Nullable String unitId,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/parties/" + partyId, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
             parties.addAccount(me, partyId, new AddAccount(accountId, name, unitId));
             return "redirect:/parties/" + partyId;
         });
@@ -115,7 +114,7 @@ class PartyPages {
             @RequestParam(required = false) @Nullable String name,
             @RequestParam(required = false) @Nullable String parentId,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/parties/" + partyId, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
             parties.addOrganizationalUnit(me, partyId, new AddOrganizationalUnit(name, parentId));
             return "redirect:/parties/" + partyId;
         });
@@ -130,7 +129,7 @@ class PartyPages {
             @RequestParam(name = "role", required = false) @Nullable List<String> roles,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/parties/" + partyId, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
             var grants = roles == null
                     ? List.<Grant>of()
                     : roles.stream().map(r -> new Grant(r, null)).toList();
@@ -172,7 +171,7 @@ class PartyPages {
             @RequestParam Map<String, String> form,
             @RequestParam(name = "role", required = false) @Nullable List<String> roles,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/users/" + userId, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/users/" + userId, () -> {
             var grants = new ArrayList<Grant>();
             for (var role : roles == null ? List.<String>of() : roles) {
                 var scope = form.get("scope_" + role);
@@ -190,7 +189,7 @@ class PartyPages {
             @PathVariable UUID userId,
             @RequestParam boolean enabled,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/users/" + userId, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/users/" + userId, () -> {
             users.setEnabled(me, userId, enabled);
             return "redirect:/users/" + userId;
         });
@@ -202,7 +201,7 @@ class PartyPages {
             @PathVariable UUID userId,
             @RequestParam(required = false) @Nullable String name,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/users/" + userId, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/users/" + userId, () -> {
             redirect.addFlashAttribute(
                     "issuedToken", keys.issueApiKey(me, userId, name).token());
             return "redirect:/users/" + userId;
@@ -238,23 +237,10 @@ class PartyPages {
             @PathVariable String token,
             @RequestParam(required = false) @Nullable String password,
             RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/invitations/" + token, () -> {
+        return FormSubmission.attempt(redirect, "redirect:/invitations/" + token, () -> {
             users.accept(token, password);
             return "redirect:/login?activated";
         });
-    }
-
-    /** Runs a form action; on invalid input, goes back to the form with the violations to show. */
-    private static String attempt(RedirectAttributes redirect, String onInvalid, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("violations", invalid.violations());
-            return onInvalid;
-        } catch (io.offerdesk.shared.Conflict conflict) {
-            redirect.addFlashAttribute("conflict", conflict);
-            return onInvalid;
-        }
     }
 
     private static String invitationLink(HttpServletRequest request, String token) {
