@@ -1,6 +1,7 @@
 package io.offerdesk.platform.internal.security;
 
 import io.offerdesk.platform.PrincipalSource;
+import io.offerdesk.platform.internal.idempotency.IdempotencyFilter;
 import io.offerdesk.platform.internal.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +26,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PrincipalSource principals, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, PrincipalSource principals, ProblemWriter problems, IdempotencyFilter idempotency)
+            throws Exception {
+        var apiKeys = new ApiKeyAuthenticationFilter(principals, problems);
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(principals, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(idempotency, ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept")
                         .permitAll()
                         .anyRequest()

@@ -1,0 +1,169 @@
+package io.offerdesk.platform.internal.idempotency;
+
+import io.offerdesk.platform.internal.security.CurrentPrincipal;
+import io.offerdesk.platform.internal.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The {@code Idempotency-Key} protocol for {@code POST /api/**} (DESIGN §4): the first request with a key is
+ * processed and its response remembered for 24 hours; the same key with the same request replays that response
+ * (marked {@code Idempotent-Replayed: true}); the same key with a different request is a 422; a key whose request
+ * is still running is a 409. Keys belong to the user who sent them. Server faults are not remembered, so a client
+ * may retry them with the same key.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotentRequests requests;
+    private final ProblemWriter problems;
+    private final Clock clock;
+
+    IdempotencyFilter(IdempotentRequests requests, ProblemWriter problems, Clock clock) {
+        this.requests = requests;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var principal = CurrentPrincipal.get();
+        if (principal == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var key = request.getHeader(HEADER);
+        if (!KEY.matcher(key).matches()) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "problem.idempotencyKey.malformed");
+            return;
+        }
+        var body = request.getInputStream().readAllBytes();
+        var fingerprint = fingerprint(request, body);
+        var userId = principal.userId();
+        var now = clock.instant();
+        if (!requests.claim(userId, key, fingerprint, now)) {
+            var remembered = requests.find(userId, key, now);
+            if (remembered.isEmpty()) {
+                problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
+            } else if (!remembered.get().fingerprint().equals(fingerprint)) {
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotencyKey.reused");
+            } else if (remembered.get().status() == null) {
+                problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
+            } else {
+                replay(remembered.get(), response);
+            }
+            return;
+        }
+        var captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBody(request, body), captured);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            requests.release(userId, key);
+            throw failure;
+        }
+        if (captured.getStatus() >= 500) {
+            requests.release(userId, key);
+        } else {
+            requests.complete(
+                    userId, key, captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray());
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static void replay(IdempotentRequests.Remembered remembered, HttpServletResponse response)
+            throws IOException {
+        response.setStatus(remembered.status());
+        if (remembered.contentType() != null) {
+            response.setContentType(remembered.contentType());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        if (remembered.body() != null) {
+            response.getOutputStream().write(remembered.body());
+        }
+    }
+
+    /** The same request means the same method, path, query and body. */
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            var target = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
+            digest.update(target.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The request with its body read ahead, so that it can be fingerprinted and still reach the controller. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body is already in memory; read it synchronously");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
