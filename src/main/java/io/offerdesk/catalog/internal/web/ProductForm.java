@@ -1,5 +1,11 @@
 package io.offerdesk.catalog.internal.web;
 
+import static io.offerdesk.catalog.ProductType.AMI;
+import static io.offerdesk.catalog.ProductType.CONTAINER;
+import static io.offerdesk.catalog.ProductType.DATA;
+import static io.offerdesk.catalog.ProductType.MACHINE_LEARNING;
+import static io.offerdesk.catalog.ProductType.PROFESSIONAL_SERVICES;
+import static io.offerdesk.catalog.ProductType.SAAS;
 import static io.offerdesk.catalog.internal.web.FormRows.commaSeparated;
 import static io.offerdesk.catalog.internal.web.FormRows.enumValue;
 import static io.offerdesk.catalog.internal.web.FormRows.lines;
@@ -8,6 +14,7 @@ import static io.offerdesk.catalog.internal.web.FormRows.text;
 
 import io.offerdesk.catalog.Delivery;
 import io.offerdesk.catalog.Delivery.DataDeliveryMethod;
+import io.offerdesk.catalog.Dimension;
 import io.offerdesk.catalog.DimensionType;
 import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductCommands.AmiImageInput;
@@ -21,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The product form as typed: every value is kept as text so that a rejected form comes back exactly as it was sent.
@@ -35,60 +43,180 @@ public record ProductForm(
         String categories,
         String keywords,
         List<DimensionRow> dimensions,
-        String fulfillmentUrl,
-        List<AmiRow> amis,
-        String usageInstructions,
-        List<ImageRow> containerImages,
-        String deploymentInstructions,
-        String modelPackageArn,
-        String algorithmArn,
-        String deliverables,
-        String estimatedDuration,
-        String dataSetDescription,
-        String deliveryMethod) {
+        DeliveryFields delivery) {
 
     public record DimensionRow(String key, String name, String unit, String type, String description) {
         static final DimensionRow EMPTY = new DimensionRow("", "", "", "", "");
+
+        static DimensionRow of(Dimension d) {
+            return new DimensionRow(
+                    d.key(), d.name(), d.unit(), d.type().name(), Objects.requireNonNullElse(d.description(), ""));
+        }
+
+        static DimensionRow from(Map<String, String> row) {
+            return new DimensionRow(
+                    text(row, "key"),
+                    text(row, "name"),
+                    text(row, "unit"),
+                    text(row, "type"),
+                    text(row, "description"));
+        }
+
+        DimensionInput toInput() {
+            return new DimensionInput(
+                    orNull(key), orNull(name), orNull(unit), enumValue(DimensionType.class, type), orNull(description));
+        }
     }
 
     public record AmiRow(String amiId, String region, String operatingSystem) {
         static final AmiRow EMPTY = new AmiRow("", "", "");
+
+        static AmiRow of(Delivery.AmiImage image) {
+            return new AmiRow(image.amiId(), image.region(), image.operatingSystem());
+        }
+
+        static AmiRow from(Map<String, String> row) {
+            return new AmiRow(text(row, "amiId"), text(row, "region"), text(row, "operatingSystem"));
+        }
+
+        AmiImageInput toInput() {
+            return new AmiImageInput(orNull(amiId), orNull(region), orNull(operatingSystem));
+        }
     }
 
     public record ImageRow(String repositoryUri, String tag) {
         static final ImageRow EMPTY = new ImageRow("", "");
+
+        static ImageRow of(Delivery.ContainerImage image) {
+            return new ImageRow(image.repositoryUri(), image.tag());
+        }
+
+        static ImageRow from(Map<String, String> row) {
+            return new ImageRow(text(row, "repositoryUri"), text(row, "tag"));
+        }
+
+        ContainerImageInput toInput() {
+            return new ContainerImageInput(orNull(repositoryUri), orNull(tag));
+        }
     }
 
+    /**
+     * The delivery inputs of every product type (the {@code delivery.*} fields); only those of the product's own type
+     * are shown and sent.
+     */
+    public record DeliveryFields(
+            String fulfillmentUrl,
+            List<AmiRow> amis,
+            String usageInstructions,
+            List<ImageRow> containerImages,
+            String deploymentInstructions,
+            String modelPackageArn,
+            String algorithmArn,
+            String deliverables,
+            String estimatedDuration,
+            String dataSetDescription,
+            String deliveryMethod) {
+
+        /** The saved delivery option, in the fields of its type; the other types' fields stay blank. */
+        static DeliveryFields of(Delivery delivery) {
+            return new DeliveryFields(
+                    delivery instanceof Delivery.Saas saas ? saas.fulfillmentUrl() : "",
+                    delivery instanceof Delivery.Ami ami
+                            ? ami.amis().stream().map(AmiRow::of).toList()
+                            : List.of(),
+                    delivery instanceof Delivery.Ami ami ? ami.usageInstructions() : "",
+                    delivery instanceof Delivery.Container container
+                            ? container.containerImages().stream()
+                                    .map(ImageRow::of)
+                                    .toList()
+                            : List.of(),
+                    delivery instanceof Delivery.Container container ? container.deploymentInstructions() : "",
+                    delivery instanceof Delivery.MachineLearning ml ? orEmpty(ml.modelPackageArn()) : "",
+                    delivery instanceof Delivery.MachineLearning ml ? orEmpty(ml.algorithmArn()) : "",
+                    delivery instanceof Delivery.ProfessionalServices ps ? String.join("\n", ps.deliverables()) : "",
+                    delivery instanceof Delivery.ProfessionalServices ps ? ps.estimatedDuration() : "",
+                    delivery instanceof Delivery.Data data ? data.dataSetDescription() : "",
+                    delivery instanceof Delivery.Data data
+                            ? data.deliveryMethod().name()
+                            : "");
+        }
+
+        static DeliveryFields from(Map<String, String> params) {
+            return new DeliveryFields(
+                    text(params, "delivery.fulfillmentUrl"),
+                    FormRows.rows(params, "delivery.amis").stream()
+                            .map(AmiRow::from)
+                            .toList(),
+                    text(params, "delivery.usageInstructions"),
+                    FormRows.rows(params, "delivery.containerImages").stream()
+                            .map(ImageRow::from)
+                            .toList(),
+                    text(params, "delivery.deploymentInstructions"),
+                    text(params, "delivery.modelPackageArn"),
+                    text(params, "delivery.algorithmArn"),
+                    text(params, "delivery.deliverables"),
+                    text(params, "delivery.estimatedDuration"),
+                    text(params, "delivery.dataSetDescription"),
+                    text(params, "delivery.deliveryMethod"));
+        }
+
+        /** Only the fields of the product's own type are sent, as the API expects. */
+        DeliveryInput toInput(ProductType type) {
+            return new DeliveryInput(
+                    type == SAAS ? orNull(fulfillmentUrl) : null,
+                    type == AMI ? amis.stream().map(AmiRow::toInput).toList() : null,
+                    type == AMI ? orNull(usageInstructions) : null,
+                    type == CONTAINER
+                            ? containerImages.stream().map(ImageRow::toInput).toList()
+                            : null,
+                    type == CONTAINER ? orNull(deploymentInstructions) : null,
+                    type == MACHINE_LEARNING ? orNull(modelPackageArn) : null,
+                    type == MACHINE_LEARNING ? orNull(algorithmArn) : null,
+                    type == PROFESSIONAL_SERVICES ? lines(deliverables) : null,
+                    type == PROFESSIONAL_SERVICES ? orNull(estimatedDuration) : null,
+                    type == DATA ? orNull(dataSetDescription) : null,
+                    type == DATA ? enumValue(DataDeliveryMethod.class, deliveryMethod) : null);
+        }
+
+        DeliveryFields withAmiAdded() {
+            return withRows(plus(amis, AmiRow.EMPTY), containerImages);
+        }
+
+        DeliveryFields withImageAdded() {
+            return withRows(amis, plus(containerImages, ImageRow.EMPTY));
+        }
+
+        DeliveryFields padded() {
+            return withRows(atLeastOne(amis, AmiRow.EMPTY), atLeastOne(containerImages, ImageRow.EMPTY));
+        }
+
+        private DeliveryFields withRows(List<AmiRow> amiRows, List<ImageRow> imageRows) {
+            return new DeliveryFields(
+                    fulfillmentUrl,
+                    List.copyOf(amiRows),
+                    usageInstructions,
+                    List.copyOf(imageRows),
+                    deploymentInstructions,
+                    modelPackageArn,
+                    algorithmArn,
+                    deliverables,
+                    estimatedDuration,
+                    dataSetDescription,
+                    deliveryMethod);
+        }
+
+        private static String orEmpty(@Nullable String value) {
+            return Objects.requireNonNullElse(value, "");
+        }
+    }
+
+    /** Nothing typed yet; {@link #padded()} adds the empty rows to type into. */
     static ProductForm blank(ProductType type) {
-        return new ProductForm(
-                type,
-                0,
-                "",
-                "",
-                "",
-                "",
-                "",
-                List.of(DimensionRow.EMPTY),
-                "",
-                List.of(AmiRow.EMPTY),
-                "",
-                List.of(ImageRow.EMPTY),
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
+        return from(type, Map.of());
     }
 
     static ProductForm of(Product product) {
-        var form = blank(product.type());
-        var dimensions = product.dimensions().stream()
-                .map(d -> new DimensionRow(
-                        d.key(), d.name(), d.unit(), d.type().name(), Objects.requireNonNullElse(d.description(), "")))
-                .toList();
-        form = new ProductForm(
+        return new ProductForm(
                 product.type(),
                 product.version(),
                 product.title(),
@@ -96,41 +224,8 @@ public record ProductForm(
                 Objects.requireNonNullElse(product.longDescription(), ""),
                 String.join(", ", product.categories()),
                 String.join(", ", product.keywords()),
-                dimensions,
-                "",
-                form.amis(),
-                "",
-                form.containerImages(),
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "");
-        return switch (product.delivery()) {
-            case Delivery.Saas saas -> form.withUrl(saas.fulfillmentUrl());
-            case Delivery.Ami ami ->
-                form.withAmis(
-                        ami.amis().stream()
-                                .map(a -> new AmiRow(a.amiId(), a.region(), a.operatingSystem()))
-                                .toList(),
-                        ami.usageInstructions());
-            case Delivery.Container container ->
-                form.withImages(
-                        container.containerImages().stream()
-                                .map(i -> new ImageRow(i.repositoryUri(), i.tag()))
-                                .toList(),
-                        container.deploymentInstructions());
-            case Delivery.MachineLearning ml ->
-                form.withArns(
-                        Objects.requireNonNullElse(ml.modelPackageArn(), ""),
-                        Objects.requireNonNullElse(ml.algorithmArn(), ""));
-            case Delivery.ProfessionalServices ps ->
-                form.withServices(String.join("\n", ps.deliverables()), ps.estimatedDuration());
-            case Delivery.Data data ->
-                form.withData(data.dataSetDescription(), data.deliveryMethod().name());
-        };
+                product.dimensions().stream().map(DimensionRow::of).toList(),
+                DeliveryFields.of(product.delivery()));
     }
 
     static ProductForm from(ProductType type, Map<String, String> params) {
@@ -144,28 +239,9 @@ public record ProductForm(
                 text(params, "categories"),
                 text(params, "keywords"),
                 FormRows.rows(params, "dimensions").stream()
-                        .map(r -> new DimensionRow(
-                                value(r, "key"),
-                                value(r, "name"),
-                                value(r, "unit"),
-                                value(r, "type"),
-                                value(r, "description")))
+                        .map(DimensionRow::from)
                         .toList(),
-                text(params, "delivery.fulfillmentUrl"),
-                FormRows.rows(params, "delivery.amis").stream()
-                        .map(r -> new AmiRow(value(r, "amiId"), value(r, "region"), value(r, "operatingSystem")))
-                        .toList(),
-                text(params, "delivery.usageInstructions"),
-                FormRows.rows(params, "delivery.containerImages").stream()
-                        .map(r -> new ImageRow(value(r, "repositoryUri"), value(r, "tag")))
-                        .toList(),
-                text(params, "delivery.deploymentInstructions"),
-                text(params, "delivery.modelPackageArn"),
-                text(params, "delivery.algorithmArn"),
-                text(params, "delivery.deliverables"),
-                text(params, "delivery.estimatedDuration"),
-                text(params, "delivery.dataSetDescription"),
-                text(params, "delivery.deliveryMethod"));
+                DeliveryFields.from(params));
     }
 
     CreateProduct toCreate() {
@@ -178,7 +254,7 @@ public record ProductForm(
                 commaSeparated(keywords),
                 dimensionInputs(),
                 null,
-                delivery(),
+                delivery.toInput(type),
                 null);
     }
 
@@ -193,13 +269,11 @@ public record ProductForm(
                 commaSeparated(keywords),
                 dimensionInputs(),
                 null,
-                delivery());
+                delivery.toInput(type));
     }
 
     ProductForm withDimensionAdded() {
-        var rows = new ArrayList<>(dimensions);
-        rows.add(DimensionRow.EMPTY);
-        return withDimensions(rows);
+        return with(plus(dimensions, DimensionRow.EMPTY), delivery);
     }
 
     ProductForm withDimensionRemoved(int index) {
@@ -207,122 +281,28 @@ public record ProductForm(
         if (index >= 0 && index < rows.size()) {
             rows.remove(index);
         }
-        return withDimensions(rows);
+        return with(rows, delivery);
     }
 
     ProductForm withAmiAdded() {
-        var rows = new ArrayList<>(amis);
-        rows.add(AmiRow.EMPTY);
-        return withAmis(rows, usageInstructions);
+        return with(dimensions, delivery.withAmiAdded());
     }
 
     ProductForm withImageAdded() {
-        var rows = new ArrayList<>(containerImages);
-        rows.add(ImageRow.EMPTY);
-        return withImages(rows, deploymentInstructions);
-    }
-
-    /** Only the fields of the product's own type are sent, as the API expects. */
-    private DeliveryInput delivery() {
-        return switch (type) {
-            case SAAS -> DeliveryInput.saas(orNull(fulfillmentUrl));
-            case AMI ->
-                new DeliveryInput(
-                        null,
-                        amis.stream()
-                                .map(a -> new AmiImageInput(
-                                        orNull(a.amiId()), orNull(a.region()), orNull(a.operatingSystem())))
-                                .toList(),
-                        orNull(usageInstructions),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
-            case CONTAINER ->
-                new DeliveryInput(
-                        null,
-                        null,
-                        null,
-                        containerImages.stream()
-                                .map(i -> new ContainerImageInput(orNull(i.repositoryUri()), orNull(i.tag())))
-                                .toList(),
-                        orNull(deploymentInstructions),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
-            case MACHINE_LEARNING ->
-                new DeliveryInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        orNull(modelPackageArn),
-                        orNull(algorithmArn),
-                        null,
-                        null,
-                        null,
-                        null);
-            case PROFESSIONAL_SERVICES ->
-                new DeliveryInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        lines(deliverables),
-                        orNull(estimatedDuration),
-                        null,
-                        null);
-            case DATA ->
-                new DeliveryInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        orNull(dataSetDescription),
-                        enumValue(DataDeliveryMethod.class, deliveryMethod));
-        };
-    }
-
-    private List<DimensionInput> dimensionInputs() {
-        return dimensions.stream()
-                .map(d -> new DimensionInput(
-                        orNull(d.key()),
-                        orNull(d.name()),
-                        orNull(d.unit()),
-                        enumValue(DimensionType.class, d.type()),
-                        orNull(d.description())))
-                .toList();
-    }
-
-    private static String value(Map<String, String> row, String field) {
-        var value = row.get(field);
-        return value == null ? "" : value;
+        return with(dimensions, delivery.withImageAdded());
     }
 
     /** The form as shown: every repeated section has at least one (empty) row to type into. */
     ProductForm padded() {
-        var form = dimensions.isEmpty() ? withDimensionAdded() : this;
-        form = form.amis.isEmpty() ? form.withAmiAdded() : form;
-        return form.containerImages.isEmpty() ? form.withImageAdded() : form;
+        return with(atLeastOne(dimensions, DimensionRow.EMPTY), delivery.padded());
     }
 
-    private ProductForm withUrl(String url) {
+    private List<DimensionInput> dimensionInputs() {
+        return dimensions.stream().map(DimensionRow::toInput).toList();
+    }
+
+    /** The rows and the delivery fields are what the row buttons change; everything else stays as typed. */
+    private ProductForm with(List<DimensionRow> dimensionRows, DeliveryFields deliveryFields) {
         return new ProductForm(
                 type,
                 version,
@@ -331,155 +311,17 @@ public record ProductForm(
                 longDescription,
                 categories,
                 keywords,
-                dimensions,
-                url,
-                amis,
-                usageInstructions,
-                containerImages,
-                deploymentInstructions,
-                modelPackageArn,
-                algorithmArn,
-                deliverables,
-                estimatedDuration,
-                dataSetDescription,
-                deliveryMethod);
+                List.copyOf(dimensionRows),
+                deliveryFields);
     }
 
-    private ProductForm withDimensions(List<DimensionRow> rows) {
-        return new ProductForm(
-                type,
-                version,
-                title,
-                shortDescription,
-                longDescription,
-                categories,
-                keywords,
-                List.copyOf(rows),
-                fulfillmentUrl,
-                amis,
-                usageInstructions,
-                containerImages,
-                deploymentInstructions,
-                modelPackageArn,
-                algorithmArn,
-                deliverables,
-                estimatedDuration,
-                dataSetDescription,
-                deliveryMethod);
+    private static <T> List<T> plus(List<T> rows, T row) {
+        var more = new ArrayList<>(rows);
+        more.add(row);
+        return more;
     }
 
-    private ProductForm withAmis(List<AmiRow> rows, String instructions) {
-        return new ProductForm(
-                type,
-                version,
-                title,
-                shortDescription,
-                longDescription,
-                categories,
-                keywords,
-                dimensions,
-                fulfillmentUrl,
-                List.copyOf(rows),
-                instructions,
-                containerImages,
-                deploymentInstructions,
-                modelPackageArn,
-                algorithmArn,
-                deliverables,
-                estimatedDuration,
-                dataSetDescription,
-                deliveryMethod);
-    }
-
-    private ProductForm withImages(List<ImageRow> rows, String instructions) {
-        return new ProductForm(
-                type,
-                version,
-                title,
-                shortDescription,
-                longDescription,
-                categories,
-                keywords,
-                dimensions,
-                fulfillmentUrl,
-                amis,
-                usageInstructions,
-                List.copyOf(rows),
-                instructions,
-                modelPackageArn,
-                algorithmArn,
-                deliverables,
-                estimatedDuration,
-                dataSetDescription,
-                deliveryMethod);
-    }
-
-    private ProductForm withArns(String modelPackage, String algorithm) {
-        return new ProductForm(
-                type,
-                version,
-                title,
-                shortDescription,
-                longDescription,
-                categories,
-                keywords,
-                dimensions,
-                fulfillmentUrl,
-                amis,
-                usageInstructions,
-                containerImages,
-                deploymentInstructions,
-                modelPackage,
-                algorithm,
-                deliverables,
-                estimatedDuration,
-                dataSetDescription,
-                deliveryMethod);
-    }
-
-    private ProductForm withServices(String deliverableLines, String duration) {
-        return new ProductForm(
-                type,
-                version,
-                title,
-                shortDescription,
-                longDescription,
-                categories,
-                keywords,
-                dimensions,
-                fulfillmentUrl,
-                amis,
-                usageInstructions,
-                containerImages,
-                deploymentInstructions,
-                modelPackageArn,
-                algorithmArn,
-                deliverableLines,
-                duration,
-                dataSetDescription,
-                deliveryMethod);
-    }
-
-    private ProductForm withData(String description, String method) {
-        return new ProductForm(
-                type,
-                version,
-                title,
-                shortDescription,
-                longDescription,
-                categories,
-                keywords,
-                dimensions,
-                fulfillmentUrl,
-                amis,
-                usageInstructions,
-                containerImages,
-                deploymentInstructions,
-                modelPackageArn,
-                algorithmArn,
-                deliverables,
-                estimatedDuration,
-                description,
-                method);
+    private static <T> List<T> atLeastOne(List<T> rows, T empty) {
+        return rows.isEmpty() ? List.of(empty) : rows;
     }
 }
