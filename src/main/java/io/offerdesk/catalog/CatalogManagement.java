@@ -6,6 +6,7 @@ import io.offerdesk.catalog.ProductCommands.ProductQuery;
 import io.offerdesk.catalog.ProductCommands.PublicOfferInput;
 import io.offerdesk.catalog.ProductCommands.UpdateProduct;
 import io.offerdesk.catalog.events.ProductCreated;
+import io.offerdesk.catalog.events.ProductDeleted;
 import io.offerdesk.catalog.events.ProductUpdated;
 import io.offerdesk.catalog.events.ProductVisibilityChanged;
 import io.offerdesk.catalog.events.PublicOfferChanged;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -207,6 +209,24 @@ public class CatalogManagement {
                 me.actor(),
                 now));
         return loaded(id);
+    }
+
+    /**
+     * Deletes a product that was never made public: a limited product has had no buyers, so nothing refers to it.
+     * Public and restricted products stay, as buyers' agreements will name them.
+     */
+    @Transactional
+    public void delete(OfferdeskPrincipal me, ProductId id, @Nullable Long version) {
+        var current = writable(me, id);
+        new Validations()
+                .check(current.visibility() == Visibility.LIMITED, "visibility", "validation.product.deleteLimitedOnly")
+                .throwIfInvalid();
+        var expected = version == null ? current.version() : version;
+        if (!products.deleteLimited(id, current.sellerPartyId(), expected)) {
+            throw stale(id, expected, current.version());
+        }
+        events.publishEvent(
+                new ProductDeleted(id.value(), current.sellerPartyId(), current.title(), me.actor(), clock.instant()));
     }
 
     /** A product the caller may see: their seller's, or any for the operator. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** Every product event is audited and belongs to the seller that owns the product. */
 public sealed interface ProductEvent extends AuditedEvent
-        permits ProductCreated, ProductUpdated, PublicOfferChanged, ProductVisibilityChanged {
+        permits ProductCreated, ProductUpdated, PublicOfferChanged, ProductVisibilityChanged, ProductDeleted {
 
     String productId();
 

@@ -220,6 +220,26 @@ public class ProductRepository {
         return true;
     }
 
+    /** Deletes a limited product of this seller at this version, with its prices and dimensions. */
+    public boolean deleteLimited(ProductId id, UUID seller, long version) {
+        var deleted = jdbc.sql("""
+                        WITH target AS (
+                            SELECT id FROM catalog.product
+                            WHERE id = :id AND seller_party_id = :seller AND version = :version
+                              AND visibility = 'LIMITED'
+                            FOR UPDATE),
+                        prices AS (DELETE FROM catalog.list_price WHERE product_id IN (SELECT id FROM target)),
+                        dimensions AS (DELETE FROM catalog.dimension WHERE product_id IN (SELECT id FROM target))
+                        DELETE FROM catalog.product WHERE id IN (SELECT id FROM target)
+                        RETURNING id""")
+                .param("id", id.value())
+                .param("seller", seller)
+                .param("version", version)
+                .query(String.class)
+                .optional();
+        return deleted.isPresent();
+    }
+
     public boolean updateVisibility(ProductId id, UUID seller, long version, Visibility visibility, Instant now) {
         return jdbc.sql(UPDATE_VISIBILITY)
                         .param("id", id.value())

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,6 +87,16 @@ class ProductsApi {
     ProductJson visibility(
             OfferdeskPrincipal me, @PathVariable String productId, @RequestBody ChangeVisibility command) {
         return ProductJson.of(catalog.changeVisibility(me, id(productId), command));
+    }
+
+    @DeleteMapping("/{productId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a limited product (never made public), optionally at a known version")
+    void delete(
+            OfferdeskPrincipal me,
+            @PathVariable String productId,
+            @RequestParam(required = false) @Nullable Long version) {
+        catalog.delete(me, id(productId), version);
     }
 
     /** Something that cannot be a product id names no product the caller could see. */

@@ -184,6 +184,20 @@ class ProductPages {
         });
     }
 
+    @PostMapping("/products/{productId}/delete")
+    String delete(
+            OfferdeskPrincipal me,
+            @PathVariable String productId,
+            @RequestParam(required = false) @Nullable String version,
+            RedirectAttributes redirect) {
+        var id = id(productId);
+        return FormSubmission.attempt(redirect, "redirect:/products/" + id.value(), () -> {
+            catalog.delete(me, id, FormRows.longValue(version));
+            redirect.addFlashAttribute("deleted", id.value());
+            return "redirect:/products";
+        });
+    }
+
     /** Handles the row buttons, or saves; on invalid input shows the form again with the violations. */
     private String edited(
             Model model, @Nullable Product product, ProductForm form, @Nullable String action, Supplier<String> save) {
