@@ -1,0 +1,39 @@
+package io.offerdesk.bench;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A seller lists its products: one tenant-scoped query for the whole catalog and a larger answer. Compared with the
+ * select baseline, its ratio shows what the listing costs over one primary-key read.
+ */
+final class ProductList implements Scenario {
+
+    private static final String PATH = "/api/v1/products";
+
+    @Override
+    public String name() {
+        return "product-list";
+    }
+
+    @Override
+    public String description() {
+        return "GET " + PATH + ", the demo seller's catalog (bearer API key)";
+    }
+
+    @Override
+    public Baseline comparedWith() {
+        return Baseline.SELECT_BY_ID;
+    }
+
+    @Override
+    public Workload prepare(Fixture fixture) throws IOException, InterruptedException {
+        var api = fixture.api();
+        var ids = fixture.catalog().productIds();
+        var answer = api.exchange(api.get(PATH), 200);
+        if (!answer.contains('"' + ids.getFirst() + '"')) {
+            throw new IOException("GET %s does not list product %s: %s".formatted(PATH, ids.getFirst(), answer));
+        }
+        return api.gets(PATH, List.of(PATH), 200);
+    }
+}
