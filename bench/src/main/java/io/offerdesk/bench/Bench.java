@@ -2,19 +2,21 @@ package io.offerdesk.bench;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Measures named scenarios against a running Offerdesk and raw PostgreSQL baselines on its database, then reports them
  * side by side. bench/run builds and starts the application and calls this; see bench/README.md.
  *
- * <p>Order of a run: set everything up (baseline tables, each scenario's data), let the database settle, then measure
- * the select baseline, each scenario, and the insert baselines last, so that their writes cannot slow a read.
+ * <p>Order of a run: set everything up (baseline tables, each scenario's data) and let the database settle; warm up
+ * the baselines the scenarios are compared with, and the scenarios; measure those in alternating rounds; measure the
+ * other baselines last.
  */
 public final class Bench {
 
@@ -65,7 +67,8 @@ public final class Bench {
         progress("creating the baseline tables (%,d rows to select from)", PostgresBaselines.SELECT_ROWS);
         database.createTables();
         var api = new OfferdeskApi(options.baseUrl());
-        var fixture = new Scenario.Fixture(api, new SellerCatalog(api, options.products()));
+        var catalog = new SellerCatalog(api, options.products());
+        var fixture = new Scenario.Fixture(api, catalog);
         var workloads = new LinkedHashMap<Scenario, Workload>();
         for (var scenario : options.scenarios()) {
             progress("setting up %s", scenario.name());
@@ -78,15 +81,39 @@ public final class Bench {
         database.settle();
         var machine = Machine.current(database.serverVersion(), database.serverSettings());
 
-        var load = new LoadGenerator(options.concurrency(), options.warmUp(), options.window());
+        var load = new LoadGenerator(options.concurrency());
+        var baselineWarmUp = min(options.warmUp(), BenchOptions.BASELINE_WARM_UP);
+        var compared = EnumSet.noneOf(Baseline.class);
+        workloads.keySet().forEach(scenario -> compared.add(scenario.comparedWith()));
+        for (var baseline : compared) {
+            warmUp(load, baseline.label(), database.workload(baseline), baselineWarmUp);
+        }
+        for (var scenario : workloads.entrySet()) {
+            warmUp(load, scenario.getKey().name(), scenario.getValue(), options.warmUp());
+        }
+
+        // A scenario and its baseline take turns, so that a change in what else runs on the machine hits both sides
+        // of the ratio alike.
         var baselines = new EnumMap<Baseline, Measurement>(Baseline.class);
         var scenarios = new LinkedHashMap<Scenario, Measurement>();
-        measure(load, Baseline.SELECT_BY_ID, database, baselines);
-        for (var entry : workloads.entrySet()) {
-            scenarios.put(entry.getKey(), measure(load, entry.getKey().name(), entry.getValue()));
+        var slice = options.window().dividedBy(options.rounds());
+        for (int round = 1; round <= options.rounds(); round++) {
+            var of = "round %d/%d".formatted(round, options.rounds());
+            for (var baseline : compared) {
+                var measured = measure(load, of, baseline.label(), database.workload(baseline), Duration.ZERO, slice);
+                baselines.merge(baseline, measured, Measurement::plus);
+            }
+            for (var scenario : workloads.entrySet()) {
+                var measured = measure(load, of, scenario.getKey().name(), scenario.getValue(), Duration.ZERO, slice);
+                scenarios.merge(scenario.getKey(), measured, Measurement::plus);
+            }
         }
-        measure(load, Baseline.INSERT_ONE_ROW, database, baselines);
-        measure(load, Baseline.INSERT_25_ROWS, database, baselines);
+        // The other baselines come last and in one piece: they write, and their writes must not slow a read.
+        for (var baseline : EnumSet.complementOf(compared)) {
+            var measured = measure(
+                    load, "once", baseline.label(), database.workload(baseline), baselineWarmUp, options.window());
+            baselines.put(baseline, measured);
+        }
 
         var report = Report.of(
                 startedAt,
@@ -94,8 +121,10 @@ public final class Bench {
                 new Report.Load(
                         options.concurrency(),
                         options.warmUp().toSeconds(),
+                        baselineWarmUp.toSeconds(),
                         options.window().toSeconds(),
-                        options.products(),
+                        options.rounds(),
+                        catalog.created(),
                         PostgresBaselines.SELECT_ROWS,
                         options.baseUrl().toString()),
                 database.jdbcUrl(),
@@ -109,21 +138,26 @@ public final class Bench {
         return report.valid();
     }
 
-    private void measure(
-            LoadGenerator load, Baseline baseline, PostgresBaselines database, Map<Baseline, Measurement> baselines)
-            throws Exception {
-        baselines.put(baseline, measure(load, baseline.label(), database.workload(baseline)));
+    private static void warmUp(LoadGenerator load, String name, Workload workload, Duration warmUp) throws Exception {
+        // Measured like any window so that the trend shows, then thrown away.
+        var measured = load.run(name, workload, Duration.ZERO, warmUp);
+        progress(
+                "warm-up    %-18s %,10.0f ops/s  p99 %8.2f ms  %d errors (%ds, not counted)",
+                name, measured.callsPerSecond(), measured.percentileMillis(99), measured.errors(), warmUp.toSeconds());
     }
 
-    private Measurement measure(LoadGenerator load, String name, Workload workload) throws Exception {
+    private static Measurement measure(
+            LoadGenerator load, String round, String name, Workload workload, Duration warmUp, Duration window)
+            throws Exception {
+        var measured = load.run(name, workload, warmUp, window);
         progress(
-                "measuring %s: %ds warm-up, %ds measured",
-                name, options.warmUp().toSeconds(), options.window().toSeconds());
-        var measurement = load.measure(name, workload);
-        progress(
-                "  %,.0f ops/s, p99 %.2f ms, %d errors",
-                measurement.callsPerSecond(), measurement.percentileMillis(99), measurement.errors());
-        return measurement;
+                "%-10s %-18s %,10.0f ops/s  p99 %8.2f ms  %d errors",
+                round, name, measured.callsPerSecond(), measured.percentileMillis(99), measured.errors());
+        return measured;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void progress(String format, Object... args) {

@@ -20,6 +20,7 @@ record BenchOptions(
         List<Scenario> scenarios,
         Duration window,
         Duration warmUp,
+        int rounds,
         int concurrency,
         int products,
         URI baseUrl,
@@ -27,7 +28,16 @@ record BenchOptions(
         Path resultsDirectory) {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
-    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
+    /** The application's JIT needs tens of seconds of load on two busy cores before its rate levels off. */
+    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(20);
+
+    /**
+     * Warm-up of a baseline, if {@code --warmup} is not shorter: PostgreSQL has no JIT to warm, and the load
+     * generator's JDBC path is small and hot within seconds.
+     */
+    static final Duration BASELINE_WARM_UP = Duration.ofSeconds(5);
+
+    static final int DEFAULT_ROUNDS = 3;
     static final int DEFAULT_CONCURRENCY = 16;
     static final int DEFAULT_PRODUCTS = 200;
 
@@ -35,6 +45,8 @@ record BenchOptions(
     private static final Duration MAX_WINDOW = Duration.ofMinutes(10);
 
     private static final Duration MAX_WARM_UP = Duration.ofMinutes(5);
+    private static final int MAX_ROUNDS = 20;
+    private static final Duration MIN_SLICE = Duration.ofSeconds(1);
     private static final int MAX_CONCURRENCY = 256;
     private static final int MAX_PRODUCTS = 10_000;
 
@@ -56,7 +68,10 @@ record BenchOptions(
 
                 options:
                   --duration TIME     measured time of each row, e.g. 10s or 1m (default %ds)
-                  --warmup TIME       unmeasured warm-up before each row (default %ds)
+                  --warmup TIME       unmeasured warm-up of each scenario (default %ds); baselines take
+                                      at most %ds of it
+                  --rounds N          scenarios and their baseline take turns in N rounds of duration/N
+                                      (default %d)
                   --concurrency N     concurrent clients, the same for scenarios and baselines (default %d)
                   --products N        products the seller creates for the product scenarios (default %d)
                   -h, --help          this text
@@ -64,6 +79,8 @@ record BenchOptions(
                         scenarios,
                         DEFAULT_WINDOW.toSeconds(),
                         DEFAULT_WARM_UP.toSeconds(),
+                        BASELINE_WARM_UP.toSeconds(),
+                        DEFAULT_ROUNDS,
                         DEFAULT_CONCURRENCY,
                         DEFAULT_PRODUCTS);
     }
@@ -88,6 +105,7 @@ record BenchOptions(
         var names = new LinkedHashSet<String>();
         var window = DEFAULT_WINDOW;
         var warmUp = DEFAULT_WARM_UP;
+        var rounds = DEFAULT_ROUNDS;
         var concurrency = DEFAULT_CONCURRENCY;
         var products = DEFAULT_PRODUCTS;
         URI baseUrl = null;
@@ -98,6 +116,7 @@ record BenchOptions(
             switch (arg) {
                 case "--duration" -> window = duration(arg, value(args, ++i, arg), Duration.ofSeconds(1), MAX_WINDOW);
                 case "--warmup" -> warmUp = duration(arg, value(args, ++i, arg), Duration.ZERO, MAX_WARM_UP);
+                case "--rounds" -> rounds = number(arg, value(args, ++i, arg), MAX_ROUNDS);
                 case "--concurrency" -> concurrency = number(arg, value(args, ++i, arg), MAX_CONCURRENCY);
                 case "--products" -> products = number(arg, value(args, ++i, arg), MAX_PRODUCTS);
                 case "--base-url" -> baseUrl = URI.create(value(args, ++i, arg));
@@ -112,6 +131,10 @@ record BenchOptions(
             }
         }
         var scenarios = scenarios(names);
+        if (window.dividedBy(rounds).compareTo(MIN_SLICE) < 0) {
+            throw new UsageError(
+                    "--duration must give each of the %d rounds at least %ds".formatted(rounds, MIN_SLICE.toSeconds()));
+        }
         if (!complete) {
             return null;
         }
@@ -119,7 +142,7 @@ record BenchOptions(
             throw new UsageError("--base-url, --pg-data-dir and --results-dir are set by bench/run; start it that way");
         }
         return new BenchOptions(
-                scenarios, window, warmUp, concurrency, products, baseUrl, pgDataDirectory, resultsDirectory);
+                scenarios, window, warmUp, rounds, concurrency, products, baseUrl, pgDataDirectory, resultsDirectory);
     }
 
     private static List<Scenario> scenarios(LinkedHashSet<String> names) throws UsageError {

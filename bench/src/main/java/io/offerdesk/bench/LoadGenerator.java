@@ -32,17 +32,13 @@ final class LoadGenerator {
     private static final int MAX_ERROR_KINDS = 20;
 
     private final int concurrency;
-    private final Duration warmUp;
-    private final Duration window;
 
-    LoadGenerator(int concurrency, Duration warmUp, Duration window) {
+    LoadGenerator(int concurrency) {
         this.concurrency = concurrency;
-        this.warmUp = warmUp;
-        this.window = window;
     }
 
-    /** Warms up, then measures; calls that start during the warm-up are not recorded. */
-    Measurement measure(String name, Workload workload) throws Exception {
+    /** Warms up, then measures for the window; calls that start during the warm-up are not recorded. */
+    Measurement run(String name, Workload workload, Duration warmUp, Duration window) throws Exception {
         var callers = new ArrayList<Workload.Caller>(concurrency);
         try {
             // Connecting is not part of any call, so every client is ready before the clock starts.
@@ -58,7 +54,7 @@ final class LoadGenerator {
                     tallies.add(clients.submit(() -> drive(caller, measuredFrom, measuredUntil)));
                 }
             }
-            return total(name, tallies);
+            return total(name, window, tallies);
         } finally {
             for (var caller : callers) {
                 caller.close();
@@ -95,7 +91,7 @@ final class LoadGenerator {
         return tally;
     }
 
-    private Measurement total(String name, List<Future<Tally>> tallies) throws Exception {
+    private Measurement total(String name, Duration window, List<Future<Tally>> tallies) throws Exception {
         var latencies = newHistogram();
         var errorsByKind = new LinkedHashMap<String, Long>();
         long errors = 0;

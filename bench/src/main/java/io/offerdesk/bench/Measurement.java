@@ -1,6 +1,7 @@
 package io.offerdesk.bench;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -19,6 +20,23 @@ record Measurement(
         Map<String, Long> errorsByKind,
         Histogram latencies,
         boolean callCapReached) {
+
+    /** This and a later window of the same workload, as one measurement. */
+    Measurement plus(Measurement later) {
+        var merged = latencies.copy();
+        merged.add(later.latencies);
+        var errorKinds = new LinkedHashMap<>(errorsByKind);
+        later.errorsByKind.forEach((kind, count) -> errorKinds.merge(kind, count, Long::sum));
+        return new Measurement(
+                name,
+                concurrency,
+                window.plus(later.window),
+                calls + later.calls,
+                errors + later.errors,
+                errorKinds,
+                merged,
+                callCapReached || later.callCapReached);
+    }
 
     double callsPerSecond() {
         return calls / (window.toNanos() / 1e9);

@@ -31,10 +31,6 @@ final class OfferdeskApi {
         this.baseUrl = baseUrl;
     }
 
-    URI baseUrl() {
-        return baseUrl;
-    }
-
     HttpRequest get(String path) {
         return authorized(path).GET().build();
     }

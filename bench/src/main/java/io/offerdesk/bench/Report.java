@@ -35,7 +35,9 @@ record Report(
     record Load(
             int concurrency,
             long warmUpSeconds,
+            long baselineWarmUpSeconds,
             long windowSeconds,
+            int rounds,
             int products,
             int selectBaselineRows,
             String appUrl) {}
@@ -164,11 +166,21 @@ record Report(
                         .collect(Collectors.joining(" ")));
         line(
                 out,
-                "load         %d concurrent clients, closed loop; %ds warm-up, then %ds measured, per row",
+                "load         %d concurrent clients, closed loop; %ds measured per row, compared rows in %d alternating"
+                        + " rounds",
                 load.concurrency(),
+                load.windowSeconds(),
+                load.rounds());
+        line(
+                out,
+                "             after a warm-up of %ds (scenarios) and %ds (baselines)",
                 load.warmUpSeconds(),
-                load.windowSeconds());
-        line(out, "app          %s, demo mode; %d products of the demo seller", load.appUrl(), load.products());
+                load.baselineWarmUpSeconds());
+        line(
+                out,
+                "app          %s, demo mode%s",
+                load.appUrl(),
+                load.products() > 0 ? "; the demo seller created %d products".formatted(load.products()) : "");
         out.append('\n');
         line(out, "%-22s %10s %8s %8s %8s  %s", "scenario", "ops/s", "p50 ms", "p99 ms", "errors", "ratio");
         for (var row : rows) {

@@ -30,8 +30,9 @@ final class SellerCatalog {
         this.size = size;
     }
 
-    int size() {
-        return size;
+    /** How many products this run created: none unless a scenario asked for them. */
+    int created() {
+        return productIds.size();
     }
 
     List<String> productIds() throws IOException, InterruptedException {
