@@ -4,7 +4,9 @@
  * or deleting any past entry breaks the chain at that entry; {@link io.offerdesk.audit.AuditTrail#verify()} finds
  * the first broken link.
  */
-@ApplicationModule(displayName = "Audit trail", allowedDependencies = {"platform"})
+@ApplicationModule(
+        displayName = "Audit trail",
+        allowedDependencies = {"platform"})
 @NullMarked
 package io.offerdesk.audit;
 

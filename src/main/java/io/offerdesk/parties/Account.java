@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
  * A marketplace account. A buyer organization pays through its management account; its member accounts sit in
  * organizational units. Sellers and partners have a management account of their own.
  */
-public record Account(AccountId id, UUID partyId, String name, Kind kind, @Nullable UUID unitId) {
+public record Account(
+        AccountId id,
+        UUID partyId,
+        String name,
+        Kind kind,
+        @Nullable UUID unitId) {
 
     public enum Kind {
         MANAGEMENT,

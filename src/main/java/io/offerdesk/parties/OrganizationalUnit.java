@@ -4,4 +4,5 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A node of a buyer organization's tree; the root has no parent. */
-public record OrganizationalUnit(UUID id, UUID partyId, @Nullable UUID parentId, String name) {}
+public record OrganizationalUnit(
+        UUID id, UUID partyId, @Nullable UUID parentId, String name) {}

@@ -23,11 +23,18 @@ public final class PartyCommands {
             @Nullable String adminName) {}
 
     /** Add an account; {@code accountId} is generated when absent, {@code unitId} places a member account. */
-    public record AddAccount(@Nullable String accountId, @Nullable String name, @Nullable String unitId) {}
+    public record AddAccount(
+            @Nullable String accountId,
+            @Nullable String name,
+            @Nullable String unitId) {}
 
-    public record AddOrganizationalUnit(@Nullable String name, @Nullable String parentId) {}
+    public record AddOrganizationalUnit(
+            @Nullable String name, @Nullable String parentId) {}
 
-    public record InviteUser(@Nullable String email, @Nullable String displayName, @Nullable List<Grant> roles) {}
+    public record InviteUser(
+            @Nullable String email,
+            @Nullable String displayName,
+            @Nullable List<Grant> roles) {}
 
     /** One role as sent: the role's name and, for buyers, optionally one account id. */
     public record Grant(@Nullable String role, @Nullable String accountId) {}

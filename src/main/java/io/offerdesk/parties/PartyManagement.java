@@ -12,13 +12,13 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.Conflict;
-import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import io.offerdesk.shared.Validations;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -98,36 +98,62 @@ public class PartyManagement {
 
     @Transactional
     public Account addAccount(OfferdeskPrincipal me, UUID partyId, AddAccount command) {
-        var party = administered(me, partyId);
+        return addAccount(me.actor(), administered(me, partyId), command);
+    }
+
+    /** Adding an account without a signed-in administrator: demo data. */
+    @Transactional
+    public Account addAccount(Actor actor, UUID partyId, AddAccount command) {
+        return addAccount(
+                actor, parties.find(partyId).orElseThrow(() -> new NotFound("party", partyId.toString())), command);
+    }
+
+    private Account addAccount(Actor actor, Party party, AddAccount command) {
         var checks = new Validations().text("name", command.name(), NAME_MAX);
         checkAccountId(checks, "accountId", command.accountId());
         var unitId = unitOf(checks, party, command.unitId());
         checks.throwIfInvalid();
-        return insertAccount(me.actor(), party.id(), command.accountId(), Validations.present("name", command.name()).trim(), Account.Kind.MEMBER, unitId);
+        return insertAccount(
+                actor,
+                party.id(),
+                command.accountId(),
+                Validations.present("name", command.name()).trim(),
+                Account.Kind.MEMBER,
+                unitId);
     }
 
     @Transactional
-    public OrganizationalUnit addOrganizationalUnit(OfferdeskPrincipal me, UUID partyId, AddOrganizationalUnit command) {
-        var party = administered(me, partyId);
+    public OrganizationalUnit addOrganizationalUnit(
+            OfferdeskPrincipal me, UUID partyId, AddOrganizationalUnit command) {
+        return addOrganizationalUnit(me.actor(), administered(me, partyId), command);
+    }
+
+    /** Adding an organizational unit without a signed-in administrator: demo data. */
+    @Transactional
+    public OrganizationalUnit addOrganizationalUnit(Actor actor, UUID partyId, AddOrganizationalUnit command) {
+        return addOrganizationalUnit(
+                actor, parties.find(partyId).orElseThrow(() -> new NotFound("party", partyId.toString())), command);
+    }
+
+    private OrganizationalUnit addOrganizationalUnit(Actor actor, Party party, AddOrganizationalUnit command) {
         var checks = new Validations()
                 .check(party.kind() == PartyKind.BUYER, "parentId", "validation.party.unitsForBuyers")
                 .text("name", command.name(), NAME_MAX);
-        var parent = unitOf(checks, party, command.parentId());
-        if (command.parentId() == null || command.parentId().isBlank()) {
-            parent = parties.units(party.id()).stream()
-                    .filter(u -> u.parentId() == null)
-                    .map(OrganizationalUnit::id)
-                    .findFirst()
-                    .orElse(null);
-        }
+        var units = parties.units(party.id());
+        var parent = command.parentId() == null || command.parentId().isBlank()
+                ? units.stream()
+                        .filter(u -> u.parentId() == null)
+                        .map(OrganizationalUnit::id)
+                        .findFirst()
+                        .orElse(null)
+                : unitOf(checks, party, command.parentId());
         checks.throwIfInvalid();
         var name = Validations.present("name", command.name()).trim();
-        var finalParent = parent;
-        if (parties.units(party.id()).stream()
-                .anyMatch(u -> java.util.Objects.equals(u.parentId(), finalParent) && u.name().equalsIgnoreCase(name))) {
+        if (units.stream()
+                .anyMatch(u -> Objects.equals(u.parentId(), parent) && u.name().equalsIgnoreCase(name))) {
             throw new Conflict("conflict.unitName", name);
         }
-        return insertUnit(me.actor(), party.id(), parent, name);
+        return insertUnit(actor, party.id(), parent, name);
     }
 
     @Transactional(readOnly = true)
@@ -191,9 +217,10 @@ public class PartyManagement {
         if (unitId == null || unitId.isBlank()) {
             return null;
         }
-        var unit = parseUuid(unitId).flatMap(id -> parties.units(party.id()).stream()
-                .filter(u -> u.id().equals(id))
-                .findFirst());
+        var unit = parseUuid(unitId)
+                .flatMap(id -> parties.units(party.id()).stream()
+                        .filter(u -> u.id().equals(id))
+                        .findFirst());
         checks.check(unit.isPresent(), "unitId", "validation.party.unknownUnit");
         return unit.map(OrganizationalUnit::id).orElse(null);
     }
@@ -205,7 +232,12 @@ public class PartyManagement {
     }
 
     private Account insertAccount(
-            Actor actor, UUID partyId, @Nullable String requestedId, String name, Account.Kind kind, @Nullable UUID unitId) {
+            Actor actor,
+            UUID partyId,
+            @Nullable String requestedId,
+            String name,
+            Account.Kind kind,
+            @Nullable UUID unitId) {
         var id = requestedId == null || requestedId.isBlank() ? freshAccountId() : new AccountId(requestedId.trim());
         if (parties.account(id).isPresent()) {
             throw new Conflict("conflict.accountId", id.value());

@@ -6,7 +6,13 @@ import java.util.UUID;
 
 /** A person acting for one party. */
 public record User(
-        UUID id, UUID partyId, String email, String displayName, Status status, List<RoleGrant> roles, Instant createdAt) {
+        UUID id,
+        UUID partyId,
+        String email,
+        String displayName,
+        Status status,
+        List<RoleGrant> roles,
+        Instant createdAt) {
 
     public enum Status {
         INVITED,

@@ -77,7 +77,12 @@ public class UserManagement {
         checkNewUser(checks, "email", command.email(), "displayName", command.displayName());
         var grants = grants(checks, party, command.roles());
         checks.throwIfInvalid();
-        return invite(me.actor(), party, Validations.present("email", command.email()), Validations.present("displayName", command.displayName()), grants);
+        return invite(
+                me.actor(),
+                party,
+                Validations.present("email", command.email()),
+                Validations.present("displayName", command.displayName()),
+                grants);
     }
 
     Invitation invite(Actor actor, Party party, String email, String displayName, List<RoleGrant> grants) {
@@ -96,7 +101,8 @@ public class UserManagement {
 
     /** Creates an active user with a known password: demo data and the installation's first operator only. */
     @Transactional
-    public User createActive(Actor actor, UUID partyId, String email, String displayName, String password, List<RoleGrant> grants) {
+    public User createActive(
+            Actor actor, UUID partyId, String email, String displayName, String password, List<RoleGrant> grants) {
         var party = parties.find(partyId).orElseThrow(() -> new NotFound("party", partyId.toString()));
         var invitation = invite(actor, party, email, displayName, grants);
         accept(invitation.token(), password);
@@ -107,14 +113,20 @@ public class UserManagement {
     public User accept(String token, @Nullable String password) {
         new Validations()
                 .required("password", password)
-                .check(password == null || password.length() >= PASSWORD_MIN, "password", "validation.password.short", PASSWORD_MIN)
+                .check(
+                        password == null || password.length() >= PASSWORD_MIN,
+                        "password",
+                        "validation.password.short",
+                        PASSWORD_MIN)
                 .maxLength("password", password, PASSWORD_MAX)
                 .throwIfInvalid();
         var userId = users.invitedBy(Secrets.sha256(token), clock.instant())
                 .orElseThrow(() -> new NotFound("invitation", "token"));
         users.activate(userId, passwords.encode(password));
         var user = users.find(userId).orElseThrow();
-        events.publishEvent(new InvitationAccepted(user.partyId(), userId, Actor.system("invitation"), clock.instant()));
+        var invitee =
+                new Actor(Actor.Kind.USER, userId, user.partyId(), user.displayName() + " <" + user.email() + ">");
+        events.publishEvent(new InvitationAccepted(user.partyId(), userId, invitee, clock.instant()));
         return user;
     }
 
@@ -126,7 +138,8 @@ public class UserManagement {
         var checks = new Validations();
         var grants = grants(checks, party, roles);
         checks.check(
-                !userId.equals(me.userId()) || grants.stream().anyMatch(g -> g.role() == Role.administratorOf(party.kind())),
+                !userId.equals(me.userId())
+                        || grants.stream().anyMatch(g -> g.role() == Role.administratorOf(party.kind())),
                 "roles",
                 "validation.user.keepOwnAdmin");
         checks.throwIfInvalid();
@@ -196,7 +209,8 @@ public class UserManagement {
             @Nullable AccountId account = null;
             if (grant.accountId() != null && !grant.accountId().isBlank()) {
                 var id = grant.accountId().trim();
-                var known = AccountId.isValid(id) && accounts.stream().anyMatch(a -> a.id().value().equals(id));
+                var known = AccountId.isValid(id)
+                        && accounts.stream().anyMatch(a -> a.id().value().equals(id));
                 if (!known) {
                     checks.add(FieldViolation.of(field + ".accountId", "validation.role.account"));
                     continue;

@@ -6,7 +6,9 @@
  *
  * <p>Every read is scoped to the caller's party: another party's party, account or user is reported as not found.
  */
-@ApplicationModule(displayName = "Parties", allowedDependencies = {"platform"})
+@ApplicationModule(
+        displayName = "Parties",
+        allowedDependencies = {"platform"})
 @NullMarked
 package io.offerdesk.parties;
 

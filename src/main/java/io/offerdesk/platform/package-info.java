@@ -7,7 +7,9 @@
  * io.offerdesk.platform.PrincipalSource} SPI that parties implements, {@link io.offerdesk.platform.NavigationItem}
  * and {@link io.offerdesk.platform.DueWork}.
  */
-@ApplicationModule(displayName = "Platform", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Platform",
+        allowedDependencies = {})
 @NullMarked
 package io.offerdesk.platform;
 

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param partyId the party the user acted for, absent for the system
  * @param name a display name kept in the audit trail so it stays readable after the user is gone
  */
-public record Actor(Kind kind, @Nullable UUID userId, @Nullable UUID partyId, String name) {
+public record Actor(
+        Kind kind, @Nullable UUID userId, @Nullable UUID partyId, String name) {
 
     public enum Kind {
         USER,

@@ -2,7 +2,9 @@
  * The shared kernel: value types every module speaks (accounts, actors, money helpers, audited events). Plain Java;
  * it depends on no other module and on no framework.
  */
-@ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Shared kernel",
+        allowedDependencies = {})
 @NullMarked
 package io.offerdesk.shared;
 

@@ -20,10 +20,7 @@ class PartiesApiTests {
 
     @Test
     void operatorOnboardsASellerWhoseAdminActivatesWithTheInvitation() {
-        var onboarded = api.post(
-                "/api/v1/parties",
-                OPERATOR,
-                """
+        var onboarded = api.post("/api/v1/parties", OPERATOR, """
                 {"kind":"SELLER","name":"Contoso Data","accountId":"600000000001",
                  "adminEmail":"Admin@Contoso.example","adminName":"Carla Admin"}""");
         assertThat(onboarded.status()).isEqualTo(201);
@@ -43,12 +40,8 @@ class PartiesApiTests {
     @Test
     void onboardingNamesEveryBrokenFieldAndChangesNothing() {
         var before = api.get("/api/v1/parties", OPERATOR).json().size();
-        var reply = api.post(
-                "/api/v1/parties",
-                OPERATOR,
-                """
-                {"kind":"BUYER","name":"%s","accountId":"12345","adminEmail":"not-an-email","adminName":""}"""
-                        .formatted("x".repeat(201)));
+        var reply = api.post("/api/v1/parties", OPERATOR, """
+                {"kind":"BUYER","name":"%s","accountId":"12345","adminEmail":"not-an-email","adminName":""}""".formatted("x".repeat(201)));
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().at("/errors").findValuesAsString("field"))
@@ -78,37 +71,42 @@ class PartiesApiTests {
 
     @Test
     void anotherPartysUsersAndPartyAreNotFound() {
-        var nimbusUser = api.get("/api/v1/users/me", NIMBUS_ADMIN).json().at("/id").asString();
-        var nimbusParty = api.get("/api/v1/parties/me", NIMBUS_ADMIN).json().at("/id").asString();
+        var nimbusUser =
+                api.get("/api/v1/users/me", NIMBUS_ADMIN).json().at("/id").asString();
+        var nimbusParty =
+                api.get("/api/v1/parties/me", NIMBUS_ADMIN).json().at("/id").asString();
 
         assertThat(api.get("/api/v1/users/" + nimbusUser, ACME_ADMIN).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/parties/" + nimbusParty, ACME_ADMIN).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/parties/" + nimbusParty + "/users", ACME_ADMIN).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/users/" + nimbusUser + "/api-keys", ACME_ADMIN).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/parties/" + nimbusParty, ACME_ADMIN).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/parties/" + nimbusParty + "/users", ACME_ADMIN)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/users/" + nimbusUser + "/api-keys", ACME_ADMIN)
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/users/" + nimbusUser, OPERATOR).status()).isEqualTo(200);
     }
 
     @Test
     void buyerAdministratorShapesTheOrganizationAndScopesRolesToAccounts() {
         var party = api.get("/api/v1/parties/me", GLOBEX_ADMIN).json().at("/id").asString();
-        var unit = api.post("/api/v1/parties/" + party + "/organizational-units", GLOBEX_ADMIN, "{\"name\":\"Research\"}");
+        var unit =
+                api.post("/api/v1/parties/" + party + "/organizational-units", GLOBEX_ADMIN, "{\"name\":\"Research\"}");
         assertThat(unit.status()).isEqualTo(201);
         var account = api.post(
                 "/api/v1/parties/" + party + "/accounts",
                 GLOBEX_ADMIN,
-                "{\"name\":\"Globex Research\",\"unitId\":\"" + unit.json().at("/id").asString() + "\"}");
+                "{\"name\":\"Globex Research\",\"unitId\":\""
+                        + unit.json().at("/id").asString() + "\"}");
         assertThat(account.status()).isEqualTo(201);
         var accountId = account.json().at("/id").asString();
         assertThat(accountId).matches("\\d{12}");
         assertThat(account.json().at("/kind").asString()).isEqualTo("MEMBER");
 
-        var invited = api.post(
-                "/api/v1/users",
-                GLOBEX_ADMIN,
-                """
+        var invited = api.post("/api/v1/users", GLOBEX_ADMIN, """
                 {"email":"researcher@globex.example","displayName":"Rita Researcher",
-                 "roles":[{"role":"PROCUREMENT","accountId":"%s"},{"role":"VIEWER"}]}"""
-                        .formatted(accountId));
+                 "roles":[{"role":"PROCUREMENT","accountId":"%s"},{"role":"VIEWER"}]}""".formatted(accountId));
         assertThat(invited.status()).isEqualTo(201);
         assertThat(invited.json().at("/user/roles/0/account").asString()).isEqualTo(accountId);
 
@@ -132,7 +130,9 @@ class PartiesApiTests {
                 .header("Authorization", "Bearer " + token);
         assertThat(api.send(withKey).status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/v1/users/" + me + "/api-keys/" + keyId, ACME_ADMIN).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/users/" + me + "/api-keys/" + keyId, ACME_ADMIN)
+                        .status())
+                .isEqualTo(204);
         assertThat(api.send(withKey).status()).isEqualTo(401);
     }
 }

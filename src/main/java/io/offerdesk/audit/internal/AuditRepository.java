@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditRepository {
 
-    private static final String COLUMNS =
-            """
+    private static final String COLUMNS = """
             sequence, occurred_at, actor_kind, actor_user_id, actor_party_id, actor_name, action, entity_type,
             entity_id, owner_party_id, payload::text AS payload, payload_digest, previous_hash, hash
             """;
@@ -25,17 +24,14 @@ public class AuditRepository {
     private static final String LOCK_HEAD = "SELECT last_hash FROM audit.chain_head WHERE id = 1 FOR UPDATE";
     private static final String HEAD = "SELECT last_hash FROM audit.chain_head WHERE id = 1";
     private static final String MOVE_HEAD = "UPDATE audit.chain_head SET last_hash = :hash WHERE id = 1";
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             INSERT INTO audit.entry (occurred_at, actor_kind, actor_user_id, actor_party_id, actor_name, action,
                                      entity_type, entity_id, owner_party_id, payload, payload_digest, previous_hash, hash)
             VALUES (:occurredAt, :actorKind, :actorUserId, :actorPartyId, :actorName, :action,
                     :entityType, :entityId, :ownerPartyId, CAST(:payload AS json), :payloadDigest, :previousHash, :hash)
             """;
     private static final String IN_ORDER = "SELECT " + COLUMNS + " FROM audit.entry ORDER BY sequence";
-    private static final String SEARCH =
-            "SELECT " + COLUMNS
-                    + """
+    private static final String SEARCH = "SELECT " + COLUMNS + """
             FROM audit.entry
             WHERE (CAST(:owner AS varchar) IS NULL OR owner_party_id = :owner)
               AND (CAST(:entityType AS varchar) IS NULL OR entity_type = :entityType)

@@ -2,20 +2,8 @@ package io.offerdesk.parties.events;
 
 import io.offerdesk.shared.Actor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A SigV4 access-key pair was revoked. */
-public record AccessKeyRevoked(UUID partyId, UUID userId, String accessKeyId, Actor actor, Instant occurredAt) implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "access-key";
-    }
-
-    @Override
-    public String entityId() {
-        return accessKeyId;
-    }
-}
+public record AccessKeyRevoked(UUID partyId, UUID userId, String accessKeyId, Actor actor, Instant occurredAt)
+        implements AccessKeyEvent {}

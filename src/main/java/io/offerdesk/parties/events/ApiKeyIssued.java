@@ -2,20 +2,8 @@ package io.offerdesk.parties.events;
 
 import io.offerdesk.shared.Actor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A bearer API key was issued; its secret is never recorded. */
-public record ApiKeyIssued(UUID partyId, UUID userId, String keyId, String name, Actor actor, Instant occurredAt) implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "api-key";
-    }
-
-    @Override
-    public String entityId() {
-        return keyId;
-    }
-}
+public record ApiKeyIssued(UUID partyId, UUID userId, String keyId, String name, Actor actor, Instant occurredAt)
+        implements ApiKeyEvent {}

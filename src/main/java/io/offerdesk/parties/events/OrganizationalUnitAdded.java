@@ -2,12 +2,13 @@ package io.offerdesk.parties.events;
 
 import io.offerdesk.shared.Actor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A buyer organization gained an organizational unit. */
-public record OrganizationalUnitAdded(UUID partyId, UUID unitId, @Nullable UUID parentId, String name, Actor actor, Instant occurredAt) implements PartyEvent {
+public record OrganizationalUnitAdded(
+        UUID partyId, UUID unitId, @Nullable UUID parentId, String name, Actor actor, Instant occurredAt)
+        implements PartyEvent {
 
     @Override
     public String entityType() {

@@ -5,17 +5,7 @@ import java.util.UUID;
 
 /** Every parties event is audited and belongs to one party. */
 public sealed interface PartyEvent extends AuditedEvent
-        permits PartyOnboarded,
-                AccountAdded,
-                OrganizationalUnitAdded,
-                UserInvited,
-                InvitationAccepted,
-                UserRolesChanged,
-                UserStatusChanged,
-                ApiKeyIssued,
-                ApiKeyRevoked,
-                AccessKeyIssued,
-                AccessKeyRevoked {
+        permits PartyOnboarded, AccountAdded, OrganizationalUnitAdded, UserEvent, ApiKeyEvent, AccessKeyEvent {
 
     UUID partyId();
 

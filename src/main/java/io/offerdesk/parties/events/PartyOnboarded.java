@@ -2,12 +2,11 @@ package io.offerdesk.parties.events;
 
 import io.offerdesk.shared.Actor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** The operator onboarded a party. */
-public record PartyOnboarded(UUID partyId, String kind, String name, Actor actor, Instant occurredAt) implements PartyEvent {
+public record PartyOnboarded(UUID partyId, String kind, String name, Actor actor, Instant occurredAt)
+        implements PartyEvent {
 
     @Override
     public String entityType() {

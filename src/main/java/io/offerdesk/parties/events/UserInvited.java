@@ -4,18 +4,7 @@ import io.offerdesk.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A party invited a user; the user is not active until they accept. */
-public record UserInvited(UUID partyId, UUID userId, String email, List<String> roles, Actor actor, Instant occurredAt) implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+public record UserInvited(UUID partyId, UUID userId, String email, List<String> roles, Actor actor, Instant occurredAt)
+        implements UserEvent {}

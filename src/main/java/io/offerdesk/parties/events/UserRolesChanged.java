@@ -4,18 +4,7 @@ import io.offerdesk.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A user's roles were replaced. */
-public record UserRolesChanged(UUID partyId, UUID userId, List<String> roles, Actor actor, Instant occurredAt) implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+public record UserRolesChanged(UUID partyId, UUID userId, List<String> roles, Actor actor, Instant occurredAt)
+        implements UserEvent {}

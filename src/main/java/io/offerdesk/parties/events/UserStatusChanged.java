@@ -2,20 +2,8 @@ package io.offerdesk.parties.events;
 
 import io.offerdesk.shared.Actor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** A user was disabled or enabled. */
-public record UserStatusChanged(UUID partyId, UUID userId, String status, Actor actor, Instant occurredAt) implements PartyEvent {
-
-    @Override
-    public String entityType() {
-        return "user";
-    }
-
-    @Override
-    public String entityId() {
-        return userId.toString();
-    }
-}
+public record UserStatusChanged(UUID partyId, UUID userId, String status, Actor actor, Instant occurredAt)
+        implements UserEvent {}

@@ -2,19 +2,18 @@ package io.offerdesk.parties.internal;
 
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyCommands.AddAccount;
+import io.offerdesk.parties.PartyCommands.AddOrganizationalUnit;
 import io.offerdesk.parties.PartyCommands.OnboardParty;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.RoleGrant;
 import io.offerdesk.parties.User;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.parties.events.ApiKeyIssued;
-import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,18 +62,28 @@ public class DemoParties {
             printLogins();
             return;
         }
-        party(PartyKind.OPERATOR, "Offerdesk Marketplace", "100000000001", "operator@offerdesk.example", "Olivia Operator");
+        party(
+                PartyKind.OPERATOR,
+                "Offerdesk Marketplace",
+                "100000000001",
+                "operator@offerdesk.example",
+                "Olivia Operator");
         var acme = party(PartyKind.SELLER, ACME, "200000000001", "admin@acme.example", "Ada Admin");
         var author = user(acme, "author@acme.example", "Arthur Author", Role.OFFER_AUTHOR);
         user(acme, "approver@acme.example", "April Approver", Role.OFFER_APPROVER);
         user(acme, "finance@acme.example", "Fiona Finance", Role.FINANCE);
         var issued = keys.register(author, "README examples", ACME_AUTHOR_API_KEY, clock.instant());
-        events.publishEvent(new ApiKeyIssued(acme.id(), author.id(), issued.id(), issued.name(), DEMO, clock.instant()));
+        events.publishEvent(
+                new ApiKeyIssued(acme.id(), author.id(), issued.id(), issued.name(), DEMO, clock.instant()));
 
         party(PartyKind.SELLER, NIMBUS, "200000000002", "admin@nimbus.example", "Nina Nimbus");
 
-        var northwind =
-                party(PartyKind.CHANNEL_PARTNER, "Northwind Resellers", "300000000001", "admin@northwind.example", "Noah Admin");
+        var northwind = party(
+                PartyKind.CHANNEL_PARTNER,
+                "Northwind Resellers",
+                "300000000001",
+                "admin@northwind.example",
+                "Noah Admin");
         user(northwind, "author@northwind.example", "Nora Author", Role.OFFER_AUTHOR);
         user(northwind, "approver@northwind.example", "Ned Approver", Role.OFFER_APPROVER);
         user(northwind, "finance@northwind.example", "Nell Finance", Role.FINANCE);
@@ -87,12 +96,11 @@ public class DemoParties {
 
     private void buyer(String name, String domain, String managementAccount, String... people) {
         var org = party(PartyKind.BUYER, name, managementAccount, "admin@" + domain + ".example", people[0] + " Admin");
-        var admin = principal(org, Role.MARKETPLACE_ADMIN);
-        var engineering = parties.addOrganizationalUnit(
-                admin, org.id(), new io.offerdesk.parties.PartyCommands.AddOrganizationalUnit("Engineering", null));
+        var engineering = parties.addOrganizationalUnit(DEMO, org.id(), new AddOrganizationalUnit("Engineering", null));
         var prefix = managementAccount.substring(0, 11);
-        parties.addAccount(admin, org.id(), new AddAccount(prefix + "2", name + " Engineering", engineering.id().toString()));
-        parties.addAccount(admin, org.id(), new AddAccount(prefix + "3", name + " Data Science", engineering.id().toString()));
+        var unit = engineering.id().toString();
+        parties.addAccount(DEMO, org.id(), new AddAccount(prefix + "2", name + " Engineering", unit));
+        parties.addAccount(DEMO, org.id(), new AddAccount(prefix + "3", name + " Data Science", unit));
         user(org, "procurement@" + domain + ".example", people[1] + " Procurement", Role.PROCUREMENT);
         user(org, "finance@" + domain + ".example", people[2] + " Finance", Role.FINANCE);
         user(org, "viewer@" + domain + ".example", people[3] + " Viewer", Role.VIEWER);
@@ -108,15 +116,8 @@ public class DemoParties {
         return users.createActive(DEMO, party.id(), email, name, PASSWORD, List.of(RoleGrant.everywhere(role)));
     }
 
-    /** Acts as the party's administrator, so that demo accounts take the same path as the UI's. */
-    private static OfferdeskPrincipal principal(Party party, Role role) {
-        return new OfferdeskPrincipal(
-                java.util.UUID.randomUUID(), "demo@offerdesk.example", "Demo", party.id(), party.name(), party.kind(), Set.of(role), Actor.Kind.USER);
-    }
-
     private static void printLogins() {
-        log.info(
-                """
+        log.info("""
 
                 ===== Offerdesk demo: sign in at http://localhost:8080 with password '{}' =====
                   operator@offerdesk.example   marketplace operator (admin)
@@ -126,8 +127,6 @@ public class DemoParties {
                   procurement@globex.example   buyer Globex Corporation: procurement (also finance@, admin@, viewer@globex.example)
                   procurement@initech.example  buyer Initech: procurement (also finance@, admin@, viewer@initech.example)
                   API key of author@acme.example: {}
-                ================================================================================""",
-                PASSWORD,
-                ACME_AUTHOR_API_KEY);
+                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY);
     }
 }

@@ -19,29 +19,25 @@ class KeyRepository {
 
     record LiveAccessKey(UUID userId, byte[] ciphertext) {}
 
-    private static final String INSERT_API_KEY =
-            """
+    private static final String INSERT_API_KEY = """
             INSERT INTO parties.api_key (id, user_id, party_id, name, secret_hash, created_at)
             VALUES (:id, :userId, :partyId, :name, :secretHash, :createdAt)
             """;
     private static final String API_KEYS =
             "SELECT id, user_id, name, created_at, revoked_at FROM parties.api_key WHERE user_id = :userId ORDER BY created_at";
-    private static final String LIVE_API_KEY =
-            """
+    private static final String LIVE_API_KEY = """
             SELECT k.user_id, k.secret_hash FROM parties.api_key k JOIN parties.app_user u ON u.id = k.user_id
             WHERE k.id = :id AND k.revoked_at IS NULL AND u.status = 'ACTIVE'
             """;
     private static final String REVOKE_API_KEY =
             "UPDATE parties.api_key SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL";
-    private static final String INSERT_ACCESS_KEY =
-            """
+    private static final String INSERT_ACCESS_KEY = """
             INSERT INTO parties.access_key (id, user_id, party_id, secret_ciphertext, created_at)
             VALUES (:id, :userId, :partyId, :ciphertext, :createdAt)
             """;
     private static final String ACCESS_KEYS =
             "SELECT id, user_id, created_at, revoked_at FROM parties.access_key WHERE user_id = :userId ORDER BY created_at";
-    private static final String LIVE_ACCESS_KEY =
-            """
+    private static final String LIVE_ACCESS_KEY = """
             SELECT k.user_id, k.secret_ciphertext FROM parties.access_key k JOIN parties.app_user u ON u.id = k.user_id
             WHERE k.id = :id AND k.revoked_at IS NULL AND u.status = 'ACTIVE'
             """;
@@ -86,10 +82,10 @@ class KeyRepository {
 
     boolean revokeApiKey(String id, UUID userId, Instant now) {
         return jdbc.sql(REVOKE_API_KEY)
-                .param("id", id)
-                .param("userId", userId)
-                .param("now", Timestamp.from(now))
-                .update()
+                        .param("id", id)
+                        .param("userId", userId)
+                        .param("now", Timestamp.from(now))
+                        .update()
                 == 1;
     }
 
@@ -124,14 +120,15 @@ class KeyRepository {
 
     boolean revokeAccessKey(String id, UUID userId, Instant now) {
         return jdbc.sql(REVOKE_ACCESS_KEY)
-                .param("id", id)
-                .param("userId", userId)
-                .param("now", Timestamp.from(now))
-                .update()
+                        .param("id", id)
+                        .param("userId", userId)
+                        .param("now", Timestamp.from(now))
+                        .update()
                 == 1;
     }
 
-    private static @org.jspecify.annotations.Nullable Instant instant(@org.jspecify.annotations.Nullable Timestamp timestamp) {
+    private static @org.jspecify.annotations.Nullable Instant instant(
+            @org.jspecify.annotations.Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

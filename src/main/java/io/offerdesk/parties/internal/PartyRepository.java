@@ -20,15 +20,13 @@ public class PartyRepository {
     private static final String INSERT_PARTY =
             "INSERT INTO parties.party (id, kind, name, created_at) VALUES (:id, :kind, :name, :createdAt)";
     private static final String PARTY_COLUMNS = "SELECT id, kind, name, created_at FROM parties.party ";
-    private static final String INSERT_UNIT =
-            """
+    private static final String INSERT_UNIT = """
             INSERT INTO parties.organizational_unit (id, party_id, parent_id, name)
             VALUES (:id, :partyId, :parentId, :name)
             """;
     private static final String UNITS =
             "SELECT id, party_id, parent_id, name FROM parties.organizational_unit WHERE party_id = :partyId ORDER BY name";
-    private static final String INSERT_ACCOUNT =
-            """
+    private static final String INSERT_ACCOUNT = """
             INSERT INTO parties.account (id, party_id, name, kind, unit_id, created_at)
             VALUES (:id, :partyId, :name, :kind, :unitId, :createdAt)
             """;
@@ -111,11 +109,17 @@ public class PartyRepository {
     }
 
     public List<Account> accounts(UUID partyId) {
-        return jdbc.sql(ACCOUNTS).param("partyId", partyId).query(PartyRepository::account).list();
+        return jdbc.sql(ACCOUNTS)
+                .param("partyId", partyId)
+                .query(PartyRepository::account)
+                .list();
     }
 
     public Optional<Account> account(AccountId id) {
-        return jdbc.sql(ACCOUNT).param("id", id.value()).query(PartyRepository::account).optional();
+        return jdbc.sql(ACCOUNT)
+                .param("id", id.value())
+                .query(PartyRepository::account)
+                .optional();
     }
 
     private static Party party(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

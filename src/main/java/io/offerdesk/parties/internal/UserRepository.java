@@ -24,15 +24,13 @@ public class UserRepository {
     /** A user row with what sign-in needs besides the public {@link User}. */
     public record Credentials(User user, @Nullable String passwordHash) {}
 
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             INSERT INTO parties.app_user (id, party_id, email, display_name, password_hash, status, invitation_hash,
                                           invitation_expires_at, created_at)
             VALUES (:id, :partyId, :email, :displayName, :passwordHash, :status, :invitationHash, :invitationExpiresAt,
                     :createdAt)
             """;
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             SELECT u.id, u.party_id, u.email, u.display_name, u.status, u.created_at, u.password_hash,
                    g.role, g.account_id
             FROM parties.app_user u LEFT JOIN parties.role_grant g ON g.user_id = u.id
@@ -41,13 +39,11 @@ public class UserRepository {
             "INSERT INTO parties.role_grant (user_id, role, account_id) VALUES (:userId, :role, :accountId)";
     private static final String DELETE_GRANTS = "DELETE FROM parties.role_grant WHERE user_id = :userId";
     private static final String SET_STATUS = "UPDATE parties.app_user SET status = :status WHERE id = :id";
-    private static final String BY_INVITATION =
-            """
+    private static final String BY_INVITATION = """
             SELECT id FROM parties.app_user
             WHERE invitation_hash = :hash AND status = 'INVITED' AND invitation_expires_at > :now
             """;
-    private static final String ACTIVATE =
-            """
+    private static final String ACTIVATE = """
             UPDATE parties.app_user
             SET status = 'ACTIVE', password_hash = :passwordHash, invitation_hash = NULL, invitation_expires_at = NULL
             WHERE id = :id AND status = 'INVITED'
@@ -88,7 +84,9 @@ public class UserRepository {
             jdbc.sql(INSERT_GRANT)
                     .param("userId", userId)
                     .param("role", grant.role().name())
-                    .param("accountId", grant.account() == null ? null : grant.account().value())
+                    .param(
+                            "accountId",
+                            grant.account() == null ? null : grant.account().value())
                     .update();
         }
     }
@@ -106,7 +104,11 @@ public class UserRepository {
     }
 
     public boolean activate(UUID id, String passwordHash) {
-        return jdbc.sql(ACTIVATE).param("id", id).param("passwordHash", passwordHash).update() == 1;
+        return jdbc.sql(ACTIVATE)
+                        .param("id", id)
+                        .param("passwordHash", passwordHash)
+                        .update()
+                == 1;
     }
 
     public Optional<User> find(UUID id) {
@@ -172,8 +174,7 @@ public class UserRepository {
         }
 
         Credentials toCredentials() {
-            return new Credentials(
-                    new User(id, partyId, email, displayName, status, grants, createdAt), passwordHash);
+            return new Credentials(new User(id, partyId, email, displayName, status, grants, createdAt), passwordHash);
         }
     }
 }

@@ -36,7 +36,15 @@ final class AuditAccess {
             throw new InvalidInput("limit", "validation.range", 1, AuditFilter.MAX_LIMIT);
         }
         return new AuditFilter(
-                owner, entityType, entityId, action, actor, startOf(from), to == null ? null : startOf(to.plusDays(1)), before, size);
+                owner,
+                entityType,
+                entityId,
+                action,
+                actor,
+                startOf(from),
+                to == null ? null : startOf(to.plusDays(1)),
+                before,
+                size);
     }
 
     static void requireOperator(OfferdeskPrincipal me) {

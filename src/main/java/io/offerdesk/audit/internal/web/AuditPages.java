@@ -44,7 +44,8 @@ class AuditPages {
         model.addAttribute("fromDate", from);
         model.addAttribute("toDate", to);
         model.addAttribute(
-                "nextBefore", entries.size() == filter.limit() ? entries.getLast().sequence() : null);
+                "nextBefore",
+                entries.size() == filter.limit() ? entries.getLast().sequence() : null);
         return "audit/trail";
     }
 

@@ -12,7 +12,8 @@ class PartiesNavigation {
 
     @Bean
     NavigationItem partiesListNavigation() {
-        return new NavigationItem("nav.parties", "/parties", 10, Set.of(PartyKind.OPERATOR), Set.of(Role.OPERATOR_ADMIN));
+        return new NavigationItem(
+                "nav.parties", "/parties", 10, Set.of(PartyKind.OPERATOR), Set.of(Role.OPERATOR_ADMIN));
     }
 
     @Bean

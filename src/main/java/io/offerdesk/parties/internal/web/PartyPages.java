@@ -63,10 +63,12 @@ class PartyPages {
             HttpServletRequest request,
             RedirectAttributes redirect) {
         return attempt(redirect, "redirect:/parties", () -> {
-            var onboarded = parties.onboard(
-                    me, new OnboardParty(kind, name, accountId, null, adminEmail, adminName));
-            redirect.addFlashAttribute("invitationLink", invitationLink(request, onboarded.adminInvitation().token()));
-            redirect.addFlashAttribute("invitedEmail", onboarded.adminInvitation().user().email());
+            var onboarded = parties.onboard(me, new OnboardParty(kind, name, accountId, null, adminEmail, adminName));
+            redirect.addFlashAttribute(
+                    "invitationLink",
+                    invitationLink(request, onboarded.adminInvitation().token()));
+            redirect.addFlashAttribute(
+                    "invitedEmail", onboarded.adminInvitation().user().email());
             return "redirect:/parties/" + onboarded.party().id();
         });
     }
@@ -129,7 +131,9 @@ class PartyPages {
             HttpServletRequest request,
             RedirectAttributes redirect) {
         return attempt(redirect, "redirect:/parties/" + partyId, () -> {
-            var grants = roles == null ? List.<Grant>of() : roles.stream().map(r -> new Grant(r, null)).toList();
+            var grants = roles == null
+                    ? List.<Grant>of()
+                    : roles.stream().map(r -> new Grant(r, null)).toList();
             var invitation = users.invite(me, partyId, new InviteUser(email, displayName, grants));
             redirect.addFlashAttribute("invitationLink", invitationLink(request, invitation.token()));
             redirect.addFlashAttribute("invitedEmail", invitation.user().email());
@@ -182,7 +186,10 @@ class PartyPages {
 
     @PostMapping("/users/{userId}/status")
     String setStatus(
-            OfferdeskPrincipal me, @PathVariable UUID userId, @RequestParam boolean enabled, RedirectAttributes redirect) {
+            OfferdeskPrincipal me,
+            @PathVariable UUID userId,
+            @RequestParam boolean enabled,
+            RedirectAttributes redirect) {
         return attempt(redirect, "redirect:/users/" + userId, () -> {
             users.setEnabled(me, userId, enabled);
             return "redirect:/users/" + userId;
@@ -196,7 +203,8 @@ class PartyPages {
             @RequestParam(required = false) @Nullable String name,
             RedirectAttributes redirect) {
         return attempt(redirect, "redirect:/users/" + userId, () -> {
-            redirect.addFlashAttribute("issuedToken", keys.issueApiKey(me, userId, name).token());
+            redirect.addFlashAttribute(
+                    "issuedToken", keys.issueApiKey(me, userId, name).token());
             return "redirect:/users/" + userId;
         });
     }

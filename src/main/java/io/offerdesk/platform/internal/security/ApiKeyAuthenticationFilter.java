@@ -34,7 +34,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var principal = principals.authenticateApiKey(header.substring(BEARER.length()).trim());
+        var principal =
+                principals.authenticateApiKey(header.substring(BEARER.length()).trim());
         if (principal.isEmpty()) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badApiKey");
             return;

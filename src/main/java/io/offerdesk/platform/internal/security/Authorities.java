@@ -14,7 +14,8 @@ final class Authorities {
     static List<GrantedAuthority> of(OfferdeskPrincipal principal) {
         var authorities = new ArrayList<GrantedAuthority>();
         principal.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
-        authorities.add(new SimpleGrantedAuthority("PARTY_" + principal.partyKind().name()));
+        authorities.add(
+                new SimpleGrantedAuthority("PARTY_" + principal.partyKind().name()));
         return authorities;
     }
 }

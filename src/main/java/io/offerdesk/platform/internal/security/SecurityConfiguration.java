@@ -35,8 +35,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
-                                request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated"))
                         .accessDeniedHandler((request, response, ex) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden")))
                 .build();
@@ -62,7 +62,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(
+                        f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .build();
     }

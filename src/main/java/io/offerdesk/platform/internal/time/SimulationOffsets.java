@@ -11,8 +11,7 @@ import org.springframework.stereotype.Repository;
 class SimulationOffsets {
 
     private static final String LOAD = "SELECT offset_millis FROM platform.simulation_clock WHERE id = 1";
-    private static final String SAVE =
-            """
+    private static final String SAVE = """
             INSERT INTO platform.simulation_clock (id, offset_millis) VALUES (1, :offset)
             ON CONFLICT (id) DO UPDATE SET offset_millis = GREATEST(simulation_clock.offset_millis, :offset)
             """;
@@ -24,7 +23,11 @@ class SimulationOffsets {
     }
 
     Duration load() {
-        return jdbc.sql(LOAD).query(Long.class).optional().map(Duration::ofMillis).orElse(Duration.ZERO);
+        return jdbc.sql(LOAD)
+                .query(Long.class)
+                .optional()
+                .map(Duration::ofMillis)
+                .orElse(Duration.ZERO);
     }
 
     void save(Duration offset) {

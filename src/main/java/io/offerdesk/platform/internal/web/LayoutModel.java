@@ -38,10 +38,7 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void postHandle(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Object handler,
-            @Nullable ModelAndView page) {
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView page) {
         if (page == null || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
             return;
         }
@@ -49,7 +46,9 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
         page.addObject("me", me);
         page.addObject(
                 "navigation",
-                me == null ? List.of() : navigation.stream().filter(item -> item.visibleTo(me)).toList());
+                me == null
+                        ? List.of()
+                        : navigation.stream().filter(item -> item.visibleTo(me)).toList());
         page.addObject("simulation", simulation);
         page.addObject("currentPath", request.getRequestURI());
     }

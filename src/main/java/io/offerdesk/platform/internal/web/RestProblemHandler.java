@@ -88,15 +88,18 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var violation = switch (unreadable.getMostSpecificCause()) {
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        var violation = switch (outermostJacksonFailure(unreadable)) {
             case UnrecognizedPropertyException unknown -> FieldViolation.of(path(unknown), "validation.unknownField");
             case InvalidNullException nullValue -> FieldViolation.of(path(nullValue), "validation.required");
             case MismatchedInputException mismatch -> FieldViolation.of(path(mismatch), "validation.type");
-            case StreamReadException syntax -> FieldViolation.of(
-                    "$", "validation.malformedJson", syntax.getOriginalMessage());
+            case StreamReadException syntax ->
+                FieldViolation.of("$", "validation.malformedJson", syntax.getOriginalMessage());
             case JacksonException other -> FieldViolation.of(path(other), "validation.type");
-            default -> FieldViolation.of("$", "validation.body");
+            case null -> FieldViolation.of("$", "validation.body");
         };
         return ResponseEntity.badRequest()
                 .body(withErrors(HttpStatus.BAD_REQUEST, "problem.unreadable", List.of(violation)));
@@ -123,8 +126,7 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                                 "validation.constraint",
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return ResponseEntity.badRequest()
-                .body(withErrors(HttpStatus.BAD_REQUEST, "problem.invalid", violations));
+        return ResponseEntity.badRequest().body(withErrors(HttpStatus.BAD_REQUEST, "problem.invalid", violations));
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -142,9 +144,23 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                         .map(v -> Map.of(
                                 "field", v.field(),
                                 "code", v.code(),
-                                "message", problems.message(v.code(), v.arguments().toArray(), locale)))
+                                "message",
+                                        problems.message(v.code(), v.arguments().toArray(), locale)))
                         .toList());
         return problem;
+    }
+
+    /**
+     * The Jackson failure that carries the JSON path. Its own cause may be deeper (a {@code DateTimeParseException}
+     * for a malformed duration, say) but knows nothing of where in the document the value stood.
+     */
+    private static @Nullable JacksonException outermostJacksonFailure(Throwable failure) {
+        for (var cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     /** The JSON path of the failing value, e.g. {@code dimensions[1].key}. */
