@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Measures named scenarios against a running Offerdesk and raw PostgreSQL baselines on its database, then reports them
@@ -19,6 +22,10 @@ import java.util.Locale;
  * other baselines last.
  */
 public final class Bench {
+
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(5);
+    private static final long WARM_UP_STRETCH = 3;
+    private static final double STILL_CLIMBING = 1.1;
 
     private final BenchOptions options;
 
@@ -85,11 +92,13 @@ public final class Bench {
         var baselineWarmUp = min(options.warmUp(), BenchOptions.BASELINE_WARM_UP);
         var compared = EnumSet.noneOf(Baseline.class);
         workloads.keySet().forEach(scenario -> compared.add(scenario.comparedWith()));
+        var warmUps = new LinkedHashMap<String, Duration>();
         for (var baseline : compared) {
-            warmUp(load, baseline.label(), database.workload(baseline), baselineWarmUp);
+            warmUps.put(baseline.label(), warmUp(load, baseline.label(), database.workload(baseline), baselineWarmUp));
         }
         for (var scenario : workloads.entrySet()) {
-            warmUp(load, scenario.getKey().name(), scenario.getValue(), options.warmUp());
+            var name = scenario.getKey().name();
+            warmUps.put(name, warmUp(load, name, scenario.getValue(), options.warmUp()));
         }
 
         // A scenario and its baseline take turns, so that a change in what else runs on the machine hits both sides
@@ -113,6 +122,7 @@ public final class Bench {
             var measured = measure(
                     load, "once", baseline.label(), database.workload(baseline), baselineWarmUp, options.window());
             baselines.put(baseline, measured);
+            warmUps.put(baseline.label(), baselineWarmUp);
         }
 
         var report = Report.of(
@@ -129,7 +139,8 @@ public final class Bench {
                         options.baseUrl().toString()),
                 database.jdbcUrl(),
                 scenarios,
-                baselines);
+                baselines,
+                warmUps);
         System.out.println();
         System.out.print(report.text());
         var file = report.writeJson(options.resultsDirectory());
@@ -138,12 +149,38 @@ public final class Bench {
         return report.valid();
     }
 
-    private static void warmUp(LoadGenerator load, String name, Workload workload, Duration warmUp) throws Exception {
-        // Measured like any window so that the trend shows, then thrown away.
-        var measured = load.run(name, workload, Duration.ZERO, warmUp);
+    /**
+     * Warms up for at least {@code minimum}, in steps, and goes on while the rate still climbs by more than a tenth a
+     * step, as the app's does while its JIT compiles; at most {@value #WARM_UP_STRETCH} times the minimum. The steps are
+     * measured like any window so that the trend shows, then thrown away.
+     */
+    private static Duration warmUp(LoadGenerator load, String name, Workload workload, Duration minimum)
+            throws Exception {
+        var step = min(minimum, WARM_UP_STEP);
+        var limit = minimum.multipliedBy(WARM_UP_STRETCH);
+        var rates = new ArrayList<Double>();
+        var warmed = Duration.ZERO;
+        long errors = 0;
+        while (warmed.compareTo(limit) < 0 && (warmed.compareTo(minimum) < 0 || climbing(rates))) {
+            var measured = load.run(name, workload, Duration.ZERO, step);
+            rates.add(measured.callsPerSecond());
+            errors += measured.errors();
+            warmed = warmed.plus(step);
+        }
         progress(
-                "warm-up    %-18s %,10.0f ops/s  p99 %8.2f ms  %d errors (%ds, not counted)",
-                name, measured.callsPerSecond(), measured.percentileMillis(99), measured.errors(), warmUp.toSeconds());
+                "warm-up    %-18s %s ops/s in %ds steps, %d errors (%ds, not counted)",
+                name,
+                rates.stream()
+                        .map(rate -> String.format(Locale.ROOT, "%,.0f", rate))
+                        .collect(Collectors.joining(", ")),
+                step.toSeconds(),
+                errors,
+                warmed.toSeconds());
+        return warmed;
+    }
+
+    private static boolean climbing(List<Double> rates) {
+        return rates.size() >= 2 && rates.getLast() > STILL_CLIMBING * rates.get(rates.size() - 2);
     }
 
     private static Measurement measure(

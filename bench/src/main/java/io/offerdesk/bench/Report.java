@@ -3,6 +3,7 @@ package io.offerdesk.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,11 +46,13 @@ record Report(
     /**
      * A measured row. Latencies are in milliseconds and null when no call succeeded.
      *
+     * @param warmUpSeconds how long the row was warmed up: a scenario's warm-up goes on while its rate still climbs
      * @param ratio the scenario's rate divided by {@code comparedWith}'s rate; null for baselines
      */
     record Row(
             String name,
             String kind,
+            long warmUpSeconds,
             double opsPerSecond,
             double rowsPerSecond,
             Double p50Ms,
@@ -79,7 +82,8 @@ record Report(
             Load load,
             String database,
             Map<Scenario, Measurement> scenarios,
-            Map<Baseline, Measurement> baselines) {
+            Map<Baseline, Measurement> baselines,
+            Map<String, Duration> warmUps) {
         var rows = new ArrayList<Row>();
         var targets = new ArrayList<TargetCheck>();
         scenarios.forEach((scenario, measurement) -> {
@@ -88,13 +92,14 @@ record Report(
             rows.add(row(
                     measurement,
                     "scenario",
+                    warmUps.get(scenario.name()),
                     1,
                     finite(ratio),
                     scenario.comparedWith().label()));
             scenario.target().ifPresent(target -> targets.add(check(scenario, target, ratio, measurement)));
         });
-        baselines.forEach(
-                (baseline, measurement) -> rows.add(row(measurement, "baseline", baseline.rowsPerCall(), null, null)));
+        baselines.forEach((baseline, measurement) -> rows.add(
+                row(measurement, "baseline", warmUps.get(baseline.label()), baseline.rowsPerCall(), null, null)));
         var valid = rows.stream().allMatch(row -> row.errors() == 0 && !row.callCapReached());
         return new Report(
                 startedAt,
@@ -107,10 +112,12 @@ record Report(
                 valid);
     }
 
-    private static Row row(Measurement measurement, String kind, int rowsPerCall, Double ratio, String comparedWith) {
+    private static Row row(
+            Measurement measurement, String kind, Duration warmUp, int rowsPerCall, Double ratio, String comparedWith) {
         return new Row(
                 measurement.name(),
                 kind,
+                warmUp.toSeconds(),
                 measurement.callsPerSecond(),
                 measurement.callsPerSecond() * rowsPerCall,
                 finite(measurement.percentileMillis(50)),
@@ -173,7 +180,8 @@ record Report(
                 load.rounds());
         line(
                 out,
-                "             after a warm-up of %ds (scenarios) and %ds (baselines)",
+                "             after a warm-up of %ds (scenarios; up to 3 times that while their rate climbs) and %ds"
+                        + " (baselines)",
                 load.warmUpSeconds(),
                 load.baselineWarmUpSeconds());
         line(
@@ -200,12 +208,6 @@ record Report(
         if (!targets.isEmpty() || machine.busy()) {
             out.append('\n');
         }
-        if (machine.busy()) {
-            line(
-                    out,
-                    "warning      other processes were using the CPU before the run; every rate is lower and noisier"
-                            + " than this machine can do. Compare ratios, or rerun when it is quiet.");
-        }
         for (var target : targets) {
             line(
                     out,
@@ -217,6 +219,12 @@ record Report(
                     target.met() ? "met" : "MISSED",
                     number(target.ratio(), "%.3f"),
                     number(target.p99Ms(), "%.2f"));
+        }
+        if (machine.busy()) {
+            line(
+                    out,
+                    "warning      other processes were using the CPU before the run; every rate is lower and noisier"
+                            + " than this machine can do. Compare ratios, or rerun when it is quiet.");
         }
         if (!valid) {
             out.append('\n');
