@@ -25,7 +25,7 @@ record Report(
         List<String> scenarios,
         Machine machine,
         Load load,
-        String database,
+        String jdbcUrl,
         List<Row> rows,
         List<TargetCheck> targets,
         boolean valid) {
@@ -39,7 +39,7 @@ record Report(
             long baselineWarmUpSeconds,
             long windowSeconds,
             int rounds,
-            int products,
+            int productsCreated,
             int selectBaselineRows,
             String appUrl) {}
 
@@ -80,7 +80,7 @@ record Report(
             Instant startedAt,
             Machine machine,
             Load load,
-            String database,
+            String jdbcUrl,
             Map<Scenario, Measurement> scenarios,
             Map<Baseline, Measurement> baselines,
             Map<String, Duration> warmUps) {
@@ -106,7 +106,7 @@ record Report(
                 scenarios.keySet().stream().map(Scenario::name).toList(),
                 machine,
                 load,
-                database,
+                jdbcUrl,
                 List.copyOf(rows),
                 List.copyOf(targets),
                 valid);
@@ -164,7 +164,7 @@ record Report(
                 machine.idleBeforeRun() == null ? "?" : "%.0f%%".formatted(100 * machine.idleBeforeRun()));
         line(out, "jdk          %s (load generator and app)", machine.jdk());
         line(out, "database     %s", machine.postgres());
-        line(out, "             the app's embedded server, %s", database);
+        line(out, "             the app's embedded server, %s", jdbcUrl);
         line(
                 out,
                 "             %s",
@@ -188,7 +188,9 @@ record Report(
                 out,
                 "app          %s, demo mode%s",
                 load.appUrl(),
-                load.products() > 0 ? "; the demo seller created %d products".formatted(load.products()) : "");
+                load.productsCreated() > 0
+                        ? "; the demo seller created %d products".formatted(load.productsCreated())
+                        : "");
         out.append('\n');
         line(out, "%-22s %10s %8s %8s %8s  %s", "scenario", "ops/s", "p50 ms", "p99 ms", "errors", "ratio");
         for (var row : rows) {
