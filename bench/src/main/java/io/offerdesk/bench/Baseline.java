@@ -1,0 +1,27 @@
+package io.offerdesk.bench;
+
+/** The raw PostgreSQL operations each run measures on the application's own database server. */
+enum Baseline {
+    /** Like {@code pgbench -S}: one row by primary key, a random one of the baseline table each time. */
+    SELECT_BY_ID("pg select by id", 1),
+    /** One row per autocommitted statement: one commit, and so one WAL flush, per row. */
+    INSERT_ONE_ROW("pg insert 1 row", 1),
+    /** One multi-row INSERT of 25 rows per autocommitted statement: the commit cost shared by 25 rows. */
+    INSERT_25_ROWS("pg insert 25 rows", 25);
+
+    private final String label;
+    private final int rowsPerCall;
+
+    Baseline(String label, int rowsPerCall) {
+        this.label = label;
+        this.rowsPerCall = rowsPerCall;
+    }
+
+    String label() {
+        return label;
+    }
+
+    int rowsPerCall() {
+        return rowsPerCall;
+    }
+}

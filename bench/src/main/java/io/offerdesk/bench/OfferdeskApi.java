@@ -1,0 +1,103 @@
+package io.offerdesk.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The running application's REST API, called as the demo seller's offer author with a bearer API key: setup calls
+ * through the JDK's HTTP client, measured calls through one {@link HttpConnection} per load generator client.
+ */
+final class OfferdeskApi {
+
+    /** Fixed in demo mode (the app's DemoParties): the offer author of the seller Acme Analytics. */
+    static final String DEMO_SELLER_API_KEY = "od_acmedemokeyaaaaa_demosecretdemosecretdemosecretdemosecret";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+    private final URI baseUrl;
+
+    OfferdeskApi(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    HttpRequest get(String path) {
+        return authorized(path).GET().build();
+    }
+
+    HttpRequest post(String path, String json, String idempotencyKey) {
+        return authorized(path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    /**
+     * The measured load of GET requests: each client has its own connection and sends one of the paths, picked at
+     * random, per call; any status but {@code status} is an error.
+     *
+     * @param pathTemplate names the call in error counts, so that failures on different ids add up to one kind
+     */
+    Workload gets(String pathTemplate, List<String> paths, int status) {
+        var host = baseUrl.getHost() + ":" + baseUrl.getPort();
+        var requests = paths.stream()
+                .map(path -> HttpConnection.get(
+                        host, path, "Authorization: Bearer " + DEMO_SELLER_API_KEY, "Accept: application/json"))
+                .toArray(byte[][]::new);
+        var server = new InetSocketAddress(baseUrl.getHost(), baseUrl.getPort());
+        return () -> {
+            var connection = new HttpConnection(server, TIMEOUT);
+            return new Workload.Caller() {
+                @Override
+                public void call() throws IOException {
+                    var request = requests[ThreadLocalRandom.current().nextInt(requests.length)];
+                    var answered = connection.exchange(request);
+                    if (answered != status) {
+                        throw new UnexpectedResponse("GET " + pathTemplate + " answered " + answered);
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    connection.close();
+                }
+            };
+        };
+    }
+
+    /** Sends a setup call and returns the body of its answer, which must have the given status. */
+    String exchange(HttpRequest request, int status) throws IOException, InterruptedException {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            throw new UnexpectedResponse("%s %s answered %d, expected %d: %s"
+                    .formatted(
+                            request.method(), request.uri().getPath(), response.statusCode(), status, response.body()));
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + DEMO_SELLER_API_KEY)
+                .header("Accept", "application/json");
+    }
+
+    /** The application answered, but not as the scenario expects. */
+    static final class UnexpectedResponse extends IOException {
+        UnexpectedResponse(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.offerdesk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One run's results: the scenarios next to the raw PostgreSQL baselines, as a text table for people and as JSON for
+ * comparing runs. Targets are reported, never enforced; errors invalidate the run and are shouted about.
+ */
+record Report(
+        Instant startedAt,
+        List<String> scenarios,
+        Machine machine,
+        Load load,
+        String jdbcUrl,
+        List<Row> rows,
+        List<TargetCheck> targets,
+        boolean valid) {
+
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    record Load(
+            int concurrency,
+            long warmUpSeconds,
+            long baselineWarmUpSeconds,
+            long windowSeconds,
+            int rounds,
+            int productsCreated,
+            int selectBaselineRows,
+            String appUrl) {}
+
+    /**
+     * A measured row. Latencies are in milliseconds and null when no call succeeded.
+     *
+     * @param warmUpSeconds how long the row was warmed up: a scenario's warm-up goes on while its rate still climbs
+     * @param ratio the scenario's rate divided by {@code comparedWith}'s rate; null for baselines
+     */
+    record Row(
+            String name,
+            String kind,
+            long warmUpSeconds,
+            double opsPerSecond,
+            double rowsPerSecond,
+            Double p50Ms,
+            Double p90Ms,
+            Double p99Ms,
+            Double p999Ms,
+            Double maxMs,
+            long calls,
+            long errors,
+            Map<String, Long> errorsByKind,
+            boolean callCapReached,
+            Double ratio,
+            String comparedWith) {}
+
+    record TargetCheck(
+            String scenario,
+            double minimumRatio,
+            double p99BelowMs,
+            String comparedWith,
+            Double ratio,
+            Double p99Ms,
+            boolean met) {}
+
+    static Report of(
+            Instant startedAt,
+            Machine machine,
+            Load load,
+            String jdbcUrl,
+            Map<Scenario, Measurement> scenarios,
+            Map<Baseline, Measurement> baselines,
+            Map<String, Duration> warmUps) {
+        var rows = new ArrayList<Row>();
+        var targets = new ArrayList<TargetCheck>();
+        scenarios.forEach((scenario, measurement) -> {
+            var baseline = baselines.get(scenario.comparedWith());
+            var ratio = measurement.callsPerSecond() / baseline.callsPerSecond();
+            rows.add(row(
+                    measurement,
+                    "scenario",
+                    warmUps.get(scenario.name()),
+                    1,
+                    finite(ratio),
+                    scenario.comparedWith().label()));
+            scenario.target().ifPresent(target -> targets.add(check(scenario, target, ratio, measurement)));
+        });
+        baselines.forEach((baseline, measurement) -> rows.add(
+                row(measurement, "baseline", warmUps.get(baseline.label()), baseline.rowsPerCall(), null, null)));
+        var valid = rows.stream().allMatch(row -> row.errors() == 0 && !row.callCapReached());
+        return new Report(
+                startedAt,
+                scenarios.keySet().stream().map(Scenario::name).toList(),
+                machine,
+                load,
+                jdbcUrl,
+                List.copyOf(rows),
+                List.copyOf(targets),
+                valid);
+    }
+
+    private static Row row(
+            Measurement measurement, String kind, Duration warmUp, int rowsPerCall, Double ratio, String comparedWith) {
+        return new Row(
+                measurement.name(),
+                kind,
+                warmUp.toSeconds(),
+                measurement.callsPerSecond(),
+                measurement.callsPerSecond() * rowsPerCall,
+                finite(measurement.percentileMillis(50)),
+                finite(measurement.percentileMillis(90)),
+                finite(measurement.percentileMillis(99)),
+                finite(measurement.percentileMillis(99.9)),
+                finite(measurement.maxMillis()),
+                measurement.calls(),
+                measurement.errors(),
+                measurement.errorsByKind(),
+                measurement.callCapReached(),
+                ratio,
+                comparedWith);
+    }
+
+    private static TargetCheck check(Scenario scenario, Scenario.Target target, double ratio, Measurement measurement) {
+        var p99 = measurement.percentileMillis(99);
+        var p99BelowMs = target.p99Below().toNanos() / 1e6;
+        var met = measurement.errors() == 0 && ratio >= target.minimumRatio() && p99 < p99BelowMs;
+        return new TargetCheck(
+                scenario.name(),
+                target.minimumRatio(),
+                p99BelowMs,
+                scenario.comparedWith().label(),
+                finite(ratio),
+                finite(p99),
+                met);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    String text() {
+        var out = new StringBuilder();
+        line(out, "Offerdesk bench, %s", startedAt);
+        line(
+                out,
+                "machine      %d cores, %s, %.1f GiB, %s; %s idle before the run",
+                machine.cores(),
+                machine.cpu(),
+                gib(),
+                machine.os(),
+                machine.idleBeforeRun() == null ? "?" : "%.0f%%".formatted(100 * machine.idleBeforeRun()));
+        line(out, "jdk          %s (load generator and app)", machine.jdk());
+        line(out, "database     %s", machine.postgres());
+        line(out, "             the app's embedded server, %s", jdbcUrl);
+        line(
+                out,
+                "             %s",
+                machine.postgresSettings().entrySet().stream()
+                        .map(setting -> setting.getKey() + "=" + setting.getValue())
+                        .collect(Collectors.joining(" ")));
+        line(
+                out,
+                "load         %d concurrent clients, closed loop; %ds measured per row, compared rows in %d alternating"
+                        + " rounds",
+                load.concurrency(),
+                load.windowSeconds(),
+                load.rounds());
+        line(
+                out,
+                "             after a warm-up of %ds (scenarios; up to 3 times that while their rate climbs) and %ds"
+                        + " (baselines)",
+                load.warmUpSeconds(),
+                load.baselineWarmUpSeconds());
+        line(
+                out,
+                "app          %s, demo mode%s",
+                load.appUrl(),
+                load.productsCreated() > 0
+                        ? "; the demo seller created %d products".formatted(load.productsCreated())
+                        : "");
+        out.append('\n');
+        line(out, "%-22s %10s %8s %8s %8s  %s", "scenario", "ops/s", "p50 ms", "p99 ms", "errors", "ratio");
+        for (var row : rows) {
+            var ratio = row.kind().equals("baseline")
+                    ? "baseline" + (row.rowsPerSecond() != row.opsPerSecond() ? rowsNote(row) : "")
+                    : "%s of %s".formatted(number(row.ratio(), "%.3f"), row.comparedWith());
+            line(
+                    out,
+                    "%-22s %,10.0f %8s %8s %8d  %s",
+                    row.name(),
+                    row.opsPerSecond(),
+                    number(row.p50Ms(), "%.2f"),
+                    number(row.p99Ms(), "%.2f"),
+                    row.errors(),
+                    ratio);
+        }
+        if (!targets.isEmpty() || machine.busy()) {
+            out.append('\n');
+        }
+        for (var target : targets) {
+            line(
+                    out,
+                    "target       %s: at least %.2f of %s and p99 below %.0f ms: %s (%s, p99 %s ms)",
+                    target.scenario(),
+                    target.minimumRatio(),
+                    target.comparedWith(),
+                    target.p99BelowMs(),
+                    target.met() ? "met" : "MISSED",
+                    number(target.ratio(), "%.3f"),
+                    number(target.p99Ms(), "%.2f"));
+        }
+        if (machine.busy()) {
+            line(
+                    out,
+                    "warning      other processes were using the CPU before the run; every rate is lower and noisier"
+                            + " than this machine can do. Compare ratios, or rerun when it is quiet.");
+        }
+        if (!valid) {
+            out.append('\n');
+            line(out, "!!! THIS RUN IS NOT VALID: some calls failed or a row was cut short; its numbers mean nothing.");
+            for (var row : rows) {
+                if (row.errors() > 0) {
+                    line(out, "!!! %s: %,d failed calls: %s", row.name(), row.errors(), kinds(row.errorsByKind()));
+                }
+                if (row.callCapReached()) {
+                    line(out, "!!! %s: a client reached %,d calls", row.name(), LoadGenerator.MAX_CALLS_PER_CLIENT);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    Path writeJson(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        var file = directory.resolve("%s-%s.json".formatted(FILE_TIME.format(startedAt), String.join("+", scenarios)));
+        var json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(file, json.writeValueAsString(this) + "\n");
+        return file;
+    }
+
+    private double gib() {
+        return machine.memoryBytes() / (1024.0 * 1024 * 1024);
+    }
+
+    private static String rowsNote(Row row) {
+        return String.format(Locale.ROOT, ", %,.0f rows/s", row.rowsPerSecond());
+    }
+
+    private static String number(Double value, String format) {
+        return Optional.ofNullable(value)
+                .map(v -> String.format(Locale.ROOT, format, v))
+                .orElse("-");
+    }
+
+    private static String kinds(Map<String, Long> errorsByKind) {
+        return errorsByKind.entrySet().stream()
+                .map(kind -> "%s (%,d)".formatted(kind.getKey(), kind.getValue()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
