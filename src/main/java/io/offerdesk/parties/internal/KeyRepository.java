@@ -2,11 +2,16 @@ package io.offerdesk.parties.internal;
 
 import io.offerdesk.parties.AccessKey;
 import io.offerdesk.parties.ApiKey;
+import io.offerdesk.shared.PartyKind;
+import io.offerdesk.shared.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +20,16 @@ import org.springframework.stereotype.Repository;
 class KeyRepository {
 
     /** What API-key authentication needs: the stored hash and the owner, if the key is live. */
-    record LiveApiKey(UUID userId, String secretHash) {}
+    /** A live key and its holder: all that API-key authentication needs, read in one query on the hot path. */
+    record LiveApiKey(
+            String secretHash,
+            UUID userId,
+            String email,
+            String displayName,
+            UUID partyId,
+            String partyName,
+            PartyKind partyKind,
+            Set<Role> roles) {}
 
     record LiveAccessKey(UUID userId, byte[] ciphertext) {}
 
@@ -26,8 +40,14 @@ class KeyRepository {
     private static final String API_KEYS =
             "SELECT id, user_id, name, created_at, revoked_at FROM parties.api_key WHERE user_id = :userId ORDER BY created_at";
     private static final String LIVE_API_KEY = """
-            SELECT k.user_id, k.secret_hash FROM parties.api_key k JOIN parties.app_user u ON u.id = k.user_id
-            WHERE k.id = :id AND k.revoked_at IS NULL AND u.status = 'ACTIVE'
+            SELECT k.secret_hash, u.id AS user_id, u.email, u.display_name, p.id AS party_id, p.name AS party_name,
+                   p.kind AS party_kind, array_remove(array_agg(g.role), NULL) AS roles
+            FROM parties.api_key k
+            JOIN parties.app_user u ON u.id = k.user_id AND u.status = 'ACTIVE'
+            JOIN parties.party p ON p.id = u.party_id
+            LEFT JOIN parties.role_grant g ON g.user_id = u.id
+            WHERE k.id = :id AND k.revoked_at IS NULL
+            GROUP BY k.secret_hash, u.id, p.id
             """;
     private static final String REVOKE_API_KEY =
             "UPDATE parties.api_key SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL";
@@ -76,7 +96,17 @@ class KeyRepository {
     Optional<LiveApiKey> liveApiKey(String id) {
         return jdbc.sql(LIVE_API_KEY)
                 .param("id", id)
-                .query((rs, row) -> new LiveApiKey(rs.getObject("user_id", UUID.class), rs.getString("secret_hash")))
+                .query((rs, row) -> new LiveApiKey(
+                        rs.getString("secret_hash"),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        rs.getObject("party_id", UUID.class),
+                        rs.getString("party_name"),
+                        PartyKind.valueOf(rs.getString("party_kind")),
+                        Arrays.stream((String[]) rs.getArray("roles").getArray())
+                                .map(Role::valueOf)
+                                .collect(Collectors.toUnmodifiableSet())))
                 .optional();
     }
 

@@ -47,16 +47,14 @@ public class KeyStore {
         return key;
     }
 
-    /** The owner of a well-formed, live token whose secret matches. */
-    public Optional<UUID> authenticate(String token) {
+    /** The live key, with its holder, of a well-formed token whose secret matches. */
+    Optional<KeyRepository.LiveApiKey> authenticate(String token) {
         var parts = TOKEN.matcher(token);
         if (!parts.matches()) {
             return Optional.empty();
         }
         var hash = Secrets.sha256(parts.group(2));
-        return keys.liveApiKey(parts.group(1))
-                .filter(live -> Secrets.same(live.secretHash(), hash))
-                .map(KeyRepository.LiveApiKey::userId);
+        return keys.liveApiKey(parts.group(1)).filter(live -> Secrets.same(live.secretHash(), hash));
     }
 
     public List<ApiKey> apiKeys(UUID userId) {
