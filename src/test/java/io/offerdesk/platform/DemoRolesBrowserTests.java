@@ -30,7 +30,9 @@ class DemoRolesBrowserTests extends BrowserTest {
         "admin@globex.example, Buyer workspace, 买家工作台, Marketplace administrator",
         "viewer@globex.example, Buyer workspace, 买家工作台, Viewer",
         "procurement@initech.example, Buyer workspace, 买家工作台, Procurement",
+        "finance@initech.example, Buyer workspace, 买家工作台, Finance",
         "admin@initech.example, Buyer workspace, 买家工作台, Marketplace administrator",
+        "viewer@initech.example, Buyer workspace, 买家工作台, Viewer",
     })
     void signsInAndSeesItsHomePageInEnglishAndChinese(
             String email, String englishHeading, String chineseHeading, String role) {
