@@ -1,12 +1,36 @@
 package io.offerdesk.platform.internal.web;
 
+import io.offerdesk.platform.DashboardChart;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The sign-in page and each user's home page, which greets them and lays out their party's work. */
+/** The sign-in page and each user's home page, which greets them, charts their party's state and lays out its work. */
 @Controller
 class PagesController {
+
+    /** A chart ready for the page: its translated title and its ECharts option as JSON. */
+    record ChartView(String title, String option) {}
+
+    private final List<DashboardChart> charts;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    PagesController(List<DashboardChart> charts, MessageSource messages, JsonMapper json) {
+        this.charts = charts.stream()
+                .sorted(Comparator.comparingInt(DashboardChart::order))
+                .toList();
+        this.messages = messages;
+        this.json = json;
+    }
 
     @GetMapping("/login")
     String login() {
@@ -14,7 +38,62 @@ class PagesController {
     }
 
     @GetMapping("/")
-    String home(OfferdeskPrincipal me) {
+    String home(OfferdeskPrincipal me, Model model) {
+        model.addAttribute(
+                "charts",
+                charts.stream()
+                        .map(chart -> chart.chartFor(me))
+                        .flatMap(Optional::stream)
+                        .map(this::view)
+                        .toList());
         return "platform/home";
+    }
+
+    private ChartView view(DashboardChart.Chart chart) {
+        var locale = LocaleContextHolder.getLocale();
+        var labels = chart.points().stream()
+                .map(p -> chart.labelPrefix() == null
+                        ? p.label()
+                        : messages.getMessage(chart.labelPrefix() + p.label(), null, p.label(), locale))
+                .toList();
+        var values = chart.points().stream().map(DashboardChart.Point::value).toList();
+        Map<String, Object> option = switch (chart.kind()) {
+            case PIE ->
+                Map.of(
+                        "tooltip",
+                        Map.of("trigger", "item"),
+                        "series",
+                        List.of(Map.of(
+                                "type",
+                                "pie",
+                                "radius",
+                                "65%",
+                                "data",
+                                java.util.stream.IntStream.range(0, labels.size())
+                                        .mapToObj(i -> Map.of("name", labels.get(i), "value", values.get(i)))
+                                        .toList())));
+            case BAR, LINE ->
+                Map.of(
+                        "tooltip",
+                        Map.of("trigger", "axis"),
+                        "grid",
+                        Map.of("left", 40, "right", 16, "top", 16, "bottom", 32),
+                        "xAxis",
+                        Map.of(
+                                "type",
+                                "category",
+                                "data",
+                                labels,
+                                // Every label, cut to fit, rather than ECharts silently dropping every other one.
+                                "axisLabel",
+                                Map.of("interval", 0, "width", 64, "overflow", "truncate", "fontSize", 10)),
+                        "yAxis",
+                        Map.of("type", "value", "minInterval", 1),
+                        "series",
+                        List.of(Map.of(
+                                "type", chart.kind().name().toLowerCase(java.util.Locale.ROOT), "data", values)));
+        };
+        var title = messages.getMessage(chart.titleKey(), null, chart.titleKey(), locale);
+        return new ChartView(title, json.writeValueAsString(option));
     }
 }
