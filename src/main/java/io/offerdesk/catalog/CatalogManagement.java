@@ -24,7 +24,6 @@ import io.offerdesk.shared.Validations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -264,12 +263,6 @@ public class CatalogManagement {
         var items = rows.size() > limit ? rows.subList(0, limit) : rows;
         var next = rows.size() > limit ? items.getLast().id().value() : null;
         return new ProductPage(items, next);
-    }
-
-    /** For other modules: a product by id, unscoped. Callers apply their own visibility rules. */
-    @Transactional(readOnly = true)
-    public Optional<Product> find(ProductId id) {
-        return products.find(id);
     }
 
     /** Whether the principal may change the seller's products: its administrators and offer authors. */

@@ -193,18 +193,6 @@ public class PartyManagement {
         return parties.findByName(name);
     }
 
-    /** For other modules: the account with this id and the party that holds it, unscoped. */
-    @Transactional(readOnly = true)
-    public Optional<Account> findAccount(AccountId id) {
-        return parties.account(id);
-    }
-
-    /** For other modules: a party's accounts, unscoped. */
-    @Transactional(readOnly = true)
-    public List<Account> accountsOf(UUID partyId) {
-        return parties.accounts(partyId);
-    }
-
     private Party administered(OfferdeskPrincipal me, UUID partyId) {
         var party = party(me, partyId);
         if (!party.id().equals(me.partyId()) || !me.has(Role.administratorOf(party.kind()))) {

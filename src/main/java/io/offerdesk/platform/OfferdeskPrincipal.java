@@ -45,8 +45,4 @@ public record OfferdeskPrincipal(
     public Actor actor() {
         return new Actor(via, userId, partyId, displayName + " <" + email + ">");
     }
-
-    public OfferdeskPrincipal via(Actor.Kind kind) {
-        return new OfferdeskPrincipal(userId, email, displayName, partyId, partyName, partyKind, roles, kind);
-    }
 }

@@ -24,14 +24,4 @@ class SignedInUser extends User {
     OfferdeskPrincipal principal() {
         return principal;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }
