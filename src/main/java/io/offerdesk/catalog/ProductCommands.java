@@ -102,6 +102,33 @@ public final class ProductCommands {
         public static DeliveryInput saas(@Nullable String fulfillmentUrl) {
             return new DeliveryInput(fulfillmentUrl, null, null, null, null, null, null, null, null, null, null);
         }
+
+        public static DeliveryInput ami(@Nullable List<AmiImageInput> amis, @Nullable String usageInstructions) {
+            return new DeliveryInput(null, amis, usageInstructions, null, null, null, null, null, null, null, null);
+        }
+
+        public static DeliveryInput container(
+                @Nullable List<ContainerImageInput> images, @Nullable String deploymentInstructions) {
+            return new DeliveryInput(
+                    null, null, null, images, deploymentInstructions, null, null, null, null, null, null);
+        }
+
+        public static DeliveryInput machineLearning(@Nullable String modelPackageArn, @Nullable String algorithmArn) {
+            return new DeliveryInput(
+                    null, null, null, null, null, modelPackageArn, algorithmArn, null, null, null, null);
+        }
+
+        public static DeliveryInput professionalServices(
+                @Nullable List<String> deliverables, @Nullable String estimatedDuration) {
+            return new DeliveryInput(
+                    null, null, null, null, null, null, null, deliverables, estimatedDuration, null, null);
+        }
+
+        public static DeliveryInput data(
+                @Nullable String dataSetDescription, @Nullable DataDeliveryMethod deliveryMethod) {
+            return new DeliveryInput(
+                    null, null, null, null, null, null, null, null, null, dataSetDescription, deliveryMethod);
+        }
     }
 
     public record AmiImageInput(

@@ -78,36 +78,17 @@ class ProductRulesTests {
 
     @Test
     void acceptsAnAmiWithRegionalImagesAndRejectsMalformedIds() {
-        var good = new DeliveryInput(
-                null,
+        var good = DeliveryInput.ami(
                 List.of(
                         new AmiImageInput("ami-12345678", "eu-central-1", "Ubuntu 24.04"),
                         new AmiImageInput("ami-0123456789abcdef0", "us-gov-west-1", "Amazon Linux")),
-                "Launch it",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                "Launch it");
         var checks = new Validations();
         assertThat(ProductRules.content(checks, ProductType.AMI, product(ProductType.AMI, List.of(CALLS), good)))
                 .isNotNull();
 
-        var bad = new DeliveryInput(
-                null,
-                List.of(new AmiImageInput("ami-0123456789ABCDEF0", "us-east-1", "Linux")),
-                "Launch it",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var bad = DeliveryInput.ami(
+                List.of(new AmiImageInput("ami-0123456789ABCDEF0", "us-east-1", "Linux")), "Launch it");
         var rejected = new Validations();
         ProductRules.content(rejected, ProductType.AMI, product(ProductType.AMI, List.of(CALLS), bad));
         assertThat(fields(rejected)).containsExactly("delivery.amis[0].amiId");
@@ -115,18 +96,9 @@ class ProductRulesTests {
 
     @Test
     void requiresExactlyOneSageMakerArnForMachineLearning() {
-        var both = new DeliveryInput(
-                null,
-                null,
-                null,
-                null,
-                null,
+        var both = DeliveryInput.machineLearning(
                 "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-model/3",
-                "arn:aws:sagemaker:us-east-1:123456789012:algorithm/churn",
-                null,
-                null,
-                null,
-                null);
+                "arn:aws:sagemaker:us-east-1:123456789012:algorithm/churn");
         var checks = new Validations();
         ProductRules.content(
                 checks, ProductType.MACHINE_LEARNING, product(ProductType.MACHINE_LEARNING, List.of(CALLS), both));

@@ -110,21 +110,12 @@ class DemoCatalog implements ApplicationRunner {
                                 metered("m5.xlarge", "m5.xlarge instance hours", "Hrs"),
                                 entitled("m5.large.annual", "m5.large annual subscription", "Units")),
                         null,
-                        new DeliveryInput(
-                                null,
+                        DeliveryInput.ami(
                                 List.of(
                                         new AmiImageInput("ami-0a1b2c3d4e5f60718", "us-east-1", "Amazon Linux 2023"),
                                         new AmiImageInput("ami-0f1e2d3c4b5a69788", "eu-west-1", "Amazon Linux 2023")),
                                 "Launch in a private subnet with outbound HTTPS; open the console on port 8443 and"
-                                        + " sign in with the instance id.",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
+                                        + " sign in with the instance id."),
                         null),
                 offer(
                         List.of(PricingModel.USAGE, PricingModel.CONTRACT, PricingModel.FREE_TRIAL),
@@ -143,20 +134,11 @@ class DemoCatalog implements ApplicationRunner {
                         List.of("kafka", "streaming"),
                         List.of(metered("vcpu_hours", "vCPU hours", "Hrs"), entitled("clusters", "Clusters", "Units")),
                         null,
-                        new DeliveryInput(
-                                null,
-                                null,
-                                null,
+                        DeliveryInput.container(
                                 List.of(new ContainerImageInput(
                                         "709825985650.dkr.ecr.us-east-1.amazonaws.com/acme/stream-processor", "3.2.1")),
                                 "helm install stream oci://709825985650.dkr.ecr.us-east-1.amazonaws.com/acme/charts"
-                                        + " --set license.productCode=$PRODUCT_CODE",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
+                                        + " --set license.productCode=$PRODUCT_CODE"),
                         null),
                 offer(
                         List.of(PricingModel.USAGE, PricingModel.CONTRACT),
@@ -174,21 +156,12 @@ class DemoCatalog implements ApplicationRunner {
                         List.of("onboarding", "training"),
                         List.of(entitled("onboarding_package", "Onboarding package", "Units")),
                         null,
-                        new DeliveryInput(
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
+                        DeliveryInput.professionalServices(
                                 List.of(
                                         "Event model and tracking plan",
                                         "Ten production dashboards",
                                         "Two training sessions for up to 20 people"),
-                                "6 weeks",
-                                null,
-                                null),
+                                "6 weeks"),
                         null),
                 offer(List.of(PricingModel.CONTRACT), null, contract("onboarding_package", 1, "25000.00")));
         log.info("Seeded the demo catalog of {}", acme.name());
