@@ -78,7 +78,7 @@ public class CatalogManagement {
         var checks = new Validations();
         var type = command.type();
         var content = ProductRules.content(checks, type, command);
-        var offer = content == null || command.publicOffer() == null
+        var offer = content == null || type == null || command.publicOffer() == null
                 ? null
                 : PricingRules.publicOffer(checks, "publicOffer.", type, content.dimensions(), command.publicOffer());
         checks.throwIfInvalid();
@@ -195,8 +195,8 @@ public class CatalogManagement {
                 .throwIfInvalid();
         var version = command.version() == null ? current.version() : command.version();
         var now = clock.instant();
-        if (!products.updateVisibility(
-                id, current.sellerPartyId(), version, Validations.present("visibility", target), now)) {
+        var visibility = Validations.present("visibility", target);
+        if (!products.updateVisibility(id, current.sellerPartyId(), version, visibility, now)) {
             throw stale(id, version, current.version());
         }
         events.publishEvent(new ProductVisibilityChanged(
@@ -204,7 +204,7 @@ public class CatalogManagement {
                 current.sellerPartyId(),
                 version + 1,
                 current.visibility().name(),
-                target.name(),
+                visibility.name(),
                 me.actor(),
                 now));
         return loaded(id);

@@ -55,7 +55,7 @@ class ProductRulesTests {
                         null,
                         null));
         assertThat(fields(checks)).isEmpty();
-        return content.dimensions();
+        return java.util.Objects.requireNonNull(content).dimensions();
     }
 
     @Test
@@ -131,10 +131,11 @@ class ProductRulesTests {
                                 new PriceInput(PricingModel.CONTRACT, "users", 12, "1200.5", null),
                                 new PriceInput(PricingModel.USAGE, "calls", null, "0.00000125", "USD"))));
         assertThat(fields(checks)).isEmpty();
-        assertThat(offer.prices().get(0)).isInstanceOfSatisfying(ListPrice.Contract.class, c -> {
-            assertThat(c.price().getAmount()).hasToString("1200.50");
-            assertThat(c.price().getCurrencyUnit()).isEqualTo(CurrencyUnit.USD);
-        });
+        assertThat(java.util.Objects.requireNonNull(offer).prices().get(0))
+                .isInstanceOfSatisfying(ListPrice.Contract.class, c -> {
+                    assertThat(c.price().getAmount()).hasToString("1200.50");
+                    assertThat(c.price().getCurrencyUnit()).isEqualTo(CurrencyUnit.USD);
+                });
         assertThat(offer.prices().get(1))
                 .isInstanceOfSatisfying(
                         ListPrice.Usage.class,

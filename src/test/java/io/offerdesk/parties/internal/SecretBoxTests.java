@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class SecretBoxTests {
 
-    static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-    static final String OTHER_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+    static final String KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final String OTHER_KEY =
+            Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
 
     final SecretBox box = new SecretBox(KEY);
 

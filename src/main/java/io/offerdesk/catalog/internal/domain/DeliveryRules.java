@@ -153,7 +153,7 @@ public final class DeliveryRules {
 
     private static List<Delivery.AmiImage> amis(Validations checks, @Nullable List<AmiImageInput> inputs) {
         var images = new ArrayList<Delivery.AmiImage>();
-        if (!nonEmpty(checks, "delivery.amis", inputs)) {
+        if (!nonEmpty(checks, "delivery.amis", inputs) || inputs == null) {
             return images;
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -176,7 +176,7 @@ public final class DeliveryRules {
     private static List<Delivery.ContainerImage> containerImages(
             Validations checks, @Nullable List<ContainerImageInput> inputs) {
         var images = new ArrayList<Delivery.ContainerImage>();
-        if (!nonEmpty(checks, "delivery.containerImages", inputs)) {
+        if (!nonEmpty(checks, "delivery.containerImages", inputs) || inputs == null) {
             return images;
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -210,7 +210,7 @@ public final class DeliveryRules {
 
     private static List<String> deliverables(Validations checks, @Nullable List<String> inputs) {
         var deliverables = new ArrayList<String>();
-        if (!nonEmpty(checks, "delivery.deliverables", inputs)) {
+        if (!nonEmpty(checks, "delivery.deliverables", inputs) || inputs == null) {
             return deliverables;
         }
         for (int i = 0; i < inputs.size(); i++) {

@@ -217,7 +217,9 @@ public final class PricingRules {
         return switch (model) {
             case CONTRACT ->
                 new ListPrice.Contract(
-                        key, input.durationMonths(), Money.of(LIST_PRICE_CURRENCY, amount.setScale(scaleOf(model))));
+                        key,
+                        Validations.present(path + ".durationMonths", input.durationMonths()),
+                        Money.of(LIST_PRICE_CURRENCY, amount.setScale(scaleOf(model))));
             case USAGE -> new ListPrice.Usage(key, BigMoney.of(LIST_PRICE_CURRENCY, amount));
             case SUBSCRIPTION ->
                 new ListPrice.Subscription(key, Money.of(LIST_PRICE_CURRENCY, amount.setScale(scaleOf(model))));

@@ -119,7 +119,12 @@ public final class ProductRules {
                         String.valueOf(type));
                 perType.merge(input.type(), 1, Integer::sum);
             }
-            if (checks.isValid()) {
+            // The checks above proved these present; the nulls are spelled out for the compiler.
+            if (checks.isValid()
+                    && key != null
+                    && input.name() != null
+                    && input.unit() != null
+                    && input.type() != null) {
                 dimensions.add(new Dimension(
                         key, input.name().trim(), input.unit().trim(), input.type(), blankToNull(input.description())));
             }
