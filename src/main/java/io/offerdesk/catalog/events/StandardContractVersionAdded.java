@@ -1,27 +1,10 @@
 package io.offerdesk.catalog.events;
 
 import io.offerdesk.shared.Actor;
-import io.offerdesk.shared.AuditedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** The operator published a new version of a standard contract; it is now the current one. */
 public record StandardContractVersionAdded(
         UUID contractId, String version, UUID operatorPartyId, Actor actor, Instant occurredAt)
-        implements AuditedEvent {
-
-    @Override
-    public String entityType() {
-        return "standard-contract";
-    }
-
-    @Override
-    public String entityId() {
-        return contractId.toString();
-    }
-
-    @Override
-    public String ownerPartyId() {
-        return operatorPartyId.toString();
-    }
-}
+        implements StandardContractEvent {}
