@@ -98,7 +98,8 @@ class ProductPages {
     String detail(OfferdeskPrincipal me, @PathVariable String productId, Model model) {
         var product = catalog.product(me, id(productId));
         model.addAttribute("product", product);
-        model.addAttribute("prices", PriceLine.of(product));
+        var offer = product.publicOffer();
+        model.addAttribute("prices", offer == null ? List.of() : offer.prices());
         model.addAttribute("editable", CatalogManagement.mayEdit(me, product));
         model.addAttribute(
                 "nextVisibilities",
