@@ -17,6 +17,7 @@ import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Role;
+import io.offerdesk.shared.Sha256;
 import io.offerdesk.shared.Validations;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ public class UserManagement {
         var token = Secrets.lower(32);
         var user = new User(
                 UUID.randomUUID(), party.id(), normalized, displayName.trim(), User.Status.INVITED, grants, now);
-        users.insert(user, null, Secrets.sha256(token), now.plus(INVITATION_VALIDITY));
+        users.insert(user, null, Sha256.hex(token), now.plus(INVITATION_VALIDITY));
         events.publishEvent(new UserInvited(party.id(), user.id(), normalized, names(grants), actor, now));
         return new Invitation(user, token);
     }
@@ -120,7 +121,7 @@ public class UserManagement {
                         PASSWORD_MIN)
                 .maxLength("password", password, PASSWORD_MAX)
                 .throwIfInvalid();
-        var userId = users.invitedBy(Secrets.sha256(token), clock.instant())
+        var userId = users.invitedBy(Sha256.hex(token), clock.instant())
                 .orElseThrow(() -> new NotFound("invitation", "token"));
         users.activate(userId, passwords.encode(password));
         var user = users.find(userId).orElseThrow();

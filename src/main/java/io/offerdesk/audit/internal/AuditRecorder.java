@@ -2,6 +2,7 @@ package io.offerdesk.audit.internal;
 
 import io.offerdesk.audit.AuditEntry;
 import io.offerdesk.shared.AuditedEvent;
+import io.offerdesk.shared.Sha256;
 import java.time.temporal.ChronoUnit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class AuditRecorder {
                 event.entityId(),
                 event.ownerPartyId(),
                 payload,
-                ChainHash.digest(payload),
+                Sha256.hex(payload),
                 previous,
                 "");
         var entry = unhashed.withHash(ChainHash.of(unhashed));

@@ -2,6 +2,7 @@ package io.offerdesk.audit.internal;
 
 import io.offerdesk.audit.AuditEntry;
 import io.offerdesk.audit.ChainVerification;
+import io.offerdesk.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /** Walks the trail in sequence order and remembers the first entry that breaks the chain. */
@@ -19,7 +20,7 @@ public final class ChainCheck {
         checked++;
         if (!entry.previousHash().equals(previousHash)) {
             breakAt(entry, "LINK");
-        } else if (!ChainHash.digest(entry.payload()).equals(entry.payloadDigest())
+        } else if (!Sha256.hex(entry.payload()).equals(entry.payloadDigest())
                 || !ChainHash.of(entry).equals(entry.hash())) {
             breakAt(entry, "CONTENT");
         }

@@ -1,10 +1,7 @@
 package io.offerdesk.audit.internal;
 
 import io.offerdesk.audit.AuditEntry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.offerdesk.shared.Sha256;
 import java.util.Objects;
 
 /** How an entry's hash is computed: SHA-256 over its fields, its payload digest and the previous entry's hash. */
@@ -32,15 +29,6 @@ public final class ChainHash {
 
     static String of(String... fields) {
         // A unit separator cannot occur in the fields' text, so distinct field lists never hash alike.
-        return digest(String.join("\u001f", fields));
-    }
-
-    public static String digest(String text) {
-        try {
-            var sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(String.join("\u001f", fields));
     }
 }

@@ -4,6 +4,7 @@ import io.offerdesk.parties.AccessKey;
 import io.offerdesk.parties.ApiKey;
 import io.offerdesk.parties.KeyManagement.SigningSecret;
 import io.offerdesk.parties.User;
+import io.offerdesk.shared.Sha256;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public class KeyStore {
         var id = Secrets.lower(16);
         var secret = Secrets.lower(40);
         var key = new ApiKey(id, user.id(), name, now, null);
-        keys.insert(key, user.partyId(), Secrets.sha256(secret));
+        keys.insert(key, user.partyId(), Sha256.hex(secret));
         return new ApiKey.Issued(key, "od_" + id + "_" + secret);
     }
 
@@ -43,7 +44,7 @@ public class KeyStore {
             throw new IllegalArgumentException("not an Offerdesk API key token");
         }
         var key = new ApiKey(parts.group(1), user.id(), name, now, null);
-        keys.insert(key, user.partyId(), Secrets.sha256(parts.group(2)));
+        keys.insert(key, user.partyId(), Sha256.hex(parts.group(2)));
         return key;
     }
 
@@ -53,7 +54,7 @@ public class KeyStore {
         if (!parts.matches()) {
             return Optional.empty();
         }
-        var hash = Secrets.sha256(parts.group(2));
+        var hash = Sha256.hex(parts.group(2));
         return keys.liveApiKey(parts.group(1)).filter(live -> Secrets.same(live.secretHash(), hash));
     }
 

@@ -2,9 +2,7 @@ package io.offerdesk.parties.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /** Random identifiers and secrets, and the one-way hash under which bearer secrets are stored. */
 public final class Secrets {
@@ -37,15 +35,6 @@ public final class Secrets {
             digits.append(RANDOM.nextInt(10));
         }
         return digits.toString();
-    }
-
-    public static String sha256(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** Compares in time independent of where the strings differ. */

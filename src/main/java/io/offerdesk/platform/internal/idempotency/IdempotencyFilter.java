@@ -2,6 +2,7 @@ package io.offerdesk.platform.internal.idempotency;
 
 import io.offerdesk.platform.internal.security.CurrentPrincipal;
 import io.offerdesk.platform.internal.web.ProblemWriter;
+import io.offerdesk.shared.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,10 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -110,14 +108,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The same request means the same method, path, query and body. */
     private static String fingerprint(HttpServletRequest request, byte[] body) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            var target = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
-            digest.update(target.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        var target = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
+        return Sha256.hex(target.getBytes(StandardCharsets.UTF_8), body);
     }
 
     /** The request with its body read ahead, so that it can be fingerprinted and still reach the controller. */
