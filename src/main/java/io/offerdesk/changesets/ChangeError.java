@@ -1,0 +1,9 @@
+package io.offerdesk.changesets;
+
+/**
+ * A business rule a change broke, as AWS reports it in a change's {@code ErrorDetailList}.
+ *
+ * @param code an upper-snake code such as {@code MISSING_MANDATORY_TERMS}
+ * @param message a sentence for the reader that names the field and the rule
+ */
+public record ChangeError(String code, String message) {}
