@@ -187,6 +187,12 @@ public class PartyManagement {
         return parties.find(partyId);
     }
 
+    /** For other modules: a party's accounts, its management account first, unscoped. */
+    @Transactional(readOnly = true)
+    public List<Account> accountsOf(UUID partyId) {
+        return parties.accounts(partyId);
+    }
+
     /** For other modules and demo data: a party by its (unique) name, unscoped. */
     @Transactional(readOnly = true)
     public Optional<Party> findByName(String name) {

@@ -4,6 +4,8 @@ import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.QuotaExceeded;
+import io.offerdesk.shared.ResourceInUse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +72,24 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                 locale(),
                 problems.message(conflict.code(), conflict.arguments().toArray(), locale()));
         problem.setProperty("code", conflict.code());
+        return problem;
+    }
+
+    @ExceptionHandler(ResourceInUse.class)
+    ProblemDetail inUse(ResourceInUse busy) {
+        var problem = problems.problem(HttpStatus.LOCKED, "problem.inUse", locale(), busy.entityId());
+        problem.setProperty("entityId", busy.entityId());
+        return problem;
+    }
+
+    @ExceptionHandler(QuotaExceeded.class)
+    ProblemDetail quota(QuotaExceeded exceeded) {
+        var problem = problems.problem(
+                HttpStatus.PAYMENT_REQUIRED,
+                "problem.quota",
+                locale(),
+                problems.message(exceeded.code(), exceeded.arguments().toArray(), locale()));
+        problem.setProperty("code", exceeded.code());
         return problem;
     }
 
