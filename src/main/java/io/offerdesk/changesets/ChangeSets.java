@@ -252,7 +252,7 @@ public class ChangeSets {
     /** Checks the request synchronously and returns the entities it locks. */
     private LinkedHashSet<String> check(UUID owner, StartChangeSet request) {
         var checks = new Validations();
-        checks.text("changeSetName", request.name(), NAME_MAX);
+        checks.maxLength("changeSetName", request.name(), NAME_MAX);
         checks.matches("changeSetName", request.name(), NAME, "validation.pattern");
         checks.maxLength("clientRequestToken", request.clientRequestToken(), TOKEN_MAX);
         checks.matches("clientRequestToken", request.clientRequestToken(), TOKEN, "validation.pattern");
