@@ -237,6 +237,12 @@ public class CatalogManagement {
         return found.orElseThrow(() -> notFound(id));
     }
 
+    /** For other modules: any seller's product, unscoped. Callers apply their own visibility rules. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Product> find(ProductId id) {
+        return products.find(id);
+    }
+
     /** The caller's products (every product for the operator), filtered and keyset-paged, newest first. */
     @Transactional(readOnly = true)
     public ProductPage products(OfferdeskPrincipal me, ProductQuery query) {

@@ -46,6 +46,15 @@ public class StandardContractManagement {
         return contracts.all();
     }
 
+    /** Every published version of every standard contract: the versions an offer's standard EULA may name. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> versions() {
+        return contracts.all().stream()
+                .flatMap(c -> c.versions().stream())
+                .map(StandardContractVersion::version)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     @Transactional(readOnly = true)
     public StandardContract contract(OfferdeskPrincipal me, UUID id) {
         return contracts.find(id).orElseThrow(() -> new NotFound("standard-contract", id.toString()));

@@ -68,6 +68,23 @@ public class UserManagement {
         this.clock = clock;
     }
 
+    /**
+     * The accounts a user acts for: every account of the party when one of the user's roles is not narrowed to an
+     * account, otherwise the accounts their roles name. Buyers see the private offers that target these accounts.
+     */
+    @Transactional(readOnly = true)
+    public List<AccountId> accountsOf(OfferdeskPrincipal me) {
+        var grants = users.find(me.userId()).map(User::roles).orElse(List.of());
+        if (grants.stream().anyMatch(g -> g.account() == null)) {
+            return parties.accounts(me.partyId()).stream().map(Account::id).toList();
+        }
+        return grants.stream()
+                .map(RoleGrant::account)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
     @Transactional
     public Invitation invite(OfferdeskPrincipal me, UUID partyId, InviteUser command) {
         var party = parties.find(partyId)

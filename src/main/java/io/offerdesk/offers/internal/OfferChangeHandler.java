@@ -1,0 +1,275 @@
+package io.offerdesk.offers.internal;
+
+import io.offerdesk.catalog.CatalogManagement;
+import io.offerdesk.catalog.ProductId;
+import io.offerdesk.catalog.StandardContractManagement;
+import io.offerdesk.catalog.events.StandardContractEvent;
+import io.offerdesk.changesets.ChangeHandler;
+import io.offerdesk.changesets.ChangeRejected;
+import io.offerdesk.changesets.ChangeSession;
+import io.offerdesk.changesets.ChangeSetContext;
+import io.offerdesk.changesets.ResolvedChange;
+import io.offerdesk.offers.EulaDocuments;
+import io.offerdesk.offers.Offer;
+import io.offerdesk.offers.OfferId;
+import io.offerdesk.offers.OfferState;
+import io.offerdesk.offers.events.OfferCreated;
+import io.offerdesk.offers.events.OfferExpired;
+import io.offerdesk.offers.events.OfferReleased;
+import io.offerdesk.offers.events.OfferUpdated;
+import io.offerdesk.offers.internal.domain.Decision;
+import io.offerdesk.offers.internal.domain.OfferChange;
+import io.offerdesk.offers.internal.domain.OfferChanges;
+import io.offerdesk.offers.internal.domain.OfferContext;
+import io.offerdesk.offers.internal.domain.OfferDecisions;
+import io.offerdesk.offers.internal.domain.OfferLimits;
+import io.offerdesk.offers.internal.domain.ProductFacts;
+import io.offerdesk.shared.AccountId;
+import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.Validations;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Applies offer changes for the change-set engine: load each offer once, decide every change purely with {@link
+ * OfferDecisions}, then store each offer once with a new revision, its history entry and its events.
+ */
+@Component
+@EnableConfigurationProperties(OfferSettings.class)
+class OfferChangeHandler implements ChangeHandler {
+
+    static final String ENTITY_TYPE = "Offer@1.0";
+
+    private final OfferRepository offers;
+    private final CatalogManagement catalog;
+    private final StandardContractManagement contracts;
+    private final EulaDocuments documents;
+    private final ApplicationEventPublisher events;
+    private final OfferLimits limits;
+    private final RandomGenerator random = new SecureRandom();
+    /** The standard contract versions change only when the operator publishes one; see {@link #forget}. */
+    private final AtomicReference<@Nullable Set<String>> standardVersions = new AtomicReference<>();
+
+    OfferChangeHandler(
+            OfferRepository offers,
+            CatalogManagement catalog,
+            StandardContractManagement contracts,
+            EulaDocuments documents,
+            ApplicationEventPublisher events,
+            OfferSettings settings) {
+        this.offers = offers;
+        this.catalog = catalog;
+        this.contracts = contracts;
+        this.documents = documents;
+        this.events = events;
+        this.limits = new OfferLimits(
+                settings.maxBuyerAccounts(),
+                settings.maxInstallments(),
+                settings.maxContractMonths(),
+                settings.maxFutureStartYears(),
+                OfferLimits.DEFAULTS.freeTrialMinDays(),
+                OfferLimits.DEFAULTS.freeTrialMaxDays(),
+                settings.maxEulaBytes());
+    }
+
+    @EventListener
+    void forget(StandardContractEvent published) {
+        standardVersions.set(null);
+    }
+
+    @Override
+    public String entityType() {
+        return ENTITY_TYPE;
+    }
+
+    @Override
+    public Set<String> changeTypes() {
+        return OfferChanges.CHANGE_TYPES;
+    }
+
+    @Override
+    public Set<String> creatingChangeTypes() {
+        return Set.of(OfferChanges.CREATE_OFFER);
+    }
+
+    @Override
+    public void checkShape(String changeType, JsonNode details, String path, Validations checks) {
+        OfferChanges.parse(changeType, details, path, checks);
+    }
+
+    @Override
+    public long revisionOf(UUID ownerPartyId, String entityId) {
+        return offers.revision(ownerPartyId, entityId).orElseThrow(() -> new NotFound("offer", entityId));
+    }
+
+    @Override
+    public ChangeSession open(ChangeSetContext context) {
+        return new Session(context);
+    }
+
+    private Set<String> standardVersions() {
+        var known = standardVersions.get();
+        if (known == null) {
+            known = contracts.versions();
+            standardVersions.set(known);
+        }
+        return known;
+    }
+
+    /** The offers of one change set, held in memory until {@link #finish}. */
+    private final class Session implements ChangeSession {
+
+        private final ChangeSetContext context;
+        private final Map<OfferId, Offer> working = new LinkedHashMap<>();
+        private final Map<OfferId, @Nullable Offer> before = new HashMap<>();
+        private final Map<OfferId, List<String>> applied = new HashMap<>();
+        private final Map<String, ProductFacts> products = new HashMap<>();
+        private final Map<String, Boolean> publicOffers = new HashMap<>();
+
+        Session(ChangeSetContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public String apply(ResolvedChange change) {
+            var checks = new Validations();
+            var parsed = OfferChanges.parse(change.changeType(), change.details(), "DetailsDocument", checks);
+            if (parsed == null || !checks.isValid()) {
+                // Only a resolved reference can differ from what was checked at the start, e.g. a product id that
+                // named a change creating something else.
+                throw new ChangeRejected("INVALID_INPUT", "DetailsDocument: " + checks);
+            }
+            var current = change.entityId() == null ? null : current(change.entityId());
+            var productId = current != null ? current.productId() : productIdOf(parsed);
+            var product = product(productId);
+            var decision = OfferDecisions.decide(current, parsed, context(product, current));
+            return switch (decision) {
+                case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());
+                case Decision.Accepted accepted -> {
+                    var next = accepted.next().modifiedAt(context.now());
+                    if (!working.containsKey(next.id())) {
+                        before.put(next.id(), current);
+                    }
+                    working.put(next.id(), next);
+                    applied.computeIfAbsent(next.id(), id -> new ArrayList<>()).add(change.changeType());
+                    yield next.id().value();
+                }
+            };
+        }
+
+        @Override
+        public Map<String, Long> finish() {
+            var revisions = new HashMap<String, Long>();
+            working.forEach((id, changed) -> {
+                var previous = before.get(id);
+                var offer = changed.withRevision(previous == null ? 1 : previous.revision() + 1);
+                var now = context.now();
+                var actor = context.actor();
+                var expiredNow = offer.state() == OfferState.RELEASED && offer.isExpired(now);
+                // A past expiry set on a released offer cancels it: it is announced now rather than at the next tick,
+                // and an expiry moved into the future makes the offer active again, to be announced anew.
+                var announce = expiredNow && (previous == null || !offers.expiryAnnounced(id));
+                offers.save(offer, expiredNow);
+                offers.insertRevision(offer, context.changeSetId(), applied.get(id), actor.name(), now);
+                if (previous == null) {
+                    events.publishEvent(new OfferCreated(
+                            id.value(), offer.sellerPartyId(), offer.productId(), context.changeSetId(), actor, now));
+                }
+                events.publishEvent(new OfferUpdated(
+                        id.value(),
+                        offer.sellerPartyId(),
+                        offer.revision(),
+                        applied.get(id),
+                        context.changeSetId(),
+                        actor,
+                        now));
+                if (offer.state() == OfferState.RELEASED
+                        && (previous == null || previous.state() == OfferState.DRAFT)) {
+                    events.publishEvent(new OfferReleased(
+                            id.value(),
+                            offer.sellerPartyId(),
+                            offer.productId(),
+                            offer.buyerAccounts().stream().map(AccountId::value).toList(),
+                            offer.expiresAt(),
+                            actor,
+                            now));
+                }
+                if (announce) {
+                    events.publishEvent(new OfferExpired(
+                            id.value(),
+                            offer.sellerPartyId(),
+                            offer.productId(),
+                            java.util.Objects.requireNonNull(offer.expiresAt()),
+                            actor,
+                            now));
+                }
+                revisions.put(id.value(), offer.revision());
+            });
+            return revisions;
+        }
+
+        private Offer current(String entityId) {
+            var id = OfferId.parse(entityId)
+                    .orElseThrow(() -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer " + entityId + " not found."));
+            var held = working.get(id);
+            if (held != null) {
+                return held;
+            }
+            return offers.find(context.ownerPartyId(), id)
+                    .orElseThrow(() -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer " + entityId + " not found."));
+        }
+
+        private String productIdOf(OfferChange parsed) {
+            if (parsed instanceof OfferChange.CreateOffer create) {
+                return create.productId();
+            }
+            throw new ChangeRejected("RESOURCE_NOT_FOUND", "The change names no offer.");
+        }
+
+        private ProductFacts product(String productId) {
+            var known = products.get(productId);
+            if (known != null) {
+                return known;
+            }
+            var product = ProductId.parse(productId)
+                    .flatMap(catalog::find)
+                    .filter(p -> p.sellerPartyId().equals(context.ownerPartyId()))
+                    .orElseThrow(() -> new ChangeRejected(
+                            "INCOMPATIBLE_PRODUCT",
+                            "ProductId " + productId + " is not a product of yours. Create the offer for one of your"
+                                    + " products."));
+            var facts = ProductFacts.of(product);
+            products.put(productId, facts);
+            return facts;
+        }
+
+        private OfferContext context(ProductFacts product, @Nullable Offer current) {
+            var id = current == null ? null : current.id();
+            return new OfferContext(
+                    context.now(),
+                    context.ownerPartyId(),
+                    product,
+                    limits,
+                    standardVersions(),
+                    url -> documents.byUrl(context.ownerPartyId(), url).isPresent(),
+                    product.hasPublicOffer()
+                            || publicOffers.computeIfAbsent(
+                                    product.id(), p -> offers.releasedPublicOfferExists(p, id)),
+                    () -> OfferId.fresh(random));
+        }
+    }
+}

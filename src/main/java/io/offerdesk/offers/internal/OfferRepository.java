@@ -1,0 +1,291 @@
+package io.offerdesk.offers.internal;
+
+import io.offerdesk.offers.Offer;
+import io.offerdesk.offers.OfferFilter;
+import io.offerdesk.offers.OfferId;
+import io.offerdesk.offers.OfferRevision;
+import io.offerdesk.offers.OfferState;
+import io.offerdesk.offers.internal.domain.OfferDocuments;
+import io.offerdesk.shared.AccountId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Offers, their revision history and their expiry. Every read names the owner or the buyer accounts it is for; only
+ * {@link #find(OfferId)} is unscoped, for callers that apply the visibility rules themselves.
+ */
+@Repository
+public class OfferRepository {
+
+    /** An offer that has just expired, for the expiry announcement. */
+    public record Expired(OfferId id, UUID sellerPartyId, String productId, Instant expiresAt) {}
+
+    private static final String UPSERT = """
+            INSERT INTO offers.offer (id, seller_party_id, product_id, state, name, buyer_accounts, renewal,
+                release_date, availability_end, expires_at, expiry_announced, revision, created_at, last_modified_at,
+                document)
+            VALUES (:id, :seller, :productId, :state, :name, CAST(:buyerAccounts AS varchar(12)[]), :renewal,
+                :releaseDate, :availabilityEnd, :expiresAt, :expiryAnnounced, :revision, :createdAt, :lastModifiedAt,
+                CAST(:document AS jsonb))
+            ON CONFLICT (id) DO UPDATE SET state = excluded.state, name = excluded.name,
+                buyer_accounts = excluded.buyer_accounts, renewal = excluded.renewal,
+                release_date = excluded.release_date, availability_end = excluded.availability_end,
+                expires_at = excluded.expires_at, expiry_announced = excluded.expiry_announced,
+                revision = excluded.revision, last_modified_at = excluded.last_modified_at,
+                document = excluded.document
+            """;
+    private static final String REVISION = """
+            INSERT INTO offers.offer_revision (offer_id, revision, change_set_id, change_types, actor_name,
+                modified_at, document)
+            VALUES (:offerId, :revision, :changeSetId, CAST(:changeTypes AS text[]), :actorName, :modifiedAt,
+                CAST(:document AS jsonb))
+            """;
+    private static final String SELLER_LIST = """
+            SELECT document FROM offers.offer
+            WHERE seller_party_id = :seller
+              AND (CAST(:state AS varchar) IS NULL OR state = :state)
+              AND (CAST(:productId AS varchar) IS NULL OR product_id = :productId)
+              AND (CAST(:buyerAccount AS varchar) IS NULL OR buyer_accounts @> ARRAY[CAST(:buyerAccount AS varchar(12))])
+              AND (CAST(:name AS varchar) IS NULL OR name ILIKE '%' || :name || '%')
+              AND (CAST(:releasedAfter AS timestamptz) IS NULL OR release_date >= :releasedAfter)
+              AND (CAST(:releasedBefore AS timestamptz) IS NULL OR release_date <= :releasedBefore)
+              AND (CAST(:expiresAfter AS date) IS NULL OR availability_end >= :expiresAfter)
+              AND (CAST(:expiresBefore AS date) IS NULL OR availability_end <= :expiresBefore)
+              AND (CAST(:renewal AS boolean) IS NULL OR renewal = :renewal)
+            """;
+    private static final String BUYER_LIST = """
+            SELECT document FROM offers.offer
+            WHERE state = 'RELEASED' AND buyer_accounts && CAST(:accounts AS varchar(12)[])
+              AND (expires_at >= :now) = :available
+            ORDER BY expires_at %s, id
+            LIMIT :limit OFFSET :offset
+            """;
+
+    private final JdbcClient jdbc;
+
+    OfferRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Long> revision(UUID seller, String id) {
+        return jdbc.sql("SELECT revision FROM offers.offer WHERE id = :id AND seller_party_id = :seller")
+                .param("id", id)
+                .param("seller", seller)
+                .query(Long.class)
+                .optional();
+    }
+
+    public Optional<Offer> find(UUID seller, OfferId id) {
+        return jdbc.sql("SELECT document FROM offers.offer WHERE id = :id AND seller_party_id = :seller")
+                .param("id", id.value())
+                .param("seller", seller)
+                .query(OfferRepository::offer)
+                .optional();
+    }
+
+    /** Any seller's offer, for callers that decide visibility themselves. */
+    public Optional<Offer> find(OfferId id) {
+        return jdbc.sql("SELECT document FROM offers.offer WHERE id = :id")
+                .param("id", id.value())
+                .query(OfferRepository::offer)
+                .optional();
+    }
+
+    /** Writes the offer; the columns beside the document are taken from it. */
+    public void save(Offer offer, boolean expiryAnnounced) {
+        var expiresAt = offer.expiresAt();
+        jdbc.sql(UPSERT)
+                .param("id", offer.id().value())
+                .param("seller", offer.sellerPartyId())
+                .param("productId", offer.productId())
+                .param("state", offer.state().name())
+                .param("name", offer.name())
+                .param("buyerAccounts", array(offer.buyerAccounts().stream().map(AccountId::value).toList()))
+                .param("renewal", offer.preExistingAgreement() != null)
+                .param("releaseDate", timestamp(offer.releasedAt()))
+                .param("availabilityEnd", offer.availabilityEndDate())
+                .param("expiresAt", timestamp(expiresAt))
+                .param("expiryAnnounced", expiryAnnounced)
+                .param("revision", offer.revision())
+                .param("createdAt", Timestamp.from(offer.createdAt()))
+                .param("lastModifiedAt", Timestamp.from(offer.lastModifiedAt()))
+                .param("document", OfferDocuments.store(offer))
+                .update();
+    }
+
+    /** Whether the stored offer's expiry was already announced; false for an offer not stored yet. */
+    public boolean expiryAnnounced(OfferId id) {
+        return jdbc.sql("SELECT expiry_announced FROM offers.offer WHERE id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    public void insertRevision(
+            Offer offer, String changeSetId, List<String> changeTypes, String actorName, Instant modifiedAt) {
+        jdbc.sql(REVISION)
+                .param("offerId", offer.id().value())
+                .param("revision", offer.revision())
+                .param("changeSetId", changeSetId)
+                .param("changeTypes", array(changeTypes))
+                .param("actorName", actorName)
+                .param("modifiedAt", Timestamp.from(modifiedAt))
+                .param("document", OfferDocuments.store(offer))
+                .update();
+    }
+
+    /** The offer's history, newest first. */
+    public List<OfferRevision> revisions(OfferId id) {
+        return jdbc.sql("""
+                        SELECT revision, change_set_id, change_types, actor_name, modified_at
+                        FROM offers.offer_revision WHERE offer_id = :id ORDER BY revision DESC
+                        """)
+                .param("id", id.value())
+                .query((rs, row) -> new OfferRevision(
+                        rs.getLong("revision"),
+                        rs.getString("change_set_id"),
+                        strings(rs.getArray("change_types")),
+                        rs.getString("actor_name"),
+                        rs.getTimestamp("modified_at").toInstant()))
+                .list();
+    }
+
+    /** The offer as it was at a revision. */
+    public Optional<Offer> atRevision(OfferId id, long revision) {
+        return jdbc.sql("SELECT document FROM offers.offer_revision WHERE offer_id = :id AND revision = :revision")
+                .param("id", id.value())
+                .param("revision", revision)
+                .query(OfferRepository::offer)
+                .optional();
+    }
+
+    /** Whether the product has a released public offer other than {@code except}. */
+    public boolean releasedPublicOfferExists(String productId, @Nullable OfferId except) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM offers.offer
+                                       WHERE product_id = :productId AND state = 'RELEASED'
+                                         AND cardinality(buyer_accounts) = 0 AND id <> :except)
+                        """)
+                .param("productId", productId)
+                .param("except", except == null ? "" : except.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    public List<Offer> list(UUID seller, OfferFilter filter, int offset, int limit) {
+        var column =
+                switch (filter.sort()) {
+                    case LAST_MODIFIED_DATE -> "last_modified_at";
+                    case NAME -> "name";
+                    case RELEASE_DATE -> "release_date";
+                    case AVAILABILITY_END_DATE -> "availability_end";
+                    case PRODUCT_ID -> "product_id";
+                    case STATE -> "state";
+                };
+        var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
+        return jdbc.sql(SELLER_LIST + "ORDER BY " + column + direction + ", id LIMIT :limit OFFSET :offset")
+                .param("seller", seller)
+                .param("state", filter.state() == null ? null : filter.state().name())
+                .param("productId", filter.productId())
+                .param("buyerAccount", filter.buyerAccount())
+                .param("name", filter.name())
+                .param("releasedAfter", timestamp(filter.releasedAfter()))
+                .param("releasedBefore", timestamp(filter.releasedBefore()))
+                .param("expiresAfter", filter.expiresAfter())
+                .param("expiresBefore", filter.expiresBefore())
+                .param("renewal", filter.renewal())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(OfferRepository::offer)
+                .list();
+    }
+
+    /**
+     * Released offers that target one of the accounts: still open ({@code available}), soonest expiry first, or
+     * expired, most recently expired first.
+     */
+    public List<Offer> forBuyer(List<AccountId> accounts, boolean available, Instant now, int offset, int limit) {
+        return jdbc.sql(BUYER_LIST.formatted(available ? "ASC" : "DESC"))
+                .param("accounts", array(accounts.stream().map(AccountId::value).toList()))
+                .param("now", Timestamp.from(now))
+                .param("available", available)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(OfferRepository::offer)
+                .list();
+    }
+
+    /** The seller's other offers for the product that are not expired and target one of the accounts. */
+    public List<Offer> openOffersFor(
+            UUID seller, String productId, List<AccountId> accounts, OfferId except, Instant now) {
+        return jdbc.sql("""
+                        SELECT document FROM offers.offer
+                        WHERE seller_party_id = :seller AND product_id = :productId AND id <> :except
+                          AND buyer_accounts && CAST(:accounts AS varchar(12)[])
+                          AND (expires_at IS NULL OR expires_at >= :now)
+                        ORDER BY last_modified_at DESC LIMIT 10
+                        """)
+                .param("seller", seller)
+                .param("productId", productId)
+                .param("except", except.value())
+                .param("accounts", array(accounts.stream().map(AccountId::value).toList()))
+                .param("now", Timestamp.from(now))
+                .query(OfferRepository::offer)
+                .list();
+    }
+
+    public Optional<Instant> nextExpiry() {
+        return jdbc.sql("""
+                        SELECT min(expires_at) FROM offers.offer WHERE state = 'RELEASED' AND NOT expiry_announced
+                        """)
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
+    }
+
+    /** Marks released offers whose expiry passed as announced and returns them; each is returned to one caller. */
+    public List<Expired> claimExpired(Instant now, int limit) {
+        return jdbc.sql("""
+                        UPDATE offers.offer SET expiry_announced = true
+                        WHERE id IN (SELECT id FROM offers.offer
+                                     WHERE state = 'RELEASED' AND NOT expiry_announced AND expires_at < :now
+                                     ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id, seller_party_id, product_id, expires_at
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> new Expired(
+                        new OfferId(rs.getString("id")),
+                        rs.getObject("seller_party_id", UUID.class),
+                        rs.getString("product_id"),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .list();
+    }
+
+    private static Offer offer(ResultSet rs, int row) throws SQLException {
+        return OfferDocuments.load(rs.getString("document"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    /** A Postgres array literal; account ids and change types are letters and digits only. */
+    private static String array(List<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+}
