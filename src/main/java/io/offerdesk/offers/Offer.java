@@ -1,0 +1,260 @@
+package io.offerdesk.offers;
+
+import io.offerdesk.offers.Rule.AvailabilityRule;
+import io.offerdesk.offers.Rule.TargetingRule;
+import io.offerdesk.shared.AccountId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.joda.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An offer for one product of one seller, as AWS Marketplace's {@code Offer@1.0}.
+ *
+ * @param productId the product's {@code prod-} id
+ * @param pricingModel set with the pricing terms
+ * @param terms at most one term of each type
+ * @param targeting absent or empty for a public offer
+ * @param availabilityEndDate the last day (UTC) buyers can accept the offer
+ * @param revision increases with every change set that changes the offer
+ */
+public record Offer(
+        OfferId id,
+        UUID sellerPartyId,
+        String productId,
+        OfferState state,
+        @Nullable String name,
+        @Nullable String description,
+        @Nullable PreExistingAgreement preExistingAgreement,
+        @Nullable OfferPricingModel pricingModel,
+        List<Term> terms,
+        @Nullable TargetingRule targeting,
+        @Nullable LocalDate availabilityEndDate,
+        @Nullable Instant releasedAt,
+        Instant createdAt,
+        Instant lastModifiedAt,
+        long revision) {
+
+    /** An offer accepted up to the last millisecond of its availability end date, in UTC. */
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
+
+    public Offer {
+        terms = List.copyOf(terms);
+    }
+
+    /** A fresh draft, revision 0 until it is first stored. */
+    public static Offer draft(OfferId id, UUID sellerPartyId, String productId, @Nullable String name, Instant now) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                OfferState.DRAFT,
+                name,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                now,
+                now,
+                0);
+    }
+
+    /** A private offer names buyer accounts; only they can see and accept it. */
+    public boolean isPrivate() {
+        return !buyerAccounts().isEmpty();
+    }
+
+    public List<AccountId> buyerAccounts() {
+        return targeting == null ? List.of() : targeting.buyerAccounts();
+    }
+
+    /** The last instant buyers can accept the offer; absent when it has no availability end date. */
+    public @Nullable Instant expiresAt() {
+        return availabilityEndDate == null
+                ? null
+                : availabilityEndDate.atTime(END_OF_DAY).toInstant(ZoneOffset.UTC);
+    }
+
+    public boolean isExpired(Instant now) {
+        var expiresAt = expiresAt();
+        return expiresAt != null && now.isAfter(expiresAt);
+    }
+
+    public OfferStatus status(Instant now) {
+        return switch (state) {
+            case DRAFT -> OfferStatus.DRAFT;
+            case RELEASED -> isExpired(now) ? OfferStatus.EXPIRED : OfferStatus.ACTIVE;
+        };
+    }
+
+    public <T extends Term> Optional<T> term(Class<T> type) {
+        return terms.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** The one currency of the offer's pricing and payment terms; absent while it has none. */
+    public Optional<CurrencyUnit> currency() {
+        return terms.stream()
+                .filter(Term.InCurrency.class::isInstance)
+                .map(term -> ((Term.InCurrency) term).currency())
+                .findFirst();
+    }
+
+    /** The rules as AWS lists them: availability first, then targeting. */
+    public List<Rule> rules() {
+        var rules = new ArrayList<Rule>();
+        if (availabilityEndDate != null) {
+            rules.add(new AvailabilityRule(availabilityEndDate));
+        }
+        if (targeting != null && !targeting.isEmpty()) {
+            rules.add(targeting);
+        }
+        return List.copyOf(rules);
+    }
+
+    public Offer withInformation(
+            @Nullable String name, @Nullable String description, @Nullable PreExistingAgreement agreement) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                agreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
+
+    public Offer withTargeting(@Nullable TargetingRule targeting) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
+
+    public Offer withPricingModel(@Nullable OfferPricingModel pricingModel) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
+
+    /** Replaces every term of {@code kind} (e.g. all pricing terms) with {@code replacements}. */
+    public Offer withTerms(Class<? extends Term> kind, List<? extends Term> replacements) {
+        var next = new ArrayList<Term>(
+                terms.stream().filter(term -> !kind.isInstance(term)).toList());
+        next.addAll(replacements);
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                next,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
+
+    public Offer withAvailabilityEndDate(@Nullable LocalDate availabilityEndDate) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
+
+    public Offer released(Instant at) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                OfferState.RELEASED,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                at,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
+
+    public Offer modifiedAt(Instant at) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                at,
+                revision);
+    }
+}

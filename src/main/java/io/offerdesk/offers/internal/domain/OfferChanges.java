@@ -1,0 +1,213 @@
+package io.offerdesk.offers.internal.domain;
+
+import static io.offerdesk.offers.internal.domain.DocumentReader.member;
+
+import io.offerdesk.offers.OfferPricingModel;
+import io.offerdesk.offers.PreExistingAgreement;
+import io.offerdesk.offers.PreExistingAgreement.AcquisitionChannel;
+import io.offerdesk.offers.Term;
+import io.offerdesk.offers.Term.LegalTerm;
+import io.offerdesk.offers.Term.NetPaymentTerm;
+import io.offerdesk.offers.Term.PaymentScheduleTerm;
+import io.offerdesk.offers.Term.PricingTerm;
+import io.offerdesk.offers.Term.RenewalTerm;
+import io.offerdesk.offers.Term.SupportTerm;
+import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateAvailability;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateLegalTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateNetPaymentTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdatePaymentScheduleTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdatePricingTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateRenewalTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateSupportTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateTargeting;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateValidityTerms;
+import io.offerdesk.shared.Validations;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a change's {@code DetailsDocument} into an {@link OfferChange}: the synchronous check of the Catalog API, which
+ * answers 422 with every broken field before a change set starts. Only the shape is checked here; whether the change
+ * fits the offer, the product and the seller is decided later by {@link OfferDecisions}.
+ */
+public final class OfferChanges {
+
+    public static final String CREATE_OFFER = "CreateOffer";
+
+    /** Every change type of {@code Offer@1.0} Offerdesk applies. */
+    public static final Set<String> CHANGE_TYPES = Set.of(
+            CREATE_OFFER,
+            "UpdateInformation",
+            "UpdateTargeting",
+            "UpdateSupportTerms",
+            "UpdateLegalTerms",
+            "UpdatePricingTerms",
+            "UpdateValidityTerms",
+            "UpdatePaymentScheduleTerms",
+            "UpdateNetPaymentTerms",
+            "UpdateRenewalTerms",
+            "UpdateAvailability",
+            "ReleaseOffer");
+
+    public static final int NAME_MAX = 150;
+    public static final int DESCRIPTION_MAX = 255;
+    private static final int PRODUCT_ID_MAX = 50;
+    private static final int OFFER_SET_ID_MAX = 50;
+
+    /** AWS's entity id pattern, which product and offer-set ids follow. */
+    private static final Pattern ENTITY_ID = Pattern.compile("[a-zA-Z0-9][.a-zA-Z0-9/-]+[a-zA-Z0-9]");
+    /** The id of an entity another change of the same change set creates. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$[A-Za-z0-9_-]{1,72}\\.Entity\\.Identifier");
+    /** AWS: a name or description starts with a character that is not a space. */
+    private static final Pattern NO_LEADING_SPACE = Pattern.compile("\\S[\\s\\S]*");
+
+    private OfferChanges() {}
+
+    /**
+     * Reads one change, reporting every broken rule to {@code checks} with its full field path.
+     *
+     * @param path the document's path in the request, e.g. {@code ChangeSet[2].DetailsDocument}
+     * @return the change, or absent when its document broke a rule
+     * @throws IllegalArgumentException for a change type not in {@link #CHANGE_TYPES}; the engine dispatches only those
+     */
+    public static @Nullable OfferChange parse(String changeType, JsonNode details, String path, Validations checks) {
+        var reader = new DocumentReader(checks);
+        var shapes = new TermShapes(reader);
+        if (!details.isObject()) {
+            reader.fail(path, "validation.type");
+            return null;
+        }
+        OfferChange change = switch (changeType) {
+            case CREATE_OFFER -> createOffer(reader, details, path);
+            case "UpdateInformation" -> updateInformation(reader, details, path);
+            case "UpdateTargeting" -> {
+                reader.object(details, path, Set.of("PositiveTargeting", "NegativeTargeting"));
+                yield new UpdateTargeting(shapes.targeting(details, path));
+            }
+            case "UpdateSupportTerms" ->
+                new UpdateSupportTerms(single(reader, shapes, details, path, "SupportTerm", SupportTerm.class, false));
+            case "UpdateLegalTerms" -> {
+                var term = single(reader, shapes, details, path, "LegalTerm", LegalTerm.class, true);
+                yield term == null ? null : new UpdateLegalTerms(term);
+            }
+            case "UpdatePricingTerms" -> updatePricingTerms(reader, shapes, details, path);
+            case "UpdateValidityTerms" ->
+                new UpdateValidityTerms(
+                        single(reader, shapes, details, path, "ValidityTerm", ValidityTerm.class, false));
+            case "UpdatePaymentScheduleTerms" ->
+                new UpdatePaymentScheduleTerms(
+                        single(reader, shapes, details, path, "PaymentScheduleTerm", PaymentScheduleTerm.class, false));
+            case "UpdateNetPaymentTerms" ->
+                new UpdateNetPaymentTerms(
+                        single(reader, shapes, details, path, "NetPaymentTerm", NetPaymentTerm.class, false));
+            case "UpdateRenewalTerms" ->
+                new UpdateRenewalTerms(single(reader, shapes, details, path, "RenewalTerm", RenewalTerm.class, false));
+            case "UpdateAvailability" -> {
+                reader.object(details, path, Set.of("AvailabilityEndDate"));
+                var date = reader.date(details, path, "AvailabilityEndDate", true);
+                yield date == null ? null : new UpdateAvailability(date);
+            }
+            case "ReleaseOffer" -> {
+                // AWS requires an empty document; any member is unknown.
+                reader.object(details, path, Set.of());
+                yield new ReleaseOffer();
+            }
+            default -> throw new IllegalArgumentException("not an offer change type: " + changeType);
+        };
+        return reader.failed() ? null : change;
+    }
+
+    private static @Nullable CreateOffer createOffer(DocumentReader reader, JsonNode details, String path) {
+        reader.object(details, path, Set.of("ProductId", "Name", "OfferSetId"));
+        var productId = reader.text(details, path, "ProductId", true, PRODUCT_ID_MAX);
+        if (productId != null
+                && !ENTITY_ID.matcher(productId).matches()
+                && !REFERENCE.matcher(productId).matches()) {
+            reader.fail(member(path, "ProductId"), "validation.offer.productId");
+        }
+        var name = name(reader, details, path);
+        var offerSetId =
+                reader.text(details, path, "OfferSetId", false, OFFER_SET_ID_MAX, ENTITY_ID, "validation.type");
+        return productId == null ? null : new CreateOffer(productId, name, offerSetId);
+    }
+
+    private static @Nullable String name(DocumentReader reader, JsonNode details, String path) {
+        return reader.text(details, path, "Name", false, NAME_MAX, NO_LEADING_SPACE, "validation.leadingSpace");
+    }
+
+    private static UpdateInformation updateInformation(DocumentReader reader, JsonNode details, String path) {
+        var members = List.of("Name", "Description", "PreExistingAgreement");
+        reader.object(details, path, Set.copyOf(members));
+        if (members.stream().noneMatch(details::has)) {
+            reader.fail(path, "validation.atLeastOne", String.join(", ", members));
+        }
+        var name = name(reader, details, path);
+        var description = reader.text(
+                details, path, "Description", false, DESCRIPTION_MAX, NO_LEADING_SPACE, "validation.leadingSpace");
+        return new UpdateInformation(name, description, agreementUpdate(reader, details, path));
+    }
+
+    /** Absent keeps the marker, {@code null} removes it: the one member where AWS tells the two apart. */
+    private static AgreementUpdate agreementUpdate(DocumentReader reader, JsonNode details, String path) {
+        var node = details.get("PreExistingAgreement");
+        if (node == null) {
+            return new AgreementUpdate.Keep();
+        }
+        if (node.isNull()) {
+            return new AgreementUpdate.Clear();
+        }
+        var field = member(path, "PreExistingAgreement");
+        if (reader.object(node, field, Set.of("AcquisitionChannel", "PricingModel")) == null) {
+            return new AgreementUpdate.Keep();
+        }
+        var channel = reader.choice(
+                node, field, "AcquisitionChannel", true, AcquisitionChannel.values(), AcquisitionChannel::wireName);
+        var model = reader.choice(
+                node, field, "PricingModel", true, OfferPricingModel.values(), OfferPricingModel::wireName);
+        return channel == null || model == null
+                ? new AgreementUpdate.Keep()
+                : new AgreementUpdate.Replace(new PreExistingAgreement(channel, model));
+    }
+
+    private static @Nullable UpdatePricingTerms updatePricingTerms(
+            DocumentReader reader, TermShapes shapes, JsonNode details, String path) {
+        reader.object(details, path, Set.of("PricingModel", "Terms"));
+        var model = reader.choice(
+                details, path, "PricingModel", true, OfferPricingModel.values(), OfferPricingModel::wireName);
+        var terms = shapes.terms(
+                reader.array(details, path, "Terms", true, 1, Integer.MAX_VALUE),
+                member(path, "Terms"),
+                TermShapes.PRICING_TERMS);
+        var pricingTerms = terms.stream()
+                .filter(PricingTerm.class::isInstance)
+                .map(PricingTerm.class::cast)
+                .toList();
+        return model == null ? null : new UpdatePricingTerms(model, pricingTerms);
+    }
+
+    /**
+     * The one term of a {@code Terms} list that holds at most one ({@code required}: exactly one) term of one type;
+     * absent for an empty list.
+     */
+    private static <T extends Term> @Nullable T single(
+            DocumentReader reader,
+            TermShapes shapes,
+            JsonNode details,
+            String path,
+            String type,
+            Class<T> termClass,
+            boolean required) {
+        reader.object(details, path, Set.of("Terms"));
+        var elements = reader.array(details, path, "Terms", true, required ? 1 : 0, 1);
+        var terms = shapes.terms(elements, member(path, "Terms"), Set.of(type));
+        return terms.isEmpty() ? null : termClass.cast(terms.get(0));
+    }
+}

@@ -1,0 +1,45 @@
+package io.offerdesk.offers.internal.domain;
+
+import io.offerdesk.offers.OfferId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Everything outside the offer that a decision depends on, loaded by the caller so that {@link OfferDecisions} stays
+ * pure.
+ *
+ * @param now when the change takes effect; "today" is its date in UTC, the zone of every offer date
+ * @param sellerPartyId the party that makes the change
+ * @param product the offer's product (for {@code CreateOffer}, the product the change names)
+ * @param standardContractVersions the standard EULA versions a legal term may name
+ * @param uploadedDocument whether the seller uploaded a document at this URL
+ * @param anotherPublicOffer whether the product already has another released public offer
+ * @param newOfferId the id for an offer {@code CreateOffer} creates
+ */
+public record OfferContext(
+        Instant now,
+        UUID sellerPartyId,
+        ProductFacts product,
+        OfferLimits limits,
+        Set<String> standardContractVersions,
+        Predicate<String> uploadedDocument,
+        boolean anotherPublicOffer,
+        Supplier<OfferId> newOfferId) {
+
+    public OfferContext {
+        standardContractVersions = Set.copyOf(standardContractVersions);
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public boolean documentExists(String url) {
+        return uploadedDocument.test(url);
+    }
+}
