@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EulaDocuments {
 
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern URL = Pattern.compile(
-            "^(?:https?://[^/]+)?" + Pattern.quote(EulaDocument.URL_PREFIX) + "([0-9a-f-]{36})$");
+    private static final Pattern URL =
+            Pattern.compile("^(?:https?://[^/]+)?" + Pattern.quote(EulaDocument.URL_PREFIX) + "([0-9a-f-]{36})$");
     public static final int FILE_NAME_MAX = 255;
 
     private final EulaDocumentRepository documents;
@@ -59,12 +59,12 @@ public class EulaDocuments {
         if (content.length == 0 || content.length > settings.maxEulaBytes()) {
             throw new InvalidInput("file", "offer.eula.size", settings.maxEulaBytes() / (1024 * 1024));
         }
-        if (content.length < PDF_MAGIC.length
-                || !Arrays.equals(Arrays.copyOf(content, PDF_MAGIC.length), PDF_MAGIC)) {
+        if (content.length < PDF_MAGIC.length || !Arrays.equals(Arrays.copyOf(content, PDF_MAGIC.length), PDF_MAGIC)) {
             throw new InvalidInput("file", "offer.eula.notPdf");
         }
         var now = clock.instant();
-        var document = new EulaDocument(UUID.randomUUID(), me.partyId(), name, content.length, Sha256.hex(content), now);
+        var document =
+                new EulaDocument(UUID.randomUUID(), me.partyId(), name, content.length, Sha256.hex(content), now);
         documents.insert(document, content, me.actor().name());
         events.publishEvent(new EulaDocumentUploaded(
                 document.id(), me.partyId(), name, content.length, document.sha256(), me.actor(), now));

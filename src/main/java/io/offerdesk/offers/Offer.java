@@ -257,4 +257,24 @@ public record Offer(
                 at,
                 revision);
     }
+
+    /** The offer as stored with its next revision. */
+    public Offer withRevision(long revision) {
+        return new Offer(
+                id,
+                sellerPartyId,
+                productId,
+                state,
+                name,
+                description,
+                preExistingAgreement,
+                pricingModel,
+                terms,
+                targeting,
+                availabilityEndDate,
+                releasedAt,
+                createdAt,
+                lastModifiedAt,
+                revision);
+    }
 }

@@ -73,7 +73,8 @@ public class OfferActions {
     }
 
     /** Changes the name and, if given, the description (which buyers never see). */
-    public ChangeSet rename(OfferdeskPrincipal me, String offerId, @Nullable String name, @Nullable String description) {
+    public ChangeSet rename(
+            OfferdeskPrincipal me, String offerId, @Nullable String name, @Nullable String description) {
         var offer = queries.offer(me, offerId);
         var details = NODES.objectNode();
         details.put("Name", name);

@@ -42,10 +42,14 @@ public record PriceSummary(
                 offer.pricingModel(),
                 upfront,
                 schedule.map(s -> s.schedule().size()).orElse(0),
-                schedule.flatMap(s -> s.schedule().stream().map(Term.Installment::chargeDate).min(LocalDate::compareTo))
+                schedule.flatMap(s -> s.schedule().stream()
+                                .map(Term.Installment::chargeDate)
+                                .min(LocalDate::compareTo))
                         .orElse(null),
                 offer.term(UsageBasedPricingTerm.class).isPresent(),
                 monthly,
-                offer.term(ValidityTerm.class).map(ValidityTerm::agreementDuration).orElse(null));
+                offer.term(ValidityTerm.class)
+                        .map(ValidityTerm::agreementDuration)
+                        .orElse(null));
     }
 }

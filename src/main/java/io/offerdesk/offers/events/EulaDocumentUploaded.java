@@ -7,7 +7,13 @@ import java.util.UUID;
 
 /** A seller uploaded a custom EULA for its offers. */
 public record EulaDocumentUploaded(
-        UUID documentId, UUID sellerPartyId, String fileName, int sizeBytes, String sha256, Actor actor, Instant occurredAt)
+        UUID documentId,
+        UUID sellerPartyId,
+        String fileName,
+        int sizeBytes,
+        String sha256,
+        Actor actor,
+        Instant occurredAt)
         implements AuditedEvent {
 
     @Override

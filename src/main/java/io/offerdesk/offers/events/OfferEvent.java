@@ -4,7 +4,8 @@ import io.offerdesk.shared.AuditedEvent;
 import java.util.UUID;
 
 /** Every offer event is audited and belongs to the seller (or channel partner) that owns the offer. */
-public sealed interface OfferEvent extends AuditedEvent permits OfferCreated, OfferUpdated, OfferReleased, OfferExpired {
+public sealed interface OfferEvent extends AuditedEvent
+        permits OfferCreated, OfferUpdated, OfferReleased, OfferExpired {
 
     String offerId();
 

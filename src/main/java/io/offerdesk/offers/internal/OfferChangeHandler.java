@@ -267,8 +267,7 @@ class OfferChangeHandler implements ChangeHandler {
                     standardVersions(),
                     url -> documents.byUrl(context.ownerPartyId(), url).isPresent(),
                     product.hasPublicOffer()
-                            || publicOffers.computeIfAbsent(
-                                    product.id(), p -> offers.releasedPublicOfferExists(p, id)),
+                            || publicOffers.computeIfAbsent(product.id(), p -> offers.releasedPublicOfferExists(p, id)),
                     () -> OfferId.fresh(random));
         }
     }

@@ -42,12 +42,7 @@ class OfferExpiry implements DueWork {
             more = Boolean.TRUE.equals(transactions.execute(status -> {
                 var expired = offers.claimExpired(now, BATCH);
                 expired.forEach(offer -> events.publishEvent(new OfferExpired(
-                        offer.id().value(),
-                        offer.sellerPartyId(),
-                        offer.productId(),
-                        offer.expiresAt(),
-                        SYSTEM,
-                        now)));
+                        offer.id().value(), offer.sellerPartyId(), offer.productId(), offer.expiresAt(), SYSTEM, now)));
                 return expired.size() == BATCH;
             }));
         }

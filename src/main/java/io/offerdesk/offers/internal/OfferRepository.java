@@ -4,7 +4,6 @@ import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferRevision;
-import io.offerdesk.offers.OfferState;
 import io.offerdesk.offers.internal.domain.OfferDocuments;
 import io.offerdesk.shared.AccountId;
 import java.sql.Array;
@@ -110,7 +109,11 @@ public class OfferRepository {
                 .param("productId", offer.productId())
                 .param("state", offer.state().name())
                 .param("name", offer.name())
-                .param("buyerAccounts", array(offer.buyerAccounts().stream().map(AccountId::value).toList()))
+                .param(
+                        "buyerAccounts",
+                        array(offer.buyerAccounts().stream()
+                                .map(AccountId::value)
+                                .toList()))
                 .param("renewal", offer.preExistingAgreement() != null)
                 .param("releaseDate", timestamp(offer.releasedAt()))
                 .param("availabilityEnd", offer.availabilityEndDate())
@@ -184,15 +187,14 @@ public class OfferRepository {
     }
 
     public List<Offer> list(UUID seller, OfferFilter filter, int offset, int limit) {
-        var column =
-                switch (filter.sort()) {
-                    case LAST_MODIFIED_DATE -> "last_modified_at";
-                    case NAME -> "name";
-                    case RELEASE_DATE -> "release_date";
-                    case AVAILABILITY_END_DATE -> "availability_end";
-                    case PRODUCT_ID -> "product_id";
-                    case STATE -> "state";
-                };
+        var column = switch (filter.sort()) {
+            case LAST_MODIFIED_DATE -> "last_modified_at";
+            case NAME -> "name";
+            case RELEASE_DATE -> "release_date";
+            case AVAILABILITY_END_DATE -> "availability_end";
+            case PRODUCT_ID -> "product_id";
+            case STATE -> "state";
+        };
         var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
         return jdbc.sql(SELLER_LIST + "ORDER BY " + column + direction + ", id LIMIT :limit OFFSET :offset")
                 .param("seller", seller)

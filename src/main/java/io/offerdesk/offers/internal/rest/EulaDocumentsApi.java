@@ -87,5 +87,4 @@ class EulaDocumentsApi {
             throw new NotFound("eula-document", value);
         }
     }
-
 }

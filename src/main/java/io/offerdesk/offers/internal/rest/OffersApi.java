@@ -84,7 +84,8 @@ class OffersApi {
                 sortOrder == SortOrder.ASCENDING);
         var page = offers.offers(me, filter, offset, limit);
         var now = offers.now();
-        return new PageJson(page.offers().stream().map(o -> OfferJson.of(o, now)).toList(), page.more());
+        return new PageJson(
+                page.offers().stream().map(o -> OfferJson.of(o, now)).toList(), page.more());
     }
 
     @GetMapping("/expiring-soon")
@@ -103,7 +104,9 @@ class OffersApi {
         var now = offers.now();
         return new OfferDetailJson(
                 OfferJson.of(offer, now),
-                offers.competing(me, offer).stream().map(o -> OfferJson.of(o, now)).toList());
+                offers.competing(me, offer).stream()
+                        .map(o -> OfferJson.of(o, now))
+                        .toList());
     }
 
     @GetMapping("/{offerId}/revisions")
@@ -148,8 +151,7 @@ class OffersApi {
     @Operation(summary = "Copy the offer into a new draft, optionally expiring the original (one change set; 202)")
     ResponseEntity<StartedChangeSetJson> cloneOffer(
             OfferdeskPrincipal me, @PathVariable String offerId, @RequestBody CloneRequest request) {
-        return StartedChangeSetJson.accepted(
-                actions.cloneOffer(me, offerId, request.name(), request.expireOriginal()));
+        return StartedChangeSetJson.accepted(actions.cloneOffer(me, offerId, request.name(), request.expireOriginal()));
     }
 
     static ResponseEntity<byte[]> pdf(OfferQueries.EulaFile file) {

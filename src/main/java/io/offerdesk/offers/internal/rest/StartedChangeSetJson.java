@@ -10,6 +10,7 @@ record StartedChangeSetJson(String changeSetId, String changeSetArn, String stat
     static ResponseEntity<StartedChangeSetJson> accepted(ChangeSet started) {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/change-sets/" + started.id()))
-                .body(new StartedChangeSetJson(started.id(), started.arn(), started.status().name()));
+                .body(new StartedChangeSetJson(
+                        started.id(), started.arn(), started.status().name()));
     }
 }

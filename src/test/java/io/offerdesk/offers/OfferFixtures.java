@@ -1,0 +1,144 @@
+package io.offerdesk.offers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offerdesk.support.TestApi;
+import io.offerdesk.support.TestApi.Reply;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Builds offer change sets as a client would send them, and waits for them like a client polls. */
+final class OfferFixtures {
+
+    static final String AUTHOR = "author@acme.example";
+    static final String GLOBEX = "procurement@globex.example";
+    static final String INITECH = "procurement@initech.example";
+    static final String NIMBUS = "admin@nimbus.example";
+    static final String GLOBEX_ACCOUNT = "400000000001";
+
+    private final TestApi api;
+    private final LocalDate today;
+
+    OfferFixtures(TestApi api) {
+        this.api = api;
+        var clock = api.get("/api/v1/simulation/clock", "operator@offerdesk.example")
+                .json();
+        this.today = LocalDate.parse(clock.at("/now").asString().substring(0, 10));
+    }
+
+    LocalDate today() {
+        return today;
+    }
+
+    /** A demo product of Acme's; pages through the products, which other tests add to. */
+    String productId(String title) {
+        var next = "";
+        do {
+            var page = api.get("/api/v1/products?limit=100" + next, AUTHOR).json();
+            for (var product : page.at("/items")) {
+                if (product.at("/title").asString().equals(title)) {
+                    return product.at("/id").asString();
+                }
+            }
+            next = page.at("/next").isString() ? "&after=" + page.at("/next").asString() : "";
+        } while (!next.isEmpty());
+        throw new AssertionError("no product " + title);
+    }
+
+    static String change(String type, @Nullable String identifier, @Nullable String name, String details) {
+        return """
+                {"changeType":"%s","entity":{"type":"Offer@1.0"%s}%s,"detailsDocument":%s}""".formatted(
+                        type,
+                        identifier == null ? "" : ",\"identifier\":\"" + identifier + "\"",
+                        name == null ? "" : ",\"changeName\":\"" + name + "\"",
+                        details);
+    }
+
+    static String set(List<String> changes) {
+        return "{\"changeSet\":[" + String.join(",", changes) + "]}";
+    }
+
+    /** The ten changes of a SaaS private offer with a 12-installment schedule, released; {@code $O} is the offer. */
+    List<String> privateOffer(String productId, String name, String buyerAccount, @Nullable String eulaUrl) {
+        var schedule = IntStream.range(0, 12)
+                .mapToObj(i -> "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"1000.00\"}"
+                        .formatted(today.plusDays(10).plusMonths(i)))
+                .collect(Collectors.joining(","));
+        var legal = eulaUrl == null
+                ? "{\"Type\":\"StandardEula\",\"Version\":\"1.0\"}"
+                : "{\"Type\":\"CustomEula\",\"Url\":\"" + eulaUrl + "\"}";
+        var o = "$O.Entity.Identifier";
+        return List.of(
+                change("CreateOffer", null, "O", "{\"ProductId\":\"" + productId + "\"}"),
+                change("UpdateInformation", o, null, "{\"Name\":\"" + name + "\",\"Description\":\"Test offer\"}"),
+                change(
+                        "UpdateTargeting",
+                        o,
+                        null,
+                        "{\"PositiveTargeting\":{\"BuyerAccounts\":[\"" + buyerAccount + "\"]}}"),
+                change("UpdatePricingTerms", o, null, """
+                        {"PricingModel":"Contract","Terms":[{"Type":"FixedUpfrontPricingTerm","CurrencyCode":"USD",\
+                        "Price":"0.00","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""),
+                change(
+                        "UpdateValidityTerms",
+                        o,
+                        null,
+                        "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}]}"),
+                change(
+                        "UpdatePaymentScheduleTerms",
+                        o,
+                        null,
+                        "{\"Terms\":[{\"Type\":\"PaymentScheduleTerm\",\"CurrencyCode\":\"USD\",\"Schedule\":["
+                                + schedule + "]}]}"),
+                change(
+                        "UpdateLegalTerms",
+                        o,
+                        null,
+                        "{\"Terms\":[{\"Type\":\"LegalTerm\",\"Documents\":[" + legal + "]}]}"),
+                change("UpdateAvailability", o, null, "{\"AvailabilityEndDate\":\"" + today.plusDays(5) + "\"}"),
+                change(
+                        "UpdateSupportTerms",
+                        o,
+                        null,
+                        "{\"Terms\":[{\"Type\":\"SupportTerm\",\"RefundPolicy\":\"Refunds within 30 days.\"}]}"),
+                change("ReleaseOffer", o, null, "{}"));
+    }
+
+    JsonNode finished(String email, Reply started) {
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        var id = started.json().at("/changeSetId").asString();
+        for (int i = 0; i < 400; i++) {
+            var read = api.get("/api/v1/change-sets/" + id, email).json();
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                    .contains(read.at("/status").asString())) {
+                return read;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("change set " + id + " did not finish");
+    }
+
+    JsonNode run(String email, List<String> changes) {
+        return finished(email, api.post("/api/v1/change-sets", email, set(changes)));
+    }
+
+    /** Releases a private offer for Acme Insights to the buyer account and returns its id. */
+    String releasedOffer(String buyerAccount) {
+        var done = run(AUTHOR, privateOffer(productId("Acme Insights"), unique("Offer"), buyerAccount, null));
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+
+    static String unique(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
