@@ -125,7 +125,7 @@ final class DocumentReader {
 
     @Nullable
     LocalDate date(JsonNode object, String path, String name, boolean required) {
-        var text = text(object, path, name, required, 10);
+        var text = text(object, path, name, required, 30);
         if (text == null) {
             return null;
         }
