@@ -64,8 +64,12 @@ final class TermShapes {
 
     static final Pattern ACCOUNT = AccountId.FORMAT;
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    /** A loose URL check as AWS's model makes it; whether the document exists is a business rule. */
-    static final Pattern URL = Pattern.compile("https?://[-a-zA-Z0-9@._]{1,256}\\.[a-zA-Z0-9()]{2,63}\\b\\S*");
+    /**
+     * A loose URL check as AWS's model makes it, or the path of a document uploaded here; whether the document exists
+     * is a business rule.
+     */
+    static final Pattern URL = Pattern.compile("https?://[-a-zA-Z0-9@._]{1,256}\\.[a-zA-Z0-9()]{2,63}\\b\\S*|"
+            + Pattern.quote(io.offerdesk.offers.EulaDocument.URL_PREFIX) + "[0-9a-f-]{36}");
 
     private static final int DIMENSION_KEY_MAX = 100;
     private static final int RATES_MAX = 800;
