@@ -48,10 +48,11 @@ public class CurrentPrincipal implements HandlerMethodArgumentResolver, WebMvcCo
         if (authentication == null) {
             return null;
         }
-        return switch (authentication.getPrincipal()) {
-            case SignedInUser user -> user.principal();
-            case OfferdeskPrincipal principal -> principal;
-            case null, default -> null;
-        };
+        // Spring may hold other principals (or none) for anonymous and pre-authenticated requests.
+        var principal = authentication.getPrincipal();
+        if (principal instanceof SignedInUser user) {
+            return user.principal();
+        }
+        return principal instanceof OfferdeskPrincipal offerdesk ? offerdesk : null;
     }
 }
