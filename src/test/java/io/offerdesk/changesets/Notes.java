@@ -26,7 +26,7 @@ public class Notes implements ChangeHandler {
     static final Map<String, Note> NOTES = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> HOLDS = new ConcurrentHashMap<>();
 
-    static CountDownLatch hold(String key) {
+    public static CountDownLatch hold(String key) {
         return HOLDS.computeIfAbsent(key, k -> new CountDownLatch(1));
     }
 
