@@ -1,6 +1,8 @@
 package io.offerdesk.platform.internal.web;
 
 import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.QuotaExceeded;
+import io.offerdesk.shared.ResourceInUse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Pages answer what they may not show with the error page: 404 for anything missing or belonging to another party,
- * 403 for a role that may not act. REST controllers are answered by {@link RestProblemHandler} first.
+ * 403 for a role that may not act, 423 while another change set holds the entity, 402 over a quota. REST controllers are answered by {@link RestProblemHandler} first.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -26,6 +28,17 @@ class PageProblemHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden() {
         return errorPage(HttpStatus.FORBIDDEN);
+    }
+
+    /** Another change set holds the entity; the page says to retry once it has finished. */
+    @ExceptionHandler(ResourceInUse.class)
+    ModelAndView inUse() {
+        return errorPage(HttpStatus.LOCKED);
+    }
+
+    @ExceptionHandler(QuotaExceeded.class)
+    ModelAndView quota() {
+        return errorPage(HttpStatus.PAYMENT_REQUIRED);
     }
 
     static ModelAndView errorPage(HttpStatus status) {
