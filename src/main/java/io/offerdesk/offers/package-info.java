@@ -12,7 +12,7 @@
  */
 @ApplicationModule(
         displayName = "Offers",
-        allowedDependencies = {"platform", "parties", "catalog", "changesets"})
+        allowedDependencies = {"platform", "parties", "catalog", "catalog :: events", "changesets"})
 @NullMarked
 package io.offerdesk.offers;
 
