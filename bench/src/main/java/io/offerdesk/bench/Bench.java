@@ -75,7 +75,7 @@ public final class Bench {
         database.createTables();
         var api = new OfferdeskApi(options.baseUrl());
         var catalog = new SellerCatalog(api, options.products());
-        var fixture = new Scenario.Fixture(api, catalog);
+        var fixture = new Scenario.Fixture(api, catalog, database);
         var workloads = new LinkedHashMap<Scenario, Workload>();
         for (var scenario : options.scenarios()) {
             progress("setting up %s", scenario.name());
@@ -197,7 +197,7 @@ public final class Bench {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void progress(String format, Object... args) {
+    static void progress(String format, Object... args) {
         System.out.println("bench: " + String.format(Locale.ROOT, format, args));
     }
 }

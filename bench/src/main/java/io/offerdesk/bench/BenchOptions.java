@@ -54,7 +54,7 @@ record BenchOptions(
 
     static String usage() {
         var scenarios = Scenarios.all().stream()
-                .map(scenario -> "  %-16s %s".formatted(scenario.name(), scenario.description()))
+                .map(scenario -> "  %-18s %s".formatted(scenario.name(), scenario.description()))
                 .collect(Collectors.joining("\n"));
         return """
                 usage: bench/run [options] SCENARIO...

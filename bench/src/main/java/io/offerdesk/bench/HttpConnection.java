@@ -2,6 +2,7 @@ package io.offerdesk.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import java.util.Locale;
  * good part of its CPU, so the measured calls use this instead. Setup calls still use the JDK client.
  *
  * <p>It reads what Offerdesk (Tomcat) sends: a status line, headers, and a body sized by Content-Length or chunked,
- * and reconnects when the server says {@code Connection: close}.
+ * and reconnects when the server says {@code Connection: close}. The body is skipped unless the caller needs it to
+ * decide its next request ({@link #exchangeForAnswer}), so that plain reads copy no bytes.
  */
 final class HttpConnection implements AutoCloseable {
 
@@ -30,6 +32,11 @@ final class HttpConnection implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    /** Reused for every answer whose body is kept. */
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(BUFFER);
+
+    /** A status and the body as text (Offerdesk answers UTF-8 JSON). */
+    record Answer(int status, String body) {}
 
     /** Connects at once, so that no measured call pays for the first connection. */
     HttpConnection(InetSocketAddress server, Duration timeout) throws IOException {
@@ -40,13 +47,25 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends one request and reads the whole answer, dropping its body; returns the status code. */
     int exchange(byte[] request) throws IOException {
+        return send(request, null);
+    }
+
+    /** Sends one request and reads the whole answer, keeping its body. */
+    Answer exchangeForAnswer(byte[] request) throws IOException {
+        body.reset();
+        var status = send(request, body);
+        return new Answer(status, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** @param kept where the body goes; null to skip it */
+    private int send(byte[] request, ByteArrayOutputStream kept) throws IOException {
         if (socket == null) {
             open();
         }
         try {
             out.write(request);
             out.flush();
-            return readResponse();
+            return readResponse(kept);
         } catch (IOException e) {
             // After a failed exchange the stream position is unknown; the next call starts on a new connection.
             close();
@@ -73,7 +92,7 @@ final class HttpConnection implements AutoCloseable {
         out = new BufferedOutputStream(opened.getOutputStream(), BUFFER);
     }
 
-    private int readResponse() throws IOException {
+    private int readResponse(ByteArrayOutputStream kept) throws IOException {
         var statusLine = readLine();
         // "HTTP/1.1 200" and then an optional reason phrase
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
@@ -99,12 +118,12 @@ final class HttpConnection implements AutoCloseable {
             }
         }
         if (chunked) {
-            skipChunks();
+            readChunks(kept);
         } else if (contentLength >= 0) {
-            in.skipNBytes(contentLength);
+            readBody(contentLength, kept);
         } else if (status != 204 && status != 304) {
             // Neither length nor chunks: the body ends when the server closes the connection.
-            in.transferTo(OutputStream.nullOutputStream());
+            in.transferTo(kept == null ? OutputStream.nullOutputStream() : kept);
             closes = true;
         }
         if (closes) {
@@ -113,9 +132,17 @@ final class HttpConnection implements AutoCloseable {
         return status;
     }
 
-    private void skipChunks() throws IOException {
+    private void readBody(long length, ByteArrayOutputStream kept) throws IOException {
+        if (kept == null) {
+            in.skipNBytes(length);
+        } else {
+            kept.write(in.readNBytes(Math.toIntExact(length)));
+        }
+    }
+
+    private void readChunks(ByteArrayOutputStream kept) throws IOException {
         for (long size = chunkSize(); size > 0; size = chunkSize()) {
-            in.skipNBytes(size);
+            readBody(size, kept);
             if (!readLine().isEmpty()) {
                 throw new IOException("chunk not followed by CRLF");
             }
@@ -154,8 +181,28 @@ final class HttpConnection implements AutoCloseable {
 
     /** The bytes of a GET with the given headers, ready to be sent again and again. */
     static byte[] get(String host, String path, String... headers) {
+        return head("GET", host, path, headers).append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The bytes of a POST of a JSON body with the given headers. */
+    static byte[] post(String host, String path, String json, String... headers) {
+        var content = json.getBytes(StandardCharsets.UTF_8);
+        var head = head("POST", host, path, headers)
+                .append("Content-Type: application/json\r\nContent-Length: ")
+                .append(content.length)
+                .append("\r\n\r\n")
+                .toString()
+                .getBytes(StandardCharsets.US_ASCII);
+        var request = new byte[head.length + content.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(content, 0, request, head.length, content.length);
+        return request;
+    }
+
+    private static StringBuilder head(String method, String host, String path, String... headers) {
         var request = new StringBuilder()
-                .append("GET ")
+                .append(method)
+                .append(' ')
                 .append(path)
                 .append(" HTTP/1.1\r\nHost: ")
                 .append(host)
@@ -163,6 +210,6 @@ final class HttpConnection implements AutoCloseable {
         for (var header : headers) {
             request.append(header).append("\r\n");
         }
-        return request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        return request;
     }
 }

@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The running application's REST API, called as the demo seller's offer author with a bearer API key: setup calls
- * through the JDK's HTTP client, measured calls through one {@link HttpConnection} per load generator client.
+ * The running application's REST API, called as the demo seller's offer author with a bearer API key unless a
+ * scenario names another key: setup calls through the JDK's HTTP client, measured calls through one
+ * {@link HttpConnection} per load generator client.
  */
 final class OfferdeskApi {
 
     /** Fixed in demo mode (the app's DemoParties): the offer author of the seller Acme Analytics. */
     static final String DEMO_SELLER_API_KEY = "od_acmedemokeyaaaaa_demosecretdemosecretdemosecretdemosecret";
+
+    /** Fixed in demo mode as well: procurement@globex.example of the buyer Globex Corporation. */
+    static final String DEMO_BUYER_API_KEY = "od_globexdemokeyaaa_globexsecretglobexsecretglobexsecretglob";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -26,17 +30,25 @@ final class OfferdeskApi {
             .connectTimeout(TIMEOUT)
             .build();
     private final URI baseUrl;
+    private final String host;
+    private final InetSocketAddress server;
 
     OfferdeskApi(URI baseUrl) {
         this.baseUrl = baseUrl;
+        this.host = baseUrl.getHost() + ":" + baseUrl.getPort();
+        this.server = new InetSocketAddress(baseUrl.getHost(), baseUrl.getPort());
     }
 
     HttpRequest get(String path) {
-        return authorized(path).GET().build();
+        return get(path, DEMO_SELLER_API_KEY);
+    }
+
+    HttpRequest get(String path, String apiKey) {
+        return authorized(path, apiKey).GET().build();
     }
 
     HttpRequest post(String path, String json, String idempotencyKey) {
-        return authorized(path)
+        return authorized(path, DEMO_SELLER_API_KEY)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -50,14 +62,16 @@ final class OfferdeskApi {
      * @param pathTemplate names the call in error counts, so that failures on different ids add up to one kind
      */
     Workload gets(String pathTemplate, List<String> paths, int status) {
-        var host = baseUrl.getHost() + ":" + baseUrl.getPort();
+        return gets(DEMO_SELLER_API_KEY, pathTemplate, paths, status);
+    }
+
+    Workload gets(String apiKey, String pathTemplate, List<String> paths, int status) {
         var requests = paths.stream()
-                .map(path -> HttpConnection.get(
-                        host, path, "Authorization: Bearer " + DEMO_SELLER_API_KEY, "Accept: application/json"))
+                .map(path ->
+                        HttpConnection.get(host, path, "Authorization: Bearer " + apiKey, "Accept: application/json"))
                 .toArray(byte[][]::new);
-        var server = new InetSocketAddress(baseUrl.getHost(), baseUrl.getPort());
         return () -> {
-            var connection = new HttpConnection(server, TIMEOUT);
+            var connection = connect();
             return new Workload.Caller() {
                 @Override
                 public void call() throws IOException {
@@ -76,6 +90,23 @@ final class OfferdeskApi {
         };
     }
 
+    /** A measured client's own connection, for a scenario that makes its own {@link Workload.Caller}. */
+    HttpConnection connect() throws IOException {
+        return new HttpConnection(server, TIMEOUT);
+    }
+
+    /** A measured GET as the seller's offer author, as bytes for {@link HttpConnection}. */
+    byte[] measuredGet(String path) {
+        return HttpConnection.get(
+                host, path, "Authorization: Bearer " + DEMO_SELLER_API_KEY, "Accept: application/json");
+    }
+
+    /** A measured POST of JSON as the seller's offer author, as bytes for {@link HttpConnection}. */
+    byte[] measuredPost(String path, String json) {
+        return HttpConnection.post(
+                host, path, json, "Authorization: Bearer " + DEMO_SELLER_API_KEY, "Accept: application/json");
+    }
+
     /** Sends a setup call and returns the body of its answer, which must have the given status. */
     String exchange(HttpRequest request, int status) throws IOException, InterruptedException {
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -87,10 +118,10 @@ final class OfferdeskApi {
         return response.body();
     }
 
-    private HttpRequest.Builder authorized(String path) {
+    private HttpRequest.Builder authorized(String path, String apiKey) {
         return HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + DEMO_SELLER_API_KEY)
+                .header("Authorization", "Bearer " + apiKey)
                 .header("Accept", "application/json");
     }
 

@@ -135,7 +135,8 @@ final class PostgresBaselines {
         };
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection of its own to the app's database, for a scenario's setup as well. */
+    Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, credentials);
     }
 

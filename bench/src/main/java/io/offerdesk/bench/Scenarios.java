@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Every scenario the harness knows, in the order {@code --help} lists them and a run measures them. */
 final class Scenarios {
 
-    private static final List<Scenario> ALL = List.of(new ProductReads(), PathRead.productList(), PathRead.partyMe());
+    private static final List<Scenario> ALL = List.of(
+            new ProductReads(), PathRead.productList(), PathRead.partyMe(), new OfferChangeSets(), new BuyerOffers());
 
     private Scenarios() {}
 

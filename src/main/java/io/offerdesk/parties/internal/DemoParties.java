@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo marketplace: an operator, two ISVs, a channel partner and two buyer organizations with three accounts
- * each, one user per role, all with the password {@value #PASSWORD}, and a fixed API key for the first ISV's offer
- * author so that the README's curl examples work as written. Demo mode only.
+ * each, one user per role, all with the password {@value #PASSWORD}, and fixed API keys for the first ISV's offer
+ * author and the first buyer's procurement user, so that the README's curl examples and the benchmark harness work as
+ * written. Demo mode only.
  */
 @Component
 public class DemoParties {
@@ -31,6 +32,8 @@ public class DemoParties {
     public static final String ACME = "Acme Analytics";
     public static final String NIMBUS = "Nimbus Security";
     public static final String ACME_AUTHOR_API_KEY = "od_acmedemokeyaaaaa_demosecretdemosecretdemosecretdemosecret";
+    public static final String GLOBEX_PROCUREMENT_API_KEY =
+            "od_globexdemokeyaaa_globexsecretglobexsecretglobexsecretglob";
 
     private static final Logger log = LoggerFactory.getLogger(DemoParties.class);
     private static final Actor DEMO = Actor.system("demo data");
@@ -72,9 +75,7 @@ public class DemoParties {
         var author = user(acme, "author@acme.example", "Arthur Author", Role.OFFER_AUTHOR);
         user(acme, "approver@acme.example", "April Approver", Role.OFFER_APPROVER);
         user(acme, "finance@acme.example", "Fiona Finance", Role.FINANCE);
-        var issued = keys.register(author, "README examples", ACME_AUTHOR_API_KEY, clock.instant());
-        events.publishEvent(
-                new ApiKeyIssued(acme.id(), author.id(), issued.id(), issued.name(), DEMO, clock.instant()));
+        fixedApiKey(author, ACME_AUTHOR_API_KEY);
 
         party(PartyKind.SELLER, NIMBUS, "200000000002", "admin@nimbus.example", "Nina Nimbus");
 
@@ -88,22 +89,31 @@ public class DemoParties {
         user(northwind, "approver@northwind.example", "Ned Approver", Role.OFFER_APPROVER);
         user(northwind, "finance@northwind.example", "Nell Finance", Role.FINANCE);
 
-        buyer("Globex Corporation", "globex", "400000000001", "Gwen", "Gus", "Grace", "Gil");
+        var globexProcurement = buyer("Globex Corporation", "globex", "400000000001", "Gwen", "Gus", "Grace", "Gil");
+        fixedApiKey(globexProcurement, GLOBEX_PROCUREMENT_API_KEY);
         buyer("Initech", "initech", "500000000001", "Ian", "Iris", "Ivan", "Ida");
         log.info("Seeded the demo marketplace");
         printLogins();
     }
 
-    private void buyer(String name, String domain, String managementAccount, String... people) {
+    /** Returns the procurement user. */
+    private User buyer(String name, String domain, String managementAccount, String... people) {
         var org = party(PartyKind.BUYER, name, managementAccount, "admin@" + domain + ".example", people[0] + " Admin");
         var engineering = parties.addOrganizationalUnit(DEMO, org.id(), new AddOrganizationalUnit("Engineering", null));
         var prefix = managementAccount.substring(0, 11);
         var unit = engineering.id().toString();
         parties.addAccount(DEMO, org.id(), new AddAccount(prefix + "2", name + " Engineering", unit));
         parties.addAccount(DEMO, org.id(), new AddAccount(prefix + "3", name + " Data Science", unit));
-        user(org, "procurement@" + domain + ".example", people[1] + " Procurement", Role.PROCUREMENT);
+        var procurement = user(org, "procurement@" + domain + ".example", people[1] + " Procurement", Role.PROCUREMENT);
         user(org, "finance@" + domain + ".example", people[2] + " Finance", Role.FINANCE);
         user(org, "viewer@" + domain + ".example", people[3] + " Viewer", Role.VIEWER);
+        return procurement;
+    }
+
+    private void fixedApiKey(User holder, String token) {
+        var issued = keys.register(holder, "README examples", token, clock.instant());
+        events.publishEvent(
+                new ApiKeyIssued(holder.partyId(), holder.id(), issued.id(), issued.name(), DEMO, clock.instant()));
     }
 
     private Party party(PartyKind kind, String name, String accountId, String adminEmail, String adminName) {
@@ -126,7 +136,8 @@ public class DemoParties {
                   admin@northwind.example      channel partner Northwind Resellers: admin (also author@, approver@, finance@)
                   procurement@globex.example   buyer Globex Corporation: procurement (also finance@, admin@, viewer@globex.example)
                   procurement@initech.example  buyer Initech: procurement (also finance@, admin@, viewer@initech.example)
-                  API key of author@acme.example: {}
-                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY);
+                  API key of author@acme.example:        {}
+                  API key of procurement@globex.example: {}
+                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY, GLOBEX_PROCUREMENT_API_KEY);
     }
 }
