@@ -171,7 +171,7 @@ class OfferComposer {
         var form = ScheduleForm.from(params);
         var step = ComposerStep.SCHEDULE;
         if ("addRow".equals(action)) {
-            return redraw(me, offerId, step, form.withRowAdded(), null, model);
+            return redraw(me, offerId, step, form.padded().withRowAdded(), null, model);
         }
         if (action != null && action.startsWith("removeRow:")) {
             var index = FormValues.integer(action.substring("removeRow:".length()));
