@@ -3,6 +3,7 @@ package io.offerdesk.offers.internal.domain;
 import static io.offerdesk.offers.internal.domain.DocumentReader.element;
 import static io.offerdesk.offers.internal.domain.DocumentReader.member;
 
+import io.offerdesk.offers.EulaDocument;
 import io.offerdesk.offers.Rule;
 import io.offerdesk.offers.Rule.AvailabilityRule;
 import io.offerdesk.offers.Rule.TargetingRule;
@@ -65,11 +66,11 @@ final class TermShapes {
     static final Pattern ACCOUNT = AccountId.FORMAT;
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     /**
-     * A loose URL check as AWS's model makes it, or the path of a document uploaded here; whether the document exists
-     * is a business rule.
+     * A loose URL check as AWS's model makes it, or the path {@link EulaDocument#url()} gives a document uploaded to
+     * Offerdesk, which has no host of its own to name; whether the document exists is a business rule.
      */
     static final Pattern URL = Pattern.compile("https?://[-a-zA-Z0-9@._]{1,256}\\.[a-zA-Z0-9()]{2,63}\\b\\S*|"
-            + Pattern.quote(io.offerdesk.offers.EulaDocument.URL_PREFIX) + "[0-9a-f-]{36}");
+            + Pattern.quote(EulaDocument.URL_PREFIX) + "[0-9a-f-]{36}");
 
     private static final int DIMENSION_KEY_MAX = 100;
     private static final int RATES_MAX = 800;
