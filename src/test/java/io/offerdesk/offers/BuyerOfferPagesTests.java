@@ -68,6 +68,20 @@ class BuyerOfferPagesTests {
     }
 
     @Test
+    void movesAnExpiredOfferToTheSecondTabAndSaysItExpired() {
+        var id = fixtures.releasedOffer(GLOBEX_ACCOUNT);
+        var expired = fixtures.finished(AUTHOR, api.post("/api/v1/offers/" + id + "/expire", AUTHOR, ""));
+        assertThat(expired.at("/status").asString()).as(expired.toString()).isEqualTo("SUCCEEDED");
+        var globex = new SignedInSession(api, GLOBEX, PASSWORD);
+
+        assertThat(html(globex.get("/buyer/offers?lang=en"))).doesNotContain(id);
+        assertThat(html(globex.get("/buyer/offers?tab=ACCEPTED_OR_EXPIRED&lang=en")))
+                .contains("data-offer-id=\"" + id + "\"", fixtures.today().minusDays(1) + "</span> ·");
+        assertThat(html(globex.get("/buyer/offers/" + id + "?lang=en")))
+                .contains("id=\"offer-status\">Expired</span>", "data-countdown-ms=\"0\"");
+    }
+
+    @Test
     void linksAStandardContractToItsTextAndHasNoPdfToDownload() {
         var id = fixtures.releasedOffer(GLOBEX_ACCOUNT);
         var globex = new SignedInSession(api, GLOBEX, PASSWORD);
