@@ -7,6 +7,7 @@ import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferQueries.BuyerTab;
 import io.offerdesk.offers.internal.EulaDownloads;
+import io.offerdesk.offers.internal.OfferSettings;
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -35,11 +36,13 @@ class BuyerOfferPages {
     private final OfferQueries offers;
     private final PartyManagement parties;
     private final CatalogManagement catalog;
+    private final OfferSettings settings;
 
-    BuyerOfferPages(OfferQueries offers, PartyManagement parties, CatalogManagement catalog) {
+    BuyerOfferPages(OfferQueries offers, PartyManagement parties, CatalogManagement catalog, OfferSettings settings) {
         this.offers = offers;
         this.parties = parties;
         this.catalog = catalog;
+        this.settings = settings;
     }
 
     @GetMapping("/buyer/offers")
@@ -83,7 +86,8 @@ class BuyerOfferPages {
                         sellers.computeIfAbsent(offer.sellerPartyId(), this::sellerName),
                         products.computeIfAbsent(offer.productId(), this::product)
                                 .orElse(null),
-                        now))
+                        now,
+                        settings.expiringSoonDays()))
                 .toList();
     }
 

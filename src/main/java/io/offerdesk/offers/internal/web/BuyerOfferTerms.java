@@ -127,15 +127,18 @@ class BuyerOfferTerms {
 
     /** A duration such as P12M or P1Y6M in words, e.g. "1 year 6 months". */
     public String period(Period period) {
+        int years = period.getYears();
+        int months = period.getMonths();
+        int days = period.getDays();
         var parts = new ArrayList<String>();
-        if (period.getYears() != 0) {
-            parts.add(message("buyer.period.years", period.getYears()));
+        if (years != 0) {
+            parts.add(message("buyer.period.years", years));
         }
-        if (period.getMonths() != 0) {
-            parts.add(message("buyer.period.months", period.getMonths()));
+        if (months != 0) {
+            parts.add(message("buyer.period.months", months));
         }
-        if (period.getDays() != 0 || parts.isEmpty()) {
-            parts.add(message("buyer.period.days", period.getDays()));
+        if (days != 0 || parts.isEmpty()) {
+            parts.add(message("buyer.period.days", days));
         }
         return String.join(" ", parts);
     }

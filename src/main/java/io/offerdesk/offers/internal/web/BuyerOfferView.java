@@ -24,10 +24,13 @@ record BuyerOfferView(
         PriceSummary price,
         @Nullable Expiry expiry) {
 
-    /** Offers expiring within this many days are flagged, so the buyer decides on them first. */
-    static final int EXPIRING_SOON_DAYS = 7;
-
-    static BuyerOfferView of(Offer offer, String sellerName, @Nullable Product product, Instant now) {
+    /**
+     * The offer as its buyer sees it at {@code now}.
+     *
+     * @param expiringSoonDays offers expiring within this many days are flagged, so the buyer decides on them first
+     */
+    static BuyerOfferView of(
+            Offer offer, String sellerName, @Nullable Product product, Instant now, int expiringSoonDays) {
         var end = offer.availabilityEndDate();
         var expiresAt = offer.expiresAt();
         return new BuyerOfferView(
@@ -35,7 +38,9 @@ record BuyerOfferView(
                 sellerName,
                 product,
                 PriceSummary.of(offer),
-                end == null || expiresAt == null ? null : Expiry.of(end, expiresAt, offer.isExpired(now), now));
+                end == null || expiresAt == null
+                        ? null
+                        : Expiry.of(end, expiresAt, offer.isExpired(now), now, expiringSoonDays));
     }
 
     /** The product's title, or its id when the product is gone. */
@@ -49,17 +54,15 @@ record BuyerOfferView(
      * @param date the availability end date; acceptance is possible until its last millisecond, in UTC
      * @param daysLeft whole days from today (UTC) to that date: 0 on the last day, negative once it has passed
      * @param remaining time until the offer expires, zero once it has
+     * @param soon whether it expires within the "expiring soon" window
      */
-    record Expiry(LocalDate date, long daysLeft, Duration remaining, boolean expired) {
+    record Expiry(LocalDate date, long daysLeft, Duration remaining, boolean expired, boolean soon) {
 
-        static Expiry of(LocalDate date, Instant expiresAt, boolean expired, Instant now) {
+        static Expiry of(LocalDate date, Instant expiresAt, boolean expired, Instant now, int expiringSoonDays) {
             var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            var daysLeft = ChronoUnit.DAYS.between(today, date);
             var left = expired ? Duration.ZERO : Duration.between(now, expiresAt);
-            return new Expiry(date, ChronoUnit.DAYS.between(today, date), left, expired);
-        }
-
-        public boolean soon() {
-            return !expired() && daysLeft <= EXPIRING_SOON_DAYS;
+            return new Expiry(date, daysLeft, left, expired, !expired && daysLeft <= expiringSoonDays);
         }
 
         /** The hours, minutes and seconds of the remaining time past its whole days, as a clock shows them. */
