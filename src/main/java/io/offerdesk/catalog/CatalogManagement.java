@@ -243,6 +243,12 @@ public class CatalogManagement {
         return products.find(id);
     }
 
+    /** For demo data of other modules: a seller's products (the first page, newest first), unscoped. */
+    @Transactional(readOnly = true)
+    public List<Product> productsOf(java.util.UUID sellerPartyId) {
+        return products.list(sellerPartyId, null, null, null, ProductQuery.MAX_LIMIT);
+    }
+
     /** The caller's products (every product for the operator), filtered and keyset-paged, newest first. */
     @Transactional(readOnly = true)
     public ProductPage products(OfferdeskPrincipal me, ProductQuery query) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
+import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -107,6 +108,16 @@ final class OfferFixtures {
                         null,
                         "{\"Terms\":[{\"Type\":\"SupportTerm\",\"RefundPolicy\":\"Refunds within 30 days.\"}]}"),
                 change("ReleaseOffer", o, null, "{}"));
+    }
+
+    /** A custom EULA Acme uploaded; its URL goes into a {@code CustomEula} legal document. */
+    String uploadedEula(byte[] pdf) {
+        var uploaded = api.send(api.request("/api/v1/eula-documents?fileName=acme-eula.pdf", AUTHOR)
+                .header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        // A CustomEula URL must be absolute with a domain (not "localhost"); only its path names the document.
+        return "https://offerdesk.example" + uploaded.json().at("/url").asString();
     }
 
     JsonNode finished(String email, Reply started) {

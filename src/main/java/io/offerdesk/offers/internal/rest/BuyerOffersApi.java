@@ -2,6 +2,7 @@ package io.offerdesk.offers.internal.rest;
 
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferQueries.BuyerTab;
+import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,6 +51,6 @@ class BuyerOffersApi {
     @Operation(summary = "The offer's custom EULA (PDF)")
     ResponseEntity<byte[]> eula(OfferdeskPrincipal me, @PathVariable String offerId) {
         offers.forBuyer(me, offerId);
-        return OffersApi.pdf(offers.eula(me, offerId));
+        return EulaDownloads.pdf(offers.eula(me, offerId));
     }
 }

@@ -3,6 +3,7 @@ package io.offerdesk.offers.internal.rest;
 import io.offerdesk.offers.EulaDocument;
 import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,7 +74,7 @@ class EulaDocumentsApi {
     ResponseEntity<byte[]> download(OfferdeskPrincipal me, @PathVariable String documentId) {
         var id = uuid(documentId);
         var document = documents.document(me, id);
-        return OffersApi.pdf(new OfferQueries.EulaFile(document, documents.content(me, id)));
+        return EulaDownloads.pdf(new OfferQueries.EulaFile(document, documents.content(me, id)));
     }
 
     private static ResponseEntity<DocumentJson> created(EulaDocument document) {

@@ -5,6 +5,7 @@ import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferRevision;
 import io.offerdesk.offers.OfferState;
+import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.offers.internal.OfferSettings;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,8 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -124,7 +123,7 @@ class OffersApi {
     @GetMapping("/{offerId}/eula")
     @Operation(summary = "The offer's custom EULA (PDF)")
     ResponseEntity<byte[]> eula(OfferdeskPrincipal me, @PathVariable String offerId) {
-        return pdf(offers.eula(me, offerId));
+        return EulaDownloads.pdf(offers.eula(me, offerId));
     }
 
     @PostMapping("/{offerId}/expire")
@@ -152,18 +151,6 @@ class OffersApi {
     ResponseEntity<StartedChangeSetJson> cloneOffer(
             OfferdeskPrincipal me, @PathVariable String offerId, @RequestBody CloneRequest request) {
         return StartedChangeSetJson.accepted(actions.cloneOffer(me, offerId, request.name(), request.expireOriginal()));
-    }
-
-    static ResponseEntity<byte[]> pdf(OfferQueries.EulaFile file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.inline()
-                                .filename(file.document().fileName())
-                                .build()
-                                .toString())
-                .body(file.content());
     }
 
     enum SortOrder {

@@ -1,0 +1,64 @@
+package io.offerdesk.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * A person's signed-in session on the web UI without a browser: the login form posted with its CSRF token, then
+ * requests with the session cookie, redirects not followed. For what a browser cannot check, such as status codes and
+ * downloaded bytes.
+ */
+public final class SignedInSession {
+
+    private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String baseUrl;
+
+    public SignedInSession(TestApi api, String email, String password) {
+        this.baseUrl = api.baseUrl();
+        var login = new String(get("/login").body(), StandardCharsets.UTF_8);
+        var token = LOGIN_CSRF.matcher(login);
+        if (!token.find()) {
+            throw new IllegalStateException("the login page has no CSRF token");
+        }
+        var form = "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        var signedIn = send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        var location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException(
+                    "sign-in of " + email + " failed: " + signedIn.statusCode() + " " + location);
+        }
+    }
+
+    public HttpResponse<byte[]> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
