@@ -83,10 +83,11 @@ class OfferComposerBrowserTests extends BrowserTest {
 
         assertThat(text("#offer-preview")).contains(name, "Acme Insights", "Refunds within 30 days", GLOBEX_ACCOUNT);
         assertThat(text("#offer-preview")).doesNotContain("Negotiated in the composer test");
-        assertThat(browser.findElements(By.cssSelector("#preview-schedule tbody tr")))
+        assertThat(browser.findElements(By.cssSelector("#payment-schedule tbody tr")))
                 .hasSize(12);
-        assertThat(text("#preview-total")).contains("12000.00");
-        assertThat(browser.findElement(By.id("eula-link")).getAttribute("href")).endsWith(offerPath + "/eula");
+        assertThat(text("#schedule-total")).contains("12,000.00");
+        assertThat(browser.findElement(By.id("eula-download")).getAttribute("href"))
+                .endsWith(offerPath + "/eula");
 
         click(By.id("release"));
         new WebDriverWait(browser, Duration.ofSeconds(10))

@@ -343,7 +343,7 @@ class OfferComposer {
                 model.addAttribute("rowErrors", byRow);
             }
             case EULA -> model.addAttribute("versions", new TreeSet<>(contracts.versions()));
-            case REVIEW -> OfferPreview.addTo(model, offer, product, offers.now());
+            case REVIEW -> OfferPreview.addTo(model, offer, product);
             case BUYERS, VALIDITY, RENEWAL, SUPPORT -> {}
         }
         return "offers/compose";

@@ -153,7 +153,7 @@ class OfferPages {
         model.addAttribute("authors", OfferComposer.mayAuthor(me));
         model.addAttribute("steps", ComposerStep.values());
         if (product != null) {
-            OfferPreview.addTo(model, offer, product, offers.now());
+            OfferPreview.addTo(model, offer, product);
         }
         return "offers/detail";
     }
