@@ -59,6 +59,8 @@ public class ChangeSets {
     public static final int TOKEN_MAX = 64;
     public static final int CHANGE_NAME_MAX = 72;
     public static final int PAGE_MAX = 20;
+    /** The longest a client may long-poll a change set. */
+    public static final Duration WAIT_MAX = Duration.ofSeconds(20);
 
     private static final Pattern NAME = Pattern.compile("^[\\w\\s+=.:@-]+$");
     private static final Pattern TOKEN = Pattern.compile("^[!-~]+$");
@@ -241,10 +243,14 @@ public class ChangeSets {
     }
 
     /**
-     * Waits until the change set is final or the timeout passes, and returns it as it is then. For callers that
-     * present a change's outcome at once, such as the offer pages; the API itself never waits.
+     * Waits until the change set is final or the timeout passes, and returns it as it is then: for pages that show a
+     * change's outcome at once, and for API clients that long-poll instead of asking again and again.
      */
     public ChangeSet awaitFinal(UUID owner, String id, Duration timeout) {
+        var current = describe(owner, id);
+        if (current.status().isFinal() || timeout.isZero() || timeout.isNegative()) {
+            return current;
+        }
         worker.awaitFinal(id, timeout);
         return describe(owner, id);
     }

@@ -56,17 +56,7 @@ class ChangeSetEngineTests {
     }
 
     JsonNode finished(String email, Reply started) {
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        var id = started.json().at("/changeSetId").asString();
-        for (int i = 0; i < 400; i++) {
-            var read = api.get("/api/v1/change-sets/" + id, email).json();
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED")
-                    .contains(read.at("/status").asString())) {
-                return read;
-            }
-            sleep(25);
-        }
-        throw new AssertionError("change set " + id + " did not finish");
+        return api.finishedChangeSet(email, started);
     }
 
     String createNote(String email, String text) {

@@ -121,21 +121,7 @@ final class OfferFixtures {
     }
 
     JsonNode finished(String email, Reply started) {
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        var id = started.json().at("/changeSetId").asString();
-        for (int i = 0; i < 400; i++) {
-            var read = api.get("/api/v1/change-sets/" + id, email).json();
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED")
-                    .contains(read.at("/status").asString())) {
-                return read;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("change set " + id + " did not finish");
+        return api.finishedChangeSet(email, started);
     }
 
     JsonNode run(String email, List<String> changes) {

@@ -50,6 +50,31 @@ public class TestApi {
         });
     }
 
+    /**
+     * Waits, as a client polls, until the change set that {@code started} answered with is final, and returns it. The
+     * start itself must have been accepted (202).
+     */
+    public JsonNode finishedChangeSet(String email, Reply started) {
+        if (started.status() != 202) {
+            throw new AssertionError("the change set was not started: " + started.status() + " " + started.body());
+        }
+        var id = started.json().at("/changeSetId").asString();
+        for (int i = 0; i < 400; i++) {
+            var read = get("/api/v1/change-sets/" + id, email).json();
+            if (java.util.List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                    .contains(read.at("/status").asString())) {
+                return read;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("change set " + id + " did not finish");
+    }
+
     public Reply get(String path, String email) {
         return send(request(path, email).GET());
     }

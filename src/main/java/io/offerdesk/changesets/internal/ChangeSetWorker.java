@@ -1,11 +1,14 @@
 package io.offerdesk.changesets.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ public class ChangeSetWorker implements SmartLifecycle {
     private final ChangeSetSettings settings;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore capacity;
-    private final ConcurrentHashMap<String, Object> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private Thread dispatcher = Thread.ofVirtual().unstarted(() -> {});
@@ -44,25 +47,32 @@ public class ChangeSetWorker implements SmartLifecycle {
         wakeUps.release();
     }
 
-    /** Blocks until the change set is final on this node, or the timeout passes. */
+    /**
+     * Blocks until the change set is final or the timeout passes. A change set applied on this node ends the wait at
+     * once; one applied on another node is noticed by looking every {@code poll}. Waits on futures, not monitors, so
+     * that waiting virtual threads never pin their carrier on JDK 21.
+     */
     public void awaitFinal(String id, Duration timeout) {
-        var monitor = waiting.computeIfAbsent(id, k -> new Object());
+        var done = waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
         var deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (monitor) {
-            // Polls as well as waits: the change set may be applied on another node.
+        try {
             while (!processor.isFinal(id)) {
                 var left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(
-                            monitor, Math.min(left, settings.poll().toNanos()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    done.get(Math.min(left, settings.poll().toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // Look again: it may have been applied on another node.
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.remove(id, done);
         }
     }
 
@@ -124,11 +134,9 @@ public class ChangeSetWorker implements SmartLifecycle {
         } finally {
             capacity.release();
             wakeUps.release();
-            var monitor = waiting.remove(id);
-            if (monitor != null) {
-                synchronized (monitor) {
-                    monitor.notifyAll();
-                }
+            var done = waiting.remove(id);
+            if (done != null) {
+                done.complete(null);
             }
         }
     }

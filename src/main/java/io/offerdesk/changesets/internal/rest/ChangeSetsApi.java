@@ -8,9 +8,11 @@ import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.Intent;
 import io.offerdesk.changesets.StartChangeSet;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -122,9 +124,18 @@ class ChangeSetsApi {
     }
 
     @GetMapping("/{changeSetId}")
-    @Operation(summary = "One change set with each change's entity revision and errors")
-    ChangeSetJson describe(OfferdeskPrincipal me, @PathVariable String changeSetId) {
-        return ChangeSetJson.of(changeSets.describe(me, changeSetId));
+    @Operation(
+            summary = "One change set with each change's entity revision and errors",
+            description = "With waitSeconds (1–20) the answer comes once the change set is final, or when the wait"
+                    + " is over: one request instead of polling")
+    ChangeSetJson describe(
+            OfferdeskPrincipal me,
+            @PathVariable String changeSetId,
+            @RequestParam(defaultValue = "0") int waitSeconds) {
+        if (waitSeconds < 0 || waitSeconds > ChangeSets.WAIT_MAX.toSeconds()) {
+            throw new InvalidInput("waitSeconds", "validation.range", 0, ChangeSets.WAIT_MAX.toSeconds());
+        }
+        return ChangeSetJson.of(changeSets.awaitFinal(me.partyId(), changeSetId, Duration.ofSeconds(waitSeconds)));
     }
 
     @GetMapping

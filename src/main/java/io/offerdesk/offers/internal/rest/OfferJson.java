@@ -36,29 +36,17 @@ record OfferJson(
         JsonNode details) {
 
     static OfferJson of(Offer offer, Instant now) {
-        return new OfferJson(
-                offer.id().value(),
-                offer.state().wireName(),
-                offer.status(now),
-                offer.revision(),
-                offer.productId(),
-                offer.name(),
-                offer.description(),
-                offer.preExistingAgreement() != null,
-                offer.buyerAccounts().stream().map(AccountId::value).toList(),
-                offer.availabilityEndDate(),
-                offer.expiresAt(),
-                offer.releasedAt(),
-                offer.createdAt(),
-                offer.lastModifiedAt(),
-                PriceSummary.of(offer),
-                OfferDocuments.describe(offer));
+        return of(offer, now, offer.description(), OfferDocuments.describe(offer));
     }
 
-    /** What a buyer sees: no description (it is the seller's note) and no revision bookkeeping. */
+    /** What a buyer sees: no description (it is the seller's note to itself). */
     static OfferJson forBuyer(Offer offer, Instant now) {
         var details = OfferDocuments.describe(offer);
         details.remove("Description");
+        return of(offer, now, null, details);
+    }
+
+    private static OfferJson of(Offer offer, Instant now, @Nullable String description, JsonNode details) {
         return new OfferJson(
                 offer.id().value(),
                 offer.state().wireName(),
@@ -66,7 +54,7 @@ record OfferJson(
                 offer.revision(),
                 offer.productId(),
                 offer.name(),
-                null,
+                description,
                 offer.preExistingAgreement() != null,
                 offer.buyerAccounts().stream().map(AccountId::value).toList(),
                 offer.availabilityEndDate(),

@@ -13,6 +13,7 @@ import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.offers.OfferStatus;
 import io.offerdesk.offers.PriceSummary;
+import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.offers.internal.OfferSettings;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import java.time.Instant;
@@ -25,8 +26,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -161,16 +160,7 @@ class OfferPages {
     /** The offer's custom EULA for its seller; the API's download needs an API key, the pages a session. */
     @GetMapping("/offers/{offerId}/eula")
     ResponseEntity<byte[]> eula(OfferdeskPrincipal me, @PathVariable String offerId) {
-        var file = offers.eula(me, offerId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.inline()
-                                .filename(file.document().fileName())
-                                .build()
-                                .toString())
-                .body(file.content());
+        return EulaDownloads.pdf(offers.eula(me, offerId));
     }
 
     @PostMapping("/offers/{offerId}/expire")
