@@ -19,4 +19,10 @@ public interface ChangeSession {
 
     /** Writes every entity the changes touched and returns each one's new revision by entity id. */
     Map<String, Long> finish();
+
+    /**
+     * Publishes the events of what {@link #finish} wrote. Called last in the transaction: audited events take the audit
+     * trail's lock, which every writer shares, so the later they are published the shorter it is held.
+     */
+    default void publish() {}
 }

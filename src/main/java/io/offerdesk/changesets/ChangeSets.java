@@ -119,16 +119,14 @@ public class ChangeSets {
         var token = request.clientRequestToken();
         var fingerprint = Sha256.hex(
                 JSON.writeValueAsString(new StartChangeSet(request.changes(), request.name(), null, request.intent())));
-        changeSets.lockParty(owner);
         if (token != null) {
             var earlier = changeSets.findByToken(owner, token);
             if (earlier.isPresent()) {
-                if (!earlier.get().fingerprint().equals(fingerprint)) {
-                    throw new InvalidInput("clientRequestToken", "changeSet.tokenReused");
-                }
-                return earlier.get().changeSet();
+                return sameRequest(earlier.get(), fingerprint);
             }
         }
+        // Checked before the insert, without a lock: concurrent starts may pass it together, so a party can briefly
+        // hold a few more open change sets than the quota while they all commit.
         if (changeSets.countOpen(owner, settings.maxOpen()) >= settings.maxOpen()) {
             throw new QuotaExceeded("quota.openChangeSets", settings.maxOpen());
         }
@@ -167,7 +165,14 @@ public class ChangeSets {
                 account.id().value(),
                 actor,
                 fingerprint);
-        changeSets.insert(stored, token, List.copyOf(locked));
+        if (!changeSets.insert(stored, token, List.copyOf(locked))) {
+            // Another request with the token committed first (its insert held ours until then): answer as it did.
+            return sameRequest(
+                    changeSets
+                            .findByToken(owner, Validations.present("token", token))
+                            .orElseThrow(),
+                    fingerprint);
+        }
         for (var entityId : locked) {
             if (!changeSets.lock(entityId, id)) {
                 throw new ResourceInUse(entityId);
@@ -182,6 +187,13 @@ public class ChangeSets {
             }
         });
         return changeSets.find(id).orElseThrow().changeSet();
+    }
+
+    private static ChangeSet sameRequest(Stored earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw new InvalidInput("clientRequestToken", "changeSet.tokenReused");
+        }
+        return earlier.changeSet();
     }
 
     @Transactional(readOnly = true)

@@ -95,6 +95,21 @@ class ChangeSetEngineTests {
     }
 
     @Test
+    void aLongPollAnswersOnceTheChangeSetIsFinal() {
+        var started = start(AUTHOR, set(change("CreateNote", null, null, "{\"Text\":\"long poll\"}")));
+        var id = started.json().at("/changeSetId").asString();
+        var waited = api.get("/api/v1/change-sets/" + id + "?waitSeconds=20", AUTHOR);
+        assertThat(waited.status()).isEqualTo(200);
+        assertThat(waited.json().at("/status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(api.get("/api/v1/change-sets/" + id + "?waitSeconds=21", AUTHOR)
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.get("/api/v1/change-sets/" + id + "?waitSeconds=5", NIMBUS)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void keepsNothingWhenOneChangeIsRejectedAndReportsItsErrors() {
         var note = createNote(AUTHOR, "kept");
         var text = "never kept " + UUID.randomUUID();

@@ -146,35 +146,45 @@ class ChangeSetProcessor {
         if (set.intent() == Intent.VALIDATE) {
             throw new Outcome(changes, touched, null);
         }
-        finish(stored, ChangeSetStatus.SUCCEEDED, null, null, touched, applied);
+        if (finish(stored, ChangeSetStatus.SUCCEEDED, null, null, touched, applied)) {
+            sessions.values().forEach(ChangeSession::publish);
+            events.publishEvent(new ChangeSetSucceeded(
+                    set.id(), set.ownerPartyId(), identifiers(applied), stored.actor(), clock.instant()));
+        }
     }
 
     private void record(String id, Outcome outcome) {
-        changeSets
-                .find(id)
-                .ifPresent(stored -> finish(
-                        stored,
-                        outcome.failure == null ? ChangeSetStatus.SUCCEEDED : ChangeSetStatus.FAILED,
-                        outcome.failure,
-                        null,
-                        outcome.entityIds,
-                        outcome.changes));
+        changeSets.find(id).ifPresent(stored -> {
+            var set = stored.changeSet();
+            if (outcome.failure == null) {
+                // A validation-only change set: everything would have applied, nothing was kept.
+                if (finish(stored, ChangeSetStatus.SUCCEEDED, null, null, outcome.entityIds, outcome.changes)) {
+                    events.publishEvent(new ChangeSetSucceeded(
+                            set.id(), set.ownerPartyId(), List.of(), stored.actor(), clock.instant()));
+                }
+            } else if (finish(stored, ChangeSetStatus.FAILED, outcome.failure, null, List.of(), outcome.changes)) {
+                failed(stored, outcome.failure, outcome.changes);
+            }
+        });
     }
 
     private void serverFault(String id, RuntimeException e) {
-        changeSets
-                .find(id)
-                .ifPresent(stored -> finish(
-                        stored,
-                        ChangeSetStatus.FAILED,
-                        FailureCode.SERVER_FAULT,
-                        "The change set could not be applied because of a server fault ("
-                                + e.getClass().getSimpleName() + "). Nothing was changed; start it again.",
-                        List.of(),
-                        stored.changeSet().changes()));
+        changeSets.find(id).ifPresent(stored -> {
+            if (finish(
+                    stored,
+                    ChangeSetStatus.FAILED,
+                    FailureCode.SERVER_FAULT,
+                    "The change set could not be applied because of a server fault ("
+                            + e.getClass().getSimpleName() + "). Nothing was changed; start it again.",
+                    List.of(),
+                    stored.changeSet().changes())) {
+                failed(stored, FailureCode.SERVER_FAULT, stored.changeSet().changes());
+            }
+        });
     }
 
-    private void finish(
+    /** Records the outcome and frees the change set's entities; false if it was not applying any more. */
+    private boolean finish(
             Stored stored,
             ChangeSetStatus status,
             @Nullable FailureCode failure,
@@ -182,26 +192,29 @@ class ChangeSetProcessor {
             List<String> entityIds,
             List<Change> changes) {
         var set = stored.changeSet();
-        var now = clock.instant();
-        if (!changeSets.finish(set.id(), status, failure, description, now, entityIds, changes)) {
-            return;
+        if (!changeSets.finish(set.id(), status, failure, description, clock.instant(), entityIds, changes)) {
+            return false;
         }
         changeSets.unlock(set.id());
-        if (failure == null) {
-            var identifiers = changes.stream()
-                    .map(Change::entityIdentifier)
-                    .filter(java.util.Objects::nonNull)
-                    .distinct()
-                    .toList();
-            events.publishEvent(new ChangeSetSucceeded(set.id(), set.ownerPartyId(), identifiers, stored.actor(), now));
-        } else {
-            var codes = changes.stream()
-                    .flatMap(c -> c.errors().stream())
-                    .map(ChangeError::code)
-                    .toList();
-            events.publishEvent(
-                    new ChangeSetFailed(set.id(), set.ownerPartyId(), failure.name(), codes, stored.actor(), now));
-        }
+        return true;
+    }
+
+    private void failed(Stored stored, FailureCode failure, List<Change> changes) {
+        var set = stored.changeSet();
+        var codes = changes.stream()
+                .flatMap(c -> c.errors().stream())
+                .map(ChangeError::code)
+                .toList();
+        events.publishEvent(new ChangeSetFailed(
+                set.id(), set.ownerPartyId(), failure.name(), codes, stored.actor(), clock.instant()));
+    }
+
+    private static List<String> identifiers(List<Change> changes) {
+        return changes.stream()
+                .map(Change::entityIdentifier)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     private static @Nullable String entityId(@Nullable String identifier, Map<String, String> createdByName) {

@@ -41,6 +41,7 @@ public class ChangeSetRepository {
                 entity_ids, changes)
             VALUES (:id, :owner, :account, :name, :intent, 'PREPARING', :token, :fingerprint, :actorKind, :actorUser,
                 :actorName, :startTime, CAST(:entityIds AS text[]), CAST(:changes AS jsonb))
+            ON CONFLICT (owner_party_id, client_request_token) WHERE client_request_token IS NOT NULL DO NOTHING
             """;
     private static final String CLAIM = """
             UPDATE changesets.change_set SET status = 'APPLYING', claimed_until = clock_timestamp() + :lease
@@ -67,14 +68,6 @@ public class ChangeSetRepository {
         this.jdbc = jdbc;
     }
 
-    /** Serializes the starts of one party, so that its token and open-set checks see each other. */
-    public void lockParty(UUID owner) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:owner, 7))")
-                .param("owner", owner.toString())
-                .query()
-                .singleValue();
-    }
-
     public Optional<Stored> findByToken(UUID owner, String token) {
         return jdbc.sql(COLUMNS + "WHERE owner_party_id = :owner AND client_request_token = :token")
                 .param("owner", owner)
@@ -95,23 +88,25 @@ public class ChangeSetRepository {
                 .single();
     }
 
-    public void insert(Stored stored, @Nullable String token, List<String> entityIds) {
+    /** Stores a new change set; false when the party already has one with the same client request token. */
+    public boolean insert(Stored stored, @Nullable String token, List<String> entityIds) {
         var set = stored.changeSet();
-        jdbc.sql(INSERT)
-                .param("id", set.id())
-                .param("owner", set.ownerPartyId())
-                .param("account", stored.ownerAccountId())
-                .param("name", set.name())
-                .param("intent", set.intent().name())
-                .param("token", token)
-                .param("fingerprint", stored.fingerprint())
-                .param("actorKind", stored.actor().kind().name())
-                .param("actorUser", stored.actor().userId())
-                .param("actorName", stored.actor().name())
-                .param("startTime", Timestamp.from(set.startTime()))
-                .param("entityIds", array(entityIds))
-                .param("changes", JSON.writeValueAsString(set.changes()))
-                .update();
+        return jdbc.sql(INSERT)
+                        .param("id", set.id())
+                        .param("owner", set.ownerPartyId())
+                        .param("account", stored.ownerAccountId())
+                        .param("name", set.name())
+                        .param("intent", set.intent().name())
+                        .param("token", token)
+                        .param("fingerprint", stored.fingerprint())
+                        .param("actorKind", stored.actor().kind().name())
+                        .param("actorUser", stored.actor().userId())
+                        .param("actorName", stored.actor().name())
+                        .param("startTime", Timestamp.from(set.startTime()))
+                        .param("entityIds", array(entityIds))
+                        .param("changes", JSON.writeValueAsString(set.changes()))
+                        .update()
+                == 1;
     }
 
     /** Takes the lock on an entity for a change set; false when another change set holds it. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A change set changed an offer.
+ * A change set changed an existing offer.
  *
  * @param revision the offer's revision after the change set
  * @param changeTypes the change types applied to this offer, in order

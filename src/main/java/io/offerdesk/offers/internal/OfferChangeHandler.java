@@ -14,6 +14,7 @@ import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.offers.events.OfferCreated;
+import io.offerdesk.offers.events.OfferEvent;
 import io.offerdesk.offers.events.OfferExpired;
 import io.offerdesk.offers.events.OfferReleased;
 import io.offerdesk.offers.events.OfferUpdated;
@@ -139,6 +140,7 @@ class OfferChangeHandler implements ChangeHandler {
         private final Map<OfferId, List<String>> applied = new HashMap<>();
         private final Map<String, ProductFacts> products = new HashMap<>();
         private final Map<String, Boolean> publicOffers = new HashMap<>();
+        private final List<OfferEvent> pending = new ArrayList<>();
 
         Session(ChangeSetContext context) {
             this.context = context;
@@ -174,52 +176,77 @@ class OfferChangeHandler implements ChangeHandler {
         @Override
         public Map<String, Long> finish() {
             var revisions = new HashMap<String, Long>();
+            var now = context.now();
             working.forEach((id, changed) -> {
                 var previous = before.get(id);
                 var offer = changed.withRevision(previous == null ? 1 : previous.revision() + 1);
-                var now = context.now();
-                var actor = context.actor();
                 var expiredNow = offer.state() == OfferState.RELEASED && offer.isExpired(now);
                 // A past expiry set on a released offer cancels it: it is announced now rather than at the next tick,
                 // and an expiry moved into the future makes the offer active again, to be announced anew.
                 var announce = expiredNow && (previous == null || !offers.expiryAnnounced(id));
                 offers.save(offer, expiredNow);
-                offers.insertRevision(offer, context.changeSetId(), applied.get(id), actor.name(), now);
-                if (previous == null) {
-                    events.publishEvent(new OfferCreated(
-                            id.value(), offer.sellerPartyId(), offer.productId(), context.changeSetId(), actor, now));
-                }
-                events.publishEvent(new OfferUpdated(
-                        id.value(),
-                        offer.sellerPartyId(),
-                        offer.revision(),
-                        applied.get(id),
+                offers.insertRevision(
+                        offer,
                         context.changeSetId(),
-                        actor,
-                        now));
-                if (offer.state() == OfferState.RELEASED
-                        && (previous == null || previous.state() == OfferState.DRAFT)) {
-                    events.publishEvent(new OfferReleased(
-                            id.value(),
-                            offer.sellerPartyId(),
-                            offer.productId(),
-                            offer.buyerAccounts().stream().map(AccountId::value).toList(),
-                            offer.expiresAt(),
-                            actor,
-                            now));
-                }
-                if (announce) {
-                    events.publishEvent(new OfferExpired(
-                            id.value(),
-                            offer.sellerPartyId(),
-                            offer.productId(),
-                            java.util.Objects.requireNonNull(offer.expiresAt()),
-                            actor,
-                            now));
-                }
+                        applied.get(id),
+                        context.actor().name(),
+                        now);
+                pending.addAll(events(previous, offer, announce));
                 revisions.put(id.value(), offer.revision());
             });
             return revisions;
+        }
+
+        @Override
+        public void publish() {
+            pending.forEach(events::publishEvent);
+        }
+
+        /** What a change set did to one offer: created or updated it, released it, expired it. */
+        private List<OfferEvent> events(@Nullable Offer previous, Offer offer, boolean announceExpiry) {
+            var now = context.now();
+            var actor = context.actor();
+            var id = offer.id().value();
+            var changeTypes = applied.get(offer.id());
+            var happened = new ArrayList<OfferEvent>();
+            happened.add(
+                    previous == null
+                            ? new OfferCreated(
+                                    id,
+                                    offer.sellerPartyId(),
+                                    offer.productId(),
+                                    changeTypes,
+                                    context.changeSetId(),
+                                    actor,
+                                    now)
+                            : new OfferUpdated(
+                                    id,
+                                    offer.sellerPartyId(),
+                                    offer.revision(),
+                                    changeTypes,
+                                    context.changeSetId(),
+                                    actor,
+                                    now));
+            if (offer.state() == OfferState.RELEASED && (previous == null || previous.state() == OfferState.DRAFT)) {
+                happened.add(new OfferReleased(
+                        id,
+                        offer.sellerPartyId(),
+                        offer.productId(),
+                        offer.buyerAccounts().stream().map(AccountId::value).toList(),
+                        offer.expiresAt(),
+                        actor,
+                        now));
+            }
+            if (announceExpiry) {
+                happened.add(new OfferExpired(
+                        id,
+                        offer.sellerPartyId(),
+                        offer.productId(),
+                        java.util.Objects.requireNonNull(offer.expiresAt()),
+                        actor,
+                        now));
+            }
+            return happened;
         }
 
         private Offer current(String entityId) {
