@@ -151,7 +151,7 @@ public class ChangeSets {
         var stored = new Stored(
                 new ChangeSet(
                         id,
-                        "",
+                        ChangeSetRepository.arn(account.id().value(), id),
                         owner,
                         name,
                         request.intent() == null ? Intent.APPLY : request.intent(),
@@ -186,7 +186,7 @@ public class ChangeSets {
                 worker.wake();
             }
         });
-        return changeSets.find(id).orElseThrow().changeSet();
+        return stored.changeSet();
     }
 
     private static ChangeSet sameRequest(Stored earlier, String fingerprint) {
@@ -259,11 +259,10 @@ public class ChangeSets {
      * change's outcome at once, and for API clients that long-poll instead of asking again and again.
      */
     public ChangeSet awaitFinal(UUID owner, String id, Duration timeout) {
-        var current = describe(owner, id);
-        if (current.status().isFinal() || timeout.isZero() || timeout.isNegative()) {
-            return current;
+        var status = changeSets.status(owner, id).orElseThrow(() -> new NotFound("change-set", id));
+        if (!status.isFinal() && timeout.isPositive()) {
+            worker.awaitFinal(id, timeout);
         }
-        worker.awaitFinal(id, timeout);
         return describe(owner, id);
     }
 

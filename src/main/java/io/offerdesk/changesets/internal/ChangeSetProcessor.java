@@ -74,7 +74,7 @@ class ChangeSetProcessor {
     }
 
     boolean isFinal(String id) {
-        return changeSets.find(id).map(s -> s.changeSet().status().isFinal()).orElse(true);
+        return changeSets.status(id).map(ChangeSetStatus::isFinal).orElse(true);
     }
 
     void process(String id) {

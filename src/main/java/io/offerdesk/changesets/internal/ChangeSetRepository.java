@@ -136,6 +136,22 @@ public class ChangeSetRepository {
                 .list();
     }
 
+    /** The change set's status alone, for waiting: no changes to read. */
+    public Optional<ChangeSetStatus> status(String id) {
+        return jdbc.sql("SELECT status FROM changesets.change_set WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> ChangeSetStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    public Optional<ChangeSetStatus> status(UUID owner, String id) {
+        return jdbc.sql("SELECT status FROM changesets.change_set WHERE id = :id AND owner_party_id = :owner")
+                .param("id", id)
+                .param("owner", owner)
+                .query((rs, row) -> ChangeSetStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
     public Optional<Stored> find(String id) {
         return jdbc.sql(COLUMNS + "WHERE id = :id")
                 .param("id", id)
@@ -222,6 +238,11 @@ public class ChangeSetRepository {
                 .update();
     }
 
+    /** The change set's ARN as AWS writes it, under the owner's account. */
+    public static String arn(String account, String id) {
+        return "arn:aws:aws-marketplace:us-east-1:" + account + ":AWSMarketplace/ChangeSet/" + id;
+    }
+
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
@@ -242,7 +263,7 @@ public class ChangeSetRepository {
         var id = rs.getString("id");
         var changeSet = new ChangeSet(
                 id,
-                "arn:aws:aws-marketplace:us-east-1:" + account + ":AWSMarketplace/ChangeSet/" + id,
+                arn(account, id),
                 owner,
                 rs.getString("name"),
                 Intent.valueOf(rs.getString("intent")),
