@@ -38,7 +38,10 @@ class BuyerOffersApi {
         var page = offers.forBuyer(me, tab, offset, limit);
         var now = offers.now();
         return new OffersApi.PageJson(
-                page.offers().stream().map(o -> OfferJson.forBuyer(o, now)).toList(), page.more());
+                page.offers().stream()
+                        .map(o -> OfferJson.summaryForBuyer(o, now))
+                        .toList(),
+                page.more());
     }
 
     @GetMapping("/{offerId}")

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An offer in the native API: what lists need at the top, and the whole offer as AWS DescribeEntity's
- * {@code DetailsDocument} in {@code details}.
+ * An offer in the native API: what lists need at the top, and (for one offer, not in lists) the whole offer as AWS
+ * DescribeEntity's {@code DetailsDocument} in {@code details}.
  *
  * @param status Draft, Active or Expired, as the seller portal shows it
  */
@@ -33,10 +33,15 @@ record OfferJson(
         Instant createdAt,
         Instant lastModifiedAt,
         PriceSummary price,
-        JsonNode details) {
+        @Nullable JsonNode details) {
 
     static OfferJson of(Offer offer, Instant now) {
         return of(offer, now, offer.description(), OfferDocuments.describe(offer));
+    }
+
+    /** An entry of a list: the summary without the terms, which one offer's own answer carries. */
+    static OfferJson summary(Offer offer, Instant now) {
+        return of(offer, now, offer.description(), null);
     }
 
     /** What a buyer sees: no description (it is the seller's note to itself). */
@@ -46,7 +51,11 @@ record OfferJson(
         return of(offer, now, null, details);
     }
 
-    private static OfferJson of(Offer offer, Instant now, @Nullable String description, JsonNode details) {
+    static OfferJson summaryForBuyer(Offer offer, Instant now) {
+        return of(offer, now, null, null);
+    }
+
+    private static OfferJson of(Offer offer, Instant now, @Nullable String description, @Nullable JsonNode details) {
         return new OfferJson(
                 offer.id().value(),
                 offer.state().wireName(),

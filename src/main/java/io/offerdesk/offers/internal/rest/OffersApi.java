@@ -84,7 +84,7 @@ class OffersApi {
         var page = offers.offers(me, filter, offset, limit);
         var now = offers.now();
         return new PageJson(
-                page.offers().stream().map(o -> OfferJson.of(o, now)).toList(), page.more());
+                page.offers().stream().map(o -> OfferJson.summary(o, now)).toList(), page.more());
     }
 
     @GetMapping("/expiring-soon")
@@ -92,7 +92,7 @@ class OffersApi {
     List<OfferJson> expiringSoon(OfferdeskPrincipal me, @RequestParam(required = false) @Nullable Integer days) {
         var now = offers.now();
         return offers.expiringSoon(me, days == null ? settings.expiringSoonDays() : days).stream()
-                .map(o -> OfferJson.of(o, now))
+                .map(o -> OfferJson.summary(o, now))
                 .toList();
     }
 
@@ -104,7 +104,7 @@ class OffersApi {
         return new OfferDetailJson(
                 OfferJson.of(offer, now),
                 offers.competing(me, offer).stream()
-                        .map(o -> OfferJson.of(o, now))
+                        .map(o -> OfferJson.summary(o, now))
                         .toList());
     }
 
