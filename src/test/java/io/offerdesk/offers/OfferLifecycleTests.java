@@ -50,6 +50,9 @@ class OfferLifecycleTests {
         var revisions = api.get("/api/v1/offers/" + id + "/revisions", AUTHOR).json();
         assertThat(revisions).hasSize(1);
         assertThat(revisions.at("/0/changeTypes")).hasSize(10);
+        var first = api.get("/api/v1/offers/" + id + "/revisions/1", AUTHOR);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().at("/details/Name").asString()).isEqualTo(name);
 
         var buyerList = api.get("/api/v1/buyer/offers", GLOBEX).json().at("/offers");
         assertThat(buyerList.findValuesAsString("id")).contains(id);

@@ -1,5 +1,7 @@
 package io.offerdesk.offers.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferId;
@@ -50,7 +52,7 @@ public class OfferRepository {
                 CAST(:document AS jsonb))
             """;
     private static final String SELLER_LIST = """
-            SELECT document FROM offers.offer
+            SELECT id, revision, document FROM offers.offer
             WHERE seller_party_id = :seller
               AND (CAST(:state AS varchar) IS NULL OR state = :state)
               AND (CAST(:productId AS varchar) IS NULL OR product_id = :productId)
@@ -63,7 +65,7 @@ public class OfferRepository {
               AND (CAST(:renewal AS boolean) IS NULL OR renewal = :renewal)
             """;
     private static final String BUYER_LIST = """
-            SELECT document FROM offers.offer
+            SELECT id, revision, document FROM offers.offer
             WHERE state = 'RELEASED' AND buyer_accounts && CAST(:accounts AS varchar(12)[])
               AND (expires_at >= :now) = :available
             ORDER BY expires_at %s, id
@@ -71,6 +73,8 @@ public class OfferRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final Cache<String, Offer> parsed =
+            Caffeine.newBuilder().maximumSize(20_000).build();
 
     OfferRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -85,18 +89,18 @@ public class OfferRepository {
     }
 
     public Optional<Offer> find(UUID seller, OfferId id) {
-        return jdbc.sql("SELECT document FROM offers.offer WHERE id = :id AND seller_party_id = :seller")
+        return jdbc.sql("SELECT id, revision, document FROM offers.offer WHERE id = :id AND seller_party_id = :seller")
                 .param("id", id.value())
                 .param("seller", seller)
-                .query(OfferRepository::offer)
+                .query(this::offer)
                 .optional();
     }
 
     /** Any seller's offer, for callers that decide visibility themselves. */
     public Optional<Offer> find(OfferId id) {
-        return jdbc.sql("SELECT document FROM offers.offer WHERE id = :id")
+        return jdbc.sql("SELECT id, revision, document FROM offers.offer WHERE id = :id")
                 .param("id", id.value())
-                .query(OfferRepository::offer)
+                .query(this::offer)
                 .optional();
     }
 
@@ -166,10 +170,11 @@ public class OfferRepository {
 
     /** The offer as it was at a revision. */
     public Optional<Offer> atRevision(OfferId id, long revision) {
-        return jdbc.sql("SELECT document FROM offers.offer_revision WHERE offer_id = :id AND revision = :revision")
+        return jdbc.sql(
+                        "SELECT offer_id AS id, revision, document FROM offers.offer_revision WHERE offer_id = :id AND revision = :revision")
                 .param("id", id.value())
                 .param("revision", revision)
-                .query(OfferRepository::offer)
+                .query(this::offer)
                 .optional();
     }
 
@@ -209,7 +214,7 @@ public class OfferRepository {
                 .param("renewal", filter.renewal())
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(OfferRepository::offer)
+                .query(this::offer)
                 .list();
     }
 
@@ -224,7 +229,7 @@ public class OfferRepository {
                 .param("available", available)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(OfferRepository::offer)
+                .query(this::offer)
                 .list();
     }
 
@@ -232,7 +237,7 @@ public class OfferRepository {
     public List<Offer> openOffersFor(
             UUID seller, String productId, List<AccountId> accounts, OfferId except, Instant now) {
         return jdbc.sql("""
-                        SELECT document FROM offers.offer
+                        SELECT id, revision, document FROM offers.offer
                         WHERE seller_party_id = :seller AND product_id = :productId AND id <> :except
                           AND buyer_accounts && CAST(:accounts AS varchar(12)[])
                           AND (expires_at IS NULL OR expires_at >= :now)
@@ -243,7 +248,7 @@ public class OfferRepository {
                 .param("except", except.value())
                 .param("accounts", array(accounts.stream().map(AccountId::value).toList()))
                 .param("now", Timestamp.from(now))
-                .query(OfferRepository::offer)
+                .query(this::offer)
                 .list();
     }
 
@@ -274,8 +279,13 @@ public class OfferRepository {
                 .list();
     }
 
-    private static Offer offer(ResultSet rs, int row) throws SQLException {
-        return OfferDocuments.load(rs.getString("document"));
+    /**
+     * The offer a row holds. A document never changes under its revision, so each is parsed once: reading it checks its
+     * whole shape, which a list would otherwise repeat for every row on every call.
+     */
+    private Offer offer(ResultSet rs, int row) throws SQLException {
+        var document = rs.getString("document");
+        return parsed.get(rs.getString("id") + "@" + rs.getLong("revision"), key -> OfferDocuments.load(document));
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
