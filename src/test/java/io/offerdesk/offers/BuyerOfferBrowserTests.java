@@ -27,7 +27,12 @@ class BuyerOfferBrowserTests extends BrowserTest {
         var done = fixtures.run(
                 OfferFixtures.AUTHOR,
                 fixtures.privateOffer(
-                        fixtures.productId("Acme Insights"), name, GLOBEX_ACCOUNT, fixtures.uploadedEula(PDF)));
+                        fixtures.productId("Acme Insights"),
+                        name,
+                        GLOBEX_ACCOUNT,
+                        fixtures.uploadedEula(PDF),
+                        // Sooner than every other offer to Globex, so it is on the first page however many there are.
+                        2));
         assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         var id = done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
 
@@ -42,7 +47,7 @@ class BuyerOfferBrowserTests extends BrowserTest {
         assertThat(row.findElement(By.className("offer-price")).getText())
                 .contains("USD 12,000.00", "in 12 installments", "12 months");
         assertThat(row.findElement(By.className("offer-expiry")).getText())
-                .contains(fixtures.today().plusDays(5).toString(), "in 5 days", "Expiring soon");
+                .contains(fixtures.today().plusDays(2).toString(), "in 2 days", "Expiring soon");
 
         open("/buyer/offers?lang=zh-CN");
         assertThat(text("#tab-AVAILABLE")).isEqualTo("可接受");
@@ -50,10 +55,10 @@ class BuyerOfferBrowserTests extends BrowserTest {
         assertThat(offerRow(id).findElement(By.className("offer-price")).getText())
                 .contains("USD 12,000.00", "分 12 期", "12 个月");
         assertThat(offerRow(id).findElement(By.className("offer-expiry")).getText())
-                .contains("5 天后到期", "即将到期");
+                .contains("2 天后到期", "即将到期");
 
         open("/buyer/offers?lang=en");
-        offerRow(id).click();
+        click(By.cssSelector("#buyer-offers [data-offer-id='" + id + "']"));
         assertThat(browser.getCurrentUrl()).endsWith("/buyer/offers/" + id);
         assertThat(text("#offer-name")).isEqualTo(name);
         assertThat(text("#offer-seller")).isEqualTo("Acme Analytics");
@@ -68,8 +73,8 @@ class BuyerOfferBrowserTests extends BrowserTest {
         assertThat(text("#term-fixed-upfront")).contains("Analyst seats", "10 Users");
         assertThat(text("#term-validity")).contains("12 months from acceptance");
         assertThat(text("#refund-policy")).isEqualTo("Refunds within 30 days.");
-        assertThat(text("#countdown")).matches("5 days \\d\\d:\\d\\d:\\d\\d");
-        assertThat(text("#expires-at")).contains(fixtures.today().plusDays(5).toString(), "23:59:59 UTC");
+        assertThat(text("#countdown")).matches("2 days \\d\\d:\\d\\d:\\d\\d");
+        assertThat(text("#expires-at")).contains(fixtures.today().plusDays(2).toString(), "23:59:59 UTC");
 
         var eula = Objects.requireNonNull(
                 browser.findElement(By.id("eula-download")).getAttribute("href"));

@@ -229,13 +229,6 @@ class OfferComposerBrowserTests extends BrowserTest {
     }
 
     /** Clicks like a person who scrolled the element into view first; at once, as Bootstrap makes scrolling smooth. */
-    private static void click(By element) {
-        var found = browser.findElement(element);
-        ((JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", found);
-        found.click();
-    }
-
     /** Sets an input's value as the browser's own editor would, whatever the input type (date pickers included). */
     private static void type(WebElement input, String value) {
         ((JavascriptExecutor) browser)

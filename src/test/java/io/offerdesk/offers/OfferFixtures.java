@@ -66,6 +66,12 @@ final class OfferFixtures {
 
     /** The ten changes of a SaaS private offer with a 12-installment schedule, released; {@code $O} is the offer. */
     List<String> privateOffer(String productId, String name, String buyerAccount, @Nullable String eulaUrl) {
+        return privateOffer(productId, name, buyerAccount, eulaUrl, 5);
+    }
+
+    /** The same offer, expiring {@code expiryDays} from today. */
+    List<String> privateOffer(
+            String productId, String name, String buyerAccount, @Nullable String eulaUrl, int expiryDays) {
         var schedule = IntStream.range(0, 12)
                 .mapToObj(i -> "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"1000.00\"}"
                         .formatted(today.plusDays(10).plusMonths(i)))
@@ -101,7 +107,11 @@ final class OfferFixtures {
                         o,
                         null,
                         "{\"Terms\":[{\"Type\":\"LegalTerm\",\"Documents\":[" + legal + "]}]}"),
-                change("UpdateAvailability", o, null, "{\"AvailabilityEndDate\":\"" + today.plusDays(5) + "\"}"),
+                change(
+                        "UpdateAvailability",
+                        o,
+                        null,
+                        "{\"AvailabilityEndDate\":\"" + today.plusDays(expiryDays) + "\"}"),
                 change(
                         "UpdateSupportTerms",
                         o,

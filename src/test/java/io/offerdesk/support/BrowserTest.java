@@ -86,6 +86,14 @@ public abstract class BrowserTest {
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /** Clicks an element after scrolling it to the middle of the window, where no sticky bar can cover it. */
+    protected static void click(By element) {
+        var found = browser.findElement(element);
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", found);
+        found.click();
+    }
+
     protected String text(String cssSelector) {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
