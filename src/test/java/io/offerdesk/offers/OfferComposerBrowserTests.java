@@ -107,7 +107,7 @@ class OfferComposerBrowserTests extends BrowserTest {
         open("/offers?lang=en&name=" + name.replace(" ", "+"));
         assertThat(browser.findElements(By.cssSelector("#offers tr.offer-row[data-offer-id='" + id + "']")))
                 .hasSize(1);
-        assertThat(text("#offers")).contains(name, "Acme Insights", GLOBEX_ACCOUNT, "Active", "12 installments");
+        assertThat(text("#offers")).contains(name, "Acme Insights", GLOBEX_ACCOUNT, "Active", "in 12 installments");
     }
 
     @Test
