@@ -20,6 +20,8 @@ import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
 import io.offerdesk.offers.internal.domain.PaymentSchedules;
+import io.offerdesk.platform.Charts;
+import io.offerdesk.platform.DashboardChart;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -28,7 +30,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.joda.money.BigMoney;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
@@ -178,29 +179,11 @@ class BuyerOfferTerms {
     /** The installments as an Apache ECharts bar chart over their charge dates, drawn by {@code dashboard.js}. */
     public String chart(PaymentScheduleTerm schedule) {
         var installments = chronological(schedule);
-        var option = Map.of(
-                "tooltip",
-                Map.of("trigger", "axis"),
-                "grid",
-                Map.of("left", 72, "right", 16, "top", 16, "bottom", 32),
-                "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        installments.stream()
-                                .map(i -> i.chargeDate().toString())
-                                .toList()),
-                "yAxis",
-                Map.of("type", "value"),
-                "series",
-                List.of(Map.of(
-                        "type",
-                        "bar",
-                        "name",
-                        schedule.currencyCode(),
-                        "data",
-                        installments.stream().map(Installment::chargeAmount).toList())));
+        var option = Charts.categories(
+                DashboardChart.Kind.BAR,
+                installments.stream().map(i -> i.chargeDate().toString()).toList(),
+                installments.stream().map(Installment::chargeAmount).toList(),
+                schedule.currencyCode());
         return json.writeValueAsString(option);
     }
 

@@ -15,6 +15,8 @@ import io.offerdesk.offers.OfferStatus;
 import io.offerdesk.offers.PriceSummary;
 import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.offers.internal.OfferSettings;
+import io.offerdesk.platform.Charts;
+import io.offerdesk.platform.DashboardChart;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -230,27 +232,11 @@ class OfferPages {
                 .filter(Objects::nonNull)
                 .collect(Collectors.groupingBy(day -> day, TreeMap::new, Collectors.counting()));
         var window = today.datesUntil(today.plusDays(days + 1L)).toList();
-        return Map.of(
-                "tooltip",
-                Map.of("trigger", "axis"),
-                "grid",
-                Map.of("left", 40, "right", 16, "top", 16, "bottom", 32),
-                "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        window.stream().map(day -> day.toString().substring(5)).toList()),
-                "yAxis",
-                Map.of("type", "value", "minInterval", 1),
-                "series",
-                List.of(Map.of(
-                        "type",
-                        "bar",
-                        "data",
-                        window.stream()
-                                .map(day -> counted.getOrDefault(day, 0L))
-                                .toList())));
+        return Charts.categories(
+                DashboardChart.Kind.BAR,
+                window.stream().map(day -> day.toString().substring(5)).toList(),
+                window.stream().map(day -> counted.getOrDefault(day, 0L)).toList(),
+                null);
     }
 
     private List<OfferRow> rows(List<Offer> list, Map<String, String> products) {

@@ -1,10 +1,10 @@
 package io.offerdesk.platform.internal.web;
 
+import io.offerdesk.platform.Charts;
 import io.offerdesk.platform.DashboardChart;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,41 +57,9 @@ class PagesController {
                         : messages.getMessage(chart.labelPrefix() + p.label(), null, p.label(), locale))
                 .toList();
         var values = chart.points().stream().map(DashboardChart.Point::value).toList();
-        Map<String, Object> option = switch (chart.kind()) {
-            case PIE ->
-                Map.of(
-                        "tooltip",
-                        Map.of("trigger", "item"),
-                        "series",
-                        List.of(Map.of(
-                                "type",
-                                "pie",
-                                "radius",
-                                "65%",
-                                "data",
-                                java.util.stream.IntStream.range(0, labels.size())
-                                        .mapToObj(i -> Map.of("name", labels.get(i), "value", values.get(i)))
-                                        .toList())));
-            case BAR, LINE ->
-                Map.of(
-                        "tooltip",
-                        Map.of("trigger", "axis"),
-                        "grid",
-                        Map.of("left", 40, "right", 16, "top", 16, "bottom", 32),
-                        "xAxis",
-                        Map.of(
-                                "type",
-                                "category",
-                                "data",
-                                labels,
-                                // Every label, cut to fit, rather than ECharts silently dropping every other one.
-                                "axisLabel",
-                                Map.of("interval", 0, "width", 64, "overflow", "truncate", "fontSize", 10)),
-                        "yAxis",
-                        Map.of("type", "value", "minInterval", 1),
-                        "series",
-                        List.of(Map.of(
-                                "type", chart.kind().name().toLowerCase(java.util.Locale.ROOT), "data", values)));
+        var option = switch (chart.kind()) {
+            case PIE -> Charts.pie(labels, values);
+            case BAR, LINE -> Charts.categories(chart.kind(), labels, values, null);
         };
         var title = messages.getMessage(chart.titleKey(), null, chart.titleKey(), locale);
         return new ChartView(title, json.writeValueAsString(option));
