@@ -33,4 +33,24 @@ public final class FormSubmission {
         }
         return onRejected;
     }
+
+    /**
+     * The repeated rows of a form whose inputs are named like the request's field paths ({@code dimensions[2].key},
+     * {@code Schedule[2].ChargeDate}), so that a violation's field names the input it belongs to: in index order,
+     * values stripped, rows whose fields are all blank dropped.
+     */
+    public static java.util.List<Map<String, String>> rows(Map<String, String> params, String list) {
+        var pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(list) + "\\[(\\d{1,4})]\\.(\\w+)");
+        var rows = new java.util.TreeMap<Integer, Map<String, String>>();
+        params.forEach((name, value) -> {
+            var matcher = pattern.matcher(name);
+            if (matcher.matches()) {
+                rows.computeIfAbsent(Integer.parseInt(matcher.group(1)), i -> new java.util.HashMap<>())
+                        .put(matcher.group(2), value.strip());
+            }
+        });
+        return rows.values().stream()
+                .filter(row -> row.values().stream().anyMatch(v -> !v.isBlank()))
+                .toList();
+    }
 }

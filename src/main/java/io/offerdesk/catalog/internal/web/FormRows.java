@@ -1,11 +1,8 @@
 package io.offerdesk.catalog.internal.web;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,22 +12,6 @@ import org.jspecify.annotations.Nullable;
 final class FormRows {
 
     private FormRows() {}
-
-    /** The rows of {@code list} in index order; rows whose fields are all blank are dropped. */
-    static List<Map<String, String>> rows(Map<String, String> params, String list) {
-        var pattern = Pattern.compile(Pattern.quote(list) + "\\[(\\d{1,4})]\\.(\\w+)");
-        var rows = new TreeMap<Integer, Map<String, String>>();
-        params.forEach((name, value) -> {
-            var matcher = pattern.matcher(name);
-            if (matcher.matches()) {
-                rows.computeIfAbsent(Integer.parseInt(matcher.group(1)), i -> new HashMap<>())
-                        .put(matcher.group(2), value);
-            }
-        });
-        return rows.values().stream()
-                .filter(row -> row.values().stream().anyMatch(v -> v != null && !v.isBlank()))
-                .toList();
-    }
 
     static String text(Map<String, String> params, String name) {
         var value = params.get(name);

@@ -24,6 +24,7 @@ import io.offerdesk.catalog.ProductCommands.DeliveryInput;
 import io.offerdesk.catalog.ProductCommands.DimensionInput;
 import io.offerdesk.catalog.ProductCommands.UpdateProduct;
 import io.offerdesk.catalog.ProductType;
+import io.offerdesk.platform.FormSubmission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,11 +145,11 @@ public record ProductForm(
         static DeliveryFields from(Map<String, String> params) {
             return new DeliveryFields(
                     text(params, "delivery.fulfillmentUrl"),
-                    FormRows.rows(params, "delivery.amis").stream()
+                    FormSubmission.rows(params, "delivery.amis").stream()
                             .map(AmiRow::from)
                             .toList(),
                     text(params, "delivery.usageInstructions"),
-                    FormRows.rows(params, "delivery.containerImages").stream()
+                    FormSubmission.rows(params, "delivery.containerImages").stream()
                             .map(ImageRow::from)
                             .toList(),
                     text(params, "delivery.deploymentInstructions"),
@@ -238,7 +239,7 @@ public record ProductForm(
                 text(params, "longDescription"),
                 text(params, "categories"),
                 text(params, "keywords"),
-                FormRows.rows(params, "dimensions").stream()
+                FormSubmission.rows(params, "dimensions").stream()
                         .map(DimensionRow::from)
                         .toList(),
                 DeliveryFields.from(params));

@@ -5,6 +5,7 @@ import io.offerdesk.catalog.PricingModel;
 import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductCommands.PriceInput;
 import io.offerdesk.catalog.ProductCommands.PublicOfferInput;
+import io.offerdesk.platform.FormSubmission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record PublicOfferForm(long version, List<String> pricingModels, String f
                 version == null ? 0 : version,
                 models == null ? List.of() : List.copyOf(models),
                 FormRows.text(params, "freeTrialDays"),
-                FormRows.rows(params, "prices").stream()
+                FormSubmission.rows(params, "prices").stream()
                         .map(r -> new PriceRow(
                                 r.getOrDefault("model", ""),
                                 r.getOrDefault("dimensionKey", ""),

@@ -4,6 +4,7 @@ import io.offerdesk.changesets.StartChangeSet.RequestedChange;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.Term.PriceIncrease;
 import io.offerdesk.offers.Term.RenewalTerm;
+import io.offerdesk.platform.FormSubmission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public record RenewalForm(boolean enabled, String priceIncrease, String maxRenew
                 FormValues.checked(params, "enabled"),
                 FormValues.text(params, "priceIncrease"),
                 FormValues.text(params, "MaxRenewals"),
-                FormValues.rows(params, CHARGES).stream()
+                FormSubmission.rows(params, CHARGES).stream()
                         .map(row ->
                                 new Charge(row.getOrDefault("offsetMonths", ""), row.getOrDefault("percentage", "")))
                         .toList());

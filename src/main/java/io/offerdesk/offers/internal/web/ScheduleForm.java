@@ -5,6 +5,7 @@ import io.offerdesk.changesets.StartChangeSet.RequestedChange;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.Term.PaymentScheduleTerm;
 import io.offerdesk.offers.internal.domain.PaymentSchedules;
+import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ public record ScheduleForm(
     static ScheduleForm from(Map<String, String> params) {
         return new ScheduleForm(
                 FormValues.text(params, "CurrencyCode"),
-                FormValues.rows(params, ROWS).stream()
+                FormSubmission.rows(params, ROWS).stream()
                         .map(row -> new Row(row.getOrDefault("ChargeDate", ""), row.getOrDefault("ChargeAmount", "")))
                         .toList(),
                 FormValues.text(params, "split.total"),
