@@ -41,6 +41,9 @@ public record Offer(
         Instant lastModifiedAt,
         long revision) {
 
+    /** The entity type of offers in change sets, as AWS names it. */
+    public static final String ENTITY_TYPE = "Offer@1.0";
+
     /** An offer accepted up to the last millisecond of its availability end date, in UTC. */
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 

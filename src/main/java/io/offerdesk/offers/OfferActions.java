@@ -4,6 +4,7 @@ import io.offerdesk.changesets.ChangeSet;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.StartChangeSet;
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
+import io.offerdesk.offers.internal.domain.OfferChanges;
 import io.offerdesk.offers.internal.domain.OfferDocuments;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import java.time.Clock;
@@ -12,8 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -29,24 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class OfferActions {
 
-    public static final String ENTITY_TYPE = "Offer@1.0";
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> PRICING_TERMS = Set.of(
-            "FixedUpfrontPricingTerm",
-            "ConfigurableUpfrontPricingTerm",
-            "UsageBasedPricingTerm",
-            "RecurringPaymentTerm",
-            "FreeTrialPricingTerm",
-            "ByolPricingTerm");
-    private static final Map<String, String> TERM_CHANGES = Map.of(
-            "LegalTerm", "UpdateLegalTerms",
-            "SupportTerm", "UpdateSupportTerms",
-            "ValidityTerm", "UpdateValidityTerms",
-            "PaymentScheduleTerm", "UpdatePaymentScheduleTerms",
-            "NetPaymentTerm", "UpdateNetPaymentTerms",
-            "RenewalTerm", "UpdateRenewalTerms");
 
     private final ChangeSets changeSets;
     private final OfferQueries queries;
@@ -107,13 +90,13 @@ public class OfferActions {
         var pricing = new ArrayList<JsonNode>();
         var byChange = new LinkedHashMap<String, ObjectNode>();
         for (var term : stored.path("Terms")) {
-            var type = term.path("Type").asString();
-            if (PRICING_TERMS.contains(type)) {
+            var changeType = OfferChanges.changeTypeFor(term.path("Type").asString());
+            if (changeType.equals("UpdatePricingTerms")) {
                 pricing.add(term);
-            } else if (TERM_CHANGES.containsKey(type)) {
+            } else {
                 var details = NODES.objectNode();
                 details.putArray("Terms").add(term);
-                byChange.put(TERM_CHANGES.get(type), details);
+                byChange.put(changeType, details);
             }
         }
         if (!pricing.isEmpty()) {
@@ -162,7 +145,7 @@ public class OfferActions {
 
     private static RequestedChange change(
             String type, @Nullable String identifier, @Nullable String name, JsonNode details) {
-        return new RequestedChange(type, ENTITY_TYPE, identifier, name, details);
+        return new RequestedChange(type, Offer.ENTITY_TYPE, identifier, name, details);
     }
 
     private static void copy(JsonNode from, ObjectNode to, String member) {

@@ -5,7 +5,7 @@ import io.offerdesk.catalog.Product;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.StartChangeSet;
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
-import io.offerdesk.offers.OfferActions;
+import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.parties.Account;
 import io.offerdesk.parties.Party;
@@ -185,7 +185,7 @@ class DemoOffers implements ApplicationRunner {
     private static RequestedChange create(String productId) {
         return new RequestedChange(
                 "CreateOffer",
-                OfferActions.ENTITY_TYPE,
+                Offer.ENTITY_TYPE,
                 null,
                 "Offer",
                 JSON.readTree("{\"ProductId\":\"" + productId + "\"}"));
@@ -216,6 +216,6 @@ class DemoOffers implements ApplicationRunner {
     }
 
     private static RequestedChange change(String type, String details) {
-        return new RequestedChange(type, OfferActions.ENTITY_TYPE, OFFER, null, JSON.readTree(details));
+        return new RequestedChange(type, Offer.ENTITY_TYPE, OFFER, null, JSON.readTree(details));
     }
 }

@@ -53,8 +53,6 @@ import tools.jackson.databind.JsonNode;
 @EnableConfigurationProperties(OfferSettings.class)
 class OfferChangeHandler implements ChangeHandler {
 
-    static final String ENTITY_TYPE = "Offer@1.0";
-
     private final OfferRepository offers;
     private final CatalogManagement catalog;
     private final StandardContractManagement contracts;
@@ -94,7 +92,7 @@ class OfferChangeHandler implements ChangeHandler {
 
     @Override
     public String entityType() {
-        return ENTITY_TYPE;
+        return Offer.ENTITY_TYPE;
     }
 
     @Override

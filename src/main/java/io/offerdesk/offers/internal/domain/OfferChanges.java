@@ -71,6 +71,22 @@ public final class OfferChanges {
 
     private OfferChanges() {}
 
+    /** The change type that sets terms of a type: all pricing terms together, every other term on its own. */
+    public static String changeTypeFor(String termType) {
+        if (TermShapes.PRICING_TERMS.contains(termType)) {
+            return "UpdatePricingTerms";
+        }
+        return switch (termType) {
+            case "LegalTerm" -> "UpdateLegalTerms";
+            case "SupportTerm" -> "UpdateSupportTerms";
+            case "ValidityTerm" -> "UpdateValidityTerms";
+            case "PaymentScheduleTerm" -> "UpdatePaymentScheduleTerms";
+            case "NetPaymentTerm" -> "UpdateNetPaymentTerms";
+            case "RenewalTerm" -> "UpdateRenewalTerms";
+            default -> throw new IllegalArgumentException("not an offer term type: " + termType);
+        };
+    }
+
     /**
      * Reads one change, reporting every broken rule to {@code checks} with its full field path.
      *

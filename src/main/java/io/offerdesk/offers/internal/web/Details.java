@@ -1,7 +1,7 @@
 package io.offerdesk.offers.internal.web;
 
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
-import io.offerdesk.offers.OfferActions;
+import io.offerdesk.offers.Offer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +22,7 @@ final class Details {
     }
 
     static RequestedChange change(String changeType, @Nullable String offerId, JsonNode details) {
-        return new RequestedChange(changeType, OfferActions.ENTITY_TYPE, offerId, null, details);
+        return new RequestedChange(changeType, Offer.ENTITY_TYPE, offerId, null, details);
     }
 
     /** {@code {"Terms":[term]}}, or {@code {"Terms":[]}} to remove the term. */
