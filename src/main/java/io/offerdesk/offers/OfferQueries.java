@@ -135,10 +135,20 @@ public class OfferQueries {
                 .orElseThrow(() -> new NotFound("offer", id));
     }
 
-    /** The offer's custom EULA, for its seller and for buyers who can see the offer. */
+    /** The custom EULA of the seller's offer (any offer's for the operator). */
     @Transactional(readOnly = true)
     public EulaFile eula(OfferdeskPrincipal me, String id) {
-        var offer = me.partyKind() == PartyKind.BUYER ? forBuyer(me, id) : offer(me, id);
+        return eulaOf(offer(me, id));
+    }
+
+    /** The custom EULA of an offer the buyer may see. */
+    @Transactional(readOnly = true)
+    public EulaFile buyerEula(OfferdeskPrincipal me, String id) {
+        return eulaOf(forBuyer(me, id));
+    }
+
+    private EulaFile eulaOf(Offer offer) {
+        var id = offer.id().value();
         var url = offer.term(LegalTerm.class).stream()
                 .flatMap(term -> term.documents().stream())
                 .filter(document -> document.type() == Term.DocumentType.CUSTOM_EULA)

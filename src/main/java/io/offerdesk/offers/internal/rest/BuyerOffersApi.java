@@ -53,7 +53,6 @@ class BuyerOffersApi {
     @GetMapping("/{offerId}/eula")
     @Operation(summary = "The offer's custom EULA (PDF)")
     ResponseEntity<byte[]> eula(OfferdeskPrincipal me, @PathVariable String offerId) {
-        offers.forBuyer(me, offerId);
-        return EulaDownloads.pdf(offers.eula(me, offerId));
+        return EulaDownloads.pdf(offers.buyerEula(me, offerId));
     }
 }

@@ -70,9 +70,7 @@ class BuyerOfferPages {
 
     @GetMapping("/buyer/offers/{offerId}/eula")
     ResponseEntity<byte[]> eula(OfferdeskPrincipal me, @PathVariable String offerId) {
-        // Sellers may read their own offers' EULAs through OfferQueries.eula, but not on the buyer's pages.
-        offers.forBuyer(me, offerId);
-        return EulaDownloads.pdf(offers.eula(me, offerId));
+        return EulaDownloads.pdf(offers.buyerEula(me, offerId));
     }
 
     /** The offers with their sellers and products, each looked up once per page. */
