@@ -75,14 +75,7 @@ class OfferChangeHandler implements ChangeHandler {
         this.contracts = contracts;
         this.documents = documents;
         this.events = events;
-        this.limits = new OfferLimits(
-                settings.maxBuyerAccounts(),
-                settings.maxInstallments(),
-                settings.maxContractMonths(),
-                settings.maxFutureStartYears(),
-                OfferLimits.DEFAULTS.freeTrialMinDays(),
-                OfferLimits.DEFAULTS.freeTrialMaxDays(),
-                settings.maxEulaBytes());
+        this.limits = settings.limits();
     }
 
     @EventListener

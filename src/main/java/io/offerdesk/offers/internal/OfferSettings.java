@@ -1,5 +1,6 @@
 package io.offerdesk.offers.internal;
 
+import io.offerdesk.offers.internal.domain.OfferLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,4 +22,16 @@ public record OfferSettings(
         @DefaultValue("60") int maxContractMonths,
         @DefaultValue("3") int maxFutureStartYears,
         @DefaultValue("10485760") int maxEulaBytes,
-        @DefaultValue("14") int expiringSoonDays) {}
+        @DefaultValue("14") int expiringSoonDays) {
+
+    /** The limits the offer rules apply; free trials keep AWS's 5 to 31 days. */
+    public OfferLimits limits() {
+        return new OfferLimits(
+                maxBuyerAccounts,
+                maxInstallments,
+                maxContractMonths,
+                maxFutureStartYears,
+                OfferLimits.DEFAULTS.freeTrialMinDays(),
+                OfferLimits.DEFAULTS.freeTrialMaxDays());
+    }
+}
