@@ -103,7 +103,7 @@ public class ChangeSetRepository {
                         .param("actorUser", stored.actor().userId())
                         .param("actorName", stored.actor().name())
                         .param("startTime", Timestamp.from(set.startTime()))
-                        .param("entityIds", array(entityIds))
+                        .param("entityIds", textArray(entityIds))
                         .param("changes", JSON.writeValueAsString(set.changes()))
                         .update()
                 == 1;
@@ -182,7 +182,7 @@ public class ChangeSetRepository {
                         .param("failureCode", failureCode == null ? null : failureCode.name())
                         .param("failureDescription", failureDescription)
                         .param("endTime", Timestamp.from(endTime))
-                        .param("entityIds", array(entityIds))
+                        .param("entityIds", textArray(entityIds))
                         .param("changes", JSON.writeValueAsString(changes))
                         .update()
                 == 1;
@@ -247,11 +247,6 @@ public class ChangeSetRepository {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static String array(List<String> values) {
-        // A text[] literal; entity ids match ^[\w-@.]+$, so they need no escaping beyond the quotes.
-        return values.stream().map(v -> '"' + v + '"').collect(java.util.stream.Collectors.joining(",", "{", "}"));
-    }
-
     private static Stored stored(ResultSet rs, int row) throws SQLException {
         var owner = rs.getObject("owner_party_id", UUID.class);
         var failure = rs.getString("failure_code");
@@ -275,5 +270,10 @@ public class ChangeSetRepository {
                 rs.getString("actor_name"),
                 JSON.readValue(rs.getString("changes"), CHANGES));
         return new Stored(changeSet, account, actor, rs.getString("request_fingerprint"));
+    }
+
+    /** A text array parameter: the driver sends it as {@code text[]}, so no literal is built and nothing needs quoting. */
+    private static String[] textArray(List<String> values) {
+        return values.toArray(String[]::new);
     }
 }

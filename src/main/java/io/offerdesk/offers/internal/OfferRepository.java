@@ -115,7 +115,7 @@ public class OfferRepository {
                 .param("name", offer.name())
                 .param(
                         "buyerAccounts",
-                        array(offer.buyerAccounts().stream()
+                        textArray(offer.buyerAccounts().stream()
                                 .map(AccountId::value)
                                 .toList()))
                 .param("renewal", offer.preExistingAgreement() != null)
@@ -145,7 +145,7 @@ public class OfferRepository {
                 .param("offerId", offer.id().value())
                 .param("revision", offer.revision())
                 .param("changeSetId", changeSetId)
-                .param("changeTypes", array(changeTypes))
+                .param("changeTypes", textArray(changeTypes))
                 .param("actorName", actorName)
                 .param("modifiedAt", Timestamp.from(modifiedAt))
                 .param("document", OfferDocuments.store(offer))
@@ -224,7 +224,9 @@ public class OfferRepository {
      */
     public List<Offer> forBuyer(List<AccountId> accounts, boolean available, Instant now, int offset, int limit) {
         return jdbc.sql(BUYER_LIST.formatted(available ? "ASC" : "DESC"))
-                .param("accounts", array(accounts.stream().map(AccountId::value).toList()))
+                .param(
+                        "accounts",
+                        textArray(accounts.stream().map(AccountId::value).toList()))
                 .param("now", Timestamp.from(now))
                 .param("available", available)
                 .param("limit", limit)
@@ -246,7 +248,9 @@ public class OfferRepository {
                 .param("seller", seller)
                 .param("productId", productId)
                 .param("except", except.value())
-                .param("accounts", array(accounts.stream().map(AccountId::value).toList()))
+                .param(
+                        "accounts",
+                        textArray(accounts.stream().map(AccountId::value).toList()))
                 .param("now", Timestamp.from(now))
                 .query(this::offer)
                 .list();
@@ -296,8 +300,8 @@ public class OfferRepository {
         return Arrays.asList((String[]) array.getArray());
     }
 
-    /** A Postgres array literal; account ids and change types are letters and digits only. */
-    private static String array(List<String> values) {
-        return "{" + String.join(",", values) + "}";
+    /** A text array parameter: the driver sends it as {@code text[]}, so no literal is built and nothing needs quoting. */
+    private static String[] textArray(List<String> values) {
+        return values.toArray(String[]::new);
     }
 }
