@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.joda.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -125,60 +126,19 @@ public record Offer(
 
     public Offer withInformation(
             @Nullable String name, @Nullable String description, @Nullable PreExistingAgreement agreement) {
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                state,
-                name,
-                description,
-                agreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
-                createdAt,
-                lastModifiedAt,
-                revision);
+        return copy(c -> {
+            c.name = name;
+            c.description = description;
+            c.preExistingAgreement = agreement;
+        });
     }
 
     public Offer withTargeting(@Nullable TargetingRule targeting) {
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                state,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
-                createdAt,
-                lastModifiedAt,
-                revision);
+        return copy(c -> c.targeting = targeting);
     }
 
     public Offer withPricingModel(@Nullable OfferPricingModel pricingModel) {
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                state,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
-                createdAt,
-                lastModifiedAt,
-                revision);
+        return copy(c -> c.pricingModel = pricingModel);
     }
 
     /** Replaces every term of {@code kind} (e.g. all pricing terms) with {@code replacements}. */
@@ -186,98 +146,77 @@ public record Offer(
         var next = new ArrayList<Term>(
                 terms.stream().filter(term -> !kind.isInstance(term)).toList());
         next.addAll(replacements);
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                state,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                next,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
-                createdAt,
-                lastModifiedAt,
-                revision);
+        return copy(c -> c.terms = next);
     }
 
     public Offer withAvailabilityEndDate(@Nullable LocalDate availabilityEndDate) {
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                state,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
-                createdAt,
-                lastModifiedAt,
-                revision);
+        return copy(c -> c.availabilityEndDate = availabilityEndDate);
     }
 
     public Offer released(Instant at) {
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                OfferState.RELEASED,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                at,
-                createdAt,
-                lastModifiedAt,
-                revision);
+        return copy(c -> {
+            c.state = OfferState.RELEASED;
+            c.releasedAt = at;
+        });
     }
 
     public Offer modifiedAt(Instant at) {
-        return new Offer(
-                id,
-                sellerPartyId,
-                productId,
-                state,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
-                createdAt,
-                at,
-                revision);
+        return copy(c -> c.lastModifiedAt = at);
     }
 
     /** The offer as stored with its next revision. */
     public Offer withRevision(long revision) {
+        return copy(c -> c.revision = revision);
+    }
+
+    /** This offer with some components changed: one place that lists them all, for every copy above. */
+    private Offer copy(Consumer<Copy> change) {
+        var copy = new Copy(this);
+        change.accept(copy);
         return new Offer(
                 id,
                 sellerPartyId,
                 productId,
-                state,
-                name,
-                description,
-                preExistingAgreement,
-                pricingModel,
-                terms,
-                targeting,
-                availabilityEndDate,
-                releasedAt,
+                copy.state,
+                copy.name,
+                copy.description,
+                copy.preExistingAgreement,
+                copy.pricingModel,
+                copy.terms,
+                copy.targeting,
+                copy.availabilityEndDate,
+                copy.releasedAt,
                 createdAt,
-                lastModifiedAt,
-                revision);
+                copy.lastModifiedAt,
+                copy.revision);
+    }
+
+    /** The components an offer's changes may set; identity and creation never change. */
+    private static final class Copy {
+        private OfferState state;
+        private @Nullable String name;
+        private @Nullable String description;
+        private @Nullable PreExistingAgreement preExistingAgreement;
+        private @Nullable OfferPricingModel pricingModel;
+        private List<Term> terms;
+        private @Nullable TargetingRule targeting;
+        private @Nullable LocalDate availabilityEndDate;
+        private @Nullable Instant releasedAt;
+        private Instant lastModifiedAt;
+        private long revision;
+
+        private Copy(Offer offer) {
+            state = offer.state;
+            name = offer.name;
+            description = offer.description;
+            preExistingAgreement = offer.preExistingAgreement;
+            pricingModel = offer.pricingModel;
+            terms = offer.terms;
+            targeting = offer.targeting;
+            availabilityEndDate = offer.availabilityEndDate;
+            releasedAt = offer.releasedAt;
+            lastModifiedAt = offer.lastModifiedAt;
+            revision = offer.revision;
+        }
     }
 }
