@@ -1,5 +1,6 @@
 package io.offerdesk.catalog;
 
+import io.offerdesk.shared.RandomIds;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -10,8 +11,6 @@ public record ProductId(String value) {
     public static final String PREFIX = "prod-";
     public static final int RANDOM_LENGTH = 13;
     public static final Pattern FORMAT = Pattern.compile(PREFIX + "[a-z0-9]{" + RANDOM_LENGTH + "}");
-
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     public ProductId {
         if (!FORMAT.matcher(value).matches()) {
@@ -29,11 +28,7 @@ public record ProductId(String value) {
     }
 
     public static ProductId random(RandomGenerator random) {
-        var id = new StringBuilder(PREFIX);
-        for (int i = 0; i < RANDOM_LENGTH; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return new ProductId(id.toString());
+        return new ProductId(RandomIds.of(PREFIX, RANDOM_LENGTH, random));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.Conflict;
+import io.offerdesk.shared.RandomIds;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
@@ -67,7 +68,6 @@ public class ChangeSets {
     private static final Pattern CHANGE_NAME = Pattern.compile("^[a-zA-Z]+$");
     private static final Pattern CHANGE_TYPE = Pattern.compile("^[A-Z]\\w*$");
     private static final Pattern IDENTIFIER = Pattern.compile("^[\\w-]+(@\\d+)?$");
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, ChangeHandler> handlers;
@@ -372,10 +372,6 @@ public class ChangeSets {
     }
 
     private String freshId() {
-        var id = new StringBuilder(25);
-        for (int i = 0; i < 25; i++) {
-            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-        }
-        return id.toString();
+        return RandomIds.of("", 25, random);
     }
 }

@@ -1,5 +1,6 @@
 package io.offerdesk.offers;
 
+import io.offerdesk.shared.RandomIds;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -10,8 +11,6 @@ public record OfferId(String value) {
     public static final String PREFIX = "offer-";
     public static final int RANDOM_LENGTH = 13;
     public static final Pattern FORMAT = Pattern.compile(PREFIX + "[a-z0-9]{" + RANDOM_LENGTH + "}");
-
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     public OfferId {
         if (!FORMAT.matcher(value).matches()) {
@@ -25,11 +24,7 @@ public record OfferId(String value) {
     }
 
     public static OfferId fresh(RandomGenerator random) {
-        var id = new StringBuilder(PREFIX);
-        for (int i = 0; i < RANDOM_LENGTH; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return new OfferId(id.toString());
+        return new OfferId(RandomIds.of(PREFIX, RANDOM_LENGTH, random));
     }
 
     @Override
