@@ -1,7 +1,7 @@
 /**
- * Agreements: quotes, acceptance, agreements with their accepted terms, entitlements, renewals, replacements and cancellations.
- *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * Agreements: quotes (agreement requests), acceptance, agreements with their accepted terms and charges, entitlements,
+ * renewals, replacements and cancellations. Other modules learn about agreements from the events in
+ * {@code agreements.events}, which carry the whole accepted-terms snapshot.
  */
 @ApplicationModule(
         displayName = "Agreements",

@@ -3,6 +3,7 @@ package io.offerdesk.offers;
 import io.offerdesk.offers.Rule.AvailabilityRule;
 import io.offerdesk.offers.Rule.TargetingRule;
 import io.offerdesk.shared.AccountId;
+import io.offerdesk.shared.Sha256;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -98,6 +99,15 @@ public record Offer(
             case DRAFT -> OfferStatus.DRAFT;
             case RELEASED -> isExpired(now) ? OfferStatus.EXPIRED : OfferStatus.ACTIVE;
         };
+    }
+
+    /**
+     * The id AWS gives each term, the same in the offer and in every agreement made from it: derived from the offer id
+     * and the term type (an offer holds at most one term of each type), so it survives the changes a released offer may
+     * still take.
+     */
+    public String termId(Term term) {
+        return "term-" + Sha256.hex(id.value() + "/" + term.type()).substring(0, 32);
     }
 
     public <T extends Term> Optional<T> term(Class<T> type) {

@@ -14,25 +14,25 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Builds offer change sets as a client would send them, and waits for them like a client polls. */
-final class OfferFixtures {
+public final class OfferFixtures {
 
-    static final String AUTHOR = "author@acme.example";
-    static final String GLOBEX = "procurement@globex.example";
-    static final String INITECH = "procurement@initech.example";
-    static final String NIMBUS = "admin@nimbus.example";
-    static final String GLOBEX_ACCOUNT = "400000000001";
+    public static final String AUTHOR = "author@acme.example";
+    public static final String GLOBEX = "procurement@globex.example";
+    public static final String INITECH = "procurement@initech.example";
+    public static final String NIMBUS = "admin@nimbus.example";
+    public static final String GLOBEX_ACCOUNT = "400000000001";
 
     private final TestApi api;
     private final LocalDate today;
 
-    OfferFixtures(TestApi api) {
+    public OfferFixtures(TestApi api) {
         this.api = api;
         var clock = api.get("/api/v1/simulation/clock", "operator@offerdesk.example")
                 .json();
         this.today = LocalDate.parse(clock.at("/now").asString().substring(0, 10));
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return today;
     }
 
@@ -51,7 +51,7 @@ final class OfferFixtures {
         throw new AssertionError("no product " + title);
     }
 
-    static String change(String type, @Nullable String identifier, @Nullable String name, String details) {
+    public static String change(String type, @Nullable String identifier, @Nullable String name, String details) {
         return """
                 {"changeType":"%s","entity":{"type":"Offer@1.0"%s}%s,"detailsDocument":%s}""".formatted(
                         type,
@@ -60,17 +60,17 @@ final class OfferFixtures {
                         details);
     }
 
-    static String set(List<String> changes) {
+    public static String set(List<String> changes) {
         return "{\"changeSet\":[" + String.join(",", changes) + "]}";
     }
 
     /** The ten changes of a SaaS private offer with a 12-installment schedule, released; {@code $O} is the offer. */
-    List<String> privateOffer(String productId, String name, String buyerAccount, @Nullable String eulaUrl) {
+    public List<String> privateOffer(String productId, String name, String buyerAccount, @Nullable String eulaUrl) {
         return privateOffer(productId, name, buyerAccount, eulaUrl, 5);
     }
 
     /** The same offer, expiring {@code expiryDays} from today. */
-    List<String> privateOffer(
+    public List<String> privateOffer(
             String productId, String name, String buyerAccount, @Nullable String eulaUrl, int expiryDays) {
         var schedule = IntStream.range(0, 12)
                 .mapToObj(i -> "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"1000.00\"}"
@@ -134,7 +134,7 @@ final class OfferFixtures {
         return api.finishedChangeSet(email, started);
     }
 
-    JsonNode run(String email, List<String> changes) {
+    public JsonNode run(String email, List<String> changes) {
         return finished(email, api.post("/api/v1/change-sets", email, set(changes)));
     }
 
@@ -145,7 +145,7 @@ final class OfferFixtures {
         return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }
 
-    static String unique(String name) {
+    public static String unique(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,0 +1,150 @@
+package io.offerdesk.agreements;
+
+import io.offerdesk.agreements.AgreementStatus.Active;
+import io.offerdesk.agreements.AgreementStatus.Replaced;
+import io.offerdesk.agreements.EndTimeBehavior.ReasonCode;
+import io.offerdesk.agreements.TermConfiguration.RenewalConfiguration;
+import io.offerdesk.catalog.ProductType;
+import io.offerdesk.offers.Term;
+import io.offerdesk.offers.Term.RenewalTerm;
+import io.offerdesk.shared.AccountId;
+import io.offerdesk.shared.Conflict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A purchase agreement: the terms of one offer, accepted by one buyer account, as AWS's {@code PurchaseAgreement}.
+ * The accepted terms are a snapshot: later changes to the offer never reach them.
+ *
+ * @param initialAgreementId the first agreement of a renewal or replacement chain; its own id when it has no parent
+ * @param acceptanceTime when the buyer accepted; before {@code startTime} for a future-dated agreement
+ * @param endTime absent for pay-as-you-go agreements
+ * @param agreementValue the estimated value by AWS's rules, in the offer's currency
+ * @param renewals how many times the chain renewed before this agreement (0 for the first)
+ * @param renewalOptOut which side switched automatic renewal off, if one did
+ * @param version increases with every change, for optimistic locking
+ */
+public record Agreement(
+        AgreementId id,
+        AgreementId initialAgreementId,
+        String offerId,
+        String productId,
+        ProductType productType,
+        UUID proposerPartyId,
+        AccountId proposerAccountId,
+        UUID acceptorPartyId,
+        AccountId acceptorAccountId,
+        AgreementRequestId requestId,
+        Instant acceptanceTime,
+        Instant startTime,
+        @Nullable Instant endTime,
+        List<AcceptedTerm> terms,
+        Money agreementValue,
+        List<AgreementCharge> charges,
+        AgreementStatus status,
+        int renewals,
+        @Nullable PartyType renewalOptOut,
+        Instant lastUpdateTime,
+        long version) {
+
+    public static final String TYPE = "PurchaseAgreement";
+
+    public Agreement {
+        terms = List.copyOf(terms);
+        charges = List.copyOf(charges);
+    }
+
+    /** The state if the agreement is active; a move from any other state is refused as {@code INACTIVE_AGREEMENT}. */
+    public Active active() {
+        if (status instanceof Active active) {
+            return active;
+        }
+        throw new Conflict(RefusalReason.INACTIVE_AGREEMENT.messageKey(), id.value(), status.wireName());
+    }
+
+    public boolean isActive() {
+        return status instanceof Active;
+    }
+
+    /** Accepted, but its start date is still ahead. */
+    public boolean isFutureDated(Instant now) {
+        return isActive() && startTime.isAfter(now);
+    }
+
+    public <T extends Term> Optional<T> term(Class<T> type) {
+        return terms.stream()
+                .map(AcceptedTerm::term)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst();
+    }
+
+    public Optional<AcceptedTerm> acceptedTerm(Class<? extends Term> type) {
+        return terms.stream().filter(t -> type.isInstance(t.term())).findFirst();
+    }
+
+    /** Whether the buyer asked for automatic renewal when accepting (and neither side has opted out since). */
+    public boolean autoRenew() {
+        var chosen = acceptedTerm(RenewalTerm.class)
+                .map(AcceptedTerm::configuration)
+                .filter(RenewalConfiguration.class::isInstance)
+                .map(c -> ((RenewalConfiguration) c).enableAutoRenew())
+                .orElse(false);
+        return chosen && renewalOptOut == null;
+    }
+
+    /** What happens at the end: renewal while the renewal term allows it, otherwise expiry with the reason. */
+    public EndTimeBehavior endTimeBehavior() {
+        if (status instanceof Replaced) {
+            return new EndTimeBehavior(EndTimeBehavior.Type.REPLACE, null);
+        }
+        var renewal = term(RenewalTerm.class);
+        if (renewal.isEmpty()) {
+            return expiring(ReasonCode.NO_RENEWAL_TERM);
+        }
+        if (renewalOptOut == PartyType.PROPOSER) {
+            return expiring(ReasonCode.PROPOSER_RENEW_OPTED_OUT);
+        }
+        if (!autoRenew()) {
+            return expiring(ReasonCode.ACCEPTOR_RENEW_OPTED_OUT);
+        }
+        var max = renewal.get().maxRenewals();
+        if (max != null && renewals >= max) {
+            return expiring(ReasonCode.RENEWAL_LIMIT_EXHAUSTED);
+        }
+        return new EndTimeBehavior(EndTimeBehavior.Type.RENEW, null);
+    }
+
+    public Agreement withStatus(AgreementStatus next, Instant at) {
+        return new Agreement(
+                id,
+                initialAgreementId,
+                offerId,
+                productId,
+                productType,
+                proposerPartyId,
+                proposerAccountId,
+                acceptorPartyId,
+                acceptorAccountId,
+                requestId,
+                acceptanceTime,
+                startTime,
+                endTime,
+                terms,
+                agreementValue,
+                charges,
+                next,
+                renewals,
+                renewalOptOut,
+                at,
+                version + 1);
+    }
+
+    private static EndTimeBehavior expiring(ReasonCode reason) {
+        return new EndTimeBehavior(EndTimeBehavior.Type.EXPIRE, reason);
+    }
+}

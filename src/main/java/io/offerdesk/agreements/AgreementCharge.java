@@ -1,0 +1,30 @@
+package io.offerdesk.agreements;
+
+import java.time.Instant;
+import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One charge of an agreement and how far it got: scheduled charges fall due at their time and go to invoicing; a
+ * replacement cancels the ones not yet due.
+ *
+ * @param revision increases when the buyer changes the purchase order after acceptance
+ */
+public record AgreementCharge(
+        String id,
+        int revision,
+        Instant time,
+        Money amount,
+        ChargeTiming timing,
+        State state,
+        @Nullable String purchaseOrderReference) {
+
+    public enum State {
+        /** Waiting for its time. */
+        SCHEDULED,
+        /** Its time came; invoicing bills it. Due charges stand whatever happens to the agreement later. */
+        DUE,
+        /** Dropped before it fell due: the agreement was replaced or ended early. */
+        CANCELLED
+    }
+}

@@ -1,0 +1,412 @@
+package io.offerdesk.agreements;
+
+import io.offerdesk.agreements.AgreementRequest.Intent;
+import io.offerdesk.agreements.events.AgreementAccepted;
+import io.offerdesk.agreements.events.AgreementChargeDue;
+import io.offerdesk.agreements.events.AgreementChargesCancelled;
+import io.offerdesk.agreements.events.AgreementEnded;
+import io.offerdesk.agreements.events.ChargeLine;
+import io.offerdesk.agreements.internal.AgreementRepository;
+import io.offerdesk.agreements.internal.AgreementRequests;
+import io.offerdesk.agreements.internal.domain.Acceptance;
+import io.offerdesk.catalog.CatalogManagement;
+import io.offerdesk.catalog.ProductId;
+import io.offerdesk.governance.PrivateMarketplace;
+import io.offerdesk.offers.Offer;
+import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.Term;
+import io.offerdesk.parties.PartyManagement;
+import io.offerdesk.parties.UserManagement;
+import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.AccountId;
+import io.offerdesk.shared.InvalidInput;
+import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.PartyKind;
+import io.offerdesk.shared.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Buying: a buyer quotes an offer (an agreement request), accepts the quote, and holds the agreement; the seller
+ * that proposed it and the buyer that accepted it read it, everyone else is told it does not exist.
+ *
+ * <p>Acceptance is one transaction. Acceptances by the same buyer account for the same product lock one row and
+ * decide one after the other, so however many run at once, the account ends with one agreement for the product.
+ */
+@Service
+public class Agreements {
+
+    public static final int PAGE_MAX = 100;
+    public static final int PURCHASE_ORDER_MAX = 200;
+
+    /** A purchase order reference the buyer puts on one charge. */
+    public record PurchaseOrder(String chargeId, String purchaseOrderReference) {}
+
+    /** One page of agreements, and whether there are more. */
+    public record AgreementPage(List<Agreement> agreements, boolean more) {
+        public AgreementPage {
+            agreements = List.copyOf(agreements);
+        }
+    }
+
+    private final AgreementRequests requests;
+    private final AgreementRepository agreements;
+    private final OfferQueries offers;
+    private final CatalogManagement catalog;
+    private final PartyManagement parties;
+    private final UserManagement users;
+    private final PrivateMarketplace privateMarketplace;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RandomGenerator random = new SecureRandom();
+
+    Agreements(
+            AgreementRequests requests,
+            AgreementRepository agreements,
+            OfferQueries offers,
+            CatalogManagement catalog,
+            PartyManagement parties,
+            UserManagement users,
+            PrivateMarketplace privateMarketplace,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.requests = requests;
+        this.agreements = agreements;
+        this.offers = offers;
+        this.catalog = catalog;
+        this.parties = parties;
+        this.users = users;
+        this.privateMarketplace = privateMarketplace;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * What the buyer asks a quote for.
+     *
+     * @param accountId the buyer account that would accept; may be left out when the user acts for exactly one of the
+     *     accounts the offer targets
+     * @param requestedTerms every offer term by id, as AWS's CreateAgreementRequest takes them; when absent, every
+     *     term of the offer with {@code contract} and {@code autoRenew} as the configuration
+     * @param autoRenew for an offer with a renewal term; on unless the buyer turns it off
+     * @param sourceAgreementId the agreement a {@code REPLACE} request replaces
+     */
+    public record QuoteRequest(
+            String offerId,
+            @Nullable String accountId,
+            @Nullable Intent intent,
+            @Nullable String sourceAgreementId,
+            @Nullable List<RequestedTerm> requestedTerms,
+            TermConfiguration.@Nullable ContractConfiguration contract,
+            @Nullable Boolean autoRenew,
+            @Nullable String clientToken) {}
+
+    /** Quotes an offer for one of the buyer's accounts: the charges, the dates and the agreement value. */
+    @Transactional
+    public AgreementRequest quote(OfferdeskPrincipal me, QuoteRequest request) {
+        var offer = offers.forBuyer(me, request.offerId());
+        var account = acceptingAccount(me, offer, request.accountId());
+        var intent = request.intent() == null ? Intent.NEW : request.intent();
+        AgreementId source = null;
+        if (intent == Intent.REPLACE) {
+            source = AgreementId.parse(String.valueOf(request.sourceAgreementId()))
+                    .filter(id ->
+                            agreements.find(id).filter(a -> visible(me, a)).isPresent())
+                    .orElseThrow(() -> RefusalReason.INVALID_SOURCE_AGREEMENT_IDENTIFIER.at(
+                            "sourceAgreementId", String.valueOf(request.sourceAgreementId())));
+        } else if (request.sourceAgreementId() != null) {
+            throw RefusalReason.INVALID_SOURCE_AGREEMENT_IDENTIFIER.at(
+                    "sourceAgreementId", request.sourceAgreementId());
+        }
+        var requested = request.requestedTerms() != null
+                ? request.requestedTerms()
+                : offer.terms().stream()
+                        .map(term -> new RequestedTerm(
+                                offer.termId(term),
+                                switch (term) {
+                                    case Term.ConfigurableUpfrontPricingTerm c -> request.contract();
+                                    case Term.RenewalTerm r ->
+                                        new TermConfiguration.RenewalConfiguration(
+                                                request.autoRenew() == null || request.autoRenew());
+                                    default -> null;
+                                }))
+                        .toList();
+        return requests.create(me, offer, account, intent, source, requested, request.clientToken());
+    }
+
+    /** The buyer's quote; another party's is not found. */
+    @Transactional(readOnly = true)
+    public AgreementRequest request(OfferdeskPrincipal me, String requestId) {
+        var id = AgreementRequestId.parse(requestId).orElseThrow(() -> new NotFound("agreement-request", requestId));
+        return requests.request(me, id);
+    }
+
+    /**
+     * The account a buyer accepts for: one the user acts for and, for a private offer, one the offer targets. Left out,
+     * it is the only such account.
+     */
+    private AccountId acceptingAccount(OfferdeskPrincipal me, Offer offer, @Nullable String requested) {
+        var candidates = users.accountsOf(me).stream()
+                .filter(account -> !offer.isPrivate() || offer.buyerAccounts().contains(account))
+                .toList();
+        if (requested == null) {
+            if (candidates.size() != 1) {
+                throw new InvalidInput("accountId", "agreement.accountRequired");
+            }
+            return candidates.getFirst();
+        }
+        return candidates.stream()
+                .filter(account -> account.value().equals(requested))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput("accountId", "agreement.accountNotTargeted", requested));
+    }
+
+    /**
+     * Accepts a quote and makes the agreement. Accepting the same quote again answers with the same agreement.
+     *
+     * @param eulaAcknowledged the buyer confirmed they read and accept the offer's EULA
+     */
+    @Transactional
+    public Agreement accept(
+            OfferdeskPrincipal me, String requestId, List<PurchaseOrder> purchaseOrders, boolean eulaAcknowledged) {
+        var id = AgreementRequestId.parse(requestId).orElseThrow(() -> new NotFound("agreement-request", requestId));
+        var quoted = requests.request(me, id);
+        if (!me.has(Role.PROCUREMENT)) {
+            throw new AccessDeniedException("only procurement users accept offers");
+        }
+        if (quoted.agreementId() != null) {
+            return agreement(quoted.agreementId());
+        }
+        if (!eulaAcknowledged) {
+            throw new InvalidInput("eulaAcknowledged", "agreement.eulaNotAcknowledged");
+        }
+        var now = clock.instant();
+        if (quoted.isExpired(now)) {
+            throw RefusalReason.EXPIRED_AGREEMENT_PROPOSAL.at("agreementRequestId", requestId);
+        }
+        checkPurchaseOrders(quoted, purchaseOrders);
+        var offer = offers.forBuyer(me, quoted.offerId());
+        if (!offer.terms()
+                .equals(quoted.terms().stream().map(AcceptedTerm::term).toList())) {
+            throw RefusalReason.SUPERSEDED_AGREEMENT_PROPOSAL.at("agreementRequestId", requestId);
+        }
+        if (!privateMarketplace.allows(quoted.acceptorAccountId(), offer.productId())) {
+            throw new PurchaseDenied(quoted.acceptorAccountId(), offer.productId());
+        }
+        agreements.lockSubscription(quoted.acceptorAccountId(), offer.productId());
+        // Another acceptance of this very quote may have committed while this one waited for the lock.
+        var request = requests.lock(me, id);
+        if (request.agreementId() != null) {
+            return agreement(request.agreementId());
+        }
+        var quote = requests.requote(offer, request, now);
+        var held = agreements.activeFor(request.acceptorAccountId(), offer.productId());
+        var replaced = Acceptance.decide(request, quote.charges(), held);
+        var product = catalog.find(new ProductId(offer.productId())).orElseThrow();
+        var proposerAccount =
+                parties.accountsOf(offer.sellerPartyId()).getFirst().id();
+        var agreementId = AgreementId.fresh(random);
+        var orders = new HashMap<String, String>();
+        purchaseOrders.forEach(po -> orders.put(po.chargeId(), po.purchaseOrderReference()));
+        var charges = quote.charges().expectedCharges().stream()
+                .map(c -> new AgreementCharge(
+                        c.id(),
+                        1,
+                        c.time(),
+                        c.amount(),
+                        c.timing(),
+                        c.timing() == ChargeTiming.ON_ACCEPTANCE
+                                ? AgreementCharge.State.DUE
+                                : AgreementCharge.State.SCHEDULED,
+                        orders.get(c.id())))
+                .toList();
+        var agreement = new Agreement(
+                agreementId,
+                replaced == null ? agreementId : replaced.initialAgreementId(),
+                offer.id().value(),
+                offer.productId(),
+                product.type(),
+                offer.sellerPartyId(),
+                proposerAccount,
+                me.partyId(),
+                request.acceptorAccountId(),
+                request.id(),
+                now,
+                quote.charges().startTime(),
+                quote.charges().endTime(),
+                quote.terms(),
+                quote.charges().agreementValue(),
+                charges,
+                AgreementStatus.ACTIVE,
+                0,
+                null,
+                now,
+                1);
+        agreements.insert(agreement);
+        requests.accepted(request.id(), agreementId);
+        if (replaced != null) {
+            replace(replaced, agreement, me, now);
+        }
+        events.publishEvent(accepted(agreement, replaced, null, me.actor(), now));
+        agreement.charges().stream()
+                .filter(c -> c.state() == AgreementCharge.State.DUE)
+                .forEach(c -> events.publishEvent(chargeDue(agreement, c, now)));
+        return agreement;
+    }
+
+    /** The old agreement ends as REPLACED; its charges not yet due are cancelled, the due ones stand. */
+    private void replace(Agreement old, Agreement replacement, OfferdeskPrincipal me, Instant now) {
+        var ended = old.withStatus(old.active().replace(now, replacement.id()), now);
+        if (!agreements.update(ended)) {
+            throw new IllegalStateException("agreement " + old.id() + " changed under its subscription lock");
+        }
+        var pending = old.charges().stream()
+                .filter(c -> c.state() == AgreementCharge.State.SCHEDULED)
+                .map(AgreementCharge::id)
+                .toList();
+        agreements.moveScheduledCharges(old.id(), pending, AgreementCharge.State.CANCELLED);
+        if (!pending.isEmpty()) {
+            events.publishEvent(new AgreementChargesCancelled(
+                    old.id().value(), old.proposerPartyId(), old.acceptorPartyId(), pending, me.actor(), now));
+        }
+        events.publishEvent(new AgreementEnded(
+                old.id().value(),
+                old.proposerPartyId(),
+                old.acceptorPartyId(),
+                ended.status().wireName(),
+                replacement.id().value(),
+                me.actor(),
+                now));
+    }
+
+    /** The agreement, for its proposer, its acceptor (an account the user acts for) or the operator. */
+    @Transactional(readOnly = true)
+    public Agreement agreement(OfferdeskPrincipal me, String id) {
+        return AgreementId.parse(id)
+                .flatMap(agreements::find)
+                .filter(agreement -> visible(me, agreement))
+                .orElseThrow(() -> new NotFound("agreement", id));
+    }
+
+    /** The agreements the caller's party proposed (sellers) or accepted (buyers), filtered like SearchAgreements. */
+    @Transactional(readOnly = true)
+    public AgreementPage search(OfferdeskPrincipal me, AgreementFilter filter, int offset, int limit) {
+        if (offset < 0) {
+            throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);
+        }
+        if (limit < 1 || limit > PAGE_MAX) {
+            throw new InvalidInput("limit", "validation.range", 1, PAGE_MAX);
+        }
+        var buyer = filter.partyType() == PartyType.ACCEPTOR;
+        if (buyer != (me.partyKind() == PartyKind.BUYER)) {
+            throw new InvalidInput(
+                    "partyType", "agreement.partyType", me.partyKind().name());
+        }
+        var page = agreements.search(me.partyId(), buyer ? users.accountsOf(me) : null, filter, offset, limit + 1);
+        return new AgreementPage(page.stream().limit(limit).toList(), page.size() > limit);
+    }
+
+    private boolean visible(OfferdeskPrincipal me, Agreement agreement) {
+        if (me.isOperator()) {
+            return true;
+        }
+        if (me.partyId().equals(agreement.proposerPartyId())) {
+            return true;
+        }
+        return me.partyId().equals(agreement.acceptorPartyId())
+                && users.accountsOf(me).contains(agreement.acceptorAccountId());
+    }
+
+    private Agreement agreement(AgreementId id) {
+        return agreements.find(id).orElseThrow();
+    }
+
+    private static void checkPurchaseOrders(AgreementRequest request, List<PurchaseOrder> purchaseOrders) {
+        var chargeIds = request.charges().expectedCharges().stream()
+                .map(ExpectedCharge::id)
+                .toList();
+        var seen = new ArrayList<String>();
+        for (int i = 0; i < purchaseOrders.size(); i++) {
+            var po = purchaseOrders.get(i);
+            var field = "purchaseOrders[" + i + "]";
+            if (!chargeIds.contains(po.chargeId()) || seen.contains(po.chargeId())) {
+                throw RefusalReason.INVALID_PURCHASE_ORDERS.at(field + ".chargeId", po.chargeId());
+            }
+            var reference = po.purchaseOrderReference();
+            if (reference.isBlank() || reference.length() > PURCHASE_ORDER_MAX) {
+                throw RefusalReason.INVALID_PURCHASE_ORDERS.at(field + ".purchaseOrderReference", PURCHASE_ORDER_MAX);
+            }
+            seen.add(po.chargeId());
+        }
+    }
+
+    static AgreementAccepted accepted(
+            Agreement agreement,
+            @Nullable Agreement replaced,
+            @Nullable Agreement renewed,
+            io.offerdesk.shared.Actor actor,
+            Instant now) {
+        return new AgreementAccepted(
+                agreement.id().value(),
+                agreement.initialAgreementId().value(),
+                agreement.offerId(),
+                agreement.productId(),
+                agreement.productType().name(),
+                agreement.proposerPartyId(),
+                agreement.proposerAccountId().value(),
+                agreement.acceptorPartyId(),
+                agreement.acceptorAccountId().value(),
+                agreement.acceptanceTime(),
+                agreement.startTime(),
+                agreement.endTime(),
+                agreement.terms(),
+                agreement.agreementValue().getCurrencyUnit().getCode(),
+                agreement.agreementValue().getAmount(),
+                agreement.charges().stream().map(Agreements::line).toList(),
+                replaced == null ? null : replaced.id().value(),
+                renewed == null ? null : renewed.id().value(),
+                actor,
+                now);
+    }
+
+    /** The event that hands a due charge to invoicing. */
+    public static AgreementChargeDue chargeDue(Agreement agreement, AgreementCharge charge, Instant now) {
+        return new AgreementChargeDue(
+                agreement.id().value(),
+                agreement.offerId(),
+                agreement.productId(),
+                agreement.proposerPartyId(),
+                agreement.acceptorPartyId(),
+                agreement.acceptorAccountId().value(),
+                line(charge),
+                now);
+    }
+
+    private static ChargeLine line(AgreementCharge charge) {
+        return new ChargeLine(
+                charge.id(),
+                charge.revision(),
+                charge.time(),
+                charge.amount().getCurrencyUnit().getCode(),
+                charge.amount().getAmount(),
+                charge.timing().name(),
+                charge.purchaseOrderReference());
+    }
+
+    /** The account may not buy the product: its private marketplace does not allow it. */
+    public static final class PurchaseDenied extends AccessDeniedException {
+        public PurchaseDenied(AccountId account, String productId) {
+            super("DENIED_BY_PRIVATE_MARKETPLACE_POLICY: account " + account + " may not buy " + productId);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.offerdesk.agreements;
+
+import io.offerdesk.shared.InvalidInput;
+
+/**
+ * Why a quote, an acceptance or a request about an agreement was refused: AWS's {@code ValidationExceptionReason}
+ * values that Offerdesk gives. Each is also the message key {@code agreement.<NAME>} that explains it to the reader.
+ */
+public enum RefusalReason {
+    /** The buyer already holds an agreement for the product whose dates overlap the new one's. */
+    DUPLICATE_AGREEMENT_IN_ORGANIZATION,
+    /** The offer (or the agreement request) expired before it was accepted. */
+    EXPIRED_AGREEMENT_PROPOSAL,
+    /** The offer changed after the quote, or the quote was already used for a different acceptance. */
+    SUPERSEDED_AGREEMENT_PROPOSAL,
+    /** The agreement is no longer active. */
+    INACTIVE_AGREEMENT,
+    MISSING_MANDATORY_TERMS,
+    INCOMPATIBLE_TERMS,
+    INVALID_REQUESTED_TERM_ID,
+    INVALID_REQUESTED_TERM_CONFIGURATION,
+    MISSING_REQUESTED_TERM_CONFIGURATION,
+    INVALID_PURCHASE_ORDERS,
+    INVALID_CLIENT_TOKEN,
+    INVALID_INTENT,
+    INVALID_SOURCE_AGREEMENT_IDENTIFIER;
+
+    public String messageKey() {
+        return "agreement." + name();
+    }
+
+    /** The refusal as the 422 every API answers with, naming the field. */
+    public InvalidInput at(String field, Object... arguments) {
+        return new InvalidInput(field, messageKey(), arguments);
+    }
+
+    /** The reason a refusal carries, when it is one of these. */
+    public static java.util.Optional<RefusalReason> of(InvalidInput refusal) {
+        var code = refusal.violations().getFirst().code();
+        return java.util.Arrays.stream(values())
+                .filter(reason -> reason.messageKey().equals(code))
+                .findFirst();
+    }
+}
