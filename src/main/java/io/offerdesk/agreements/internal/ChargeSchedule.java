@@ -1,0 +1,57 @@
+package io.offerdesk.agreements.internal;
+
+import io.offerdesk.agreements.AgreementCharge;
+import io.offerdesk.agreements.Agreements;
+import io.offerdesk.platform.DueWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands scheduled charges to invoicing when their time comes (00:00 UTC of an installment's date, the start of a
+ * billing period): each charge is claimed by one node with {@code SKIP LOCKED}, marked due and announced once.
+ */
+@Component
+class ChargeSchedule implements DueWork {
+
+    private static final int BATCH = 500;
+
+    private final AgreementRepository agreements;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    ChargeSchedule(AgreementRepository agreements, ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this.agreements = agreements;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<Instant> nextDueAfter(Instant after) {
+        return agreements.nextScheduledCharge();
+    }
+
+    @Override
+    public void runDue(Instant now) {
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(transactions.execute(status -> {
+                var due = agreements.claimDueCharges(now, BATCH);
+                for (var charge : due) {
+                    agreements.moveScheduledCharges(
+                            charge.agreementId(), List.of(charge.chargeId()), AgreementCharge.State.DUE);
+                    var agreement = agreements.find(charge.agreementId()).orElseThrow();
+                    var line = agreement.charges().stream()
+                            .filter(c -> c.id().equals(charge.chargeId()))
+                            .findFirst()
+                            .orElseThrow();
+                    events.publishEvent(Agreements.chargeDue(agreement, line, now));
+                }
+                return due.size() == BATCH;
+            }));
+        }
+    }
+}
