@@ -141,20 +141,21 @@ public record PricingForm(
     }
 
     /**
-     * The pricing change and, when the maximum is typed or the offer has one to remove, the variable payment change.
-     * A removal goes first and a maximum last, so that a new currency never meets the maximum in the old one.
+     * The pricing change between the variable payment changes: an existing maximum is removed before the prices and a
+     * typed one set after them, so that a change of currency never meets the maximum in the old one.
      */
     List<RequestedChange> changes(String offerId, Product product, Offer offer) {
-        var pricing = pricingChange(offerId, product);
+        var changes = new ArrayList<RequestedChange>();
+        if (offer.term(VariablePaymentTerm.class).isPresent()) {
+            changes.add(Details.change("UpdateVariablePaymentTerms", offerId, Details.terms(null)));
+        }
+        changes.add(pricingChange(offerId, product));
         if (!variableMax.isBlank()) {
             var term = priced("VariablePaymentTerm");
             term.put("MaxTotalChargeAmount", variableMax);
-            return List.of(pricing, Details.change("UpdateVariablePaymentTerms", offerId, Details.terms(term)));
+            changes.add(Details.change("UpdateVariablePaymentTerms", offerId, Details.terms(term)));
         }
-        if (offer.term(VariablePaymentTerm.class).isPresent()) {
-            return List.of(Details.change("UpdateVariablePaymentTerms", offerId, Details.terms(null)), pricing);
-        }
-        return List.of(pricing);
+        return changes;
     }
 
     private RequestedChange pricingChange(String offerId, Product product) {
