@@ -11,7 +11,7 @@ class DiscoveryNavigation {
 
     /** Every role of a buyer discovers products; the entry sits just before the buyer's private offers. */
     @Bean
-    NavigationItem discoveryNavigation() {
+    NavigationItem buyerDiscoverNavigation() {
         return new NavigationItem("discovery.nav", "/buyer/discover", 19, Set.of(PartyKind.BUYER), Set.of());
     }
 }
