@@ -64,7 +64,9 @@ public class Discovery {
         var page = listings.search(search, offered(me));
         var sellers = new Sellers();
         return new ListingResults(
-                page.products().stream().map(product -> listing(product, sellers)).toList(),
+                page.products().stream()
+                        .map(product -> listing(product, sellers))
+                        .toList(),
                 page.total(),
                 page.facets(),
                 page.facets().sellers().keySet().stream().map(sellers::of).toList());
@@ -113,7 +115,8 @@ public class Discovery {
      *
      * @param product absent when the seller has since deleted the product
      */
-    public record DiscoveredOffer(OfferOption option, @Nullable Listing product) {
+    public record DiscoveredOffer(
+            OfferOption option, @Nullable Listing product) {
 
         public Offer offer() {
             return option.offer();

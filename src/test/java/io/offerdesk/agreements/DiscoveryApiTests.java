@@ -66,7 +66,8 @@ class DiscoveryApiTests {
                 .containsOnly("OFFER");
         assertThat(api.get("/api/v1/buyer/offers/" + offerId, GLOBEX).status()).isEqualTo(200);
 
-        var onboardingId = listing(found, "Acme Onboarding Services").at("/productId").asString();
+        var onboardingId =
+                listing(found, "Acme Onboarding Services").at("/productId").asString();
         var onboarding = api.get("/api/v1/buyer/products/" + onboardingId + "/purchase-options", GLOBEX);
         assertThat(onboarding.json().at("/purchaseOptions").findValuesAsString("name"))
                 .contains(ONBOARDING_OFFER);
@@ -85,7 +86,9 @@ class DiscoveryApiTests {
         var fixed = term(terms.json(), "FixedUpfrontPricingTerm");
         assertThat(fixed.at("/grants/0/displayName").asString()).isEqualTo("Analyst seats");
         assertThat(fixed.at("/grants/0/maxQuantity").asInt()).isEqualTo(25);
-        assertThat(term(terms.json(), "UsageBasedPricingTerm").at("/rateCards/0/rateCard/0/price").asString())
+        assertThat(term(terms.json(), "UsageBasedPricingTerm")
+                        .at("/rateCards/0/rateCard/0/price")
+                        .asString())
                 .isEqualTo("0.75");
         // Term ids are derived, so every read of the offer names its terms the same.
         assertThat(api.get("/api/v1/buyer/offers/" + offerId + "/terms", GLOBEX)
@@ -115,7 +118,8 @@ class DiscoveryApiTests {
         assertThat(api.get("/api/v1/buyer/products/" + insightsId + "/purchase-options", INITECH)
                         .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/v1/buyer/offers/" + offerId + "/terms", INITECH).status())
+        assertThat(api.get("/api/v1/buyer/offers/" + offerId + "/terms", INITECH)
+                        .status())
                 .isEqualTo(404);
         // The same for a product id that does not exist and one that cannot be an id at all.
         assertThat(api.get("/api/v1/buyer/products/prod-0000000000000", INITECH).status())
@@ -152,8 +156,7 @@ class DiscoveryApiTests {
                  "dimensions":[{"key":"workshop","name":"Workshop","unit":"Units","type":"ENTITLED"}],
                  "delivery":{"deliverables":["Threat model","Hardened baseline"],"estimatedDuration":"2 weeks"},
                  "publicOffer":{"pricingModels":["CONTRACT"],"prices":[
-                   {"model":"CONTRACT","dimensionKey":"workshop","durationMonths":1,"amount":"5000.00"}]}}"""
-                .formatted(word));
+                   {"model":"CONTRACT","dimensionKey":"workshop","durationMonths":1,"amount":"5000.00"}]}}""".formatted(word));
 
         // A title match weighs more than a keyword match, so the guard comes first by relevance.
         var both = listings("q=" + word, INITECH);
@@ -280,8 +283,8 @@ class DiscoveryApiTests {
 
     private static List<String> counts(JsonNode facet) {
         var counts = new ArrayList<String>();
-        facet.forEach(value ->
-                counts.add(value.at("/value").asString() + "=" + value.at("/count").asInt()));
+        facet.forEach(value -> counts.add(
+                value.at("/value").asString() + "=" + value.at("/count").asInt()));
         return counts;
     }
 

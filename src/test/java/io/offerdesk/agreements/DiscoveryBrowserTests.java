@@ -54,7 +54,9 @@ class DiscoveryBrowserTests extends BrowserTest {
         browser.get(productPage + "?lang=zh-CN");
         assertThat(text("#fulfillment-type")).isEqualTo("软件即服务(SaaS)");
         assertThat(text("main h2.h5")).isEqualTo("交付方式");
-        assertThat(option(INSIGHTS_OFFER).findElement(By.className("option-badge")).getText())
+        assertThat(option(INSIGHTS_OFFER)
+                        .findElement(By.className("option-badge"))
+                        .getText())
                 .isEqualTo("专属价格");
         assertThat(text("nav")).contains("发现产品");
     }
@@ -67,8 +69,9 @@ class DiscoveryBrowserTests extends BrowserTest {
 
     private WebElement option(String name) {
         return browser.findElements(By.cssSelector("#purchase-options .purchase-option")).stream()
-                .filter(element ->
-                        element.findElement(By.className("option-name")).getText().equals(name))
+                .filter(element -> element.findElement(By.className("option-name"))
+                        .getText()
+                        .equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no purchase option " + name));
     }

@@ -77,11 +77,10 @@ public class ListingRepository {
 
     /** The ids of one page of matching products, in the search's order. */
     public List<ProductId> page(ListingSearch search, Collection<ProductId> offered) {
-        var order =
-                switch (search.sort()) {
-                    case RELEVANCE -> "relevance DESC, lower(title), id";
-                    case TITLE -> "lower(title), id";
-                };
+        var order = switch (search.sort()) {
+            case RELEVANCE -> "relevance DESC, lower(title), id";
+            case TITLE -> "lower(title), id";
+        };
         return statement(PAGE.formatted(order), search, offered)
                 .param("limit", search.limit())
                 .param("offset", search.offset())
@@ -138,8 +137,7 @@ public class ListingRepository {
                 .toArray(String[]::new);
     }
 
-    private static <T> @Nullable String name(
-            @Nullable T value, Function<T, String> name) {
+    private static <T> @Nullable String name(@Nullable T value, Function<T, String> name) {
         return value == null ? null : name.apply(value);
     }
 }

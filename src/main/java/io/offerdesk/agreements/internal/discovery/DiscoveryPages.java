@@ -59,14 +59,7 @@ class DiscoveryPages {
         var results = discovery.search(
                 me,
                 new ListingSearch(
-                        filters.q(),
-                        type,
-                        filters.category(),
-                        sellerId,
-                        pricingModel,
-                        sort,
-                        from,
-                        PAGE_SIZE));
+                        filters.q(), type, filters.category(), sellerId, pricingModel, sort, from, PAGE_SIZE));
         model.addAttribute("filters", filters);
         model.addAttribute("results", results);
         model.addAttribute("offset", from);

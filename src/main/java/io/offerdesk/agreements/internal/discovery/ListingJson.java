@@ -64,15 +64,7 @@ record ListingJson(
                 case FulfillmentOption.SageMakerAlgorithm algorithm -> summary(algorithm);
                 case FulfillmentOption.AmazonMachineImage ami ->
                     new FulfillmentOptionJson(
-                            ami.id(),
-                            ami.type(),
-                            ami.regions(),
-                            null,
-                            ami.usageInstructions(),
-                            null,
-                            null,
-                            null,
-                            null);
+                            ami.id(), ami.type(), ami.regions(), null, ami.usageInstructions(), null, null, null, null);
                 case FulfillmentOption.Container container ->
                     new FulfillmentOptionJson(
                             container.id(),
@@ -114,7 +106,10 @@ record ListingJson(
     record FacetJson(String value, @Nullable String displayName, int count) {}
 
     record FacetsJson(
-            List<FacetJson> types, List<FacetJson> categories, List<FacetJson> pricingModels, List<FacetJson> sellers) {}
+            List<FacetJson> types,
+            List<FacetJson> categories,
+            List<FacetJson> pricingModels,
+            List<FacetJson> sellers) {}
 
     /**
      * One page of search results.

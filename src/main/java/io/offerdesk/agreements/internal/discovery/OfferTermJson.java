@@ -73,7 +73,11 @@ sealed interface OfferTermJson {
             @Nullable String unit,
             @Nullable Integer maxQuantity) {}
 
-    record RateJson(String dimensionKey, @Nullable String displayName, @Nullable String unit, String price) {}
+    record RateJson(
+            String dimensionKey,
+            @Nullable String displayName,
+            @Nullable String unit,
+            String price) {}
 
     /** @param selector the contract duration the prices are for, e.g. {@code P12M} */
     record RateCardItemJson(
@@ -84,7 +88,8 @@ sealed interface OfferTermJson {
 
     record UsageRateCardJson(List<RateJson> rateCard) {}
 
-    record DocumentJson(String type, @Nullable String url, @Nullable String version) {}
+    record DocumentJson(
+            String type, @Nullable String url, @Nullable String version) {}
 
     record ScheduleItemJson(LocalDate chargeDate, String chargeAmount) {}
 
@@ -115,8 +120,12 @@ sealed interface OfferTermJson {
                         configurable.rateCards().stream()
                                 .map(card -> new RateCardItemJson(
                                         card.duration().toString(),
-                                        card.constraints().multipleDimensionSelection().wireName(),
-                                        card.constraints().quantityConfiguration().wireName(),
+                                        card.constraints()
+                                                .multipleDimensionSelection()
+                                                .wireName(),
+                                        card.constraints()
+                                                .quantityConfiguration()
+                                                .wireName(),
                                         rates(card.rateCard(), dimensions)))
                                 .toList());
             case Term.UsageBasedPricingTerm usage ->
@@ -135,8 +144,7 @@ sealed interface OfferTermJson {
                         recurring.billingPeriod().wireName(),
                         decimal(recurring.price()));
             case Term.FreeTrialPricingTerm trial ->
-                new FreeTrialPricingTerm(
-                        id, type, trial.duration().toString(), grants(trial.grants(), dimensions));
+                new FreeTrialPricingTerm(id, type, trial.duration().toString(), grants(trial.grants(), dimensions));
             case Term.LegalTerm legal ->
                 new LegalTerm(
                         id,
