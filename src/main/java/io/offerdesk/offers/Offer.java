@@ -46,6 +46,11 @@ public record Offer(
     /** The entity type of offers in change sets, as AWS names it. */
     public static final String ENTITY_TYPE = "Offer@1.0";
 
+    /** Term ids are {@code term-} and this many hex digits; see {@link #termId(Term)}. */
+    public static final String TERM_ID_PREFIX = "term-";
+
+    private static final int TERM_ID_HEX_DIGITS = 32;
+
     /** An offer accepted up to the last millisecond of its availability end date, in UTC. */
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 
@@ -120,6 +125,16 @@ public record Offer(
                 .filter(Term.InCurrency.class::isInstance)
                 .map(term -> ((Term.InCurrency) term).currency())
                 .findFirst();
+    }
+
+    /**
+     * The id of one of the offer's terms, as AWS gives every term one: {@code term-} and the first 32 hex digits of
+     * SHA-256 over the offer id, a slash and the term type. An offer holds at most one term of each type, so the id
+     * is unique in the offer, and it is derived rather than stored so that the same term keeps its id across
+     * revisions, in the Discovery API and in the agreements made from the offer.
+     */
+    public String termId(Term term) {
+        return TERM_ID_PREFIX + Sha256.hex(id.value() + "/" + term.type()).substring(0, TERM_ID_HEX_DIGITS);
     }
 
     /** The rules as AWS lists them: availability first, then targeting. */
