@@ -137,9 +137,8 @@ public class OfferActions {
      * then sets its terms and releases it like any draft. Another seller's agreement is not found.
      */
     public ChangeSet createReplacementOffer(OfferdeskPrincipal me, String agreementId, @Nullable String name) {
-        var agreement = agreements
-                .find(me.partyId(), agreementId)
-                .orElseThrow(() -> new NotFound("agreement", agreementId));
+        var agreement =
+                agreements.find(me.partyId(), agreementId).orElseThrow(() -> new NotFound("agreement", agreementId));
         var details = NODES.objectNode();
         details.put("AgreementId", agreement.agreementId());
         if (name != null) {

@@ -155,7 +155,8 @@ class OfferChangeHandler implements ChangeHandler {
             var replaced = replacedAgreement(current, parsed);
             var productId = current != null ? current.productId() : productIdOf(parsed, replaced);
             var product = product(productId);
-            var decision = OfferDecisions.decide(current, parsed, context(product, current).replacing(replaced));
+            var decision = OfferDecisions.decide(
+                    current, parsed, context(product, current).replacing(replaced));
             return switch (decision) {
                 case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());
                 case Decision.Accepted accepted -> {

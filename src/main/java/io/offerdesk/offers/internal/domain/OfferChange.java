@@ -43,7 +43,8 @@ public sealed interface OfferChange {
      *
      * @param agreementId the agreement to replace, as the seller wrote it; whether it is one is decided later
      */
-    record CreateReplacementOffer(String agreementId, @Nullable String name) implements OfferChange {}
+    record CreateReplacementOffer(
+            String agreementId, @Nullable String name) implements OfferChange {}
 
     /** Absent members keep their value; an explicit {@code "PreExistingAgreement": null} removes the marker. */
     record UpdateInformation(

@@ -49,8 +49,7 @@ class ReplacementOfferTests {
     static final String AGREEMENT = "agmt-1234567890abcdefghijklmno";
     static final AgreementFacts ACTIVE_CONTRACT = facts(SELLER, ProductType.SAAS, true, true);
 
-    static AgreementFacts facts(
-            java.util.UUID proposer, ProductType productType, boolean active, boolean contract) {
+    static AgreementFacts facts(java.util.UUID proposer, ProductType productType, boolean active, boolean contract) {
         return new AgreementFacts(
                 AGREEMENT,
                 proposer,
@@ -94,8 +93,8 @@ class ReplacementOfferTests {
 
         @Test
         void makesADraftForTheAgreementsProductTargetedAtTheAccountThatHoldsIt() {
-            var created = accepted(
-                    decide(null, new CreateReplacementOffer(AGREEMENT, "Amended deal"), ACTIVE_CONTRACT));
+            var created =
+                    accepted(decide(null, new CreateReplacementOffer(AGREEMENT, "Amended deal"), ACTIVE_CONTRACT));
 
             assertThat(created.state()).isEqualTo(OfferState.DRAFT);
             assertThat(created.replacesAgreementId()).isEqualTo(AGREEMENT);
@@ -165,8 +164,8 @@ class ReplacementOfferTests {
 
         @Test
         void refusesAFutureStartBecauseTheReplacementStartsOnAcceptance() {
-            var futureDated = new UpdateValidityTerms(
-                    new ValidityTerm(null, TODAY.plusMonths(2), TODAY.plusMonths(14)));
+            var futureDated =
+                    new UpdateValidityTerms(new ValidityTerm(null, TODAY.plusMonths(2), TODAY.plusMonths(14)));
 
             assertThat(codes(decide(replacementDraft(), futureDated, ACTIVE_CONTRACT)))
                     .contains("INCOMPATIBLE_AGREEMENT");
@@ -202,7 +201,8 @@ class ReplacementOfferTests {
 
         @Test
         void refusesWhenTheAgreementEndedMeanwhile() {
-            assertThat(codes(decide(readyReplacement(), new ReleaseOffer(), facts(SELLER, ProductType.SAAS, false, true))))
+            assertThat(codes(decide(
+                            readyReplacement(), new ReleaseOffer(), facts(SELLER, ProductType.SAAS, false, true))))
                     .containsExactly("INCOMPATIBLE_AGREEMENT");
         }
 
@@ -243,7 +243,8 @@ class ReplacementOfferTests {
         @Test
         void namesTheFieldOfAMissingOrMalformedAgreementId() {
             var missing = new Validations();
-            OfferChanges.parse("CreateReplacementOffer", json("{\"Name\":\"x\"}"), "ChangeSet[0].DetailsDocument", missing);
+            OfferChanges.parse(
+                    "CreateReplacementOffer", json("{\"Name\":\"x\"}"), "ChangeSet[0].DetailsDocument", missing);
             var spaced = new Validations();
             OfferChanges.parse(
                     "CreateReplacementOffer",

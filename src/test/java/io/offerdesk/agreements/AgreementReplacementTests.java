@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * charges not yet invoiced are cancelled.
  */
 @EndToEndTest
-class ReplacementOfferTests {
+class AgreementReplacementTests {
 
     static final String OPERATOR = "operator@offerdesk.example";
     static final String NIMBUS = OfferFixtures.NIMBUS;
@@ -54,16 +54,27 @@ class ReplacementOfferTests {
         var advanced = api.post("/api/v1/simulation/clock/advance", OPERATOR, "{\"by\":\"P75D\"}");
         assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
         var before = agreement(oldId, AUTHOR);
-        assertThat(states(before)).containsExactly(
-                "DUE", "DUE", "DUE", "SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED",
-                "SCHEDULED", "SCHEDULED", "SCHEDULED");
+        assertThat(states(before))
+                .containsExactly(
+                        "DUE",
+                        "DUE",
+                        "DUE",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "SCHEDULED");
 
         var offerId = createReplacement(oldId);
         var draft = api.get("/api/v1/offers/" + offerId, AUTHOR).json();
         assertThat(draft.toString()).contains("\"AgreementId\":\"" + oldId + "\"");
         var today = new OfferFixtures(api).today();
-        var withDuration = releaseReplacement(
-                offerId, today, "{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}");
+        var withDuration =
+                releaseReplacement(offerId, today, "{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}");
         assertThat(withDuration.at("/status").asString()).isEqualTo("FAILED");
         assertThat(withDuration.toString()).contains("MISSING_AGREEMENT_END_DATE");
         var released = releaseReplacement(
@@ -78,7 +89,8 @@ class ReplacementOfferTests {
                 .contains("offer-replaces")
                 .contains(oldId);
         var asNew = fixtures.quote(
-                GLOBEX, "{\"offerId\":\"%s\",\"accountId\":\"%s\",\"intent\":\"NEW\"}".formatted(offerId, GLOBEX_ACCOUNT));
+                GLOBEX,
+                "{\"offerId\":\"%s\",\"accountId\":\"%s\",\"intent\":\"NEW\"}".formatted(offerId, GLOBEX_ACCOUNT));
         assertThat(asNew.status()).as(asNew.body()).isEqualTo(422);
         assertThat(asNew.json().at("/errors/0/code").asString()).isEqualTo("agreement.INVALID_INTENT");
 
@@ -91,10 +103,8 @@ class ReplacementOfferTests {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
 
         var newId = accepted.json().at("/agreementId").asString();
-        var now = Instant.parse(api.get("/api/v1/simulation/clock", OPERATOR)
-                .json()
-                .at("/now")
-                .asString());
+        var now = Instant.parse(
+                api.get("/api/v1/simulation/clock", OPERATOR).json().at("/now").asString());
         assertThat(accepted.json().at("/status").asString()).isEqualTo("ACTIVE");
         assertThat(accepted.json().at("/initialAgreementId").asString()).isEqualTo(oldId);
         assertThat(Instant.parse(accepted.json().at("/startTime").asString()))
@@ -103,9 +113,20 @@ class ReplacementOfferTests {
         var after = agreement(oldId, GLOBEX);
         assertThat(after.at("/status").asString()).isEqualTo("REPLACED");
         assertThat(after.at("/endTimeBehavior/type").asString()).isEqualTo("REPLACE");
-        assertThat(states(after)).containsExactly(
-                "DUE", "DUE", "DUE", "CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED",
-                "CANCELLED", "CANCELLED", "CANCELLED");
+        assertThat(states(after))
+                .containsExactly(
+                        "DUE",
+                        "DUE",
+                        "DUE",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED",
+                        "CANCELLED");
         assertThat(repository.find(new AgreementId(oldId)).orElseThrow().status())
                 .isInstanceOfSatisfying(
                         Replaced.class,
@@ -231,7 +252,9 @@ class ReplacementOfferTests {
 
     private static List<String> states(JsonNode agreement) {
         var states = new java.util.ArrayList<String>();
-        agreement.at("/charges").forEach(charge -> states.add(charge.at("/state").asString()));
+        agreement
+                .at("/charges")
+                .forEach(charge -> states.add(charge.at("/state").asString()));
         return states;
     }
 
@@ -242,8 +265,7 @@ class ReplacementOfferTests {
                  "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"}],
                  "delivery":{"deliverables":["A plan"],"estimatedDuration":"2 weeks"},
                  "publicOffer":{"pricingModels":["CONTRACT"],
-                   "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"1200","currency":"USD"}]}}"""
-                .formatted(OfferFixtures.unique("Services product")));
+                   "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"1200","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Services product")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().at("/id").asString();
     }
