@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * An offer for one product of one seller, as AWS Marketplace's {@code Offer@1.0}.
  *
  * @param productId the product's {@code prod-} id
+ * @param replacesAgreementId for a replacement (agreement-based) offer, the agreement that accepting it replaces; set
+ *     when the offer is created and never changed
  * @param pricingModel set with the pricing terms
  * @param terms at most one term of each type
  * @param targeting absent or empty for a public offer
@@ -30,6 +32,7 @@ public record Offer(
         OfferId id,
         UUID sellerPartyId,
         String productId,
+        @Nullable String replacesAgreementId,
         OfferState state,
         @Nullable String name,
         @Nullable String description,
@@ -60,10 +63,37 @@ public record Offer(
 
     /** A fresh draft, revision 0 until it is first stored. */
     public static Offer draft(OfferId id, UUID sellerPartyId, String productId, @Nullable String name, Instant now) {
+        return draft(id, sellerPartyId, productId, null, name, now);
+    }
+
+    /**
+     * A fresh draft that replaces an agreement when accepted, targeted at the one account that holds it (AWS's
+     * {@code CreateReplacementOffer}).
+     */
+    public static Offer replacementDraft(
+            OfferId id,
+            UUID sellerPartyId,
+            String productId,
+            String agreementId,
+            AccountId acceptor,
+            @Nullable String name,
+            Instant now) {
+        return draft(id, sellerPartyId, productId, agreementId, name, now)
+                .withTargeting(new TargetingRule(List.of(acceptor), List.of(), List.of()));
+    }
+
+    private static Offer draft(
+            OfferId id,
+            UUID sellerPartyId,
+            String productId,
+            @Nullable String replacesAgreementId,
+            @Nullable String name,
+            Instant now) {
         return new Offer(
                 id,
                 sellerPartyId,
                 productId,
+                replacesAgreementId,
                 OfferState.DRAFT,
                 name,
                 null,
@@ -76,6 +106,11 @@ public record Offer(
                 now,
                 now,
                 0);
+    }
+
+    /** Accepting a replacement offer replaces the agreement it names instead of making a new one beside it. */
+    public boolean isReplacement() {
+        return replacesAgreementId != null;
     }
 
     /** A private offer names buyer accounts; only they can see and accept it. */
@@ -202,6 +237,7 @@ public record Offer(
                 id,
                 sellerPartyId,
                 productId,
+                replacesAgreementId,
                 copy.state,
                 copy.name,
                 copy.description,
@@ -216,7 +252,7 @@ public record Offer(
                 copy.revision);
     }
 
-    /** The components an offer's changes may set; identity and creation never change. */
+    /** The components an offer's changes may set; identity and creation (product, replaced agreement) never change. */
     private static final class Copy {
         private OfferState state;
         private @Nullable String name;
