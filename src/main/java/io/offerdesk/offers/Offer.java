@@ -141,15 +141,6 @@ public record Offer(
         };
     }
 
-    /**
-     * The id AWS gives each term, the same in the offer and in every agreement made from it: derived from the offer id
-     * and the term type (an offer holds at most one term of each type), so it survives the changes a released offer may
-     * still take.
-     */
-    public String termId(Term term) {
-        return "term-" + Sha256.hex(id.value() + "/" + term.type()).substring(0, 32);
-    }
-
     public <T extends Term> Optional<T> term(Class<T> type) {
         return terms.stream().filter(type::isInstance).map(type::cast).findFirst();
     }

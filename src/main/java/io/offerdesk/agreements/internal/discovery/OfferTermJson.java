@@ -63,6 +63,9 @@ sealed interface OfferTermJson {
 
     record NetPaymentTerm(String id, String type, String paymentDuePeriod) implements OfferTermJson {}
 
+    record VariablePaymentTerm(String id, String type, String currencyCode, String maxTotalChargeAmount)
+            implements OfferTermJson {}
+
     /** Renewal; as in the Discovery API, its id and type tell the buyer the agreement renews. */
     record RenewalTerm(String id, String type, @Nullable Integer maxRenewals) implements OfferTermJson {}
 
@@ -173,6 +176,8 @@ sealed interface OfferTermJson {
             case Term.NetPaymentTerm netPayment ->
                 new NetPaymentTerm(id, type, netPayment.paymentDuePeriod().toString());
             case Term.RenewalTerm renewal -> new RenewalTerm(id, type, renewal.maxRenewals());
+            case Term.VariablePaymentTerm variable ->
+                new VariablePaymentTerm(id, type, variable.currencyCode(), decimal(variable.maxTotalChargeAmount()));
         };
     }
 
