@@ -89,13 +89,15 @@ public class AgreementRenewals {
                     null,
                     null,
                     null,
+                    renewedAs(agreement),
                     false,
                     false);
         }
         var renews = behavior.type() == EndTimeBehavior.Type.RENEW;
         var active = agreement.isActive() && now.isBefore(end);
         var priced = renews
-                ? Renewals.price(agreement, state.chosenPriceIncrease(), end.plus(Renewals.GAP), settings.invoicingEntity())
+                ? Renewals.price(
+                        agreement, state.chosenPriceIncrease(), end.plus(Renewals.GAP), settings.invoicingEntity())
                 : null;
         var max = term.maxRenewals();
         var deadline = Renewals.adjustmentDeadline(term, end);
@@ -114,6 +116,7 @@ public class AgreementRenewals {
                 Renewals.lockoutStart(term, end),
                 deadline,
                 state.renewalNoticeSentAt(),
+                renewedAs(agreement),
                 active && agreement.renewalOptOut() == null && !Renewals.lockedOut(term, end, now),
                 active && renews && deadline != null && now.isBefore(deadline));
     }
@@ -163,9 +166,7 @@ public class AgreementRenewals {
         if (range == null) {
             throw new InvalidInput("priceIncrease", "agreementRenewal.priceIncreaseFixed");
         }
-        if (percent == null
-                || percent.compareTo(range.minValue()) < 0
-                || percent.compareTo(range.maxValue()) > 0) {
+        if (percent == null || percent.compareTo(range.minValue()) < 0 || percent.compareTo(range.maxValue()) > 0) {
             throw new InvalidInput(
                     "priceIncrease",
                     "agreementRenewal.priceIncreaseRange",
@@ -226,13 +227,16 @@ public class AgreementRenewals {
         return upcoming;
     }
 
+    private static @Nullable AgreementId renewedAs(Agreement agreement) {
+        return agreement.status() instanceof AgreementStatus.Renewed renewed ? renewed.renewal() : null;
+    }
+
     /** The side the caller acts for on this agreement, if their role lets them steer its renewal. */
     private static PartyType sideOf(OfferdeskPrincipal me, Agreement agreement) {
         if (me.partyId().equals(agreement.acceptorPartyId()) && me.has(Role.PROCUREMENT)) {
             return PartyType.ACCEPTOR;
         }
-        if (me.partyId().equals(agreement.proposerPartyId())
-                && (me.has(Role.ADMIN) || me.has(Role.OFFER_AUTHOR))) {
+        if (me.partyId().equals(agreement.proposerPartyId()) && (me.has(Role.ADMIN) || me.has(Role.OFFER_AUTHOR))) {
             return PartyType.PROPOSER;
         }
         throw new AccessDeniedException("only the buyer's procurement users and the seller's administrators and"
@@ -249,7 +253,8 @@ public class AgreementRenewals {
         var end = agreement.endTime();
         var lockout = end == null ? null : Renewals.lockoutStart(term, end);
         if (lockout != null && !now.isBefore(lockout)) {
-            throw RefusalReason.RENEWAL_LOCKOUT_PERIOD.at("agreementId", agreement.id().value(), lockout);
+            throw RefusalReason.RENEWAL_LOCKOUT_PERIOD.at(
+                    "agreementId", agreement.id().value(), lockout);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param lockoutStartsAt from when renewal can no longer be turned off or repriced
  * @param adjustmentDeadline until when the seller may choose the increase within the range
  * @param noticeSentAt when both sides were told the renewal is coming
+ * @param renewedAs the agreement this one renewed into, once it has
  * @param optOutOpen whether a side may still switch renewal off now
  * @param adjustmentOpen whether the seller may still choose the increase now
  */
@@ -40,6 +41,7 @@ public record RenewalInfo(
         @Nullable Instant lockoutStartsAt,
         @Nullable Instant adjustmentDeadline,
         @Nullable Instant noticeSentAt,
+        @Nullable AgreementId renewedAs,
         boolean optOutOpen,
         boolean adjustmentOpen) {
 

@@ -10,12 +10,7 @@ import java.util.UUID;
  * @param side PROPOSER (the seller) or ACCEPTOR (the buyer)
  */
 public record AgreementRenewalOptedOut(
-        String agreementId,
-        UUID proposerPartyId,
-        UUID acceptorPartyId,
-        String side,
-        Actor actor,
-        Instant occurredAt)
+        String agreementId, UUID proposerPartyId, UUID acceptorPartyId, String side, Actor actor, Instant occurredAt)
         implements AgreementEvent {
 
     @Override

@@ -111,8 +111,8 @@ class AgreementLifecycle implements DueWork {
         if (agreement.endTimeBehavior().type() != EndTimeBehavior.Type.RENEW) {
             return;
         }
-        var priced = Renewals.price(
-                agreement, lifecycle.state(id).chosenPriceIncrease(), now, settings.invoicingEntity());
+        var priced =
+                Renewals.price(agreement, lifecycle.state(id).chosenPriceIncrease(), now, settings.invoicingEntity());
         lifecycle.noticeSent(id);
         var value = priced.charges().agreementValue();
         events.publishEvent(new AgreementRenewalUpcoming(
@@ -145,8 +145,8 @@ class AgreementLifecycle implements DueWork {
     }
 
     private void renew(Agreement old, Instant now) {
-        var priced = Renewals.price(
-                old, lifecycle.state(old.id()).chosenPriceIncrease(), now, settings.invoicingEntity());
+        var priced =
+                Renewals.price(old, lifecycle.state(old.id()).chosenPriceIncrease(), now, settings.invoicingEntity());
         var renewal = priced.renewal();
         var id = AgreementId.fresh(random);
         var charges = priced.charges().expectedCharges().stream()
@@ -200,8 +200,8 @@ class AgreementLifecycle implements DueWork {
         }
     }
 
-    private static AgreementEnded ended(Agreement agreement, @org.jspecify.annotations.Nullable AgreementId successor,
-            Instant now) {
+    private static AgreementEnded ended(
+            Agreement agreement, @org.jspecify.annotations.Nullable AgreementId successor, Instant now) {
         return new AgreementEnded(
                 agreement.id().value(),
                 agreement.proposerPartyId(),

@@ -135,8 +135,8 @@ public class LifecycleRepository {
                         """)
                 .param("now", timestamp(now))
                 .param("limit", limit)
-                .query((rs, n) -> new DueEnd(
-                        new AgreementId(rs.getString(1)), new AccountId(rs.getString(2)), rs.getString(3)))
+                .query((rs, n) ->
+                        new DueEnd(new AgreementId(rs.getString(1)), new AccountId(rs.getString(2)), rs.getString(3)))
                 .list();
     }
 

@@ -67,14 +67,16 @@ public final class Renewals {
      */
     public static PricedRenewal price(
             Agreement agreement, @Nullable BigDecimal chosen, Instant now, String invoicingEntity) {
-        var term = agreement.term(RenewalTerm.class).orElseThrow(() -> new IllegalArgumentException(
-                "agreement " + agreement.id() + " has no renewal term"));
+        var term = agreement
+                .term(RenewalTerm.class)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("agreement " + agreement.id() + " has no renewal term"));
         var end = Objects.requireNonNull(agreement.endTime(), "a renewing agreement has an end");
         var currency = agreement.agreementValue().getCurrencyUnit();
         var percent = priceIncrease(term, chosen);
         var renewal = renew(agreement.startTime(), end, agreement.terms(), currency, percent);
-        var charges = Quotes.charges(
-                renewal.terms(), currency, renewal.startTime(), renewal.endTime(), now, invoicingEntity);
+        var charges =
+                Quotes.charges(renewal.terms(), currency, renewal.startTime(), renewal.endTime(), now, invoicingEntity);
         return new PricedRenewal(renewal, percent, charges);
     }
 
@@ -109,8 +111,7 @@ public final class Renewals {
         var renewed = terms.stream()
                 .map(accepted -> new AcceptedTerm(
                         accepted.id(),
-                        renewedTerm(
-                                accepted.term(), template, currency, percent, start, renewalStart, renewalEnd),
+                        renewedTerm(accepted.term(), template, currency, percent, start, renewalStart, renewalEnd),
                         accepted.configuration()))
                 .toList();
         return new Renewal(renewalStart, renewalEnd, renewed);
@@ -156,7 +157,11 @@ public final class Renewals {
                         schedule.currencyCode(),
                         template != null
                                 ? installments(template, total, renewalDate)
-                                : moved(schedule, currency, percent, LocalDate.ofInstant(start, ZoneOffset.UTC),
+                                : moved(
+                                        schedule,
+                                        currency,
+                                        percent,
+                                        LocalDate.ofInstant(start, ZoneOffset.UTC),
                                         renewalDate));
             }
             case ValidityTerm validity ->
@@ -165,9 +170,7 @@ public final class Renewals {
                         validity.agreementStartDate() == null
                                 ? null
                                 : LocalDate.ofInstant(renewalStart, ZoneOffset.UTC),
-                        validity.agreementEndDate() == null
-                                ? null
-                                : LocalDate.ofInstant(renewalEnd, ZoneOffset.UTC));
+                        validity.agreementEndDate() == null ? null : LocalDate.ofInstant(renewalEnd, ZoneOffset.UTC));
             default -> term;
         };
     }

@@ -49,6 +49,7 @@ class AgreementRenewalsApi {
             @Nullable Instant lockoutStartsAt,
             @Nullable Instant adjustmentDeadline,
             @Nullable Instant noticeSentAt,
+            @Nullable String renewedAs,
             boolean optOutOpen,
             boolean adjustmentOpen) {
 
@@ -68,6 +69,7 @@ class AgreementRenewalsApi {
                     info.lockoutStartsAt(),
                     info.adjustmentDeadline(),
                     info.noticeSentAt(),
+                    info.renewedAs() == null ? null : info.renewedAs().value(),
                     info.optOutOpen(),
                     info.adjustmentOpen());
         }
@@ -98,7 +100,8 @@ class AgreementRenewalsApi {
         static @Nullable MoneyJson of(@Nullable Money money) {
             return money == null
                     ? null
-                    : new MoneyJson(money.getCurrencyUnit().getCode(), money.getAmount().toPlainString());
+                    : new MoneyJson(
+                            money.getCurrencyUnit().getCode(), money.getAmount().toPlainString());
         }
     }
 

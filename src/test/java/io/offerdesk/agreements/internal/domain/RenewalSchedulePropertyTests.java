@@ -28,32 +28,33 @@ class RenewalSchedulePropertyTests {
      */
     @Provide
     Arbitrary<PaymentScheduleTermTemplate> templates() {
-        return Arbitraries.integers().between(1, 86).flatMap(size -> Arbitraries.integers()
-                .between(1, 9_999)
-                .set()
-                .ofSize(size - 1)
-                .map(cuts -> {
-                    var points = new ArrayList<>(cuts);
-                    points.add(0);
-                    points.add(10_000);
-                    points.sort(Integer::compareTo);
-                    var charges = new ArrayList<TemplateCharge>();
-                    for (int i = 1; i < points.size(); i++) {
-                        charges.add(new TemplateCharge(
-                                Period.ofMonths(i - 1),
-                                BigDecimal.valueOf(points.get(i) - points.get(i - 1), 2),
-                                null));
-                    }
-                    return new PaymentScheduleTermTemplate(charges);
-                }));
+        return Arbitraries.integers()
+                .between(1, 86)
+                .flatMap(size -> Arbitraries.integers()
+                        .between(1, 9_999)
+                        .set()
+                        .ofSize(size - 1)
+                        .map(cuts -> {
+                            var points = new ArrayList<>(cuts);
+                            points.add(0);
+                            points.add(10_000);
+                            points.sort(Integer::compareTo);
+                            var charges = new ArrayList<TemplateCharge>();
+                            for (int i = 1; i < points.size(); i++) {
+                                charges.add(new TemplateCharge(
+                                        Period.ofMonths(i - 1),
+                                        BigDecimal.valueOf(points.get(i) - points.get(i - 1), 2),
+                                        null));
+                            }
+                            return new PaymentScheduleTermTemplate(charges);
+                        }));
     }
 
     @Provide
     Arbitrary<Money> prices() {
         var currencies = Arbitraries.of("USD", "EUR", "GBP", "AUD", "JPY").map(CurrencyUnit::of);
         return Combinators.combine(currencies, Arbitraries.longs().between(0, 100_000_000_00L))
-                .as((currency, units) -> Money.of(
-                        currency, BigDecimal.valueOf(units, currency.getDecimalPlaces())));
+                .as((currency, units) -> Money.of(currency, BigDecimal.valueOf(units, currency.getDecimalPlaces())));
     }
 
     @Property
@@ -62,13 +63,12 @@ class RenewalSchedulePropertyTests {
         List<Installment> installments = Renewals.installments(template, price, LocalDate.parse("2028-01-01"));
 
         assertThat(installments).hasSameSizeAs(template.schedule());
-        var sum = installments.stream()
-                .map(Installment::chargeAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        var sum = installments.stream().map(Installment::chargeAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).isEqualByComparingTo(price.getAmount());
         assertThat(installments).allSatisfy(i -> {
             assertThat(i.chargeAmount().signum()).isNotNegative();
-            assertThat(i.chargeAmount().scale()).isEqualTo(price.getCurrencyUnit().getDecimalPlaces());
+            assertThat(i.chargeAmount().scale())
+                    .isEqualTo(price.getCurrencyUnit().getDecimalPlaces());
         });
     }
 }

@@ -72,19 +72,19 @@ class RenewalsTests {
                         new ContractConfiguration(Period.ofMonths(12), List.of(new DimensionQuantity("analysts", 3)))),
                 new AcceptedTerm("term-b", validity, null),
                 new AcceptedTerm(
-                        "term-c",
-                        new RenewalTerm(null, null, null, null, null),
-                        new RenewalConfiguration(true)));
+                        "term-c", new RenewalTerm(null, null, null, null, null), new RenewalConfiguration(true)));
 
         var renewal = Renewals.renew(START, END, terms, USD, new BigDecimal("3.5"));
 
         assertThat(renewal.startTime()).isEqualTo("2028-01-01T00:00:00Z");
         // 2027 has 365 days; the renewal runs as long, into leap year 2028.
         assertThat(renewal.endTime()).isEqualTo("2028-12-30T23:59:59.999Z");
-        var renewedContract = (ConfigurableUpfrontPricingTerm) renewal.terms().get(0).term();
+        var renewedContract =
+                (ConfigurableUpfrontPricingTerm) renewal.terms().get(0).term();
         assertThat(renewedContract.rateCards().getFirst().rateCard().getFirst().price())
                 .isEqualByComparingTo("20.700");
-        assertThat(renewal.terms().get(0).configuration()).isEqualTo(terms.get(0).configuration());
+        assertThat(renewal.terms().get(0).configuration())
+                .isEqualTo(terms.get(0).configuration());
         assertThat(renewal.terms().get(1).term())
                 .isEqualTo(new ValidityTerm(null, LocalDate.parse("2028-01-01"), LocalDate.parse("2028-12-30")));
         assertThat(renewal.terms().get(2)).isEqualTo(terms.get(2));
