@@ -8,8 +8,10 @@ import static io.offerdesk.offers.OfferFixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +177,9 @@ class LifecycleTests {
         assertThat(chosen.json().at("/renewalValue/amount").asString()).isEqualTo("214.00");
         var upcoming = api.get("/api/v1/agreements/renewals/upcoming?days=60", AUTHOR);
         assertThat(upcoming.json().findValuesAsString("agreementId")).contains(id);
+        var page = new SignedInSession(api, AUTHOR, "offerdesk-demo").get("/agreements/renewals?days=60");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains(id, "USD 214.00", "Upcoming renewals");
 
         var end = endOf(agreement(id));
         advanceTo(end.minus(Duration.ofDays(2)));

@@ -60,6 +60,7 @@ class RenewalPages {
             redirect.addFlashAttribute("renewalViolations", refused.violations());
         }
         // The id was checked by the action (another party's agreement is a 404 before this line).
-        return "redirect:/agreements/" + AgreementId.parse(agreementId).orElseThrow().value();
+        return "redirect:/agreements/"
+                + AgreementId.parse(agreementId).orElseThrow().value();
     }
 }
