@@ -7,18 +7,32 @@ import static io.offerdesk.agreements.AgreementFixtures.INITECH;
 import static io.offerdesk.offers.OfferFixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offerdesk.platform.PrincipalSource;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
+import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.ISpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +48,21 @@ class LifecycleTests {
 
     @Autowired
     TestApi api;
+
+    @Autowired
+    Agreements agreements;
+
+    @Autowired
+    PrincipalSource principals;
+
+    @Autowired
+    ISpringTemplateEngine templates;
+
+    @Autowired
+    ServletContext servletContext;
+
+    @Autowired
+    ApplicationContext applicationContext;
 
     AgreementFixtures fixtures;
 
@@ -181,6 +210,10 @@ class LifecycleTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains(id, "USD 214.00", "Upcoming renewals");
 
+        var section = renewalSection(id);
+        assertThat(section).contains("Renews automatically", "USD 214.00 (+7%)", "renewal-opt-out");
+        assertThat(section).doesNotContain("renewal-price-increase");
+
         var end = endOf(agreement(id));
         advanceTo(end.minus(Duration.ofDays(2)));
         var refused = api.post("/api/v1/agreements/" + id + "/renewal/opt-out", GLOBEX, "");
@@ -191,6 +224,30 @@ class LifecycleTests {
         advanceTo(end.plus(Duration.ofMinutes(1)));
         var renewed = agreement(successorOf(agreement(id)));
         assertThat(renewed.at("/estimatedCharges/agreementValue").asString()).isEqualTo("214.00");
+    }
+
+    /**
+     * The renewal section of the agreement's page as Globex's procurement user sees it: the fragment rendered with the
+     * application's template engine, as the agreement page that includes it renders it.
+     */
+    private String renewalSection(String id) {
+        var buyer = principals.findLogin(GLOBEX).orElseThrow().principal();
+        var request = new MockHttpServletRequest(servletContext, "GET", "/agreements/" + id);
+        var exchange = JakartaServletWebApplication.buildApplication(servletContext)
+                .buildExchange(request, new MockHttpServletResponse());
+        var context = new WebContext(exchange, Locale.ENGLISH);
+        context.setVariable("agreement", agreements.agreement(buyer, id));
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(applicationContext, null));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        buyer, null, List.of(new SimpleGrantedAuthority("ROLE_PROCUREMENT"))));
+        try {
+            return templates.process("agreements/renewal", Set.of("renewal"), context);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** Buys Acme's one-month, auto-renewing contract for two analysts at 100.00 each; returns the agreement id. */
