@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -281,10 +282,7 @@ class LifecycleTests {
     }
 
     private static String renewalTerm(
-            String lockout,
-            @org.jspecify.annotations.Nullable String deadline,
-            @org.jspecify.annotations.Nullable Integer maxRenewals,
-            String increase) {
+            String lockout, @Nullable String deadline, @Nullable Integer maxRenewals, String increase) {
         return "{\"Type\":\"RenewalTerm\",\"LockoutPeriod\":\"" + lockout + "\""
                 + (deadline == null ? "" : ",\"AdjustmentDeadline\":\"" + deadline + "\"")
                 + (maxRenewals == null ? "" : ",\"MaxRenewals\":" + maxRenewals)

@@ -17,8 +17,10 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,7 +89,8 @@ class AgreementLifecycle implements DueWork {
         } while (ends.size() == BATCH);
     }
 
-    private void inBatches(java.util.function.Supplier<Boolean> batch) {
+    /** Runs a claim-and-act batch, each in its own transaction, until one comes back short. */
+    private void inBatches(Supplier<Boolean> batch) {
         boolean more = true;
         while (more) {
             more = Boolean.TRUE.equals(transactions.execute(status -> batch.get()));
@@ -200,8 +203,7 @@ class AgreementLifecycle implements DueWork {
         }
     }
 
-    private static AgreementEnded ended(
-            Agreement agreement, @org.jspecify.annotations.Nullable AgreementId successor, Instant now) {
+    private static AgreementEnded ended(Agreement agreement, @Nullable AgreementId successor, Instant now) {
         return new AgreementEnded(
                 agreement.id().value(),
                 agreement.proposerPartyId(),
