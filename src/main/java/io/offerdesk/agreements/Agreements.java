@@ -350,7 +350,8 @@ public class Agreements {
         }
     }
 
-    static AgreementAccepted accepted(
+    /** The event that announces an agreement: accepted by the buyer, or made by an automatic renewal. */
+    public static AgreementAccepted accepted(
             Agreement agreement,
             @Nullable Agreement replaced,
             @Nullable Agreement renewed,

@@ -23,7 +23,12 @@ public enum RefusalReason {
     INVALID_PURCHASE_ORDERS,
     INVALID_CLIENT_TOKEN,
     INVALID_INTENT,
-    INVALID_SOURCE_AGREEMENT_IDENTIFIER;
+    INVALID_SOURCE_AGREEMENT_IDENTIFIER,
+    /**
+     * Offerdesk's own: the renewal term's lockout period before the end has begun, so its renewal can no longer be
+     * turned off or repriced.
+     */
+    RENEWAL_LOCKOUT_PERIOD;
 
     public String messageKey() {
         return "agreement." + name();
