@@ -72,7 +72,8 @@ public class Entitlements {
     }
 
     /** A page of GetEntitlements; pass {@code nextToken} back for the next one. */
-    public record EntitlementPage(List<Entitlement> entitlements, @Nullable String nextToken) {
+    public record EntitlementPage(
+            List<Entitlement> entitlements, @Nullable String nextToken) {
         public EntitlementPage {
             entitlements = List.copyOf(entitlements);
         }
@@ -208,9 +209,8 @@ public class Entitlements {
         if (held.isEmpty()) {
             throw new NotFound("product", productId);
         }
-        var product = ProductId.parse(productId)
-                .flatMap(catalog::find)
-                .orElseThrow(() -> new NotFound("product", productId));
+        var product =
+                ProductId.parse(productId).flatMap(catalog::find).orElseThrow(() -> new NotFound("product", productId));
         return new ProductDelivery(product, held);
     }
 
@@ -239,8 +239,7 @@ public class Entitlements {
             throw invalidToken();
         }
         var issued = tokens.find(registrationToken).orElseThrow(Entitlements::invalidToken);
-        var agreement =
-                agreementRepository.find(issued.agreementId()).orElseThrow(Entitlements::invalidToken);
+        var agreement = agreementRepository.find(issued.agreementId()).orElseThrow(Entitlements::invalidToken);
         var owned = ProductId.parse(agreement.productId())
                 .flatMap(catalog::find)
                 .filter(product -> product.sellerPartyId().equals(me.partyId()))

@@ -40,7 +40,14 @@ public class FulfillmentPostRepository {
         /** The post as claimed for its next attempt. */
         FulfillmentPost claimed() {
             return new FulfillmentPost(
-                    agreementId, fulfillmentUrl, state, attempts + 1, nextAttemptAt, lastAttemptAt, lastStatus, lastError);
+                    agreementId,
+                    fulfillmentUrl,
+                    state,
+                    attempts + 1,
+                    nextAttemptAt,
+                    lastAttemptAt,
+                    lastStatus,
+                    lastError);
         }
     }
 
@@ -68,7 +75,8 @@ public class FulfillmentPostRepository {
      * of its attempt number, which also keeps other nodes off it while this one posts.
      */
     public List<FulfillmentPost> claimDue(Instant now, int limit, java.util.function.IntFunction<Instant> retryAt) {
-        var due = jdbc.sql("""
+        var due = jdbc
+                .sql("""
                         SELECT agreement_id, fulfillment_url, state, attempts, next_attempt_at, last_attempt_at,
                             last_status, last_error
                         FROM agreements.fulfillment_post
@@ -101,7 +109,8 @@ public class FulfillmentPostRepository {
     /**
      * Records how an attempt went: delivered, failed for good, or still pending for the retry set when it was claimed.
      */
-    public void recordAttempt(AgreementId agreement, FulfillmentPost.State state, @Nullable Integer status, @Nullable String error) {
+    public void recordAttempt(
+            AgreementId agreement, FulfillmentPost.State state, @Nullable Integer status, @Nullable String error) {
         jdbc.sql("""
                         UPDATE agreements.fulfillment_post
                         SET state = :state, last_status = :status, last_error = :error,

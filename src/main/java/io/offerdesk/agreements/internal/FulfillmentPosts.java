@@ -78,9 +78,8 @@ public class FulfillmentPosts implements DueWork {
     public void runDue(Instant now) {
         List<Claimed> claimed;
         do {
-            claimed = ownTransactions.execute(status -> posts.claimDue(now, BATCH, attempt -> now.plus(
-                                    settings.backoffAfter(attempt)))
-                            .stream()
+            claimed = ownTransactions.execute(status ->
+                    posts.claimDue(now, BATCH, attempt -> now.plus(settings.backoffAfter(attempt))).stream()
                             .map(post -> new Claimed(
                                     post, tokens.issue(post.agreementId(), now).value()))
                             .toList());

@@ -50,7 +50,8 @@ final class EntitlementJson {
             @Nullable Instant expirationDate,
             String licenseArn) {}
 
-    record ProductEntitlements(List<ProductEntitlement> entitlements, @Nullable String nextToken) {}
+    record ProductEntitlements(
+            List<ProductEntitlement> entitlements, @Nullable String nextToken) {}
 
     /** One of a buyer's entitlements: the agreement it comes from and its status. */
     record BuyerEntitlement(
@@ -69,7 +70,11 @@ final class EntitlementJson {
     record BuyerEntitlements(List<BuyerEntitlement> entitlements, boolean more) {}
 
     /** The license an account holds for the product. */
-    record License(String customerAwsAccountId, String agreementId, String licenseArn, @Nullable Instant expirationDate) {}
+    record License(
+            String customerAwsAccountId,
+            String agreementId,
+            String licenseArn,
+            @Nullable Instant expirationDate) {}
 
     /** How the entitled buyer gets the product; {@code delivery} has the fields of the product type's option. */
     record DeliveryJson(
@@ -139,10 +144,7 @@ final class EntitlementJson {
         var product = delivery.product();
         var licenses = delivery.entitlements().stream()
                 .map(e -> new License(
-                        e.customerAwsAccountId().value(),
-                        e.agreementId().value(),
-                        e.licenseArn(),
-                        e.expirationDate()))
+                        e.customerAwsAccountId().value(), e.agreementId().value(), e.licenseArn(), e.expirationDate()))
                 .distinct()
                 .toList();
         return new DeliveryJson(
