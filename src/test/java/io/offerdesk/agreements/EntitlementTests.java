@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.io.IOException;
@@ -38,6 +39,8 @@ class EntitlementTests {
 
     static final String NIMBUS = OfferFixtures.NIMBUS;
     static final String GLOBEX_SECOND_ACCOUNT = "400000000002";
+    static final String PASSWORD = "offerdesk-demo";
+    static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     TestApi api;
@@ -258,6 +261,48 @@ class EntitlementTests {
         assertThat(api.get("/api/v1/buyer/entitlements/" + amiProduct() + "/delivery", GLOBEX)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void pagesShowTheBuyerItsEntitlementsAndTheSellerItsCustomers() {
+        var product = saasProduct();
+        var agreement = fixtures.buy(twoDimensionOffer(product, GLOBEX_ACCOUNT));
+        var agreementId = agreement.json().at("/agreementId").asString();
+        var customer = awaitEntitlements(agreementId, GLOBEX, 2)
+                .get(0)
+                .at("/customerIdentifier")
+                .asString();
+        var globex = new SignedInSession(api, GLOBEX, PASSWORD);
+
+        assertThat(html(globex.get("/buyer/entitlements?lang=en")))
+                .contains("data-agreement-id=\"" + agreementId + "\"", "Provisioned", "Unlimited");
+        var delivery = html(globex.get("/buyer/entitlements/" + product + "?lang=zh-CN"));
+        assertThat(delivery).contains("设置您的账户", "arn:aws:license-manager::200000000001:license:l-");
+        var csrf = CSRF.matcher(delivery);
+        assertThat(csrf.find()).isTrue();
+
+        var setUp = html(globex.post("/buyer/entitlements/" + product + "/setup", "_csrf=" + csrf.group(1)));
+
+        // The browser posts the token to the seller's page, and nothing of Offerdesk's session goes with it.
+        assertThat(setUp)
+                .contains("action=\"" + fulfillmentUrl().replace("https:", "http:") + "\"")
+                .contains("name=\"x-amzn-marketplace-token\"")
+                .doesNotContain("_csrf");
+        var initech = new SignedInSession(api, INITECH, PASSWORD);
+        assertThat(initech.get("/buyer/entitlements/" + product).statusCode()).isEqualTo(404);
+
+        var seller = html(new SignedInSession(api, AUTHOR, PASSWORD)
+                .get("/entitlements?lang=en&productCode=" + product + "&dimension=analysts"));
+        assertThat(seller).contains(customer, GLOBEX_ACCOUNT).doesNotContain("<code>viewers</code>");
+        assertThat(html(new SignedInSession(api, AUTHOR, PASSWORD)
+                        .get("/entitlements?lang=en&productCode=" + product + "&customerIdentifier=x"
+                                + "&customerAwsAccountId=" + GLOBEX_ACCOUNT)))
+                .contains("not both");
+    }
+
+    private static String html(java.net.http.HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode dimension(List<JsonNode> entitlements, String key) {
