@@ -49,9 +49,4 @@ public record Entitlement(
             case DATA -> "DataProduct";
         };
     }
-
-    /** Counts for GetEntitlements: provisioned and not past its expiration. */
-    public boolean isCurrent(Instant now) {
-        return status == EntitlementStatus.PROVISIONED && (expirationDate == null || expirationDate.isAfter(now));
-    }
 }

@@ -67,8 +67,6 @@ public class Entitlements {
             customerAwsAccountIds = List.copyOf(customerAwsAccountIds);
             licenseArns = List.copyOf(licenseArns);
         }
-
-        public static final EntitlementFilter NONE = new EntitlementFilter(List.of(), List.of(), List.of(), List.of());
     }
 
     /** A page of GetEntitlements; pass {@code nextToken} back for the next one. */
