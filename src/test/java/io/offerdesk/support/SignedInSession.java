@@ -47,6 +47,13 @@ public final class SignedInSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** Posts a form as the page's own form would, {@code form} already URL-encoded and with its CSRF token. */
+    public HttpResponse<byte[]> post(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
