@@ -319,7 +319,7 @@ final class PostgresBaselines {
                     proposer_party_id, proposer_account_id, acceptor_party_id, acceptor_account_id, request_id,
                     acceptance_time, start_time, end_time, terms, currency_code, agreement_value, status, renewals,
                     last_update_time, version)
-                VALUES (?, ?, 'offer-benchbaseline1', 'prod-benchbaseline', 'SAAS', ?, '200000000001', ?,
+                VALUES (?, ?, 'offer-benchbaseline', 'prod-benchbaseline', 'SAAS', ?, '200000000001', ?,
                     '400000000001', ?, ?, ?, ?, ?::jsonb, 'USD', 12000.00, 'ACTIVE', 0, ?, 1)""");
         private final PreparedStatement charges = connection.prepareStatement("""
                 INSERT INTO bench_charge (agreement_id, id, revision, charge_time, currency_code, amount, timing, state,
