@@ -12,8 +12,7 @@ class AgreementNavigation {
     /** Every role of a buyer reads the agreements of its accounts. */
     @Bean
     NavigationItem buyerAgreementsNavigation() {
-        return new NavigationItem(
-                "agreementPages.nav", "/buyer/agreements", 25, Set.of(PartyKind.BUYER), Set.of());
+        return new NavigationItem("agreementPages.nav", "/buyer/agreements", 25, Set.of(PartyKind.BUYER), Set.of());
     }
 
     /** Sellers (and channel partners, as proposers) follow the agreements made from their offers. */

@@ -19,10 +19,19 @@ record AgreementSearchForm(
         @Nullable String offerId,
         @Nullable String status,
         @Nullable String acceptorAccountId,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startFrom,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startTo,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endFrom,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endTo,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate startFrom,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate startTo,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate endFrom,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate endTo,
+
         AgreementFilter.@Nullable Sort sort,
         @Nullable Boolean ascending) {
 

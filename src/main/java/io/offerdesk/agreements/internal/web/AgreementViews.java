@@ -69,7 +69,9 @@ class AgreementViews {
 
         static TermsSnapshot of(String offerId, List<AcceptedTerm> accepted) {
             return new TermsSnapshot(
-                    new OfferId(offerId), null, accepted.stream().map(AcceptedTerm::term).toList());
+                    new OfferId(offerId),
+                    null,
+                    accepted.stream().map(AcceptedTerm::term).toList());
         }
 
         /** Only the legal term, so a page shows the EULA link exactly as the offer page does. */
@@ -151,7 +153,8 @@ class AgreementViews {
      * The value of the agreements in one currency by month of acceptance, oldest first; absent when there are none.
      * Values in different currencies do not add up, so the chart keeps to the currency of the most agreements.
      */
-    @Nullable String valueByMonthChart(List<Agreement> agreements) {
+    @Nullable
+    String valueByMonthChart(List<Agreement> agreements) {
         var currencies = new HashMap<CurrencyUnit, Integer>();
         agreements.forEach(a -> currencies.merge(a.agreementValue().getCurrencyUnit(), 1, Integer::sum));
         var currency = currencies.entrySet().stream()

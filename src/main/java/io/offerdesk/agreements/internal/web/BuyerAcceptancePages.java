@@ -73,9 +73,11 @@ class BuyerAcceptancePages {
         model.addAttribute("offer", offer);
         model.addAttribute("open", !offer.isExpired(offers.now()));
         model.addAttribute("procurement", me.has(Role.PROCUREMENT));
-        model.addAttribute("configurable", offer.term(ConfigurableUpfrontPricingTerm.class).isPresent());
         model.addAttribute(
-                "accepted", agreements.search(me, filter, 0, Agreements.PAGE_MAX).agreements());
+                "configurable", offer.term(ConfigurableUpfrontPricingTerm.class).isPresent());
+        model.addAttribute(
+                "accepted",
+                agreements.search(me, filter, 0, Agreements.PAGE_MAX).agreements());
         return "agreements/fragments :: acceptance";
     }
 
@@ -86,7 +88,11 @@ class BuyerAcceptancePages {
     }
 
     @PostMapping("/buyer/offers/{offerId}/quote")
-    String quote(OfferdeskPrincipal me, @PathVariable String offerId, @RequestParam Map<String, String> params, Model model) {
+    String quote(
+            OfferdeskPrincipal me,
+            @PathVariable String offerId,
+            @RequestParam Map<String, String> params,
+            Model model) {
         var offer = offers.forBuyer(me, offerId);
         var form = QuoteForm.from(params);
         try {
@@ -121,8 +127,7 @@ class BuyerAcceptancePages {
             model.addAttribute("reason", "DENIED_BY_PRIVATE_MARKETPLACE_POLICY");
             model.addAttribute(
                     "violations",
-                    List.of(FieldViolation.of(
-                            "agreementRequestId", "agreement.DENIED_BY_PRIVATE_MARKETPLACE_POLICY")));
+                    List.of(FieldViolation.of("agreementRequestId", "agreement.DENIED_BY_PRIVATE_MARKETPLACE_POLICY")));
         }
         return review(me, agreements.request(me, requestId), params, model);
     }
@@ -157,7 +162,8 @@ class BuyerAcceptancePages {
         model.addAttribute("futureDated", charges.startTime().isAfter(request.createdAt()));
         model.addAttribute("procurement", me.has(Role.PROCUREMENT));
         model.addAttribute("entered", entered);
-        model.addAttribute("legal", TermsSnapshot.of(offer.id().value(), request.terms()).legalOnly());
+        model.addAttribute(
+                "legal", TermsSnapshot.of(offer.id().value(), request.terms()).legalOnly());
         model.addAttribute(
                 "chart",
                 charges.expectedCharges().isEmpty()
@@ -189,7 +195,6 @@ class BuyerAcceptancePages {
     /** The violations for the form, and the AWS reason code when the refusal is one, shown next to the message. */
     private static void refusal(Model model, InvalidInput refused) {
         model.addAttribute("violations", refused.violations());
-        model.addAttribute(
-                "reason", RefusalReason.of(refused).map(Enum::name).orElse(null));
+        model.addAttribute("reason", RefusalReason.of(refused).map(Enum::name).orElse(null));
     }
 }

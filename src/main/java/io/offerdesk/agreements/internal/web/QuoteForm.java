@@ -23,10 +23,7 @@ import org.jspecify.annotations.Nullable;
  * the dimension out.
  */
 record QuoteForm(
-        @Nullable String accountId,
-        @Nullable String selectorValue,
-        Map<String, String> quantities,
-        boolean autoRenew) {
+        @Nullable String accountId, @Nullable String selectorValue, Map<String, String> quantities, boolean autoRenew) {
 
     static final String QUANTITY = "quantity.";
 

@@ -32,8 +32,7 @@ class SellerAgreementPages {
     private final OfferQueries offers;
     private final AgreementViews views;
 
-    SellerAgreementPages(
-            Agreements agreements, CatalogManagement catalog, OfferQueries offers, AgreementViews views) {
+    SellerAgreementPages(Agreements agreements, CatalogManagement catalog, OfferQueries offers, AgreementViews views) {
         this.agreements = agreements;
         this.catalog = catalog;
         this.offers = offers;
@@ -60,9 +59,8 @@ class SellerAgreementPages {
         // The chart covers the first agreements the filter finds, up to a page of the API's maximum.
         model.addAttribute(
                 "chart",
-                views.valueByMonthChart(agreements
-                        .search(me, search, 0, Agreements.PAGE_MAX)
-                        .agreements()));
+                views.valueByMonthChart(
+                        agreements.search(me, search, 0, Agreements.PAGE_MAX).agreements()));
         return "agreements/sellerList";
     }
 
