@@ -39,7 +39,7 @@ class AgreementPagesTests {
         var quote = fixtures.quote(GLOBEX, offerId, GLOBEX_ACCOUNT);
         var requestId = quote.json().at("/agreementRequestId").asString();
         var accepted = fixtures.accept(GLOBEX, requestId);
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         var agreementId = accepted.json().at("/agreementId").asString();
 
         var globex = new SignedInSession(api, GLOBEX, PASSWORD);

@@ -46,11 +46,11 @@ record AgreementSearchForm(
     }
 
     /** Newest first unless the reader sorts otherwise: the agreement just accepted is at the top. */
-    AgreementFilter.Sort sortBy() {
+    public AgreementFilter.Sort sortBy() {
         return sort == null ? AgreementFilter.Sort.START_TIME : sort;
     }
 
-    boolean isAscending() {
+    public boolean isAscending() {
         return ascending != null && ascending;
     }
 

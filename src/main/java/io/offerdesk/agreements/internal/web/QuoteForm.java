@@ -72,7 +72,7 @@ record QuoteForm(
                 .orElse(List.of());
     }
 
-    String quantity(String dimensionKey) {
+    public String quantity(String dimensionKey) {
         return quantities.getOrDefault(dimensionKey, "");
     }
 
