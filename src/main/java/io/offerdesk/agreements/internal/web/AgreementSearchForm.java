@@ -45,6 +45,11 @@ record AgreementSearchForm(
         acceptorAccountId = blankToNull(acceptorAccountId);
     }
 
+    /** The agreements made from one offer. */
+    static AgreementSearchForm ofOffer(String offerId) {
+        return new AgreementSearchForm(null, offerId, null, null, null, null, null, null, null, null);
+    }
+
     /** Newest first unless the reader sorts otherwise: the agreement just accepted is at the top. */
     public AgreementFilter.Sort sortBy() {
         return sort == null ? AgreementFilter.Sort.START_TIME : sort;

@@ -1,6 +1,5 @@
 package io.offerdesk.agreements.internal.web;
 
-import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.AgreementRequest;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.Agreements.PurchaseOrder;
@@ -56,20 +55,7 @@ class BuyerAcceptancePages {
     @GetMapping("/buyer/offers/{offerId}/acceptance")
     String acceptance(OfferdeskPrincipal me, @PathVariable String offerId, Model model) {
         var offer = offers.forBuyer(me, offerId);
-        var filter = new AgreementFilter(
-                PartyType.ACCEPTOR,
-                null,
-                null,
-                offer.id().value(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                AgreementFilter.Sort.START_TIME,
-                false);
+        var filter = AgreementSearchForm.ofOffer(offer.id().value()).toFilter(PartyType.ACCEPTOR);
         model.addAttribute("offer", offer);
         model.addAttribute("open", !offer.isExpired(offers.now()));
         model.addAttribute("procurement", me.has(Role.PROCUREMENT));

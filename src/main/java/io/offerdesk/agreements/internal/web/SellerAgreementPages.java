@@ -78,8 +78,8 @@ class SellerAgreementPages {
     /** The link to the agreements made from one of the seller's offers, loaded into its offer page by htmx. */
     @GetMapping("/offers/{offerId}/agreements-link")
     String offerAgreements(OfferdeskPrincipal me, @PathVariable String offerId, Model model) {
-        var filter = new AgreementSearchForm(null, offerId, null, null, null, null, null, null, null, null);
-        var page = agreements.search(me, filter.toFilter(PartyType.PROPOSER), 0, Agreements.PAGE_MAX);
+        var page = agreements.search(
+                me, AgreementSearchForm.ofOffer(offerId).toFilter(PartyType.PROPOSER), 0, Agreements.PAGE_MAX);
         model.addAttribute("offerId", offerId);
         model.addAttribute("count", page.agreements().size());
         model.addAttribute("more", page.more());
