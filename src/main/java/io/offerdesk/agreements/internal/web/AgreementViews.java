@@ -3,6 +3,7 @@ package io.offerdesk.agreements.internal.web;
 import io.offerdesk.agreements.AcceptedTerm;
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.AgreementCharge;
+import io.offerdesk.agreements.AgreementId;
 import io.offerdesk.agreements.ExpectedCharge;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.Product;
@@ -14,6 +15,8 @@ import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.platform.Charts;
 import io.offerdesk.platform.DashboardChart;
+import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.PartyKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,6 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component("agreementViews")
 class AgreementViews {
+
+    /** Where the principal reads an agreement: buyers on their side of the site, sellers and the operator on theirs. */
+    static String pageOf(OfferdeskPrincipal me, AgreementId agreementId) {
+        return (me.partyKind() == PartyKind.BUYER ? "/buyer/agreements/" : "/agreements/") + agreementId.value();
+    }
 
     private final CatalogManagement catalog;
     private final PartyManagement parties;

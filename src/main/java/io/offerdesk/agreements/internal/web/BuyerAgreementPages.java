@@ -2,6 +2,7 @@ package io.offerdesk.agreements.internal.web;
 
 import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
+import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -29,8 +30,10 @@ class BuyerAgreementPages {
     private final Agreements agreements;
     private final OfferQueries offers;
     private final AgreementViews views;
+    private final Entitlements entitlements;
 
-    BuyerAgreementPages(Agreements agreements, OfferQueries offers, AgreementViews views) {
+    BuyerAgreementPages(Agreements agreements, OfferQueries offers, AgreementViews views, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.agreements = agreements;
         this.offers = offers;
         this.views = views;
@@ -62,6 +65,7 @@ class BuyerAgreementPages {
             throw new NotFound("agreement", agreementId);
         }
         views.detail(agreement, offers.now(), model);
+        model.addAttribute("entitlements", entitlements.entitlements(me, agreementId));
         return "agreements/buyerDetail";
     }
 

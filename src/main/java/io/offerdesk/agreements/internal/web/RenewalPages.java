@@ -40,7 +40,7 @@ class RenewalPages {
 
     @PostMapping("/agreements/{agreementId}/renewal/opt-out")
     String optOut(OfferdeskPrincipal me, @PathVariable String agreementId, RedirectAttributes redirect) {
-        return act(agreementId, redirect, () -> renewals.optOut(me, agreementId));
+        return act(me, agreementId, redirect, () -> renewals.optOut(me, agreementId));
     }
 
     @PostMapping("/agreements/{agreementId}/renewal/price-increase")
@@ -49,10 +49,10 @@ class RenewalPages {
             @PathVariable String agreementId,
             @RequestParam(required = false) @Nullable BigDecimal priceIncrease,
             RedirectAttributes redirect) {
-        return act(agreementId, redirect, () -> renewals.choosePriceIncrease(me, agreementId, priceIncrease));
+        return act(me, agreementId, redirect, () -> renewals.choosePriceIncrease(me, agreementId, priceIncrease));
     }
 
-    private static String act(String agreementId, RedirectAttributes redirect, Runnable action) {
+    private static String act(OfferdeskPrincipal me, String agreementId, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("renewalChanged", true);
@@ -60,7 +60,7 @@ class RenewalPages {
             redirect.addFlashAttribute("renewalViolations", refused.violations());
         }
         // The id was checked by the action (another party's agreement is a 404 before this line).
-        return "redirect:/agreements/"
-                + AgreementId.parse(agreementId).orElseThrow().value();
+        return "redirect:"
+                + AgreementViews.pageOf(me, AgreementId.parse(agreementId).orElseThrow());
     }
 }

@@ -2,6 +2,7 @@ package io.offerdesk.agreements.internal.web;
 
 import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
+import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.offers.OfferQueries;
@@ -31,8 +32,15 @@ class SellerAgreementPages {
     private final CatalogManagement catalog;
     private final OfferQueries offers;
     private final AgreementViews views;
+    private final Entitlements entitlements;
 
-    SellerAgreementPages(Agreements agreements, CatalogManagement catalog, OfferQueries offers, AgreementViews views) {
+    SellerAgreementPages(
+            Agreements agreements,
+            CatalogManagement catalog,
+            OfferQueries offers,
+            AgreementViews views,
+            Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.agreements = agreements;
         this.catalog = catalog;
         this.offers = offers;
@@ -71,6 +79,7 @@ class SellerAgreementPages {
             return "redirect:/buyer/agreements/" + agreement.id().value();
         }
         views.detail(agreement, offers.now(), model);
+        model.addAttribute("entitlements", entitlements.entitlements(me, agreementId));
         model.addAttribute("operator", me.isOperator());
         return "agreements/sellerDetail";
     }
