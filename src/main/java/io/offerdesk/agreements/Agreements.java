@@ -392,7 +392,7 @@ public class Agreements {
                 now);
     }
 
-    private static ChargeLine line(AgreementCharge charge) {
+    static ChargeLine line(AgreementCharge charge) {
         return new ChargeLine(
                 charge.id(),
                 charge.revision(),
