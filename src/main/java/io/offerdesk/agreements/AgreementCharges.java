@@ -87,43 +87,47 @@ public class AgreementCharges {
         }
         var now = clock.instant();
         var seen = new HashSet<String>();
-        byAgreement.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().value())).forEach(entry -> {
-            var id = entry.getKey();
-            var agreement = repository.lock(id).orElseThrow();
-            var changed = new ArrayList<String>();
-            for (int i : entry.getValue()) {
-                var order = orders.get(i);
-                var field = "purchaseOrders[" + i + "]";
-                var charge = agreement.charges().stream()
-                        .filter(c -> c.id().equals(order.chargeId()))
-                        .filter(c -> c.state() != AgreementCharge.State.CANCELLED)
-                        .findFirst()
-                        .filter(c -> seen.add(id.value() + "/" + c.id()))
-                        .orElseThrow(() -> RefusalReason.INVALID_PURCHASE_ORDERS.at(
-                                field + ".chargeId", Agreements.PURCHASE_ORDER_MAX));
-                if (order.chargeRevision() != null && order.chargeRevision() != charge.revision()) {
-                    throw RefusalReason.INVALID_CHARGE_REVISION.at(
-                            field + ".chargeRevision", charge.id(), charge.revision());
-                }
-                var reference = order.purchaseOrderReference();
-                if (reference == null || reference.isBlank() || reference.length() > Agreements.PURCHASE_ORDER_MAX) {
-                    throw RefusalReason.INVALID_PURCHASE_ORDERS.at(
-                            field + ".purchaseOrderReference", Agreements.PURCHASE_ORDER_MAX);
-                }
-                purchaseOrders.attach(id, charge.id(), reference.strip());
-                changed.add(charge.id());
-            }
-            var updated = repository.find(id).orElseThrow();
-            events.publishEvent(new AgreementPurchaseOrdersUpdated(
-                    id.value(),
-                    updated.proposerPartyId(),
-                    updated.acceptorPartyId(),
-                    updated.charges().stream()
-                            .filter(c -> changed.contains(c.id()))
-                            .map(Agreements::line)
-                            .toList(),
-                    me.actor(),
-                    now));
-        });
+        byAgreement.entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getKey().value()))
+                .forEach(entry -> {
+                    var id = entry.getKey();
+                    var agreement = repository.lock(id).orElseThrow();
+                    var changed = new ArrayList<String>();
+                    for (int i : entry.getValue()) {
+                        var order = orders.get(i);
+                        var field = "purchaseOrders[" + i + "]";
+                        var charge = agreement.charges().stream()
+                                .filter(c -> c.id().equals(order.chargeId()))
+                                .filter(c -> c.state() != AgreementCharge.State.CANCELLED)
+                                .findFirst()
+                                .filter(c -> seen.add(id.value() + "/" + c.id()))
+                                .orElseThrow(() -> RefusalReason.INVALID_PURCHASE_ORDERS.at(
+                                        field + ".chargeId", Agreements.PURCHASE_ORDER_MAX));
+                        if (order.chargeRevision() != null && order.chargeRevision() != charge.revision()) {
+                            throw RefusalReason.INVALID_CHARGE_REVISION.at(
+                                    field + ".chargeRevision", charge.id(), charge.revision());
+                        }
+                        var reference = order.purchaseOrderReference();
+                        if (reference == null
+                                || reference.isBlank()
+                                || reference.length() > Agreements.PURCHASE_ORDER_MAX) {
+                            throw RefusalReason.INVALID_PURCHASE_ORDERS.at(
+                                    field + ".purchaseOrderReference", Agreements.PURCHASE_ORDER_MAX);
+                        }
+                        purchaseOrders.attach(id, charge.id(), reference.strip());
+                        changed.add(charge.id());
+                    }
+                    var updated = repository.find(id).orElseThrow();
+                    events.publishEvent(new AgreementPurchaseOrdersUpdated(
+                            id.value(),
+                            updated.proposerPartyId(),
+                            updated.acceptorPartyId(),
+                            updated.charges().stream()
+                                    .filter(c -> changed.contains(c.id()))
+                                    .map(Agreements::line)
+                                    .toList(),
+                            me.actor(),
+                            now));
+                });
     }
 }

@@ -49,14 +49,18 @@ public class CancellationRequests {
      *
      * @param reasonCode one of {@link ReasonCode}'s names
      */
-    public record Send(@Nullable String reasonCode, @Nullable String description) {}
+    public record Send(
+            @Nullable String reasonCode, @Nullable String description) {}
 
     /**
      * The filters of {@code ListAgreementCancellationRequests}.
      *
      * @param status one of {@link Status}'s names
      */
-    public record Filter(PartyType partyType, @Nullable String agreementId, @Nullable String status) {}
+    public record Filter(
+            PartyType partyType,
+            @Nullable String agreementId,
+            @Nullable String status) {}
 
     public record Page(List<CancellationRequest> requests, boolean more) {
         public Page {
@@ -113,7 +117,8 @@ public class CancellationRequests {
         var description = optionalText("description", send.description(), CancellationRequest.DESCRIPTION_MAX);
         agreement.active();
         requests.pending(agreement.id()).ifPresent(waiting -> {
-            throw new Conflict(ALREADY_PENDING, agreement.id().value(), waiting.id().value());
+            throw new Conflict(
+                    ALREADY_PENDING, agreement.id().value(), waiting.id().value());
         });
         var now = clock.instant();
         var request = new CancellationRequest(

@@ -14,7 +14,8 @@ final class Paging {
     /** Buyers list as ACCEPTOR, everyone else as PROPOSER; pages of 1 to {@code max} from a non-negative offset. */
     static void check(OfferdeskPrincipal me, PartyType partyType, int offset, int limit, int max) {
         if ((partyType == PartyType.ACCEPTOR) != (me.partyKind() == PartyKind.BUYER)) {
-            throw new InvalidInput("partyType", "agreement.partyType", me.partyKind().name());
+            throw new InvalidInput(
+                    "partyType", "agreement.partyType", me.partyKind().name());
         }
         if (offset < 0) {
             throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);

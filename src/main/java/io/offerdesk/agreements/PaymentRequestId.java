@@ -20,9 +20,7 @@ public record PaymentRequestId(String value) {
 
     /** The id in a path; empty when it cannot be one, which callers report as not found. */
     public static Optional<PaymentRequestId> parse(String candidate) {
-        return FORMAT.matcher(candidate).matches()
-                ? Optional.of(new PaymentRequestId(candidate))
-                : Optional.empty();
+        return FORMAT.matcher(candidate).matches() ? Optional.of(new PaymentRequestId(candidate)) : Optional.empty();
     }
 
     public static PaymentRequestId fresh(RandomGenerator random) {

@@ -8,7 +8,12 @@ import java.util.UUID;
 
 /** The buyer put purchase orders on charges of an agreement after accepting it; each charge is a new revision. */
 public record AgreementPurchaseOrdersUpdated(
-        String agreementId, UUID proposerPartyId, UUID acceptorPartyId, List<ChargeLine> charges, Actor actor, Instant occurredAt)
+        String agreementId,
+        UUID proposerPartyId,
+        UUID acceptorPartyId,
+        List<ChargeLine> charges,
+        Actor actor,
+        Instant occurredAt)
         implements AuditedEvent {
 
     public AgreementPurchaseOrdersUpdated {
