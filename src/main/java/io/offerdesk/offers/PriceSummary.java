@@ -5,6 +5,7 @@ import io.offerdesk.offers.Term.PaymentScheduleTerm;
 import io.offerdesk.offers.Term.RecurringPaymentTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.PaymentSchedules;
 import java.time.LocalDate;
 import java.time.Period;
@@ -14,10 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an offer costs at a glance, for lists: the upfront amount (the whole payment schedule when there is one),
- * the number of installments, whether usage is charged on top, any monthly price, and the agreement duration.
+ * the number of installments, whether usage is charged on top, any monthly price, the most the seller may charge
+ * through payment requests, and the agreement duration.
  *
  * @param upfront absent when nothing is charged up front
  * @param installments 0 without a payment schedule
+ * @param maxVariablePayments absent without a variable payment term
  */
 public record PriceSummary(
         @Nullable OfferPricingModel model,
@@ -26,6 +29,7 @@ public record PriceSummary(
         @Nullable LocalDate firstCharge,
         boolean usage,
         @Nullable BigMoney monthly,
+        @Nullable BigMoney maxVariablePayments,
         @Nullable Period duration) {
 
     public static PriceSummary of(Offer offer) {
@@ -38,6 +42,9 @@ public record PriceSummary(
         var monthly = offer.term(RecurringPaymentTerm.class)
                 .map(r -> BigMoney.of(CurrencyUnit.of(r.currencyCode()), r.price()))
                 .orElse(null);
+        var variable = offer.term(VariablePaymentTerm.class)
+                .map(v -> BigMoney.of(CurrencyUnit.of(v.currencyCode()), v.maxTotalChargeAmount()))
+                .orElse(null);
         return new PriceSummary(
                 offer.pricingModel(),
                 upfront,
@@ -48,6 +55,7 @@ public record PriceSummary(
                         .orElse(null),
                 offer.term(UsageBasedPricingTerm.class).isPresent(),
                 monthly,
+                variable,
                 offer.term(ValidityTerm.class)
                         .map(ValidityTerm::agreementDuration)
                         .orElse(null));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -185,6 +186,23 @@ public sealed interface Term {
     }
 
     record Installment(LocalDate chargeDate, BigDecimal chargeAmount) {}
+
+    /**
+     * Lets the seller charge the buyer later through payment requests, each up to what remains of the maximum; the buyer
+     * chooses at acceptance whether requests wait for approval or are approved when they expire (that choice belongs to
+     * the agreement). Set by {@code UpdateVariablePaymentTerms}, a change type of Offerdesk's own: AWS documents the term
+     * for agreements but not the Catalog change that puts it into an offer (ADR 0009).
+     *
+     * @param maxTotalChargeAmount the most all payment requests together may charge; positive, in the currency's minor
+     *     units
+     */
+    record VariablePaymentTerm(String currencyCode, BigDecimal maxTotalChargeAmount) implements Term, InCurrency {
+
+        /** The maximum as money; only valid once the offer's rules accepted the term. */
+        public Money maxTotalCharge() {
+            return Money.of(currency(), maxTotalChargeAmount);
+        }
+    }
 
     /** How long an invoiced buyer has to pay, e.g. P30D. */
     record NetPaymentTerm(Period paymentDuePeriod) implements Term {}

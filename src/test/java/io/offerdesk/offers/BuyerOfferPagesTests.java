@@ -93,6 +93,21 @@ class BuyerOfferPagesTests {
     }
 
     @Test
+    void showsVariablePaymentsUpToTheMaximumInEnglishAndChinese() {
+        var done = fixtures.run(
+                AUTHOR, fixtures.privateOfferWithVariablePayments(fixtures.productId("Acme Insights"), GLOBEX_ACCOUNT));
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        var id = done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+        var globex = new SignedInSession(api, GLOBEX, PASSWORD);
+
+        assertThat(html(globex.get("/buyer/offers/" + id + "?lang=en")))
+                .contains(
+                        "Variable payments up to USD 50,000.00, by seller request",
+                        "plus variable payments up to USD 50,000.00");
+        assertThat(html(globex.get("/buyer/offers/" + id + "?lang=zh-CN"))).contains("可变付款最高 USD 50,000.00，由卖家发起请求");
+    }
+
+    @Test
     void theDemoOffersReachGlobexWhileTheDraftForInitechStaysWithAcme() throws InterruptedException {
         // The demo runner only starts the change sets; the worker applies them shortly after startup.
         var globexOffers = "";

@@ -51,6 +51,7 @@ class OfferComposerBrowserTests extends BrowserTest {
 
         assertThat(browser.findElement(By.id("contract-FIXED")).isSelected()).isTrue();
         browser.findElement(By.id("grant-analysts")).sendKeys("10");
+        browser.findElement(By.id("variable-max")).sendKeys("25000.00");
         save("schedule");
 
         type(browser.findElement(By.id("split-total")), "12000.00");
@@ -86,6 +87,7 @@ class OfferComposerBrowserTests extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#payment-schedule tbody tr")))
                 .hasSize(12);
         assertThat(text("#schedule-total")).contains("12,000.00");
+        assertThat(text("#term-variable-payment")).contains("Variable payments up to USD 25,000.00");
         assertThat(browser.findElement(By.id("eula-download")).getAttribute("href"))
                 .endsWith(offerPath + "/eula");
 
@@ -102,7 +104,8 @@ class OfferComposerBrowserTests extends BrowserTest {
         var stored = api.get("/api/v1/offers/" + id, AUTHOR).json();
         assertThat(stored.at("/offer/state").asString()).isEqualTo("Released");
         assertThat(stored.at("/offer/price/installments").asInt()).isEqualTo(12);
-        assertThat(stored.at("/offer/details").toString()).contains("CustomEula", "/api/v1/eula-documents/");
+        assertThat(stored.at("/offer/details").toString())
+                .contains("CustomEula", "/api/v1/eula-documents/", "\"MaxTotalChargeAmount\":\"25000.00\"");
 
         open("/offers?lang=en&name=" + name.replace(" ", "+"));
         assertThat(browser.findElements(By.cssSelector("#offers tr.offer-row[data-offer-id='" + id + "']")))

@@ -6,6 +6,7 @@ import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.net.http.HttpRequest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -118,6 +119,23 @@ public final class OfferFixtures {
                         null,
                         "{\"Terms\":[{\"Type\":\"SupportTerm\",\"RefundPolicy\":\"Refunds within 30 days.\"}]}"),
                 change("ReleaseOffer", o, null, "{}"));
+    }
+
+    /** Offerdesk's {@code UpdateVariablePaymentTerms} (ADR 0009): the most the seller may charge by payment requests. */
+    static String variablePayments(String identifier, String currency, String max) {
+        return change(
+                "UpdateVariablePaymentTerms",
+                identifier,
+                null,
+                "{\"Terms\":[{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"" + currency
+                        + "\",\"MaxTotalChargeAmount\":\"" + max + "\"}]}");
+    }
+
+    /** The private offer with variable payments up to USD 50,000.00 before its release. */
+    List<String> privateOfferWithVariablePayments(String productId, String buyerAccount) {
+        var changes = new ArrayList<>(privateOffer(productId, unique("Variable"), buyerAccount, null));
+        changes.add(changes.size() - 1, variablePayments("$O.Entity.Identifier", "USD", "50000.00"));
+        return changes;
     }
 
     /** A custom EULA Acme uploaded; its URL goes into a {@code CustomEula} legal document. */

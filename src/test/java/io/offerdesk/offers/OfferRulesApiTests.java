@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every business rule of an offer change reaches the client through the API as AWS reports it: the change set FAILS
@@ -29,6 +30,7 @@ class OfferRulesApiTests {
     static final int PRICING = 3;
     static final int SCHEDULE = 5;
     static final int AVAILABILITY = 7;
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     TestApi api;
@@ -122,6 +124,33 @@ class OfferRulesApiTests {
     void aScheduleInAnotherCurrencyThanThePricesIsAnInvalidCurrencyCode() {
         assertThat(codes(failed(with(SCHEDULE, c -> schedule("EUR", day(10), day(40))))))
                 .contains("INVALID_CURRENCY_CODE");
+    }
+
+    @Test
+    void aVariablePaymentTermIsReleasedAndReadBackByTheSellerAndTheBuyer() {
+        var done = fixtures.run(AUTHOR, fixtures.privateOfferWithVariablePayments(product, GLOBEX_ACCOUNT));
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        var id = done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+        var term = JSON.readTree("""
+                {"Type":"VariablePaymentTerm","CurrencyCode":"USD","MaxTotalChargeAmount":"50000.00"}""");
+
+        var seller = api.get("/api/v1/offers/" + id, AUTHOR).json().at("/offer");
+        assertThat(seller.at("/state").asString()).isEqualTo("Released");
+        assertThat(seller.at("/details/Terms")).contains(term);
+        assertThat(seller.at("/price/maxVariablePayments/amount").decimalValue())
+                .isEqualByComparingTo("50000.00");
+        var buyer = api.get("/api/v1/buyer/offers/" + id, GLOBEX).json();
+        assertThat(buyer.at("/details/Terms")).contains(term);
+
+        var changed = fixtures.run(AUTHOR, List.of(OfferFixtures.variablePayments(id, "USD", "90000.00")));
+        assertThat(codes(changed)).containsExactly("INVALID_UPDATE_REQUEST");
+    }
+
+    @Test
+    void variablePaymentsInAnotherCurrencyThanThePricesAreAnInvalidCurrencyCode() {
+        var changes = offer();
+        changes.add(changes.size() - 1, OfferFixtures.variablePayments("$O.Entity.Identifier", "EUR", "50000.00"));
+        assertThat(codes(failed(changes))).contains("INVALID_CURRENCY_CODE");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.offerdesk.agreements.ChargeTiming;
 import io.offerdesk.agreements.PartyType;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.shared.AccountId;
+import io.offerdesk.shared.ResourceInUse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -227,8 +228,11 @@ public class AgreementRepository {
     }
 
     /**
-     * Locks the buyer account's subscription to the product for the rest of the transaction: acceptances for the same
-     * pair wait for each other here, so only one of them can make the account's agreement.
+     * Locks the buyer account's subscription to the product for the rest of the transaction, so only one acceptance
+     * for the pair decides at a time. A second one does not wait (waiting would hold a pooled connection per waiter):
+     * it is told the subscription is in use and retries, and then finds the agreement the first one made.
+     *
+     * @throws ResourceInUse while another acceptance for the pair is deciding
      */
     public void lockSubscription(AccountId account, String productId) {
         jdbc.sql("""
@@ -238,14 +242,17 @@ public class AgreementRepository {
                 .param("account", account.value())
                 .param("productId", productId)
                 .update();
-        jdbc.sql("""
+        var locked = jdbc.sql("""
                         SELECT 1 FROM agreements.subscription
-                        WHERE acceptor_account_id = :account AND product_id = :productId FOR UPDATE
+                        WHERE acceptor_account_id = :account AND product_id = :productId FOR UPDATE SKIP LOCKED
                         """)
                 .param("account", account.value())
                 .param("productId", productId)
                 .query(Integer.class)
-                .single();
+                .optional();
+        if (locked.isEmpty()) {
+            throw new ResourceInUse(account.value() + "/" + productId);
+        }
     }
 
     /** Marks scheduled charges due, or cancelled; charges in any other state stay as they are. */

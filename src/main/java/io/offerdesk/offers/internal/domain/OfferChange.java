@@ -10,6 +10,7 @@ import io.offerdesk.offers.Term.PricingTerm;
 import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,12 @@ public sealed interface OfferChange {
     record UpdatePaymentScheduleTerms(@Nullable PaymentScheduleTerm term) implements OfferChange {}
 
     record UpdateNetPaymentTerms(@Nullable NetPaymentTerm term) implements OfferChange {}
+
+    /**
+     * Offerdesk's own change type for the {@code VariablePaymentTerm}, shaped like {@code UpdatePaymentScheduleTerms}:
+     * AWS's Catalog documents no change that sets the term (ADR 0009). An absent term removes it.
+     */
+    record UpdateVariablePaymentTerms(@Nullable VariablePaymentTerm term) implements OfferChange {}
 
     /** An absent term turns automatic renewal off. */
     record UpdateRenewalTerms(@Nullable RenewalTerm term) implements OfferChange {}

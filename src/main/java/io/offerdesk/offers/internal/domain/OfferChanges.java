@@ -13,6 +13,7 @@ import io.offerdesk.offers.Term.PricingTerm;
 import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
@@ -26,6 +27,7 @@ import io.offerdesk.offers.internal.domain.OfferChange.UpdateRenewalTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateSupportTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateTargeting;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateValidityTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateVariablePaymentTerms;
 import io.offerdesk.shared.Validations;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +44,10 @@ public final class OfferChanges {
 
     public static final String CREATE_OFFER = "CreateOffer";
 
-    /** Every change type of {@code Offer@1.0} Offerdesk applies. */
+    /**
+     * Every change type of {@code Offer@1.0} Offerdesk applies: AWS's, and {@code UpdateVariablePaymentTerms}, which AWS
+     * does not document (ADR 0009).
+     */
     public static final Set<String> CHANGE_TYPES = Set.of(
             CREATE_OFFER,
             "UpdateInformation",
@@ -53,6 +58,7 @@ public final class OfferChanges {
             "UpdateValidityTerms",
             "UpdatePaymentScheduleTerms",
             "UpdateNetPaymentTerms",
+            "UpdateVariablePaymentTerms",
             "UpdateRenewalTerms",
             "UpdateAvailability",
             "ReleaseOffer");
@@ -82,6 +88,7 @@ public final class OfferChanges {
             case "ValidityTerm" -> "UpdateValidityTerms";
             case "PaymentScheduleTerm" -> "UpdatePaymentScheduleTerms";
             case "NetPaymentTerm" -> "UpdateNetPaymentTerms";
+            case "VariablePaymentTerm" -> "UpdateVariablePaymentTerms";
             case "RenewalTerm" -> "UpdateRenewalTerms";
             default -> throw new IllegalArgumentException("not an offer term type: " + termType);
         };
@@ -124,6 +131,9 @@ public final class OfferChanges {
             case "UpdateNetPaymentTerms" ->
                 new UpdateNetPaymentTerms(
                         single(reader, shapes, details, path, "NetPaymentTerm", NetPaymentTerm.class, false));
+            case "UpdateVariablePaymentTerms" ->
+                new UpdateVariablePaymentTerms(
+                        single(reader, shapes, details, path, "VariablePaymentTerm", VariablePaymentTerm.class, false));
             case "UpdateRenewalTerms" ->
                 new UpdateRenewalTerms(single(reader, shapes, details, path, "RenewalTerm", RenewalTerm.class, false));
             case "UpdateAvailability" -> {

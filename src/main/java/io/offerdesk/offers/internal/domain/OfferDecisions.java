@@ -15,6 +15,7 @@ import io.offerdesk.offers.Term.PricingTerm;
 import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.Decision.Accepted;
 import io.offerdesk.offers.internal.domain.Decision.Rejected;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
@@ -30,6 +31,7 @@ import io.offerdesk.offers.internal.domain.OfferChange.UpdateRenewalTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateSupportTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateTargeting;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateValidityTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateVariablePaymentTerms;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,6 +140,13 @@ public final class OfferDecisions {
                 changing(current, change, context, (offer, errors) -> {
                     var next = offer.withTerms(NetPaymentTerm.class, listOf(update.term()));
                     OfferRules.netPayment(next, errors);
+                    return next;
+                });
+            case UpdateVariablePaymentTerms update ->
+                changing(current, change, context, (offer, errors) -> {
+                    var next = offer.withTerms(VariablePaymentTerm.class, listOf(update.term()));
+                    OfferRules.variablePayment(next, context, errors);
+                    OfferRules.currency(next, errors);
                     return next;
                 });
             case UpdateRenewalTerms update ->

@@ -25,6 +25,7 @@ import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.Validations;
@@ -325,6 +326,10 @@ public final class OfferDocuments {
             }
             case NetPaymentTerm netPayment ->
                 node.put("PaymentDuePeriod", netPayment.paymentDuePeriod().toString());
+            case VariablePaymentTerm variable -> {
+                node.put("CurrencyCode", variable.currencyCode());
+                node.put("MaxTotalChargeAmount", decimal(variable.maxTotalChargeAmount()));
+            }
             case RenewalTerm renewal -> renewal(node, renewal);
         }
     }

@@ -3,6 +3,7 @@ package io.offerdesk.offers.internal.domain;
 /**
  * The codes a rejected offer change reports in its {@code ErrorDetailList}: AWS's codes, plus two of Offerdesk's own
  * where AWS documents the rule but not its code ({@link #INVALID_CHARGE_AMOUNT}, {@link #INVALID_CHARGE_DATE}).
+ * {@link #INVALID_CHARGE_AMOUNT} also refuses a variable payment maximum, which is an amount charged the same way.
  */
 public enum OfferErrorCode {
     INVALID_UPDATE_REQUEST,

@@ -46,6 +46,7 @@ import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.shared.AccountId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -625,6 +626,49 @@ final class OfferRules {
                         fixed.price().toPlainString()));
     }
 
+    /**
+     * The most the seller may charge through payment requests: more than nothing, in whole minor units of its currency,
+     * and only on SaaS contracts, like future-dated agreements. Whether the currency is allowed and the offer's only one
+     * is {@link #currency}'s rule; variable payments take the upfront currencies.
+     */
+    static void variablePayment(Offer offer, OfferContext context, Errors errors) {
+        var term = offer.term(VariablePaymentTerm.class).orElse(null);
+        if (term == null) {
+            return;
+        }
+        var amount = term.maxTotalChargeAmount();
+        var field = "VariablePaymentTerm.MaxTotalChargeAmount";
+        errors.check(
+                amount.signum() > 0,
+                INVALID_CHARGE_AMOUNT,
+                "%s %s must be more than 0.",
+                field,
+                amount.toPlainString());
+        if (UPFRONT_CURRENCIES.contains(term.currencyCode())) {
+            var currency = term.currency();
+            errors.check(
+                    PaymentSchedules.fitsCurrencyScale(amount, currency),
+                    INVALID_CHARGE_AMOUNT,
+                    "%s %s has more decimals than %s allows (%d).",
+                    field,
+                    amount.toPlainString(),
+                    currency.getCode(),
+                    currency.getDecimalPlaces());
+        }
+        var product = context.product();
+        errors.check(
+                product.type() == ProductType.SAAS,
+                INCOMPATIBLE_PRODUCT,
+                "VariablePaymentTerm: %s products take no variable payments; only SaaS contracts do.",
+                product.type());
+        var model = offer.pricingModel();
+        errors.check(
+                model == null || model == OfferPricingModel.CONTRACT,
+                INCOMPATIBLE_PRODUCT,
+                "VariablePaymentTerm: %s offers take no variable payments; only SaaS contracts do.",
+                model == null ? "" : model.wireName());
+    }
+
     static void netPayment(Offer offer, Errors errors) {
         offer.term(NetPaymentTerm.class)
                 .ifPresent(term -> errors.check(
@@ -809,6 +853,7 @@ final class OfferRules {
         validityDates(offer, context, errors);
         schedule(offer, context, errors);
         scheduleDates(offer, context, errors);
+        variablePayment(offer, context, errors);
         netPayment(offer, errors);
         renewal(offer, context, errors);
         availability(offer, context, errors);

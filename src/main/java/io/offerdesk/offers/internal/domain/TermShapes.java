@@ -33,6 +33,7 @@ import io.offerdesk.offers.Term.TemplateCharge;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.UsageRateCard;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.shared.AccountId;
 import java.time.Period;
 import java.util.ArrayList;
@@ -61,7 +62,14 @@ final class TermShapes {
             "ByolPricingTerm");
     static final Set<String> ALL_TERMS = union(
             PRICING_TERMS,
-            Set.of("LegalTerm", "SupportTerm", "ValidityTerm", "PaymentScheduleTerm", "NetPaymentTerm", "RenewalTerm"));
+            Set.of(
+                    "LegalTerm",
+                    "SupportTerm",
+                    "ValidityTerm",
+                    "PaymentScheduleTerm",
+                    "NetPaymentTerm",
+                    "VariablePaymentTerm",
+                    "RenewalTerm"));
 
     static final Pattern ACCOUNT = AccountId.FORMAT;
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -132,6 +140,7 @@ final class TermShapes {
             case "ValidityTerm" -> validity(node, path);
             case "PaymentScheduleTerm" -> paymentSchedule(node, path);
             case "NetPaymentTerm" -> netPayment(node, path);
+            case "VariablePaymentTerm" -> variablePayment(node, path);
             case "RenewalTerm" -> renewal(node, path);
             default -> throw new IllegalArgumentException("no shape for term type " + type);
         };
@@ -304,6 +313,13 @@ final class TermShapes {
         var date = reader.date(node, path, "ChargeDate", true);
         var amount = reader.decimal(node, path, "ChargeAmount", true);
         return date == null || amount == null ? null : new Installment(date, amount);
+    }
+
+    private @Nullable VariablePaymentTerm variablePayment(JsonNode node, String path) {
+        reader.object(node, path, Set.of("Type", "CurrencyCode", "MaxTotalChargeAmount"));
+        var currency = currency(node, path);
+        var amount = reader.decimal(node, path, "MaxTotalChargeAmount", true);
+        return currency == null || amount == null ? null : new VariablePaymentTerm(currency, amount);
     }
 
     private @Nullable NetPaymentTerm netPayment(JsonNode node, String path) {

@@ -19,6 +19,7 @@ import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.PaymentSchedules;
 import io.offerdesk.platform.Charts;
 import io.offerdesk.platform.DashboardChart;
@@ -78,11 +79,12 @@ class BuyerOfferTerms {
             case FreeTrialPricingTerm trial -> 4;
             case ByolPricingTerm byol -> 5;
             case PaymentScheduleTerm schedule -> 6;
-            case ValidityTerm validity -> 7;
-            case NetPaymentTerm netPayment -> 8;
-            case RenewalTerm renewal -> 9;
-            case SupportTerm support -> 10;
-            case LegalTerm legal -> 11;
+            case VariablePaymentTerm variable -> 7;
+            case ValidityTerm validity -> 8;
+            case NetPaymentTerm netPayment -> 9;
+            case RenewalTerm renewal -> 10;
+            case SupportTerm support -> 11;
+            case LegalTerm legal -> 12;
         };
     }
 

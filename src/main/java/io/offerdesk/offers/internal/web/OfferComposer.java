@@ -6,6 +6,7 @@ import io.offerdesk.catalog.PricingModel;
 import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductCommands.ProductQuery;
 import io.offerdesk.catalog.ProductId;
+import io.offerdesk.catalog.ProductType;
 import io.offerdesk.catalog.StandardContract;
 import io.offerdesk.catalog.StandardContractManagement;
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
@@ -154,7 +155,7 @@ class OfferComposer {
                 offerId,
                 ComposerStep.PRICING,
                 form,
-                offer -> List.of(form.change(offerId, product(offer))),
+                offer -> form.changes(offerId, product(offer), offer),
                 model,
                 redirect);
     }
@@ -335,6 +336,7 @@ class OfferComposer {
                         PricingForm.contracts(product).contains(PricingForm.Contract.SUBSCRIPTION));
                 model.addAttribute("usageAllowed", product.type().allows(PricingModel.USAGE));
                 model.addAttribute("trialAllowed", product.type().allows(PricingModel.FREE_TRIAL));
+                model.addAttribute("variableAllowed", product.type() == ProductType.SAAS);
             }
             case SCHEDULE -> {
                 var byRow = ((ScheduleForm) form).errorsByRow(outcome == null ? List.of() : outcome.errors());

@@ -13,6 +13,7 @@ import io.offerdesk.offers.Term.FreeTrialPricingTerm;
 import io.offerdesk.offers.Term.Grant;
 import io.offerdesk.offers.Term.RecurringPaymentTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The offer's prices, fitted to what the product type sells: a contract (entitlements granted for an upfront price
  * that a payment schedule carries, or tiered prices per contract duration), a monthly subscription, usage rates for
- * metered dimensions, and a free trial. Saved as one {@code UpdatePricingTerms}, which replaces all pricing terms.
+ * metered dimensions, and a free trial. Saved as one {@code UpdatePricingTerms}, which replaces all pricing terms, and,
+ * for SaaS products, the most the seller may later charge through payment requests as {@code
+ * UpdateVariablePaymentTerms}: it is money in the same currency, so it is typed next to the prices.
  *
  * @param contract a {@link Contract} name
  * @param grants entitled dimension key to the quantity granted; blank grants nothing
  * @param tiers {@code <duration>.<dimension key>} to the price for that duration
  * @param usage metered dimension key to the price per unit; blank leaves the dimension unpriced
+ * @param variableMax the variable payment term's maximum total; blank for none
  */
 public record PricingForm(
         String contract,
@@ -39,7 +43,8 @@ public record PricingForm(
         Map<String, String> usage,
         String monthly,
         String trialDays,
-        String trialQuantity) {
+        String trialQuantity,
+        String variableMax) {
 
     /** How the contract part is priced. */
     public enum Contract {
@@ -115,6 +120,9 @@ public record PricingForm(
                 trial.map(t -> Integer.toString(t.duration().getDays())).orElse(""),
                 trial.flatMap(t -> t.grants().stream().findFirst())
                         .map(PricingForm::quantity)
+                        .orElse(""),
+                offer.term(VariablePaymentTerm.class)
+                        .map(v -> v.maxTotalChargeAmount().toPlainString())
                         .orElse(""));
     }
 
@@ -128,10 +136,29 @@ public record PricingForm(
                 FormValues.keyed(params, "usage"),
                 FormValues.text(params, "monthly"),
                 FormValues.text(params, "trialDays"),
-                FormValues.text(params, "trialQuantity"));
+                FormValues.text(params, "trialQuantity"),
+                FormValues.text(params, "MaxTotalChargeAmount"));
     }
 
-    RequestedChange change(String offerId, Product product) {
+    /**
+     * The pricing change between the variable payment changes: an existing maximum is removed before the prices and a
+     * typed one set after them, so that a change of currency never meets the maximum in the old one.
+     */
+    List<RequestedChange> changes(String offerId, Product product, Offer offer) {
+        var changes = new ArrayList<RequestedChange>();
+        if (offer.term(VariablePaymentTerm.class).isPresent()) {
+            changes.add(Details.change("UpdateVariablePaymentTerms", offerId, Details.terms(null)));
+        }
+        changes.add(pricingChange(offerId, product));
+        if (!variableMax.isBlank()) {
+            var term = priced("VariablePaymentTerm");
+            term.put("MaxTotalChargeAmount", variableMax);
+            changes.add(Details.change("UpdateVariablePaymentTerms", offerId, Details.terms(term)));
+        }
+        return changes;
+    }
+
+    private RequestedChange pricingChange(String offerId, Product product) {
         var entitled = keys(product, DimensionType.ENTITLED);
         var terms = new ArrayList<ObjectNode>();
         var hasUsage = usage.values().stream().anyMatch(v -> !v.isBlank());

@@ -10,6 +10,7 @@ import io.offerdesk.offers.PreExistingAgreement;
 import io.offerdesk.offers.PreExistingAgreement.AcquisitionChannel;
 import io.offerdesk.offers.Term.FixedUpfrontPricingTerm;
 import io.offerdesk.offers.Term.Installment;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
@@ -17,6 +18,7 @@ import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePaymentScheduleTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePricingTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateRenewalTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateVariablePaymentTerms;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.Validations;
 import java.math.BigDecimal;
@@ -75,6 +77,10 @@ class OfferChangesTests {
                 List.of(
                         "UpdateNetPaymentTerms",
                         "{\"Terms\":[{\"Type\":\"NetPaymentTerm\",\"PaymentDuePeriod\":\"P30D\"}]}"),
+                // Offerdesk's own change type, shaped like AWS's term updates (ADR 0009).
+                List.of(
+                        "UpdateVariablePaymentTerms",
+                        "{\"Terms\":[{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"USD\",\"MaxTotalChargeAmount\":\"50000.00\"}]}"),
                 List.of(
                         "UpdateRenewalTerms",
                         "{\"Terms\":[{\"Type\":\"RenewalTerm\",\"LockoutPeriod\":\"P30D\",\"AdjustmentDeadline\":\"P45D\",\"MaxRenewals\":2,\"PriceIncrease\":{\"Type\":\"PercentageRange\",\"Range\":{\"MinValue\":\"0.00\",\"MaxValue\":\"10.00\",\"DefaultValue\":\"3.00\"}},\"TermTemplates\":[{\"Type\":\"PaymentScheduleTermTemplate\",\"Schedule\":[{\"ChargeDateOffset\":\"P0M\",\"ChargePercentage\":\"100\",\"DayOfMonth\":1}]}]}]}"),
@@ -300,6 +306,48 @@ class OfferChangesTests {
 
         assertThat(change).isNotNull();
         assertThat(change.term()).isNull();
+    }
+
+    @Test
+    void readsAVariablePaymentTermAndRemovesItWithAnEmptyList() {
+        var change = parsed(
+                UpdateVariablePaymentTerms.class,
+                "UpdateVariablePaymentTerms",
+                "{\"Terms\":[{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"EUR\",\"MaxTotalChargeAmount\":\"50000.00\"}]}");
+        var removal = parsed(UpdateVariablePaymentTerms.class, "UpdateVariablePaymentTerms", "{\"Terms\":[]}");
+
+        // BigDecimal equality includes the scale: the amount keeps the decimals the seller wrote.
+        assertThat(change.term()).isEqualTo(new VariablePaymentTerm("EUR", new BigDecimal("50000.00")));
+        assertThat(removal.term()).isNull();
+        assertThat(OfferChanges.changeTypeFor("VariablePaymentTerm")).isEqualTo("UpdateVariablePaymentTerms");
+    }
+
+    @Test
+    void namesBadVariablePaymentMembers() {
+        parse(
+                "UpdateVariablePaymentTerms",
+                "{\"Terms\":[{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"USD\",\"MaxTotalChargeAmount\":\"ten\",\"PaymentRequestApprovalStrategy\":\"WAIT_FOR_APPROVAL\"}]}");
+        parse(
+                "UpdateVariablePaymentTerms",
+                "{\"Terms\":[{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"US Dollar\"}]}");
+        parse(
+                "UpdateVariablePaymentTerms",
+                "{\"Terms\":[{\"Type\":\"PaymentScheduleTerm\",\"CurrencyCode\":\"USD\",\"Schedule\":[]}]}");
+        parse(
+                "UpdateVariablePaymentTerms",
+                "{\"Terms\":[{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"USD\",\"MaxTotalChargeAmount\":\"1\"},"
+                        + "{\"Type\":\"VariablePaymentTerm\",\"CurrencyCode\":\"USD\",\"MaxTotalChargeAmount\":\"2\"}]}");
+
+        // The buyer's approval strategy is chosen at acceptance; an offer has no such member.
+        assertThat(violations())
+                .extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactly(
+                        tuple(PATH + ".Terms[0].PaymentRequestApprovalStrategy", "validation.unknownField"),
+                        tuple(PATH + ".Terms[0].MaxTotalChargeAmount", "validation.decimal"),
+                        tuple(PATH + ".Terms[0].CurrencyCode", "validation.maxLength"),
+                        tuple(PATH + ".Terms[0].MaxTotalChargeAmount", "validation.required"),
+                        tuple(PATH + ".Terms[0].Type", "validation.enum"),
+                        tuple(PATH + ".Terms", "validation.size"));
     }
 
     @Test

@@ -56,6 +56,7 @@ import io.offerdesk.offers.Term.TemplateCharge;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.UsageRateCard;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
@@ -69,12 +70,14 @@ import io.offerdesk.offers.internal.domain.OfferChange.UpdateRenewalTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateSupportTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateTargeting;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateValidityTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateVariablePaymentTerms;
 import io.offerdesk.shared.AccountId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -177,6 +180,8 @@ class OfferDecisionsTests {
                     pricing(OfferPricingModel.CONTRACT, fixedUpfront("USD", "0")),
                     new UpdatePaymentScheduleTerms(null),
                     new UpdateNetPaymentTerms(null),
+                    new UpdateVariablePaymentTerms(null),
+                    new UpdateVariablePaymentTerms(new VariablePaymentTerm("USD", new BigDecimal("100.00"))),
                     new UpdateRenewalTerms(null));
 
             for (var change : refused) {
@@ -482,6 +487,71 @@ class OfferDecisionsTests {
 
             assertThat(codes(decide(readyDraft(), change(term))))
                     .containsExactly("INVALID_CHARGE_DATE", "INVALID_CHARGE_DATE");
+        }
+    }
+
+    @Nested
+    class VariablePayment {
+
+        static UpdateVariablePaymentTerms change(String currency, String max) {
+            return new UpdateVariablePaymentTerms(new VariablePaymentTerm(currency, new BigDecimal(max)));
+        }
+
+        @Test
+        void acceptsAMaximumInTheOffersCurrencyAndReleasesWithIt() {
+            var offer = accepted(decide(readyDraft(), change("USD", "50000.00")));
+
+            var term = offer.term(VariablePaymentTerm.class).orElseThrow();
+            assertThat(term.maxTotalCharge()).isEqualTo(Money.parse("USD 50000.00"));
+            assertThat(accepted(decide(offer, new ReleaseOffer())).term(VariablePaymentTerm.class))
+                    .contains(term);
+        }
+
+        @Test
+        void removesTheTermWithAnEmptyList() {
+            var offer = accepted(decide(readyDraft(), change("USD", "50000.00")));
+
+            assertThat(accepted(decide(offer, new UpdateVariablePaymentTerms(null)))
+                            .term(VariablePaymentTerm.class))
+                    .isEmpty();
+        }
+
+        @Test
+        void refusesAMaximumOfNothingOrWithMoreDecimalsThanTheCurrencyHas() {
+            assertThat(codes(decide(readyDraft(), change("USD", "0.00")))).containsExactly("INVALID_CHARGE_AMOUNT");
+            assertThat(codes(decide(readyDraft(), change("USD", "100.001")))).containsExactly("INVALID_CHARGE_AMOUNT");
+            assertThat(codes(decide(draft(), change("JPY", "15000.5")))).containsExactly("INVALID_CHARGE_AMOUNT");
+            assertThat(codes(decide(draft(), change("JPY", "15000")))).isEmpty();
+        }
+
+        @Test
+        void refusesACurrencyTheOfferDoesNotUseOrThatVariablePaymentsDoNotTake() {
+            // The ready draft's prices and schedule are in dollars.
+            assertThat(codes(decide(readyDraft(), change("EUR", "100.00")))).containsExactly("INVALID_CURRENCY_CODE");
+            assertThat(codes(decide(draft(), change("CAD", "100.00")))).containsExactly("INVALID_CURRENCY_CODE");
+            var withMaximum = accepted(decide(readyDraft(), change("USD", "100.00")))
+                    .withTerms(PaymentScheduleTerm.class, List.of());
+            assertThat(codes(decide(withMaximum, pricing(OfferPricingModel.CONTRACT, fixedUpfront("EUR", "0")))))
+                    .containsExactly("INVALID_CURRENCY_CODE");
+        }
+
+        @Test
+        void refusesVariablePaymentsOutsideSaasContracts() {
+            var ami = context(product(ProductType.AMI), false);
+            assertThat(codes(OfferDecisions.decide(draft(), change("USD", "100.00"), ami)))
+                    .containsExactly("INCOMPATIBLE_PRODUCT");
+
+            var usage = draft().withPricingModel(OfferPricingModel.USAGE);
+            assertThat(codes(decide(usage, change("USD", "100.00")))).containsExactly("INCOMPATIBLE_PRODUCT");
+        }
+
+        @Test
+        void releaseChecksTheProductAgain() {
+            var withMaximum = accepted(decide(readyDraft(), change("USD", "100.00")));
+            var ami = context(product(ProductType.AMI), false);
+
+            assertThat(codes(OfferDecisions.decide(withMaximum, new ReleaseOffer(), ami)))
+                    .containsExactly("INCOMPATIBLE_PRODUCT");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.offerdesk.offers.internal.domain;
 
 import static io.offerdesk.offers.internal.domain.OfferFixtures.BUYER;
+import static io.offerdesk.offers.internal.domain.OfferFixtures.JSON;
 import static io.offerdesk.offers.internal.domain.OfferFixtures.NOW;
 import static io.offerdesk.offers.internal.domain.OfferFixtures.json;
 import static io.offerdesk.offers.internal.domain.OfferFixtures.readyDraft;
@@ -32,6 +33,9 @@ import io.offerdesk.offers.Term.TemplateCharge;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.UsageRateCard;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateVariablePaymentTerms;
+import io.offerdesk.shared.Validations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
@@ -70,6 +74,25 @@ class OfferDocumentsTests {
     }
 
     @Test
+    void describesAVariablePaymentTermInTheShapeItsChangeTakes() {
+        var term = new VariablePaymentTerm("USD", new BigDecimal("50000.00"));
+        var offer = released().withTerms(VariablePaymentTerm.class, List.of(term));
+
+        var described = OfferDocuments.describe(offer).get("Terms").get(4);
+
+        assertThat(described).isEqualTo(json("""
+                        {"Type":"VariablePaymentTerm","CurrencyCode":"USD","MaxTotalChargeAmount":"50000.00"}
+                        """));
+        var details = JSON.createObjectNode();
+        details.putArray("Terms").add(described);
+        var checks = new Validations();
+        assertThat(OfferChanges.parse("UpdateVariablePaymentTerms", details, "DetailsDocument", checks))
+                .isEqualTo(new UpdateVariablePaymentTerms(term));
+        assertThat(OfferDocuments.load(OfferDocuments.store(offer)).term(VariablePaymentTerm.class))
+                .contains(term);
+    }
+
+    @Test
     void omitsWhatADraftDoesNotHaveYet() {
         var draft = Offer.draft(OfferFixtures.OFFER_ID, OfferFixtures.SELLER, "prod-abcdefghijklm", null, NOW);
 
@@ -105,6 +128,8 @@ class OfferDocumentsTests {
                         ValidityTerm.class,
                         List.of(new ValidityTerm(null, LocalDate.parse("2026-06-01"), LocalDate.parse("2027-05-31"))))
                 .withTerms(NetPaymentTerm.class, List.of(new NetPaymentTerm(Period.ofDays(60))))
+                .withTerms(
+                        VariablePaymentTerm.class, List.of(new VariablePaymentTerm("USD", new BigDecimal("50000.50"))))
                 .withTerms(
                         RenewalTerm.class,
                         List.of(new RenewalTerm(
