@@ -138,6 +138,9 @@ public class Agreements {
                                     case Term.RenewalTerm r ->
                                         new TermConfiguration.RenewalConfiguration(
                                                 request.autoRenew() == null || request.autoRenew());
+                                    case Term.VariablePaymentTerm v ->
+                                        new TermConfiguration.VariablePaymentConfiguration(
+                                                PaymentRequestApprovalStrategy.WAIT_FOR_APPROVAL, null);
                                     default -> null;
                                 }))
                         .toList();

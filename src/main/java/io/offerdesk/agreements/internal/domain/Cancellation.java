@@ -8,11 +8,12 @@ import io.offerdesk.offers.Term.ConfigurableUpfrontPricingTerm;
 import io.offerdesk.offers.Term.FixedUpfrontPricingTerm;
 import io.offerdesk.offers.Term.PaymentScheduleTerm;
 import io.offerdesk.offers.Term.RecurringPaymentTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import java.util.Optional;
 
 /**
  * Which agreements a buyer may cancel alone (ADR 0010). An agreement whose terms commit the buyer to pay for a period
- * (an upfront price, a contract, installments, a recurring fee) binds the seller too: it ends early only when the buyer
+ * (an upfront price, a contract, installments, a recurring fee, variable payments) binds the seller too: it ends early only when the buyer
  * approves the seller's cancellation request. Pay-as-you-go usage, free trials and free contracts commit nobody, and the
  * buyer cancels them whenever they like.
  */
@@ -38,12 +39,14 @@ public final class Cancellation {
         });
     }
 
-    private static boolean commits(Term term) {
+    static boolean commits(Term term) {
         return switch (term) {
             case FixedUpfrontPricingTerm fixed -> fixed.price().signum() > 0;
             case ConfigurableUpfrontPricingTerm contract -> true;
             case PaymentScheduleTerm schedule -> true;
             case RecurringPaymentTerm recurring -> true;
+            // The buyer agreed to pay what the seller requests up to the maximum; walking away would void that.
+            case VariablePaymentTerm variable -> true;
             default -> false;
         };
     }
