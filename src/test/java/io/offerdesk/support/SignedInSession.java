@@ -47,6 +47,18 @@ public final class SignedInSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** Submits a form as the page {@code formPage} would, with that page's CSRF token; redirects are not followed. */
+    public HttpResponse<byte[]> post(String formPage, String path, String form) {
+        var page = new String(get(formPage).body(), StandardCharsets.UTF_8);
+        var token = LOGIN_CSRF.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException(formPage + " has no CSRF token");
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(token.group(1)))));
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
