@@ -9,6 +9,7 @@ import io.offerdesk.agreements.events.ChargeLine;
 import io.offerdesk.agreements.internal.AgreementRepository;
 import io.offerdesk.agreements.internal.AgreementRequests;
 import io.offerdesk.agreements.internal.domain.Acceptance;
+import io.offerdesk.agreements.internal.domain.QuoteIntent;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.ProductId;
 import io.offerdesk.governance.PrivateMarketplace;
@@ -99,7 +100,9 @@ public class Agreements {
      * @param requestedTerms every offer term by id, as AWS's CreateAgreementRequest takes them; when absent, every
      *     term of the offer with {@code contract} and {@code autoRenew} as the configuration
      * @param autoRenew for an offer with a renewal term; on unless the buyer turns it off
-     * @param sourceAgreementId the agreement a {@code REPLACE} request replaces
+     * @param intent left out: {@code REPLACE} for a replacement offer, {@code NEW} for any other
+     * @param sourceAgreementId the agreement a {@code REPLACE} request replaces; left out, the one the replacement offer
+     *     names
      */
     public record QuoteRequest(
             String offerId,
@@ -116,17 +119,14 @@ public class Agreements {
     public AgreementRequest quote(OfferdeskPrincipal me, QuoteRequest request) {
         var offer = offers.forBuyer(me, request.offerId());
         var account = acceptingAccount(me, offer, request.accountId());
-        var intent = request.intent() == null ? Intent.NEW : request.intent();
+        var intent = QuoteIntent.of(offer, request.intent(), request.sourceAgreementId());
         AgreementId source = null;
-        if (intent == Intent.REPLACE) {
-            source = AgreementId.parse(String.valueOf(request.sourceAgreementId()))
+        if (intent.sourceAgreementId() != null) {
+            source = AgreementId.parse(intent.sourceAgreementId())
                     .filter(id ->
                             agreements.find(id).filter(a -> visible(me, a)).isPresent())
                     .orElseThrow(() -> RefusalReason.INVALID_SOURCE_AGREEMENT_IDENTIFIER.at(
-                            "sourceAgreementId", String.valueOf(request.sourceAgreementId())));
-        } else if (request.sourceAgreementId() != null) {
-            throw RefusalReason.INVALID_SOURCE_AGREEMENT_IDENTIFIER.at(
-                    "sourceAgreementId", request.sourceAgreementId());
+                            "sourceAgreementId", String.valueOf(intent.sourceAgreementId())));
         }
         var requested = request.requestedTerms() != null
                 ? request.requestedTerms()
@@ -144,7 +144,7 @@ public class Agreements {
                                     default -> null;
                                 }))
                         .toList();
-        return requests.create(me, offer, account, intent, source, requested, request.clientToken());
+        return requests.create(me, offer, account, intent.intent(), source, requested, request.clientToken());
     }
 
     /** The buyer's quote; another party's is not found. */
@@ -353,7 +353,8 @@ public class Agreements {
         }
     }
 
-    static AgreementAccepted accepted(
+    /** The event that announces an agreement: accepted by the buyer, or made by an automatic renewal. */
+    public static AgreementAccepted accepted(
             Agreement agreement,
             @Nullable Agreement replaced,
             @Nullable Agreement renewed,

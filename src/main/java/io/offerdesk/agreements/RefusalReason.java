@@ -37,7 +37,12 @@ public enum RefusalReason {
     INVALID_CHARGE_REVISION,
     INVALID_MAX_RESULTS,
     INVALID_AGREEMENT_ID,
-    INVALID_STATUS;
+    INVALID_STATUS,
+    /**
+     * Offerdesk's own: the renewal term's lockout period before the end has begun, so its renewal can no longer be
+     * turned off or repriced.
+     */
+    RENEWAL_LOCKOUT_PERIOD;
 
     public String messageKey() {
         return "agreement." + name();

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * An offer for one product of one seller, as AWS Marketplace's {@code Offer@1.0}.
  *
  * @param productId the product's {@code prod-} id
+ * @param replacesAgreementId for a replacement (agreement-based) offer, the agreement that accepting it replaces; set
+ *     when the offer is created and never changed
  * @param pricingModel set with the pricing terms
  * @param terms at most one term of each type
  * @param targeting absent or empty for a public offer
@@ -30,6 +32,7 @@ public record Offer(
         OfferId id,
         UUID sellerPartyId,
         String productId,
+        @Nullable String replacesAgreementId,
         OfferState state,
         @Nullable String name,
         @Nullable String description,
@@ -46,6 +49,11 @@ public record Offer(
     /** The entity type of offers in change sets, as AWS names it. */
     public static final String ENTITY_TYPE = "Offer@1.0";
 
+    /** Term ids are {@code term-} and this many hex digits; see {@link #termId(Term)}. */
+    public static final String TERM_ID_PREFIX = "term-";
+
+    private static final int TERM_ID_HEX_DIGITS = 32;
+
     /** An offer accepted up to the last millisecond of its availability end date, in UTC. */
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 
@@ -55,10 +63,37 @@ public record Offer(
 
     /** A fresh draft, revision 0 until it is first stored. */
     public static Offer draft(OfferId id, UUID sellerPartyId, String productId, @Nullable String name, Instant now) {
+        return draft(id, sellerPartyId, productId, null, name, now);
+    }
+
+    /**
+     * A fresh draft that replaces an agreement when accepted, targeted at the one account that holds it (AWS's
+     * {@code CreateReplacementOffer}).
+     */
+    public static Offer replacementDraft(
+            OfferId id,
+            UUID sellerPartyId,
+            String productId,
+            String agreementId,
+            AccountId acceptor,
+            @Nullable String name,
+            Instant now) {
+        return draft(id, sellerPartyId, productId, agreementId, name, now)
+                .withTargeting(new TargetingRule(List.of(acceptor), List.of(), List.of()));
+    }
+
+    private static Offer draft(
+            OfferId id,
+            UUID sellerPartyId,
+            String productId,
+            @Nullable String replacesAgreementId,
+            @Nullable String name,
+            Instant now) {
         return new Offer(
                 id,
                 sellerPartyId,
                 productId,
+                replacesAgreementId,
                 OfferState.DRAFT,
                 name,
                 null,
@@ -71,6 +106,11 @@ public record Offer(
                 now,
                 now,
                 0);
+    }
+
+    /** Accepting a replacement offer replaces the agreement it names instead of making a new one beside it. */
+    public boolean isReplacement() {
+        return replacesAgreementId != null;
     }
 
     /** A private offer names buyer accounts; only they can see and accept it. */
@@ -101,15 +141,6 @@ public record Offer(
         };
     }
 
-    /**
-     * The id AWS gives each term, the same in the offer and in every agreement made from it: derived from the offer id
-     * and the term type (an offer holds at most one term of each type), so it survives the changes a released offer may
-     * still take.
-     */
-    public String termId(Term term) {
-        return "term-" + Sha256.hex(id.value() + "/" + term.type()).substring(0, 32);
-    }
-
     public <T extends Term> Optional<T> term(Class<T> type) {
         return terms.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
@@ -120,6 +151,16 @@ public record Offer(
                 .filter(Term.InCurrency.class::isInstance)
                 .map(term -> ((Term.InCurrency) term).currency())
                 .findFirst();
+    }
+
+    /**
+     * The id of one of the offer's terms, as AWS gives every term one: {@code term-} and the first 32 hex digits of
+     * SHA-256 over the offer id, a slash and the term type. An offer holds at most one term of each type, so the id
+     * is unique in the offer, and it is derived rather than stored so that the same term keeps its id across
+     * revisions, in the Discovery API and in the agreements made from the offer.
+     */
+    public String termId(Term term) {
+        return TERM_ID_PREFIX + Sha256.hex(id.value() + "/" + term.type()).substring(0, TERM_ID_HEX_DIGITS);
     }
 
     /** The rules as AWS lists them: availability first, then targeting. */
@@ -187,6 +228,7 @@ public record Offer(
                 id,
                 sellerPartyId,
                 productId,
+                replacesAgreementId,
                 copy.state,
                 copy.name,
                 copy.description,
@@ -201,7 +243,7 @@ public record Offer(
                 copy.revision);
     }
 
-    /** The components an offer's changes may set; identity and creation never change. */
+    /** The components an offer's changes may set; identity and creation (product, replaced agreement) never change. */
     private static final class Copy {
         private OfferState state;
         private @Nullable String name;

@@ -7,6 +7,7 @@ import io.offerdesk.changesets.StartChangeSet.RequestedChange;
 import io.offerdesk.offers.internal.domain.OfferChanges;
 import io.offerdesk.offers.internal.domain.OfferDocuments;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.NotFound;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The seller's everyday offer actions, each one change set through the engine like any other write: expire (cancel),
- * extend or shorten the expiry, rename, and clone (optionally expiring the original in the same change set, so both
- * happen or neither).
+ * extend or shorten the expiry, rename, clone (optionally expiring the original in the same change set, so both
+ * happen or neither), and start a replacement offer for an agreement.
  */
 @Service
 public class OfferActions {
@@ -33,11 +34,13 @@ public class OfferActions {
 
     private final ChangeSets changeSets;
     private final OfferQueries queries;
+    private final ReplaceableAgreements agreements;
     private final Clock clock;
 
-    OfferActions(ChangeSets changeSets, OfferQueries queries, Clock clock) {
+    OfferActions(ChangeSets changeSets, OfferQueries queries, ReplaceableAgreements agreements, Clock clock) {
         this.changeSets = changeSets;
         this.queries = queries;
+        this.agreements = agreements;
         this.clock = clock;
     }
 
@@ -127,6 +130,21 @@ public class OfferActions {
             changes.add(availability(original.id().value(), today().minusDays(1)));
         }
         return start(me, changes);
+    }
+
+    /**
+     * Creates a draft replacement offer for one of the seller's agreements ({@code CreateReplacementOffer}); the seller
+     * then sets its terms and releases it like any draft. Another seller's agreement is not found.
+     */
+    public ChangeSet createReplacementOffer(OfferdeskPrincipal me, String agreementId, @Nullable String name) {
+        var agreement =
+                agreements.find(me.partyId(), agreementId).orElseThrow(() -> new NotFound("agreement", agreementId));
+        var details = NODES.objectNode();
+        details.put("AgreementId", agreement.agreementId());
+        if (name != null) {
+            details.put("Name", name);
+        }
+        return start(me, List.of(change(OfferChanges.CREATE_REPLACEMENT_OFFER, null, null, details)));
     }
 
     private ChangeSet start(OfferdeskPrincipal me, List<RequestedChange> changes) {

@@ -135,6 +135,26 @@ public class OfferQueries {
                 .orElseThrow(() -> new NotFound("offer", id));
     }
 
+    /**
+     * The offers for one product the buyer may accept now: every released, unexpired private offer that targets one of
+     * the accounts it acts for, and the product's released public offer, soonest expiry first. Empty for anyone but a
+     * buyer. Whether the product itself may be shown to the buyer is the caller's rule.
+     */
+    @Transactional(readOnly = true)
+    public List<Offer> openForBuyer(OfferdeskPrincipal me, String productId) {
+        if (me.partyKind() != PartyKind.BUYER) {
+            return List.of();
+        }
+        return offers.openForBuyer(buyerAccounts(me), productId, clock.instant());
+    }
+
+    /** The products the buyer holds a released, unexpired private offer for; empty for anyone but a buyer. */
+    @Transactional(readOnly = true)
+    public List<String> productsOfferedTo(OfferdeskPrincipal me) {
+        var accounts = buyerAccounts(me);
+        return accounts.isEmpty() ? List.of() : offers.productsOfferedTo(accounts, clock.instant());
+    }
+
     /** The custom EULA of the seller's offer (any offer's for the operator). */
     @Transactional(readOnly = true)
     public EulaFile eula(OfferdeskPrincipal me, String id) {

@@ -76,11 +76,3 @@ CREATE TABLE agreements.charge (
     PRIMARY KEY (agreement_id, id)
 );
 CREATE INDEX charge_scheduled ON agreements.charge (charge_time) WHERE state = 'SCHEDULED';
-
--- One row per buyer account and product: acceptances for the same pair lock it, so they decide one after another
--- whether the account already holds an agreement for the product.
-CREATE TABLE agreements.subscription (
-    acceptor_account_id varchar(12) NOT NULL,
-    product_id          varchar(50) NOT NULL,
-    PRIMARY KEY (acceptor_account_id, product_id)
-);

@@ -54,9 +54,14 @@ public final class SignedInSession {
         if (!token.find()) {
             throw new IllegalStateException(formPage + " has no CSRF token");
         }
+        return post(path, form + "&_csrf=" + encode(token.group(1)));
+    }
+
+    /** Posts a form as the page's own form would, {@code form} already URL-encoded and with its CSRF token. */
+    public HttpResponse<byte[]> post(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(token.group(1)))));
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {

@@ -7,7 +7,12 @@ enum Baseline {
     /** One row per autocommitted statement: one commit, and so one WAL flush, per row. */
     INSERT_ONE_ROW("pg insert 1 row", 1),
     /** One multi-row INSERT of 25 rows per autocommitted statement: the commit cost shared by 25 rows. */
-    INSERT_25_ROWS("pg insert 25 rows", 25);
+    INSERT_25_ROWS("pg insert 25 rows", 25),
+    /**
+     * The rows an acceptance must write, in one transaction: an agreement with its terms, its 12 charges, the
+     * outbox row of its event, an audit entry and the idempotency record of the request.
+     */
+    ACCEPT_TRANSACTION("pg accept transaction", 16);
 
     private final String label;
     private final int rowsPerCall;

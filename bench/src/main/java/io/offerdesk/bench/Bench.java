@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     private static final Duration WARM_UP_STEP = Duration.ofSeconds(5);
-    private static final long WARM_UP_STRETCH = 3;
+    static final long WARM_UP_STRETCH = 3;
     private static final double STILL_CLIMBING = 1.1;
 
     private final BenchOptions options;
@@ -75,7 +75,7 @@ public final class Bench {
         database.createTables();
         var api = new OfferdeskApi(options.baseUrl());
         var catalog = new SellerCatalog(api, options.products());
-        var fixture = new Scenario.Fixture(api, catalog, database);
+        var fixture = new Scenario.Fixture(api, catalog, database, options);
         var workloads = new LinkedHashMap<Scenario, Workload>();
         for (var scenario : options.scenarios()) {
             progress("setting up %s", scenario.name());
@@ -89,7 +89,7 @@ public final class Bench {
         var machine = Machine.current(database.serverVersion(), database.serverSettings());
 
         var load = new LoadGenerator(options.concurrency());
-        var baselineWarmUp = min(options.warmUp(), BenchOptions.BASELINE_WARM_UP);
+        var baselineWarmUp = options.shortWarmUp();
         var compared = EnumSet.noneOf(Baseline.class);
         workloads.keySet().forEach(scenario -> compared.add(scenario.comparedWith()));
         var warmUps = new LinkedHashMap<String, Duration>();
@@ -117,6 +117,26 @@ public final class Bench {
                 scenarios.merge(scenario.getKey(), measured, Measurement::plus);
             }
         }
+        // A target that bounds the latency at a share of the scenario's max rate: that rate is known only now.
+        var paced = new LinkedHashMap<Scenario, Report.Paced>();
+        for (var scenario : workloads.entrySet()) {
+            var target = scenario.getKey().target();
+            // Without a successful call there is no rate to pace at, and the target is missed anyway.
+            if (target.isPresent()
+                    && target.get().paced()
+                    && scenarios.get(scenario.getKey()).callsPerSecond() > 0) {
+                paced.put(
+                        scenario.getKey(),
+                        pace(
+                                load,
+                                scenario.getKey().name(),
+                                scenario.getValue(),
+                                target.get().latencyAtShareOfMax(),
+                                scenarios.get(scenario.getKey()).callsPerSecond(),
+                                baselineWarmUp,
+                                options.window()));
+            }
+        }
         // The other baselines come last and in one piece: they write, and their writes must not slow a read.
         for (var baseline : EnumSet.complementOf(compared)) {
             var measured = measure(
@@ -140,6 +160,7 @@ public final class Bench {
                 database.jdbcUrl(),
                 scenarios,
                 baselines,
+                paced,
                 warmUps);
         System.out.println();
         System.out.print(report.text());
@@ -191,6 +212,34 @@ public final class Bench {
                 "%-10s %-18s %,10.0f ops/s  p99 %8.2f ms  %d errors",
                 round, name, measured.callsPerSecond(), measured.percentileMillis(99), measured.errors());
         return measured;
+    }
+
+    /**
+     * Measures a scenario again in an open loop at a share of its closed-loop rate. The app is warm by now; the short
+     * warm-up lets the paced clients reach their schedule before anything is recorded.
+     */
+    private static Report.Paced pace(
+            LoadGenerator load,
+            String name,
+            Workload workload,
+            double shareOfMax,
+            double maxRate,
+            Duration warmUp,
+            Duration window)
+            throws Exception {
+        var rate = shareOfMax * maxRate;
+        var measured = load.paced(name + " paced", workload, rate, warmUp, window);
+        progress(
+                "%-10s %-18s %,10.0f ops/s  p99 %8.2f ms  %d errors (%,.0f ops/s sent, %.2f of %,.0f)",
+                "paced",
+                name,
+                measured.callsPerSecond(),
+                measured.percentileMillis(99),
+                measured.errors(),
+                rate,
+                shareOfMax,
+                maxRate);
+        return new Report.Paced(measured, warmUp, shareOfMax, rate);
     }
 
     private static Duration min(Duration a, Duration b) {

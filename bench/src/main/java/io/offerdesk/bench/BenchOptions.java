@@ -52,6 +52,11 @@ record BenchOptions(
 
     private static final Pattern SECONDS = Pattern.compile("(\\d+)(s|m)?");
 
+    /** The warm-up of the baselines, and of a paced run of a scenario that is already warm. */
+    Duration shortWarmUp() {
+        return warmUp.compareTo(BASELINE_WARM_UP) <= 0 ? warmUp : BASELINE_WARM_UP;
+    }
+
     static String usage() {
         var scenarios = Scenarios.all().stream()
                 .map(scenario -> "  %-18s %s".formatted(scenario.name(), scenario.description()))

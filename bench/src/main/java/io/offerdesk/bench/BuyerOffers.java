@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +37,6 @@ final class BuyerOffers implements Scenario {
 
     /** Copies per INSERT statement. */
     private static final int BATCH = 5_000;
-
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /**
      * Every column from the source row, but a new id and one buyer account, in the columns and in the document: the
@@ -124,7 +121,6 @@ final class BuyerOffers implements Scenario {
             count.next();
             existing = count.getInt(1);
         }
-        var random = ThreadLocalRandom.current();
         try (var insert = connection.prepareStatement(COPY);
                 var targeting = connection.prepareStatement(TARGETING_PATH)) {
             for (int copied = 0, batch = 0; existing + copied < OFFERS; batch++) {
@@ -141,7 +137,7 @@ final class BuyerOffers implements Scenario {
                 var ids = new String[size];
                 var accounts = new String[size];
                 for (int i = 0; i < size; i++) {
-                    ids[i] = "offer-" + randomId(random);
+                    ids[i] = PrivateOffers.freshOfferId();
                     accounts[i] = (copied + i) % GLOBEX_EVERY == 0
                             ? PrivateOffers.GLOBEX_ACCOUNT
                             : PrivateOffers.someoneElsesAccount();
@@ -157,14 +153,6 @@ final class BuyerOffers implements Scenario {
                 copied += size;
             }
         }
-    }
-
-    private static String randomId(ThreadLocalRandom random) {
-        var id = new char[13];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length()));
-        }
-        return new String(id);
     }
 
     private static Set<String> toGlobex(Connection connection) throws SQLException {

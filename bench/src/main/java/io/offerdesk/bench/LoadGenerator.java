@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,7 +17,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>A closed loop under-reports latency while the server stalls (coordinated omission): a stalled server also slows
  * the senders. That is acceptable here, because every row of a report is measured the same way and the ratio between
- * rows is what the harness is for.
+ * rows is what the harness is for. Where a target bounds the latency at a given rate, {@link #paced} measures it in an
+ * open loop instead, as wrk2 does.
  */
 final class LoadGenerator {
 
@@ -39,6 +41,27 @@ final class LoadGenerator {
 
     /** Warms up, then measures for the window; calls that start during the warm-up are not recorded. */
     Measurement run(String name, Workload workload, Duration warmUp, Duration window) throws Exception {
+        return run(name, workload, warmUp, window, 0);
+    }
+
+    /**
+     * Open loop at a fixed rate, all clients together: each client sends at fixed intervals of concurrency ÷ rate,
+     * the clients staggered evenly, whether or not the server kept up. A call's latency counts from the time it was
+     * scheduled, not from when it was sent: when a client's previous call is still running at that time, the wait
+     * for it is part of the latency, as a user arriving then would have seen it. So a stall shows in full rather than
+     * slowing the senders (no coordinated omission). Calls still owed when the window ends are not sent.
+     */
+    Measurement paced(String name, Workload workload, double callsPerSecond, Duration warmUp, Duration window)
+            throws Exception {
+        if (!(callsPerSecond > 0)) {
+            throw new IllegalArgumentException("a paced run needs a rate above 0, not " + callsPerSecond);
+        }
+        return run(name, workload, warmUp, window, Math.max(1, Math.round(concurrency * 1e9 / callsPerSecond)));
+    }
+
+    /** @param intervalNanos between one client's scheduled calls; 0 for a closed loop */
+    private Measurement run(String name, Workload workload, Duration warmUp, Duration window, long intervalNanos)
+            throws Exception {
         var callers = new ArrayList<Workload.Caller>(concurrency);
         try {
             // Connecting is not part of any call, so every client is ready before the clock starts.
@@ -50,8 +73,11 @@ final class LoadGenerator {
             var measuredUntil = measuredFrom + window.toNanos();
             var tallies = new ArrayList<Future<Tally>>(concurrency);
             try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (var caller : callers) {
-                    tallies.add(clients.submit(() -> drive(caller, measuredFrom, measuredUntil)));
+                for (int i = 0; i < concurrency; i++) {
+                    var caller = callers.get(i);
+                    var firstCall = start + intervalNanos * i / concurrency;
+                    tallies.add(
+                            clients.submit(() -> drive(caller, measuredFrom, measuredUntil, firstCall, intervalNanos)));
                 }
             }
             return total(name, window, tallies);
@@ -62,17 +88,39 @@ final class LoadGenerator {
         }
     }
 
-    private static Tally drive(Workload.Caller caller, long measuredFrom, long measuredUntil) {
+    private static Tally drive(
+            Workload.Caller caller, long measuredFrom, long measuredUntil, long firstCall, long intervalNanos) {
         var tally = new Tally();
-        long started;
+        var scheduled = firstCall;
         long calls = 0;
-        while ((started = System.nanoTime()) < measuredUntil && calls < MAX_CALLS_PER_CLIENT) {
+        while (calls < MAX_CALLS_PER_CLIENT) {
+            var now = System.nanoTime();
+            long started;
+            if (intervalNanos == 0) {
+                started = now;
+            } else {
+                started = scheduled;
+                scheduled += intervalNanos;
+                if (started > now) {
+                    LockSupport.parkNanos(started - now);
+                    if (Thread.interrupted()) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            if (started >= measuredUntil || now >= measuredUntil) {
+                break;
+            }
             calls++;
             Exception failure = null;
             try {
                 caller.call();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
+            } catch (Workload.Exhausted e) {
+                tally.exhausted = e;
                 break;
             } catch (Exception e) {
                 failure = e;
@@ -98,6 +146,9 @@ final class LoadGenerator {
         var callCapReached = false;
         for (var future : tallies) {
             var tally = future.get();
+            if (tally.exhausted != null) {
+                throw tally.exhausted;
+            }
             latencies.add(tally.latencies);
             errors += tally.errors;
             tally.errorsByKind.forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
@@ -117,6 +168,7 @@ final class LoadGenerator {
         final Map<String, Long> errorsByKind = new LinkedHashMap<>();
         long errors;
         boolean callCapReached;
+        Workload.Exhausted exhausted;
 
         void failed(Exception failure) {
             errors++;

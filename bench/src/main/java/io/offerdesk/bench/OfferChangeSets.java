@@ -88,13 +88,15 @@ final class OfferChangeSets implements Scenario {
          */
         @Override
         public void call() throws IOException, InterruptedException {
+            // The members read from the answers are the change set's own, which come before its changes and never
+            // occur in a change's details.
             var body = offers.changeSet(PrivateOffers.uniqueName(), PrivateOffers.someoneElsesAccount());
             var started = connection.exchangeForAnswer(api.measuredPost(PrivateOffers.CHANGE_SETS, body));
             if (started.status() != 202) {
                 throw new UnexpectedResponse("POST " + PrivateOffers.CHANGE_SETS + " answered " + started.status());
             }
-            var poll = api.measuredGet(PrivateOffers.CHANGE_SETS + "/" + member(started.body(), CHANGE_SET_ID)
-                    + "?waitSeconds=" + WAIT_SECONDS);
+            var poll = api.measuredGet(PrivateOffers.CHANGE_SETS + "/"
+                    + OfferdeskApi.member(started.body(), CHANGE_SET_ID) + "?waitSeconds=" + WAIT_SECONDS);
             var deadline = System.nanoTime() + DEADLINE.toNanos();
             while (System.nanoTime() < deadline) {
                 var read = connection.exchangeForAnswer(poll);
@@ -102,14 +104,16 @@ final class OfferChangeSets implements Scenario {
                     throw new UnexpectedResponse(
                             "GET " + PrivateOffers.CHANGE_SETS + "/{changeSetId} answered " + read.status());
                 }
-                var status = member(read.body(), STATUS);
+                var status = OfferdeskApi.member(read.body(), STATUS);
                 switch (status) {
                     case "SUCCEEDED" -> {
                         return;
                     }
                     case "PREPARING", "APPLYING" -> {}
                     default -> {
-                        var code = read.body().contains(FAILURE_CODE) ? " " + member(read.body(), FAILURE_CODE) : "";
+                        var code = read.body().contains(FAILURE_CODE)
+                                ? " " + OfferdeskApi.member(read.body(), FAILURE_CODE)
+                                : "";
                         throw new UnexpectedResponse("change set ended " + status + code);
                     }
                 }
@@ -120,19 +124,6 @@ final class OfferChangeSets implements Scenario {
         @Override
         public void close() throws IOException {
             connection.close();
-        }
-
-        /**
-         * The first string member of that name, found without parsing: the change set's own members come before its
-         * changes in the answer, and the ones read here never occur in a change's details.
-         */
-        private static String member(String json, String quotedNameColonQuote) throws IOException {
-            var start = json.indexOf(quotedNameColonQuote);
-            var end = start < 0 ? -1 : json.indexOf('"', start + quotedNameColonQuote.length());
-            if (end < 0) {
-                throw new UnexpectedResponse("no " + quotedNameColonQuote + "…\" in the answer");
-            }
-            return json.substring(start + quotedNameColonQuote.length(), end);
         }
     }
 }

@@ -48,7 +48,11 @@ final class OfferdeskApi {
     }
 
     HttpRequest post(String path, String json, String idempotencyKey) {
-        return authorized(path, DEMO_SELLER_API_KEY)
+        return post(DEMO_SELLER_API_KEY, path, json, idempotencyKey);
+    }
+
+    HttpRequest post(String apiKey, String path, String json, String idempotencyKey) {
+        return authorized(path, apiKey)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -103,8 +107,16 @@ final class OfferdeskApi {
 
     /** A measured POST of JSON as the seller's offer author, as bytes for {@link HttpConnection}. */
     byte[] measuredPost(String path, String json) {
-        return HttpConnection.post(
-                host, path, json, "Authorization: Bearer " + DEMO_SELLER_API_KEY, "Accept: application/json");
+        return measuredPost(DEMO_SELLER_API_KEY, path, json);
+    }
+
+    /** A measured POST of JSON with another key and any further headers ("Name: value"). */
+    byte[] measuredPost(String apiKey, String path, String json, String... headers) {
+        var all = new String[headers.length + 2];
+        all[0] = "Authorization: Bearer " + apiKey;
+        all[1] = "Accept: application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return HttpConnection.post(host, path, json, all);
     }
 
     /** Sends a setup call and returns the body of its answer, which must have the given status. */
@@ -123,6 +135,19 @@ final class OfferdeskApi {
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Accept", "application/json");
+    }
+
+    /**
+     * The first string member of that name in a measured answer, found without parsing, e.g. with
+     * {@code "\"status\":\""}: for members that come before any nested object that could hold one of the same name.
+     */
+    static String member(String json, String quotedNameColonQuote) throws UnexpectedResponse {
+        var start = json.indexOf(quotedNameColonQuote);
+        var end = start < 0 ? -1 : json.indexOf('"', start + quotedNameColonQuote.length());
+        if (end < 0) {
+            throw new UnexpectedResponse("no " + quotedNameColonQuote + "…\" in the answer");
+        }
+        return json.substring(start + quotedNameColonQuote.length(), end);
     }
 
     /** The application answered, but not as the scenario expects. */

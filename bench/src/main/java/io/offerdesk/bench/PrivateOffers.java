@@ -25,6 +25,7 @@ final class PrivateOffers {
     static final String GLOBEX_ACCOUNT = "400000000001";
 
     private static final String PRODUCT_TITLE = "Acme Insights";
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Duration SETUP_POLL = Duration.ofMillis(20);
     private static final Duration SETUP_DEADLINE = Duration.ofSeconds(60);
 
@@ -43,7 +44,11 @@ final class PrivateOffers {
      * run moves it.
      */
     static PrivateOffers of(OfferdeskApi api) throws IOException, InterruptedException {
-        var productId = productId(api);
+        return of(api, productId(api));
+    }
+
+    /** The same offer for another of the demo seller's SaaS products, which must have the dimension "analysts". */
+    static PrivateOffers of(OfferdeskApi api, String productId) {
         var today = LocalDate.now(ZoneOffset.UTC);
         var schedule = IntStream.range(0, 12)
                 .mapToObj(i -> "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"1000.00\"}"
@@ -87,6 +92,16 @@ final class PrivateOffers {
     /** The body of a change set for a new offer; names are plain letters, digits and spaces, so need no escaping. */
     String changeSet(String name, String buyerAccount) {
         return template.formatted(name, buyerAccount);
+    }
+
+    /** An offer id of the app's form, for SQL copies of offers; random enough that the run's copies never collide. */
+    static String freshOfferId() {
+        var random = ThreadLocalRandom.current();
+        var id = new char[13];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length()));
+        }
+        return "offer-" + new String(id);
     }
 
     /** A name no other offer of the run has. */

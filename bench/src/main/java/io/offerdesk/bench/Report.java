@@ -46,8 +46,11 @@ record Report(
     /**
      * A measured row. Latencies are in milliseconds and null when no call succeeded.
      *
+     * @param kind scenario, paced (a scenario's second measurement, at a share of its closed-loop rate) or baseline
      * @param warmUpSeconds how long the row was warmed up: a scenario's warm-up goes on while its rate still climbs
-     * @param ratio the scenario's rate divided by {@code comparedWith}'s rate; null for baselines
+     * @param ratio the scenario's rate divided by {@code comparedWith}'s rate; for a paced row, its scheduled rate
+     *     divided by its scenario's closed-loop rate; null for baselines
+     * @param scheduledOpsPerSecond the rate a paced row's calls were sent at; null for the others
      */
     record Row(
             String name,
@@ -65,9 +68,21 @@ record Report(
             Map<String, Long> errorsByKind,
             boolean callCapReached,
             Double ratio,
-            String comparedWith) {}
+            String comparedWith,
+            Double scheduledOpsPerSecond) {}
 
-    /** A target's bounds (null when not part of it) next to what was measured. */
+    /**
+     * A scenario measured a second time in an open loop at a share of its closed-loop rate.
+     *
+     * @param scheduledOpsPerSecond the rate the calls were sent at: {@code shareOfMax} times the closed-loop rate
+     */
+    record Paced(Measurement measurement, Duration warmUp, double shareOfMax, double scheduledOpsPerSecond) {}
+
+    /**
+     * A target's bounds (null when not part of it) next to what was measured. When {@code latencyAtShareOfMax} is set,
+     * the latencies are those of the paced measurement at that share of the closed-loop rate, sent at
+     * {@code pacedOpsPerSecond}.
+     */
     record TargetCheck(
             String scenario,
             Double minimumRatio,
@@ -79,7 +94,9 @@ record Report(
             Double opsPerSecond,
             Double p50Ms,
             Double p99Ms,
-            boolean met) {}
+            boolean met,
+            Double latencyAtShareOfMax,
+            Double pacedOpsPerSecond) {}
 
     static Report of(
             Instant startedAt,
@@ -88,6 +105,7 @@ record Report(
             String jdbcUrl,
             Map<Scenario, Measurement> scenarios,
             Map<Baseline, Measurement> baselines,
+            Map<Scenario, Paced> paced,
             Map<String, Duration> warmUps) {
         var rows = new ArrayList<Row>();
         var targets = new ArrayList<TargetCheck>();
@@ -100,11 +118,23 @@ record Report(
                     warmUps.get(scenario.name()),
                     1,
                     finite(ratio),
-                    scenario.comparedWith().label()));
-            scenario.target().ifPresent(target -> targets.add(check(scenario, target, ratio, measurement)));
+                    scenario.comparedWith().label(),
+                    null));
+            var pacedRun = paced.get(scenario);
+            if (pacedRun != null) {
+                rows.add(row(
+                        pacedRun.measurement(),
+                        "paced",
+                        pacedRun.warmUp(),
+                        1,
+                        pacedRun.shareOfMax(),
+                        scenario.name(),
+                        pacedRun.scheduledOpsPerSecond()));
+            }
+            scenario.target().ifPresent(target -> targets.add(check(scenario, target, ratio, measurement, pacedRun)));
         });
         baselines.forEach((baseline, measurement) -> rows.add(
-                row(measurement, "baseline", warmUps.get(baseline.label()), baseline.rowsPerCall(), null, null)));
+                row(measurement, "baseline", warmUps.get(baseline.label()), baseline.rowsPerCall(), null, null, null)));
         var valid = rows.stream().allMatch(row -> row.errors() == 0 && !row.callCapReached());
         return new Report(
                 startedAt,
@@ -118,7 +148,13 @@ record Report(
     }
 
     private static Row row(
-            Measurement measurement, String kind, Duration warmUp, int rowsPerCall, Double ratio, String comparedWith) {
+            Measurement measurement,
+            String kind,
+            Duration warmUp,
+            int rowsPerCall,
+            Double ratio,
+            String comparedWith,
+            Double scheduledOpsPerSecond) {
         return new Row(
                 measurement.name(),
                 kind,
@@ -135,17 +171,25 @@ record Report(
                 measurement.errorsByKind(),
                 measurement.callCapReached(),
                 ratio,
-                comparedWith);
+                comparedWith,
+                scheduledOpsPerSecond);
     }
 
-    /** Met when no call failed and every bound the target names holds; NaN (no successful call) holds none. */
-    private static TargetCheck check(Scenario scenario, Scenario.Target target, double ratio, Measurement measurement) {
+    /**
+     * Met when no call failed and every bound the target names holds; NaN (no successful call) holds none. The
+     * latency bounds of a paced target are checked against the paced run, which must then have been measured.
+     */
+    private static TargetCheck check(
+            Scenario scenario, Scenario.Target target, double ratio, Measurement measurement, Paced paced) {
         var rate = measurement.callsPerSecond();
-        var p50 = measurement.percentileMillis(50);
-        var p99 = measurement.percentileMillis(99);
+        var latencies = target.paced() ? (paced == null ? null : paced.measurement()) : measurement;
+        var p50 = latencies == null ? Double.NaN : latencies.percentileMillis(50);
+        var p99 = latencies == null ? Double.NaN : latencies.percentileMillis(99);
         var p50BelowMs = millis(target.p50Below());
         var p99BelowMs = millis(target.p99Below());
         var met = measurement.errors() == 0
+                && latencies != null
+                && latencies.errors() == 0
                 && (target.minimumRatio() == null || ratio >= target.minimumRatio())
                 && (target.minimumOpsPerSecond() == null || rate >= target.minimumOpsPerSecond())
                 && (p50BelowMs == null || p50 < p50BelowMs)
@@ -161,7 +205,9 @@ record Report(
                 finite(rate),
                 finite(p50),
                 finite(p99),
-                met);
+                met,
+                target.latencyAtShareOfMax(),
+                paced == null ? null : paced.scheduledOpsPerSecond());
     }
 
     private static Double millis(Duration duration) {
@@ -205,6 +251,16 @@ record Report(
                         + " (baselines)",
                 load.warmUpSeconds(),
                 load.baselineWarmUpSeconds());
+        rows.stream()
+                .filter(row -> row.kind().equals("paced"))
+                .forEach(row -> line(
+                        out,
+                        "             %s: then %ds in an open loop, paced at %.2f of its closed-loop rate after %ds"
+                                + " of warm-up; latency from each call's scheduled time",
+                        row.comparedWith(),
+                        load.windowSeconds(),
+                        row.ratio(),
+                        row.warmUpSeconds()));
         line(
                 out,
                 "app          %s, demo mode%s",
@@ -215,9 +271,14 @@ record Report(
         out.append('\n');
         line(out, "%-22s %10s %8s %8s %8s  %s", "scenario", "ops/s", "p50 ms", "p99 ms", "errors", "ratio");
         for (var row : rows) {
-            var ratio = row.kind().equals("baseline")
-                    ? "baseline" + (row.rowsPerSecond() != row.opsPerSecond() ? rowsNote(row) : "")
-                    : "%s of %s".formatted(number(row.ratio(), "%.3f"), row.comparedWith());
+            var ratio = switch (row.kind()) {
+                case "baseline" -> "baseline" + (row.rowsPerSecond() != row.opsPerSecond() ? rowsNote(row) : "");
+                case "paced" ->
+                    format(
+                            "paced at %.2f of %s: %,.0f ops/s sent",
+                            row.ratio(), row.comparedWith(), row.scheduledOpsPerSecond());
+                default -> "%s of %s".formatted(number(row.ratio(), "%.3f"), row.comparedWith());
+            };
             line(
                     out,
                     "%-22s %,10.0f %8s %8s %8d  %s",
@@ -283,6 +344,15 @@ record Report(
         if (target.p99BelowMs() != null) {
             bounds.add(format("p99 below %.0f ms", target.p99BelowMs()));
             measured.add("p99 " + number(target.p99Ms(), "%.2f") + " ms");
+        }
+        if (target.latencyAtShareOfMax() != null) {
+            // The latency bounds come last: they were measured at the paced rate.
+            bounds.set(
+                    bounds.size() - 1,
+                    bounds.getLast() + format(" at %.2f of the max rate", target.latencyAtShareOfMax()));
+            measured.set(
+                    measured.size() - 1,
+                    measured.getLast() + " at " + number(target.pacedOpsPerSecond(), "%,.0f") + " ops/s");
         }
         return format(
                 "%s: %s: %s (%s)",

@@ -7,7 +7,12 @@ import java.util.Optional;
 final class Scenarios {
 
     private static final List<Scenario> ALL = List.of(
-            new ProductReads(), PathRead.productList(), PathRead.partyMe(), new OfferChangeSets(), new BuyerOffers());
+            new ProductReads(),
+            PathRead.productList(),
+            PathRead.partyMe(),
+            new OfferChangeSets(),
+            new BuyerOffers(),
+            new QuoteAccept());
 
     private Scenarios() {}
 

@@ -1,5 +1,7 @@
 package io.offerdesk.bench;
 
+import java.io.IOException;
+
 /**
  * What the load generator repeats. Each client gets its own {@link Caller}, as each pgbench client has its own
  * connection.
@@ -17,5 +19,16 @@ interface Workload {
 
         @Override
         default void close() throws Exception {}
+    }
+
+    /**
+     * The workload has nothing left to call with (a scenario's data prepared for a number of calls ran out). It is
+     * not a failed call: the load generator stops and the run ends with this message, since numbers measured without
+     * the scenario's data mean nothing.
+     */
+    final class Exhausted extends IOException {
+        Exhausted(String message) {
+            super(message);
+        }
     }
 }

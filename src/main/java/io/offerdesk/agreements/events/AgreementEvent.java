@@ -5,7 +5,13 @@ import java.util.UUID;
 
 /** Every agreement event is audited; it belongs to the side that caused it (the buyer, unless the seller acted). */
 public sealed interface AgreementEvent extends AuditedEvent
-        permits AgreementAccepted, AgreementStarted, AgreementEnded, AgreementChargesCancelled {
+        permits AgreementAccepted,
+                AgreementStarted,
+                AgreementEnded,
+                AgreementChargesCancelled,
+                AgreementRenewalUpcoming,
+                AgreementRenewalOptedOut,
+                AgreementRenewalPriceAdjusted {
 
     String agreementId();
 

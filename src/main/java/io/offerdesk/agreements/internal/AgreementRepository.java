@@ -229,28 +229,18 @@ public class AgreementRepository {
 
     /**
      * Locks the buyer account's subscription to the product for the rest of the transaction, so only one acceptance
-     * for the pair decides at a time. A second one does not wait (waiting would hold a pooled connection per waiter):
-     * it is told the subscription is in use and retries, and then finds the agreement the first one made.
+     * for the pair decides at a time. A second one does not wait (a waiter would hold a pooled connection): it is told
+     * the subscription is in use, retries, and then finds the agreement the first one made. The lock is a
+     * transaction-scoped advisory lock on a 64-bit hash of the pair, so there is no row to create first.
      *
      * @throws ResourceInUse while another acceptance for the pair is deciding
      */
     public void lockSubscription(AccountId account, String productId) {
-        jdbc.sql("""
-                        INSERT INTO agreements.subscription (acceptor_account_id, product_id)
-                        VALUES (:account, :productId) ON CONFLICT DO NOTHING
-                        """)
-                .param("account", account.value())
-                .param("productId", productId)
-                .update();
-        var locked = jdbc.sql("""
-                        SELECT 1 FROM agreements.subscription
-                        WHERE acceptor_account_id = :account AND product_id = :productId FOR UPDATE SKIP LOCKED
-                        """)
-                .param("account", account.value())
-                .param("productId", productId)
-                .query(Integer.class)
-                .optional();
-        if (locked.isEmpty()) {
+        var locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:pair, 0))")
+                .param("pair", "agreements.subscription/" + account.value() + "/" + productId)
+                .query(Boolean.class)
+                .single();
+        if (!locked) {
             throw new ResourceInUse(account.value() + "/" + productId);
         }
     }

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +52,7 @@ public class ProductRepository {
             """;
     private static final String FIND_OWNED = SELECT + "WHERE p.id = :id AND p.seller_party_id = :seller";
     private static final String FIND_ANY = SELECT + "WHERE p.id = :id";
+    private static final String FIND_ALL = SELECT + "WHERE p.id = ANY (CAST(:ids AS varchar[]))";
     private static final String FILTERS = """
               AND (CAST(:type AS varchar) IS NULL OR p.type = :type)
               AND (CAST(:visibility AS varchar) IS NULL OR p.visibility = :visibility)
@@ -125,6 +127,17 @@ public class ProductRepository {
                 .param("id", id.value())
                 .query(ProductRepository::product)
                 .optional();
+    }
+
+    /** Any sellers' products, in no particular order: for callers that found the ids under their own rules. */
+    public List<Product> findAll(Collection<ProductId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FIND_ALL)
+                .param("ids", ids.stream().map(ProductId::value).toArray(String[]::new))
+                .query(ProductRepository::product)
+                .list();
     }
 
     /** One page of a seller's products ({@code seller} given) or of all products, newest first. */

@@ -13,6 +13,8 @@ import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferState;
+import io.offerdesk.offers.ReplaceableAgreements;
+import io.offerdesk.offers.ReplaceableAgreements.AgreementFacts;
 import io.offerdesk.offers.events.OfferCreated;
 import io.offerdesk.offers.events.OfferEvent;
 import io.offerdesk.offers.events.OfferExpired;
@@ -57,6 +59,7 @@ class OfferChangeHandler implements ChangeHandler {
     private final CatalogManagement catalog;
     private final StandardContractManagement contracts;
     private final EulaDocuments documents;
+    private final ReplaceableAgreements agreements;
     private final ApplicationEventPublisher events;
     private final OfferLimits limits;
     private final RandomGenerator random = new SecureRandom();
@@ -68,12 +71,14 @@ class OfferChangeHandler implements ChangeHandler {
             CatalogManagement catalog,
             StandardContractManagement contracts,
             EulaDocuments documents,
+            ReplaceableAgreements agreements,
             ApplicationEventPublisher events,
             OfferSettings settings) {
         this.offers = offers;
         this.catalog = catalog;
         this.contracts = contracts;
         this.documents = documents;
+        this.agreements = agreements;
         this.events = events;
         this.limits = settings.limits();
     }
@@ -95,7 +100,7 @@ class OfferChangeHandler implements ChangeHandler {
 
     @Override
     public Set<String> creatingChangeTypes() {
-        return Set.of(OfferChanges.CREATE_OFFER);
+        return Set.of(OfferChanges.CREATE_OFFER, OfferChanges.CREATE_REPLACEMENT_OFFER);
     }
 
     @Override
@@ -147,9 +152,11 @@ class OfferChangeHandler implements ChangeHandler {
                 throw new ChangeRejected("INVALID_INPUT", "DetailsDocument: " + checks);
             }
             var current = change.entityId() == null ? null : current(change.entityId());
-            var productId = current != null ? current.productId() : productIdOf(parsed);
+            var replaced = replacedAgreement(current, parsed);
+            var productId = current != null ? current.productId() : productIdOf(parsed, replaced);
             var product = product(productId);
-            var decision = OfferDecisions.decide(current, parsed, context(product, current));
+            var decision = OfferDecisions.decide(
+                    current, parsed, context(product, current).replacing(replaced));
             return switch (decision) {
                 case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());
                 case Decision.Accepted accepted -> {
@@ -251,11 +258,33 @@ class OfferChangeHandler implements ChangeHandler {
                     .orElseThrow(() -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer " + entityId + " not found."));
         }
 
-        private String productIdOf(OfferChange parsed) {
-            if (parsed instanceof OfferChange.CreateOffer create) {
-                return create.productId();
-            }
-            throw new ChangeRejected("RESOURCE_NOT_FOUND", "The change names no offer.");
+        private String productIdOf(OfferChange parsed, @Nullable AgreementFacts replaced) {
+            return switch (parsed) {
+                case OfferChange.CreateOffer create -> create.productId();
+                case OfferChange.CreateReplacementOffer create -> {
+                    if (replaced == null) {
+                        throw new ChangeRejected(
+                                "RESOURCE_NOT_FOUND",
+                                "Agreement " + create.agreementId() + " not found. A replacement offer starts from an"
+                                        + " agreement you proposed.");
+                    }
+                    yield replaced.productId();
+                }
+                default -> throw new ChangeRejected("RESOURCE_NOT_FOUND", "The change names no offer.");
+            };
+        }
+
+        /**
+         * The agreement the change's offer replaces, as it is now: the one {@code CreateReplacementOffer} names, or
+         * the one a replacement offer was made for.
+         */
+        private @Nullable AgreementFacts replacedAgreement(@Nullable Offer current, OfferChange parsed) {
+            var agreementId = parsed instanceof OfferChange.CreateReplacementOffer create
+                    ? create.agreementId()
+                    : current == null ? null : current.replacesAgreementId();
+            return agreementId == null
+                    ? null
+                    : agreements.find(context.ownerPartyId(), agreementId).orElse(null);
         }
 
         private ProductFacts product(String productId) {
@@ -286,7 +315,8 @@ class OfferChangeHandler implements ChangeHandler {
                     url -> documents.byUrl(context.ownerPartyId(), url).isPresent(),
                     product.hasPublicOffer()
                             || publicOffers.computeIfAbsent(product.id(), p -> offers.releasedPublicOfferExists(p, id)),
-                    () -> OfferId.fresh(random));
+                    () -> OfferId.fresh(random),
+                    null);
         }
     }
 }

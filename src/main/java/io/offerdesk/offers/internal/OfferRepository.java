@@ -235,6 +235,44 @@ public class OfferRepository {
                 .list();
     }
 
+    /**
+     * The released, unexpired offers for the product a buyer with these accounts may accept: the private offers that
+     * target one of them and the product's public offer. Soonest expiry first; the public offer, which does not
+     * expire, last.
+     */
+    public List<Offer> openForBuyer(List<AccountId> accounts, String productId, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, revision, document FROM offers.offer
+                        WHERE product_id = :productId AND state = 'RELEASED'
+                          AND (expires_at IS NULL OR expires_at >= :now)
+                          AND (buyer_accounts && CAST(:accounts AS varchar(12)[]) OR cardinality(buyer_accounts) = 0)
+                        ORDER BY expires_at ASC NULLS LAST, id
+                        """)
+                .param("productId", productId)
+                .param(
+                        "accounts",
+                        textArray(accounts.stream().map(AccountId::value).toList()))
+                .param("now", Timestamp.from(now))
+                .query(this::offer)
+                .list();
+    }
+
+    /** The products of the released, unexpired private offers that target one of the accounts. */
+    public List<String> productsOfferedTo(List<AccountId> accounts, Instant now) {
+        return jdbc.sql("""
+                        SELECT DISTINCT product_id FROM offers.offer
+                        WHERE state = 'RELEASED' AND buyer_accounts && CAST(:accounts AS varchar(12)[])
+                          AND expires_at >= :now
+                        ORDER BY product_id
+                        """)
+                .param(
+                        "accounts",
+                        textArray(accounts.stream().map(AccountId::value).toList()))
+                .param("now", Timestamp.from(now))
+                .query(String.class)
+                .list();
+    }
+
     /** The seller's other offers for the product that are not expired and target one of the accounts. */
     public List<Offer> openOffersFor(
             UUID seller, String productId, List<AccountId> accounts, OfferId except, Instant now) {

@@ -70,9 +70,23 @@ public final class Quotes {
                     "agreementProposalIdentifier", offer.id().value());
         }
         var accepted = acceptedTerms(offer, requested);
-        var currency = offer.currency().orElse(CurrencyUnit.USD);
         var start = startOf(offer, now);
         var end = endOf(offer, accepted, start);
+        var currency = offer.currency().orElse(CurrencyUnit.USD);
+        return new Quote(accepted, charges(accepted, currency, start, end, now, invoicingEntity));
+    }
+
+    /**
+     * The charges of accepted terms for an agreement running from {@code start} to {@code end}, as of {@code now}: what
+     * a quote charges, and what an automatic renewal charges for its renewed terms.
+     */
+    public static ChargeSummary charges(
+            List<AcceptedTerm> accepted,
+            CurrencyUnit currency,
+            Instant start,
+            @Nullable Instant end,
+            Instant now,
+            String invoicingEntity) {
         var charges = new Charges(currency);
         for (var term : accepted) {
             switch (term.term()) {
@@ -102,8 +116,7 @@ public final class Quotes {
             }
         }
         var usage = accepted.stream().anyMatch(t -> t.term() instanceof UsageBasedPricingTerm);
-        return new Quote(
-                accepted, new ChargeSummary(currency, charges.total, charges.list, start, end, usage, invoicingEntity));
+        return new ChargeSummary(currency, charges.total, charges.list, start, end, usage, invoicingEntity);
     }
 
     /** Every offer term, under its term id, with the buyer's configuration where the term takes one. */

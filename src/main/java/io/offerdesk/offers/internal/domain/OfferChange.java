@@ -38,6 +38,15 @@ public sealed interface OfferChange {
             @Nullable String name,
             @Nullable String offerSetId) implements OfferChange {}
 
+    /**
+     * Creates a draft that replaces an active agreement of the seller when its buyer accepts it (AWS's agreement-based
+     * offer): for the agreement's product, targeted at the account that holds the agreement.
+     *
+     * @param agreementId the agreement to replace, as the seller wrote it; whether it is one is decided later
+     */
+    record CreateReplacementOffer(
+            String agreementId, @Nullable String name) implements OfferChange {}
+
     /** Absent members keep their value; an explicit {@code "PreExistingAgreement": null} removes the marker. */
     record UpdateInformation(
             @Nullable String name, @Nullable String description, AgreementUpdate preExistingAgreement)

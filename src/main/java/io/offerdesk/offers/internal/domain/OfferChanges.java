@@ -16,6 +16,7 @@ import io.offerdesk.offers.Term.ValidityTerm;
 import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateAvailability;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 public final class OfferChanges {
 
     public static final String CREATE_OFFER = "CreateOffer";
+    public static final String CREATE_REPLACEMENT_OFFER = "CreateReplacementOffer";
 
     /**
      * Every change type of {@code Offer@1.0} Offerdesk applies: AWS's, and {@code UpdateVariablePaymentTerms}, which AWS
@@ -50,6 +52,7 @@ public final class OfferChanges {
      */
     public static final Set<String> CHANGE_TYPES = Set.of(
             CREATE_OFFER,
+            CREATE_REPLACEMENT_OFFER,
             "UpdateInformation",
             "UpdateTargeting",
             "UpdateSupportTerms",
@@ -65,6 +68,7 @@ public final class OfferChanges {
 
     public static final int NAME_MAX = 150;
     public static final int DESCRIPTION_MAX = 255;
+    public static final int AGREEMENT_ID_MAX = 64;
     private static final int PRODUCT_ID_MAX = 50;
     private static final int OFFER_SET_ID_MAX = 50;
 
@@ -72,6 +76,8 @@ public final class OfferChanges {
     private static final Pattern ENTITY_ID = Pattern.compile("[a-zA-Z0-9][.a-zA-Z0-9/-]+[a-zA-Z0-9]");
     /** The id of an entity another change of the same change set creates. */
     private static final Pattern REFERENCE = Pattern.compile("\\$[A-Za-z0-9_-]{1,72}\\.Entity\\.Identifier");
+    /** AWS: an agreement id is one word. */
+    private static final Pattern NO_SPACE = Pattern.compile("\\S+");
     /** AWS: a name or description starts with a character that is not a space. */
     private static final Pattern NO_LEADING_SPACE = Pattern.compile("\\S[\\s\\S]*");
 
@@ -110,6 +116,7 @@ public final class OfferChanges {
         }
         OfferChange change = switch (changeType) {
             case CREATE_OFFER -> createOffer(reader, details, path);
+            case CREATE_REPLACEMENT_OFFER -> createReplacementOffer(reader, details, path);
             case "UpdateInformation" -> updateInformation(reader, details, path);
             case "UpdateTargeting" -> {
                 reader.object(details, path, Set.of("PositiveTargeting", "NegativeTargeting"));
@@ -163,6 +170,15 @@ public final class OfferChanges {
         var offerSetId =
                 reader.text(details, path, "OfferSetId", false, OFFER_SET_ID_MAX, ENTITY_ID, "validation.type");
         return productId == null ? null : new CreateOffer(productId, name, offerSetId);
+    }
+
+    private static @Nullable CreateReplacementOffer createReplacementOffer(
+            DocumentReader reader, JsonNode details, String path) {
+        reader.object(details, path, Set.of("AgreementId", "Name"));
+        var agreementId = reader.text(
+                details, path, "AgreementId", true, AGREEMENT_ID_MAX, NO_SPACE, "validation.offer.agreementId");
+        var name = name(reader, details, path);
+        return agreementId == null ? null : new CreateReplacementOffer(agreementId, name);
     }
 
     private static @Nullable String name(DocumentReader reader, JsonNode details, String path) {

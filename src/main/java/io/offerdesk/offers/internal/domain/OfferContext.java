@@ -1,6 +1,7 @@
 package io.offerdesk.offers.internal.domain;
 
 import io.offerdesk.offers.OfferId;
+import io.offerdesk.offers.ReplaceableAgreements.AgreementFacts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything outside the offer that a decision depends on, loaded by the caller so that {@link OfferDecisions} stays
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * @param uploadedDocument whether the seller uploaded a document at this URL
  * @param anotherPublicOffer whether the product already has another released public offer
  * @param newOfferId the id for an offer {@code CreateOffer} creates
+ * @param replacedAgreement for a replacement offer (and for {@code CreateReplacementOffer}, the one it names) the
+ *     agreement as it is now; absent for other offers, and when the seller has no such agreement
  */
 public record OfferContext(
         Instant now,
@@ -29,10 +33,25 @@ public record OfferContext(
         Set<String> standardContractVersions,
         Predicate<String> uploadedDocument,
         boolean anotherPublicOffer,
-        Supplier<OfferId> newOfferId) {
+        Supplier<OfferId> newOfferId,
+        @Nullable AgreementFacts replacedAgreement) {
 
     public OfferContext {
         standardContractVersions = Set.copyOf(standardContractVersions);
+    }
+
+    /** The same context for the agreement a replacement offer replaces. */
+    public OfferContext replacing(@Nullable AgreementFacts agreement) {
+        return new OfferContext(
+                now,
+                sellerPartyId,
+                product,
+                limits,
+                standardContractVersions,
+                uploadedDocument,
+                anotherPublicOffer,
+                newOfferId,
+                agreement);
     }
 
     public LocalDate today() {

@@ -20,6 +20,7 @@ import io.offerdesk.offers.internal.domain.Decision.Accepted;
 import io.offerdesk.offers.internal.domain.Decision.Rejected;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateAvailability;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
@@ -52,12 +53,13 @@ public final class OfferDecisions {
     /**
      * Decides one change: the offer after it, or every business rule it breaks.
      *
-     * @param current the offer as stored; absent only for {@code CreateOffer}
+     * @param current the offer as stored; absent only for {@code CreateOffer} and {@code CreateReplacementOffer}
      * @throws IllegalArgumentException when {@code current} is absent for a change to an offer, or present for a create
      */
     public static Decision decide(@Nullable Offer current, OfferChange change, OfferContext context) {
         return switch (change) {
             case CreateOffer create -> create(current, create, context);
+            case CreateReplacementOffer create -> createReplacement(current, create, context);
             case UpdateInformation update ->
                 changing(current, change, context, (offer, errors) -> {
                     if (offer.state() == OfferState.RELEASED
@@ -78,6 +80,7 @@ public final class OfferDecisions {
                 });
             case UpdateTargeting update ->
                 changing(current, change, context, (offer, errors) -> {
+                    ReplacementRules.targetingFixed(offer, errors);
                     var next = offer.withTargeting(update.targeting().isEmpty() ? null : update.targeting());
                     OfferRules.targeting(next, context, errors);
                     OfferRules.byolOnlyPublic(next, errors);
@@ -103,12 +106,14 @@ public final class OfferDecisions {
                     OfferRules.currency(next, errors);
                     OfferRules.support(next, errors);
                     OfferRules.scheduledUpfrontPrice(next, errors);
+                    ReplacementRules.pricing(next, errors);
                     return next;
                 });
             case UpdateValidityTerms update ->
                 changing(current, change, context, (offer, errors) -> {
                     var next = offer.withTerms(ValidityTerm.class, listOf(update.term()));
                     OfferRules.validityCombination(next, context, errors);
+                    ReplacementRules.validity(next, errors);
                     if (offer.state() == OfferState.RELEASED) {
                         // Agreements already made keep their dates; new ones must not get different fixed dates either.
                         var before = offer.term(ValidityTerm.class);
@@ -165,33 +170,66 @@ public final class OfferDecisions {
             case ReleaseOffer release ->
                 changing(current, change, context, (offer, errors) -> {
                     OfferRules.release(offer, context, errors);
+                    ReplacementRules.release(offer, context, errors);
                     return offer.released(context.now());
                 });
         };
     }
 
     private static Decision create(@Nullable Offer current, CreateOffer create, OfferContext context) {
-        if (current != null) {
-            throw new IllegalArgumentException("CreateOffer creates an offer; it has no current one: " + current.id());
-        }
+        requireNew(current, create);
         var errors = new Errors();
+        sellable(create.productId(), context, errors);
+        if (!errors.isEmpty()) {
+            return new Rejected(errors.list());
+        }
+        var id = context.newOfferId().get();
+        return new Accepted(
+                Offer.draft(id, context.sellerPartyId(), context.product().id(), create.name(), context.now()));
+    }
+
+    /** A draft for the agreement's product and buyer account that replaces the agreement when accepted. */
+    private static Decision createReplacement(
+            @Nullable Offer current, CreateReplacementOffer create, OfferContext context) {
+        requireNew(current, create);
+        var errors = new Errors();
+        var agreement = context.replacedAgreement();
+        ReplacementRules.agreement(create.agreementId(), agreement, context, errors);
+        sellable(context.product().id(), context, errors);
+        if (agreement == null || !errors.isEmpty()) {
+            return new Rejected(errors.list());
+        }
+        return new Accepted(Offer.replacementDraft(
+                context.newOfferId().get(),
+                context.sellerPartyId(),
+                context.product().id(),
+                agreement.agreementId(),
+                agreement.acceptorAccountId(),
+                create.name(),
+                context.now()));
+    }
+
+    private static void requireNew(@Nullable Offer current, OfferChange create) {
+        if (current != null) {
+            throw new IllegalArgumentException(
+                    create.changeType() + " creates an offer; it has no current one: " + current.id());
+        }
+    }
+
+    /** Offers are made by the product's seller, for products buyers may see. */
+    private static void sellable(String productId, OfferContext context, Errors errors) {
         var product = context.product();
         errors.check(
                 product.sellerPartyId().equals(context.sellerPartyId()),
                 INCOMPATIBLE_PRODUCT,
                 "ProductId %s is not a product of this seller.",
-                create.productId());
+                productId);
         errors.check(
                 product.visibility() == Visibility.LIMITED || product.visibility() == Visibility.PUBLIC,
                 INCOMPATIBLE_PRODUCT,
                 "ProductId %s is %s; offers can only be made for Limited or Public products.",
-                create.productId(),
+                productId,
                 product.visibility());
-        if (!errors.isEmpty()) {
-            return new Rejected(errors.list());
-        }
-        var id = context.newOfferId().get();
-        return new Accepted(Offer.draft(id, context.sellerPartyId(), product.id(), create.name(), context.now()));
     }
 
     /** Applies {@code step} to an existing offer after the rules every change shares: expiry and release. */

@@ -59,6 +59,7 @@ public final class OfferDocuments {
             "Name",
             "Description",
             "ProductId",
+            "AgreementId",
             "PreExistingAgreement",
             "Terms",
             "Rules",
@@ -129,6 +130,7 @@ public final class OfferDocuments {
         var name = reader.text(node, path, "Name", false, OfferChanges.NAME_MAX);
         var description = reader.text(node, path, "Description", false, OfferChanges.DESCRIPTION_MAX);
         var productId = reader.text(node, path, "ProductId", true, 50);
+        var replaces = reader.text(node, path, "AgreementId", false, OfferChanges.AGREEMENT_ID_MAX);
         var agreement = preExistingAgreement(reader, node, path);
         var terms = shapes.terms(
                 reader.array(node, path, "Terms", true, 0, Integer.MAX_VALUE),
@@ -158,6 +160,7 @@ public final class OfferDocuments {
                     new OfferId(Validations.present("Id", id)),
                     UUID.fromString(Validations.present("SellerPartyId", seller)),
                     Validations.present("ProductId", productId),
+                    replaces,
                     Validations.present("State", state),
                     name,
                     description,
@@ -212,6 +215,9 @@ public final class OfferDocuments {
         putIfPresent(document, "Name", offer.name());
         putIfPresent(document, "Description", offer.description());
         document.put("ProductId", offer.productId());
+        // A replacement offer shows the agreement it replaces under the member CreateReplacementOffer took it in, as a
+        // resale offer shows its ResaleAuthorizationId (AWS does not document the member for replacement offers).
+        putIfPresent(document, "AgreementId", offer.replacesAgreementId());
         var agreement = offer.preExistingAgreement();
         if (agreement != null) {
             document.putObject("PreExistingAgreement")

@@ -3,7 +3,6 @@ package io.offerdesk.offers.internal.web;
 import io.offerdesk.catalog.Dimension;
 import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.StandardContractManagement;
-import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.Term;
 import io.offerdesk.offers.Term.ByolPricingTerm;
 import io.offerdesk.offers.Term.ConfigurableUpfrontPricingTerm;
@@ -45,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What the {@code buyer/offer :: terms} fragment needs beyond the offer and its product, called from the template as
  * {@code @buyerOfferTerms}: the terms in reading order, dimension names, amounts and durations in the reader's
  * language, the payment schedule's total and chart, and where a standard contract's text is. The fragment takes only
- * the offer and the product, so the seller's composer can show an offer exactly as its buyer will.
+ * the offer and the product, so the seller's composer can show an offer exactly as its buyer will, and the agreement
+ * pages show an agreement's accepted terms through it too.
  */
 @Component("buyerOfferTerms")
 class BuyerOfferTerms {
@@ -64,8 +64,8 @@ class BuyerOfferTerms {
      * The terms in the order a buyer reads a contract: what is bought and what it costs, how it is paid and for how
      * long, then renewal, support and the legal text.
      */
-    public List<Term> inReadingOrder(Offer offer) {
-        return offer.terms().stream()
+    public List<Term> inReadingOrder(List<Term> terms) {
+        return terms.stream()
                 .sorted(Comparator.comparingInt(BuyerOfferTerms::place))
                 .toList();
     }

@@ -56,6 +56,7 @@ class OfferChangesTests {
     void readsEveryChangeOfAwsSampleChangeSet() {
         var sample = List.of(
                 List.of("CreateOffer", "{\"ProductId\":\"prod-1111111111111\"}"),
+                List.of("CreateReplacementOffer", "{\"AgreementId\":\"agmt-1111111111111111111111111\"}"),
                 List.of("UpdateInformation", "{\"Name\":\"Offer\",\"Description\":\"Desc\"}"),
                 List.of("UpdateTargeting", "{\"PositiveTargeting\":{\"BuyerAccounts\":[\"111111111111\"]}}"),
                 List.of(

@@ -81,7 +81,8 @@ final class OfferFixtures {
                 Set.of(STANDARD_VERSION),
                 EULA_URL::equals,
                 anotherPublicOffer,
-                () -> OFFER_ID);
+                () -> OFFER_ID,
+                null);
     }
 
     static Offer draft() {
