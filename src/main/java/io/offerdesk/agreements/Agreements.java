@@ -138,6 +138,9 @@ public class Agreements {
                                     case Term.RenewalTerm r ->
                                         new TermConfiguration.RenewalConfiguration(
                                                 request.autoRenew() == null || request.autoRenew());
+                                    case Term.VariablePaymentTerm v ->
+                                        new TermConfiguration.VariablePaymentConfiguration(
+                                                PaymentRequestApprovalStrategy.WAIT_FOR_APPROVAL, null);
                                     default -> null;
                                 }))
                         .toList();
@@ -393,7 +396,7 @@ public class Agreements {
                 now);
     }
 
-    private static ChargeLine line(AgreementCharge charge) {
+    static ChargeLine line(AgreementCharge charge) {
         return new ChargeLine(
                 charge.id(),
                 charge.revision(),

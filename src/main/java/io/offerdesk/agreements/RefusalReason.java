@@ -24,6 +24,20 @@ public enum RefusalReason {
     INVALID_CLIENT_TOKEN,
     INVALID_INTENT,
     INVALID_SOURCE_AGREEMENT_IDENTIFIER,
+    /** The buyer may not cancel this agreement alone: its terms commit the buyer (ADR 0010). */
+    UNSUPPORTED_ACTION,
+    INVALID_REASON_CODE,
+    INVALID_DESCRIPTION,
+    /** A withdrawal or rejection needs a reason, of at most the allowed length. */
+    INVALID_REASON,
+    INVALID_TERM_ID,
+    INVALID_NAME,
+    /** Not a positive amount with the currency's scale, or more than remains of the variable payment maximum. */
+    INVALID_CHARGE_AMOUNT,
+    INVALID_CHARGE_REVISION,
+    INVALID_MAX_RESULTS,
+    INVALID_AGREEMENT_ID,
+    INVALID_STATUS,
     /**
      * Offerdesk's own: the renewal term's lockout period before the end has begun, so its renewal can no longer be
      * turned off or repriced.

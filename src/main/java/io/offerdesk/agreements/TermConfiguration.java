@@ -2,6 +2,7 @@ package io.offerdesk.agreements;
 
 import java.time.Period;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a buyer chooses for a term that leaves a choice open, as AWS's {@code RequestedTermConfiguration}. */
 public sealed interface TermConfiguration {
@@ -22,4 +23,14 @@ public sealed interface TermConfiguration {
 
     /** Whether the agreement renews automatically at its end. */
     record RenewalConfiguration(boolean enableAutoRenew) implements TermConfiguration {}
+
+    /**
+     * How the buyer deals with the seller's payment requests under a variable payment term.
+     *
+     * @param expirationDuration with {@code AUTO_APPROVE_ON_EXPIRATION}, how long a request waits before it is
+     *     approved; absent otherwise
+     */
+    record VariablePaymentConfiguration(
+            PaymentRequestApprovalStrategy paymentRequestApprovalStrategy,
+            @Nullable Period expirationDuration) implements TermConfiguration {}
 }

@@ -47,6 +47,16 @@ public final class SignedInSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** Submits a form as the page {@code formPage} would, with that page's CSRF token; redirects are not followed. */
+    public HttpResponse<byte[]> post(String formPage, String path, String form) {
+        var page = new String(get(formPage).body(), StandardCharsets.UTF_8);
+        var token = LOGIN_CSRF.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException(formPage + " has no CSRF token");
+        }
+        return post(path, form + "&_csrf=" + encode(token.group(1)));
+    }
+
     /** Posts a form as the page's own form would, {@code form} already URL-encoded and with its CSRF token. */
     public HttpResponse<byte[]> post(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -9,6 +9,7 @@ import io.offerdesk.agreements.RequestedTerm;
 import io.offerdesk.agreements.TermConfiguration;
 import io.offerdesk.agreements.TermConfiguration.ContractConfiguration;
 import io.offerdesk.agreements.TermConfiguration.RenewalConfiguration;
+import io.offerdesk.agreements.TermConfiguration.VariablePaymentConfiguration;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.Term;
 import io.offerdesk.offers.Term.ConfigurableUpfrontPricingTerm;
@@ -20,6 +21,7 @@ import io.offerdesk.offers.Term.RecurringPaymentTerm;
 import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.UsageBasedPricingTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
+import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import java.math.BigDecimal;
@@ -171,6 +173,18 @@ public final class Quotes {
                             configuration == null
                                     ? RefusalReason.MISSING_REQUESTED_TERM_CONFIGURATION
                                     : RefusalReason.INVALID_REQUESTED_TERM_CONFIGURATION));
+                }
+            }
+            case VariablePaymentTerm variable -> {
+                if (!(configuration instanceof VariablePaymentConfiguration chosen)) {
+                    violations.add(violation(
+                            field,
+                            configuration == null
+                                    ? RefusalReason.MISSING_REQUESTED_TERM_CONFIGURATION
+                                    : RefusalReason.INVALID_REQUESTED_TERM_CONFIGURATION));
+                } else if (!PaymentRules.fits(chosen)) {
+                    violations.add(violation(
+                            field + ".expirationDuration", RefusalReason.INVALID_REQUESTED_TERM_CONFIGURATION));
                 }
             }
             default -> {
