@@ -3,9 +3,8 @@ package io.offerdesk.agreements;
 import io.offerdesk.agreements.AgreementRequest.Intent;
 import io.offerdesk.agreements.events.AgreementAccepted;
 import io.offerdesk.agreements.events.AgreementChargeDue;
-import io.offerdesk.agreements.events.AgreementChargesCancelled;
-import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.agreements.events.ChargeLine;
+import io.offerdesk.agreements.internal.AgreementCancellation;
 import io.offerdesk.agreements.internal.AgreementRepository;
 import io.offerdesk.agreements.internal.AgreementRequests;
 import io.offerdesk.agreements.internal.domain.Acceptance;
@@ -62,6 +61,7 @@ public class Agreements {
 
     private final AgreementRequests requests;
     private final AgreementRepository agreements;
+    private final AgreementCancellation cancellation;
     private final OfferQueries offers;
     private final CatalogManagement catalog;
     private final PartyManagement parties;
@@ -74,6 +74,7 @@ public class Agreements {
     Agreements(
             AgreementRequests requests,
             AgreementRepository agreements,
+            AgreementCancellation cancellation,
             OfferQueries offers,
             CatalogManagement catalog,
             PartyManagement parties,
@@ -83,6 +84,7 @@ public class Agreements {
             Clock clock) {
         this.requests = requests;
         this.agreements = agreements;
+        this.cancellation = cancellation;
         this.offers = offers;
         this.catalog = catalog;
         this.parties = parties;
@@ -258,38 +260,14 @@ public class Agreements {
         agreements.insert(agreement);
         requests.accepted(request.id(), agreementId);
         if (replaced != null) {
-            replace(replaced, agreement, me, now);
+            // The old agreement ends as REPLACED; its charges not yet due are cancelled, the due ones stand.
+            cancellation.endEarly(replaced, replaced.active().replace(now, agreementId), me.actor(), now);
         }
         events.publishEvent(accepted(agreement, replaced, null, me.actor(), now));
         agreement.charges().stream()
                 .filter(c -> c.state() == AgreementCharge.State.DUE)
                 .forEach(c -> events.publishEvent(chargeDue(agreement, c, now)));
         return agreement;
-    }
-
-    /** The old agreement ends as REPLACED; its charges not yet due are cancelled, the due ones stand. */
-    private void replace(Agreement old, Agreement replacement, OfferdeskPrincipal me, Instant now) {
-        var ended = old.withStatus(old.active().replace(now, replacement.id()), now);
-        if (!agreements.update(ended)) {
-            throw new IllegalStateException("agreement " + old.id() + " changed under its subscription lock");
-        }
-        var pending = old.charges().stream()
-                .filter(c -> c.state() == AgreementCharge.State.SCHEDULED)
-                .map(AgreementCharge::id)
-                .toList();
-        agreements.moveScheduledCharges(old.id(), pending, AgreementCharge.State.CANCELLED);
-        if (!pending.isEmpty()) {
-            events.publishEvent(new AgreementChargesCancelled(
-                    old.id().value(), old.proposerPartyId(), old.acceptorPartyId(), pending, me.actor(), now));
-        }
-        events.publishEvent(new AgreementEnded(
-                old.id().value(),
-                old.proposerPartyId(),
-                old.acceptorPartyId(),
-                ended.status().wireName(),
-                replacement.id().value(),
-                me.actor(),
-                now));
     }
 
     /** The agreement, for its proposer, its acceptor (an account the user acts for) or the operator. */

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ending agreements early, as AWS's {@code CancelAgreement} and the {@code AgreementCancellationRequest} operations:
- * the buyer cancels an agreement that commits nobody (ADR 0010); a contract ends early only when the seller sends a
+ * the buyer cancels an agreement that commits nobody (ADR 0011); a contract ends early only when the seller sends a
  * cancellation request with a reason code and the buyer approves it. The seller may withdraw a waiting request, the
  * buyer may reject it; one request per agreement waits at a time.
  *

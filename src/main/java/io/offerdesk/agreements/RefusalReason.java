@@ -24,7 +24,7 @@ public enum RefusalReason {
     INVALID_CLIENT_TOKEN,
     INVALID_INTENT,
     INVALID_SOURCE_AGREEMENT_IDENTIFIER,
-    /** The buyer may not cancel this agreement alone: its terms commit the buyer (ADR 0010). */
+    /** The buyer may not cancel this agreement alone: its terms commit the buyer (ADR 0011). */
     UNSUPPORTED_ACTION,
     INVALID_REASON_CODE,
     INVALID_DESCRIPTION,

@@ -2,6 +2,7 @@ package io.offerdesk.agreements.internal;
 
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.AgreementCharge;
+import io.offerdesk.agreements.AgreementStatus;
 import io.offerdesk.agreements.events.AgreementChargesCancelled;
 import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.shared.Actor;
@@ -29,8 +30,18 @@ public class AgreementCancellation {
      * @throws io.offerdesk.shared.Conflict {@code INACTIVE_AGREEMENT} when it is not active
      */
     public Agreement cancel(Agreement agreement, Actor actor, Instant now) {
-        var cancelled = agreement.withStatus(agreement.active().cancel(now), now);
-        if (!agreements.update(cancelled)) {
+        return endEarly(agreement, agreement.active().cancel(now), actor, now);
+    }
+
+    /**
+     * Ends an active agreement before its end date (cancelled, replaced): its charges not yet due are cancelled, the
+     * due ones stand, and both facts are announced.
+     *
+     * @param agreement read under a lock that keeps others from changing it before this transaction ends
+     */
+    public Agreement endEarly(Agreement agreement, AgreementStatus next, Actor actor, Instant now) {
+        var ended = agreement.withStatus(next, now);
+        if (!agreements.update(ended)) {
             throw new IllegalStateException("agreement " + agreement.id() + " changed under its lock");
         }
         var pending = agreement.charges().stream()
@@ -51,10 +62,12 @@ public class AgreementCancellation {
                 agreement.id().value(),
                 agreement.proposerPartyId(),
                 agreement.acceptorPartyId(),
-                cancelled.status().wireName(),
-                null,
+                next.wireName(),
+                next instanceof AgreementStatus.Replaced replaced
+                        ? replaced.replacement().value()
+                        : null,
                 actor,
                 now));
-        return cancelled;
+        return ended;
     }
 }

@@ -12,7 +12,7 @@ import io.offerdesk.offers.Term.VariablePaymentTerm;
 import java.util.Optional;
 
 /**
- * Which agreements a buyer may cancel alone (ADR 0010). An agreement whose terms commit the buyer to pay for a period
+ * Which agreements a buyer may cancel alone (ADR 0011). An agreement whose terms commit the buyer to pay for a period
  * (an upfront price, a contract, installments, a recurring fee, variable payments) binds the seller too: it ends early only when the buyer
  * approves the seller's cancellation request. Pay-as-you-go usage, free trials and free contracts commit nobody, and the
  * buyer cancels them whenever they like.

@@ -4,6 +4,7 @@ import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
+import io.offerdesk.agreements.internal.web.requests.RequestViews;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
@@ -31,9 +32,16 @@ class BuyerAgreementPages {
     private final OfferQueries offers;
     private final AgreementViews views;
     private final Entitlements entitlements;
+    private final RequestViews requests;
 
-    BuyerAgreementPages(Agreements agreements, OfferQueries offers, AgreementViews views, Entitlements entitlements) {
+    BuyerAgreementPages(
+            Agreements agreements,
+            OfferQueries offers,
+            AgreementViews views,
+            Entitlements entitlements,
+            RequestViews requests) {
         this.entitlements = entitlements;
+        this.requests = requests;
         this.agreements = agreements;
         this.offers = offers;
         this.views = views;
@@ -66,6 +74,7 @@ class BuyerAgreementPages {
         }
         views.detail(agreement, offers.now(), model);
         model.addAttribute("entitlements", entitlements.entitlements(me, agreementId));
+        requests.addTo(model, me, agreement);
         return "agreements/buyerDetail";
     }
 

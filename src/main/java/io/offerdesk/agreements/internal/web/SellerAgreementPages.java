@@ -4,6 +4,7 @@ import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
+import io.offerdesk.agreements.internal.web.requests.RequestViews;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -33,6 +34,7 @@ class SellerAgreementPages {
     private final OfferQueries offers;
     private final AgreementViews views;
     private final Entitlements entitlements;
+    private final RequestViews requests;
 
     SellerAgreementPages(
             Agreements agreements,
@@ -80,6 +82,7 @@ class SellerAgreementPages {
         }
         views.detail(agreement, offers.now(), model);
         model.addAttribute("entitlements", entitlements.entitlements(me, agreementId));
+        requests.addTo(model, me, agreement);
         model.addAttribute("operator", me.isOperator());
         return "agreements/sellerDetail";
     }

@@ -20,7 +20,7 @@ import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which terms keep a buyer from cancelling alone (ADR 0010). */
+/** Which terms keep a buyer from cancelling alone (ADR 0011). */
 class CancellationTests {
 
     static final List<Grant> GRANTS = List.of(new Grant("users", 10));
