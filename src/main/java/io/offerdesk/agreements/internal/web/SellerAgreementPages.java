@@ -41,8 +41,10 @@ class SellerAgreementPages {
             CatalogManagement catalog,
             OfferQueries offers,
             AgreementViews views,
-            Entitlements entitlements) {
+            Entitlements entitlements,
+            RequestViews requests) {
         this.entitlements = entitlements;
+        this.requests = requests;
         this.agreements = agreements;
         this.catalog = catalog;
         this.offers = offers;
