@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * replaces the agreement with a new schedule, the buyer accepts, and the old agreement's invoices stand while its
  * charges not yet invoiced are cancelled.
  */
+// Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
+@Order(Order.DEFAULT + 4)
 @EndToEndTest
 class AgreementReplacementTests {
 

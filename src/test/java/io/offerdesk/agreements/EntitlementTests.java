@@ -25,6 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * seller's fulfillment URL (a local HTTP server plays the seller) and ResolveCustomer, and delivery details for the
  * entitled buyer only.
  */
+// Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
+@Order(Order.DEFAULT + 2)
 @EndToEndTest
 class EntitlementTests {
 

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -41,6 +42,8 @@ import tools.jackson.databind.JsonNode;
  * price increase until its renewals run out, an opt-out by either side makes it expire, and the lockout freezes it.
  * The clock is shared and only moves forward, so every date is computed from the current simulated time.
  */
+// Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
+@Order(Order.DEFAULT + 5)
 @EndToEndTest
 class LifecycleTests {
 

@@ -10,11 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Sellers' payment requests under a variable payment term, the buyer's decisions and automatic approval. */
+// Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
+@Order(Order.DEFAULT + 3)
 @EndToEndTest
 class PaymentRequestTests {
 

@@ -10,12 +10,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+// Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
+@Order(Order.DEFAULT + 1)
 @EndToEndTest
 @Import(SimulationTests.DailyWork.class)
 class SimulationTests {
