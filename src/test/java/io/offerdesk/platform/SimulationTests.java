@@ -68,7 +68,8 @@ class SimulationTests {
         var midnights = List.of(1, 2, 3).stream()
                 .map(days -> before.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(days)))
                 .toList();
-        assertThat(work.ranAt).startsWith(midnights.toArray(Instant[]::new));
+        // Other due work in the shared database (retries, charges, renewals) may add stops between the midnights.
+        assertThat(work.ranAt).containsSubsequence(midnights.toArray(Instant[]::new));
         assertThat(work.ranAt).isSorted();
         // Three midnights and the target at least; other due work in the shared database may add stops.
         assertThat(advanced.json().at("/stops").asInt()).isGreaterThanOrEqualTo(4);
