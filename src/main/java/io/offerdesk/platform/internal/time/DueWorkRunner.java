@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,24 @@ class DueWorkRunner {
         this.work = work;
     }
 
+    /**
+     * Set once the application starts shutting down: a poll then stops before the next job, since each would wait for
+     * a database connection that the closing pool no longer gives.
+     */
+    private volatile boolean closing;
+
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closing = true;
+    }
+
     @Scheduled(fixedDelayString = "${offerdesk.jobs.poll-interval:PT10S}", initialDelayString = "PT10S")
     void runDue() {
         var now = clock.instant();
         for (var w : work) {
+            if (closing) {
+                return;
+            }
             try {
                 w.runDue(now);
             } catch (RuntimeException failure) {
