@@ -23,6 +23,7 @@ import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
+import io.offerdesk.shared.Validations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -282,12 +283,7 @@ public class Agreements {
     /** The agreements the caller's party proposed (sellers) or accepted (buyers), filtered like SearchAgreements. */
     @Transactional(readOnly = true)
     public AgreementPage search(OfferdeskPrincipal me, AgreementFilter filter, int offset, int limit) {
-        if (offset < 0) {
-            throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);
-        }
-        if (limit < 1 || limit > PAGE_MAX) {
-            throw new InvalidInput("limit", "validation.range", 1, PAGE_MAX);
-        }
+        Validations.checkPage(offset, limit, PAGE_MAX);
         var buyer = filter.partyType() == PartyType.ACCEPTOR;
         if (buyer != (me.partyKind() == PartyKind.BUYER)) {
             throw new InvalidInput(

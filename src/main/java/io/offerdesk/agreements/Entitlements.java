@@ -15,6 +15,7 @@ import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
+import io.offerdesk.shared.Validations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -182,12 +183,7 @@ public class Entitlements {
     /** The entitlements of every account the buyer user acts for, newest agreement first. */
     @Transactional(readOnly = true)
     public BuyerPage buyerEntitlements(OfferdeskPrincipal me, int offset, int limit) {
-        if (offset < 0) {
-            throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);
-        }
-        if (limit < 1 || limit > BUYER_PAGE_MAX) {
-            throw new InvalidInput("limit", "validation.range", 1, BUYER_PAGE_MAX);
-        }
+        Validations.checkPage(offset, limit, BUYER_PAGE_MAX);
         if (me.partyKind() != PartyKind.BUYER) {
             return new BuyerPage(List.of(), false);
         }

@@ -1,6 +1,6 @@
 package io.offerdesk.catalog;
 
-import io.offerdesk.shared.InvalidInput;
+import io.offerdesk.shared.Validations;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +29,7 @@ public record ListingSearch(
 
     /** Rejects a page that cannot be served, naming the parameter. */
     public void checkPage() {
-        if (offset < 0) {
-            throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInput("limit", "validation.range", 1, MAX_LIMIT);
-        }
+        Validations.checkPage(offset, limit, MAX_LIMIT);
     }
 
     /**

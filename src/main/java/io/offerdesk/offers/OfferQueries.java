@@ -7,9 +7,9 @@ import io.offerdesk.offers.internal.OfferRepository;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.AccountId;
-import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
+import io.offerdesk.shared.Validations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +63,7 @@ public class OfferQueries {
 
     @Transactional(readOnly = true)
     public OfferPage offers(OfferdeskPrincipal me, OfferFilter filter, int offset, int limit) {
-        checkPage(offset, limit);
+        Validations.checkPage(offset, limit, PAGE_MAX);
         var page = offers.list(me.partyId(), filter, offset, limit + 1);
         return new OfferPage(page.stream().limit(limit).toList(), page.size() > limit);
     }
@@ -117,7 +117,7 @@ public class OfferQueries {
     /** The buyer's offers on one tab: open ones soonest expiry first, expired ones most recent first. */
     @Transactional(readOnly = true)
     public OfferPage forBuyer(OfferdeskPrincipal me, BuyerTab tab, int offset, int limit) {
-        checkPage(offset, limit);
+        Validations.checkPage(offset, limit, PAGE_MAX);
         var accounts = buyerAccounts(me);
         if (accounts.isEmpty()) {
             return new OfferPage(List.of(), false);
@@ -201,14 +201,5 @@ public class OfferQueries {
 
     private List<AccountId> buyerAccounts(OfferdeskPrincipal me) {
         return me.partyKind() == PartyKind.BUYER ? users.accountsOf(me) : List.of();
-    }
-
-    private static void checkPage(int offset, int limit) {
-        if (offset < 0) {
-            throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);
-        }
-        if (limit < 1 || limit > PAGE_MAX) {
-            throw new InvalidInput("limit", "validation.range", 1, PAGE_MAX);
-        }
     }
 }

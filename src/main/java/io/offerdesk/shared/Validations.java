@@ -50,6 +50,16 @@ public final class Validations {
         return this;
     }
 
+    /** Rejects a page of a list that cannot be served, naming the parameter: offset from 0, limit 1 to {@code max}. */
+    public static void checkPage(int offset, int limit, int max) {
+        if (offset < 0) {
+            throw new InvalidInput("offset", "validation.range", 0, Integer.MAX_VALUE);
+        }
+        if (limit < 1 || limit > max) {
+            throw new InvalidInput("limit", "validation.range", 1, max);
+        }
+    }
+
     /** A value that earlier checks proved present; reports it as missing otherwise. */
     public static <T> T present(String field, @Nullable T value) {
         if (value == null) {
