@@ -2,10 +2,12 @@ package io.offerdesk.agreements.internal;
 
 import io.offerdesk.agreements.AgreementCharge;
 import io.offerdesk.agreements.Agreements;
+import io.offerdesk.agreements.internal.AgreementRepository.DueCharge;
 import io.offerdesk.platform.DueWork;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,16 +42,19 @@ class ChargeSchedule implements DueWork {
         while (more) {
             more = Boolean.TRUE.equals(transactions.execute(status -> {
                 var due = agreements.claimDueCharges(now, BATCH);
-                for (var charge : due) {
-                    agreements.moveScheduledCharges(
-                            charge.agreementId(), List.of(charge.chargeId()), AgreementCharge.State.DUE);
-                    var agreement = agreements.find(charge.agreementId()).orElseThrow();
-                    var line = agreement.charges().stream()
-                            .filter(c -> c.id().equals(charge.chargeId()))
-                            .findFirst()
-                            .orElseThrow();
-                    events.publishEvent(Agreements.chargeDue(agreement, line, now));
-                }
+                // An agreement with several charges due at once (a catch-up after downtime) is read once.
+                var byAgreement = due.stream()
+                        .collect(Collectors.groupingBy(
+                                DueCharge::agreementId,
+                                LinkedHashMap::new,
+                                Collectors.mapping(DueCharge::chargeId, Collectors.toList())));
+                byAgreement.forEach((agreementId, chargeIds) -> {
+                    agreements.moveScheduledCharges(agreementId, chargeIds, AgreementCharge.State.DUE);
+                    var agreement = agreements.find(agreementId).orElseThrow();
+                    agreement.charges().stream()
+                            .filter(c -> chargeIds.contains(c.id()))
+                            .forEach(c -> events.publishEvent(Agreements.chargeDue(agreement, c, now)));
+                });
                 return due.size() == BATCH;
             }));
         }
