@@ -3,8 +3,12 @@ package io.offerdesk.agreements.internal.web;
 import io.offerdesk.agreements.AcceptedTerm;
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.AgreementCharge;
+import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.AgreementId;
+import io.offerdesk.agreements.Agreements;
+import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.ExpectedCharge;
+import io.offerdesk.agreements.internal.web.requests.RequestViews;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductId;
@@ -50,8 +54,20 @@ class AgreementViews {
     private final CatalogManagement catalog;
     private final PartyManagement parties;
     private final JsonMapper json;
+    private final Agreements agreements;
+    private final Entitlements entitlements;
+    private final RequestViews requests;
 
-    AgreementViews(CatalogManagement catalog, PartyManagement parties, JsonMapper json) {
+    AgreementViews(
+            CatalogManagement catalog,
+            PartyManagement parties,
+            JsonMapper json,
+            Agreements agreements,
+            Entitlements entitlements,
+            RequestViews requests) {
+        this.agreements = agreements;
+        this.entitlements = entitlements;
+        this.requests = requests;
         this.catalog = catalog;
         this.parties = parties;
         this.json = json;
@@ -109,6 +125,29 @@ class AgreementViews {
     }
 
     /** What both sides' agreement pages show about one agreement. */
+    /** What both sides' list pages show: one page of the agreements the filter finds, and the filter's choices. */
+    Agreements.AgreementPage list(
+            OfferdeskPrincipal me, AgreementFilter filter, int offset, int pageSize, Instant now, Model model) {
+        var from = Math.max(0, offset);
+        var page = agreements.search(me, filter, from, pageSize);
+        model.addAttribute("views", views(page.agreements()));
+        model.addAttribute("more", page.more());
+        model.addAttribute("now", now);
+        model.addAttribute("offset", from);
+        model.addAttribute("pageSize", pageSize);
+        model.addAttribute("statuses", AgreementSearchForm.STATUSES);
+        model.addAttribute("sorts", AgreementFilter.Sort.values());
+        return page;
+    }
+
+    /** What both sides' agreement pages show: the agreement, its entitlements and the requests about it. */
+    void page(OfferdeskPrincipal me, Agreement agreement, Instant now, Model model) {
+        detail(agreement, now, model);
+        model.addAttribute(
+                "entitlements", entitlements.entitlements(me, agreement.id().value()));
+        requests.addTo(model, me, agreement);
+    }
+
     void detail(Agreement agreement, Instant now, Model model) {
         model.addAttribute("view", view(agreement));
         model.addAttribute("agreement", agreement);

@@ -2,9 +2,7 @@ package io.offerdesk.agreements.internal.web;
 
 import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
-import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
-import io.offerdesk.agreements.internal.web.requests.RequestViews;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
@@ -31,17 +29,8 @@ class BuyerAgreementPages {
     private final Agreements agreements;
     private final OfferQueries offers;
     private final AgreementViews views;
-    private final Entitlements entitlements;
-    private final RequestViews requests;
 
-    BuyerAgreementPages(
-            Agreements agreements,
-            OfferQueries offers,
-            AgreementViews views,
-            Entitlements entitlements,
-            RequestViews requests) {
-        this.entitlements = entitlements;
-        this.requests = requests;
+    BuyerAgreementPages(Agreements agreements, OfferQueries offers, AgreementViews views) {
         this.agreements = agreements;
         this.offers = offers;
         this.views = views;
@@ -53,15 +42,7 @@ class BuyerAgreementPages {
             @ModelAttribute("filter") AgreementSearchForm filter,
             @RequestParam(defaultValue = "0") int offset,
             Model model) {
-        var from = Math.max(0, offset);
-        var page = agreements.search(me, filter.toFilter(PartyType.ACCEPTOR), from, PAGE_SIZE);
-        model.addAttribute("views", views.views(page.agreements()));
-        model.addAttribute("more", page.more());
-        model.addAttribute("now", offers.now());
-        model.addAttribute("offset", from);
-        model.addAttribute("pageSize", PAGE_SIZE);
-        model.addAttribute("statuses", AgreementSearchForm.STATUSES);
-        model.addAttribute("sorts", AgreementFilter.Sort.values());
+        views.list(me, filter.toFilter(PartyType.ACCEPTOR), offset, PAGE_SIZE, offers.now(), model);
         model.addAttribute("products", products(me));
         return "agreements/buyerList";
     }
@@ -72,9 +53,7 @@ class BuyerAgreementPages {
         if (me.partyKind() != PartyKind.BUYER) {
             throw new NotFound("agreement", agreementId);
         }
-        views.detail(agreement, offers.now(), model);
-        model.addAttribute("entitlements", entitlements.entitlements(me, agreementId));
-        requests.addTo(model, me, agreement);
+        views.page(me, agreement, offers.now(), model);
         return "agreements/buyerDetail";
     }
 

@@ -1,10 +1,7 @@
 package io.offerdesk.agreements.internal.web;
 
-import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
-import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
-import io.offerdesk.agreements.internal.web.requests.RequestViews;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -33,18 +30,8 @@ class SellerAgreementPages {
     private final CatalogManagement catalog;
     private final OfferQueries offers;
     private final AgreementViews views;
-    private final Entitlements entitlements;
-    private final RequestViews requests;
 
-    SellerAgreementPages(
-            Agreements agreements,
-            CatalogManagement catalog,
-            OfferQueries offers,
-            AgreementViews views,
-            Entitlements entitlements,
-            RequestViews requests) {
-        this.entitlements = entitlements;
-        this.requests = requests;
+    SellerAgreementPages(Agreements agreements, CatalogManagement catalog, OfferQueries offers, AgreementViews views) {
         this.agreements = agreements;
         this.catalog = catalog;
         this.offers = offers;
@@ -57,16 +44,8 @@ class SellerAgreementPages {
             @ModelAttribute("filter") AgreementSearchForm filter,
             @RequestParam(defaultValue = "0") int offset,
             Model model) {
-        var from = Math.max(0, offset);
         var search = filter.toFilter(PartyType.PROPOSER);
-        var page = agreements.search(me, search, from, PAGE_SIZE);
-        model.addAttribute("views", views.views(page.agreements()));
-        model.addAttribute("more", page.more());
-        model.addAttribute("now", offers.now());
-        model.addAttribute("offset", from);
-        model.addAttribute("pageSize", PAGE_SIZE);
-        model.addAttribute("statuses", AgreementSearchForm.STATUSES);
-        model.addAttribute("sorts", AgreementFilter.Sort.values());
+        views.list(me, search, offset, PAGE_SIZE, offers.now(), model);
         model.addAttribute("products", products(me));
         // The chart covers the first agreements the filter finds, up to a page of the API's maximum.
         model.addAttribute(
@@ -82,9 +61,7 @@ class SellerAgreementPages {
         if (me.partyKind() == PartyKind.BUYER) {
             return "redirect:/buyer/agreements/" + agreement.id().value();
         }
-        views.detail(agreement, offers.now(), model);
-        model.addAttribute("entitlements", entitlements.entitlements(me, agreementId));
-        requests.addTo(model, me, agreement);
+        views.page(me, agreement, offers.now(), model);
         model.addAttribute("operator", me.isOperator());
         return "agreements/sellerDetail";
     }
