@@ -173,12 +173,21 @@ public class AgreementRepository {
                 .map(this::withCharges);
     }
 
+    /**
+     * The owner predicate of the rows a party sees from one side: a seller what it proposed, a buyer what it accepted
+     * for one of the accounts it acts for (parameters {@code :party} and {@code :accounts}). Every table of the module
+     * that records both parties has these columns.
+     */
+    static String ownedFrom(PartyType side) {
+        return side == PartyType.PROPOSER
+                ? "proposer_party_id = :party"
+                : "acceptor_party_id = :party AND acceptor_account_id = ANY(CAST(:accounts AS varchar(12)[]))";
+    }
+
     /** The agreements a party sees from one side, filtered and sorted as {@code SearchAgreements}. */
     public List<Agreement> search(
             UUID party, @Nullable List<AccountId> accounts, AgreementFilter filter, int offset, int limit) {
-        var owner = filter.partyType() == PartyType.PROPOSER
-                ? "proposer_party_id = :party"
-                : "acceptor_party_id = :party AND acceptor_account_id = ANY(CAST(:accounts AS varchar(12)[]))";
+        var owner = ownedFrom(filter.partyType());
         var column = switch (filter.sortBy()) {
             case END_TIME -> "end_time";
             case START_TIME -> "start_time";

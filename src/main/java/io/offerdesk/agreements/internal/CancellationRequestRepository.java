@@ -104,9 +104,7 @@ public class CancellationRequestRepository {
             CancellationRequest.@Nullable Status status,
             int offset,
             int limit) {
-        var owner = side == PartyType.PROPOSER
-                ? "proposer_party_id = :party"
-                : "acceptor_party_id = :party AND acceptor_account_id = ANY(CAST(:accounts AS varchar(12)[]))";
+        var owner = AgreementRepository.ownedFrom(side);
         return jdbc.sql("""
                         SELECT %s FROM agreements.cancellation_request
                         WHERE %s

@@ -159,9 +159,7 @@ public class PaymentRequestRepository {
             PaymentRequest.@Nullable Status status,
             int offset,
             int limit) {
-        var owner = side == PartyType.PROPOSER
-                ? "proposer_party_id = :party"
-                : "acceptor_party_id = :party AND acceptor_account_id = ANY(CAST(:accounts AS varchar(12)[]))";
+        var owner = AgreementRepository.ownedFrom(side);
         return jdbc.sql("""
                         SELECT %s FROM agreements.payment_request
                         WHERE %s
