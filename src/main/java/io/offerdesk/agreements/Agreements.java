@@ -293,6 +293,14 @@ public class Agreements {
         return new AgreementPage(page.stream().limit(limit).toList(), page.size() > limit);
     }
 
+    /**
+     * The agreement the caller may see, locked for the rest of the caller's transaction, for the services that change
+     * it (cancellations, payment requests); 404 for anyone else.
+     */
+    Agreement locked(OfferdeskPrincipal me, String agreementId) {
+        return agreements.lock(agreement(me, agreementId).id()).orElseThrow();
+    }
+
     private boolean visible(OfferdeskPrincipal me, Agreement agreement) {
         if (me.isOperator()) {
             return true;

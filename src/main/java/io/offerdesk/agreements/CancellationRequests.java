@@ -6,7 +6,6 @@ import io.offerdesk.agreements.events.AgreementCancellationRequestClosed;
 import io.offerdesk.agreements.events.AgreementCancellationRequested;
 import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.agreements.internal.AgreementCancellation;
-import io.offerdesk.agreements.internal.AgreementRepository;
 import io.offerdesk.agreements.internal.AgreementSides;
 import io.offerdesk.agreements.internal.CancellationRequestRepository;
 import io.offerdesk.agreements.internal.domain.Cancellation;
@@ -69,7 +68,6 @@ public class CancellationRequests {
     }
 
     private final Agreements agreements;
-    private final AgreementRepository repository;
     private final CancellationRequestRepository requests;
     private final AgreementCancellation cancellation;
     private final AgreementSides sides;
@@ -79,14 +77,12 @@ public class CancellationRequests {
 
     CancellationRequests(
             Agreements agreements,
-            AgreementRepository repository,
             CancellationRequestRepository requests,
             AgreementCancellation cancellation,
             AgreementSides sides,
             ApplicationEventPublisher events,
             Clock clock) {
         this.agreements = agreements;
-        this.repository = repository;
         this.requests = requests;
         this.cancellation = cancellation;
         this.sides = sides;
@@ -101,7 +97,7 @@ public class CancellationRequests {
      */
     @Transactional
     public Agreement cancel(OfferdeskPrincipal me, String agreementId) {
-        var agreement = locked(me, agreementId);
+        var agreement = agreements.locked(me, agreementId);
         sides.checkBuyer(me, agreement);
         agreement.active();
         Cancellation.checkBuyerMayCancel(agreement);
@@ -111,7 +107,7 @@ public class CancellationRequests {
     /** The seller asks the buyer to cancel an active agreement ({@code SendAgreementCancellationRequest}). */
     @Transactional
     public CancellationRequest send(OfferdeskPrincipal me, String agreementId, Send send) {
-        var agreement = locked(me, agreementId);
+        var agreement = agreements.locked(me, agreementId);
         sides.checkSeller(me, agreement);
         var reasonCode = reasonCode(send.reasonCode());
         var description = optionalText("description", send.description(), CancellationRequest.DESCRIPTION_MAX);
@@ -177,7 +173,7 @@ public class CancellationRequests {
     @Transactional
     public CancellationRequest withdraw(OfferdeskPrincipal me, String requestId, @Nullable String reason) {
         var found = request(me, requestId);
-        var agreement = locked(me, found.agreementId().value());
+        var agreement = agreements.locked(me, found.agreementId().value());
         sides.checkSeller(me, agreement);
         var text = requiredText("reason", reason, CancellationRequest.REASON_MAX);
         return close(requests.lock(found.id()).withdraw(text, clock.instant()), me.actor());
@@ -187,7 +183,7 @@ public class CancellationRequests {
     @Transactional
     public CancellationRequest accept(OfferdeskPrincipal me, String requestId) {
         var found = request(me, requestId);
-        var agreement = locked(me, found.agreementId().value());
+        var agreement = agreements.locked(me, found.agreementId().value());
         sides.checkBuyer(me, agreement);
         var now = clock.instant();
         var approved = close(requests.lock(found.id()).approve(now), me.actor());
@@ -199,7 +195,7 @@ public class CancellationRequests {
     @Transactional
     public CancellationRequest reject(OfferdeskPrincipal me, String requestId, @Nullable String reason) {
         var found = request(me, requestId);
-        var agreement = locked(me, found.agreementId().value());
+        var agreement = agreements.locked(me, found.agreementId().value());
         sides.checkBuyer(me, agreement);
         var text = requiredText("rejectionReason", reason, CancellationRequest.REASON_MAX);
         return close(requests.lock(found.id()).reject(text, clock.instant()), me.actor());
@@ -233,12 +229,6 @@ public class CancellationRequests {
                 actor,
                 closed.updatedAt()));
         return closed;
-    }
-
-    /** The agreement the caller may see, locked for the rest of the transaction; 404 for anyone else. */
-    private Agreement locked(OfferdeskPrincipal me, String agreementId) {
-        var visible = agreements.agreement(me, agreementId);
-        return repository.lock(visible.id()).orElseThrow();
     }
 
     private static ReasonCode reasonCode(@Nullable String value) {

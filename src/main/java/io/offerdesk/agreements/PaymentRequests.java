@@ -4,7 +4,6 @@ import io.offerdesk.agreements.PaymentRequest.Status;
 import io.offerdesk.agreements.TermConfiguration.VariablePaymentConfiguration;
 import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.agreements.events.AgreementPaymentRequested;
-import io.offerdesk.agreements.internal.AgreementRepository;
 import io.offerdesk.agreements.internal.AgreementSides;
 import io.offerdesk.agreements.internal.PaymentApproval;
 import io.offerdesk.agreements.internal.PaymentRequestRepository;
@@ -78,7 +77,6 @@ public class PaymentRequests {
             @Nullable Period expirationDuration) {}
 
     private final Agreements agreements;
-    private final AgreementRepository repository;
     private final PaymentRequestRepository requests;
     private final PaymentApproval approval;
     private final AgreementSides sides;
@@ -88,14 +86,12 @@ public class PaymentRequests {
 
     PaymentRequests(
             Agreements agreements,
-            AgreementRepository repository,
             PaymentRequestRepository requests,
             PaymentApproval approval,
             AgreementSides sides,
             ApplicationEventPublisher events,
             Clock clock) {
         this.agreements = agreements;
-        this.repository = repository;
         this.requests = requests;
         this.approval = approval;
         this.sides = sides;
@@ -111,7 +107,7 @@ public class PaymentRequests {
      */
     @Transactional
     public PaymentRequest send(OfferdeskPrincipal me, String agreementId, Send send) {
-        var agreement = locked(me, agreementId);
+        var agreement = agreements.locked(me, agreementId);
         sides.checkSeller(me, agreement);
         var term = variableTerm(agreement)
                 .filter(t -> send.termId() == null || t.id().equals(send.termId()))
@@ -202,7 +198,7 @@ public class PaymentRequests {
     @Transactional
     public PaymentRequest withdraw(OfferdeskPrincipal me, String requestId) {
         var found = request(me, requestId);
-        var agreement = locked(me, found.agreementId().value());
+        var agreement = agreements.locked(me, found.agreementId().value());
         sides.checkSeller(me, agreement);
         return approval.close(requests.lock(found.id()).withdraw(clock.instant()), me.actor());
     }
@@ -214,7 +210,7 @@ public class PaymentRequests {
     @Transactional
     public PaymentRequest accept(OfferdeskPrincipal me, String requestId, @Nullable String purchaseOrderReference) {
         var found = request(me, requestId);
-        var agreement = locked(me, found.agreementId().value());
+        var agreement = agreements.locked(me, found.agreementId().value());
         sides.checkBuyer(me, agreement);
         var reference = purchaseOrderReference == null || purchaseOrderReference.isBlank()
                 ? null
@@ -229,7 +225,7 @@ public class PaymentRequests {
     @Transactional
     public PaymentRequest reject(OfferdeskPrincipal me, String requestId, @Nullable String reason) {
         var found = request(me, requestId);
-        var agreement = locked(me, found.agreementId().value());
+        var agreement = agreements.locked(me, found.agreementId().value());
         sides.checkBuyer(me, agreement);
         var text = reason == null || reason.isBlank() ? null : reason.strip();
         if (text != null && text.length() > PaymentRules.REJECTION_REASON_MAX) {
@@ -254,11 +250,5 @@ public class PaymentRequests {
 
     private static Optional<AcceptedTerm> variableTerm(Agreement agreement) {
         return agreement.acceptedTerm(VariablePaymentTerm.class);
-    }
-
-    /** The agreement the caller may see, locked for the rest of the transaction; 404 for anyone else. */
-    private Agreement locked(OfferdeskPrincipal me, String agreementId) {
-        var visible = agreements.agreement(me, agreementId);
-        return repository.lock(visible.id()).orElseThrow();
     }
 }
