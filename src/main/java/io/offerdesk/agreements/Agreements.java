@@ -210,7 +210,8 @@ public class Agreements {
             throw new PurchaseDenied(quoted.acceptorAccountId(), offer.productId());
         }
         agreements.lockSubscription(quoted.acceptorAccountId(), offer.productId());
-        // Another acceptance of this very quote may have committed while this one waited for the lock.
+        // The quote was read without a lock above, so that acceptances racing on it do not queue holding connections;
+        // under the subscription lock it is read again, since another acceptance of it may have committed meanwhile.
         var request = requests.lock(me, id);
         if (request.agreementId() != null) {
             return agreement(request.agreementId());
