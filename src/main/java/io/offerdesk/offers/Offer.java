@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param productId the product's {@code prod-} id
  * @param replacesAgreementId for a replacement (agreement-based) offer, the agreement that accepting it replaces; set
  *     when the offer is created and never changed
+ * @param resale for a channel partner private offer, the resale authorization it was created from; set when the offer
+ *     is created, only its markup changes later
+ * @param offerSetId the offer set the offer belongs to, whose offers a buyer accepts together
  * @param pricingModel set with the pricing terms
  * @param terms at most one term of each type
  * @param targeting absent or empty for a public offer
@@ -33,6 +36,8 @@ public record Offer(
         UUID sellerPartyId,
         String productId,
         @Nullable String replacesAgreementId,
+        @Nullable Resale resale,
+        @Nullable String offerSetId,
         OfferState state,
         @Nullable String name,
         @Nullable String description,
@@ -94,6 +99,8 @@ public record Offer(
                 sellerPartyId,
                 productId,
                 replacesAgreementId,
+                null,
+                null,
                 OfferState.DRAFT,
                 name,
                 null,
@@ -106,6 +113,20 @@ public record Offer(
                 now,
                 now,
                 0);
+    }
+
+    /** A channel partner private offer: made by a partner from a resale authorization. */
+    public boolean isResale() {
+        return resale != null;
+    }
+
+    /** The offer made from a resale authorization, its resale facts set once at creation. */
+    public Offer withResale(@Nullable Resale resale) {
+        return copy(c -> c.resale = resale);
+    }
+
+    public Offer withOfferSetId(@Nullable String offerSetId) {
+        return copy(c -> c.offerSetId = offerSetId);
     }
 
     /** Accepting a replacement offer replaces the agreement it names instead of making a new one beside it. */
@@ -229,6 +250,8 @@ public record Offer(
                 sellerPartyId,
                 productId,
                 replacesAgreementId,
+                copy.resale,
+                copy.offerSetId,
                 copy.state,
                 copy.name,
                 copy.description,
@@ -245,6 +268,8 @@ public record Offer(
 
     /** The components an offer's changes may set; identity and creation (product, replaced agreement) never change. */
     private static final class Copy {
+        private @Nullable Resale resale;
+        private @Nullable String offerSetId;
         private OfferState state;
         private @Nullable String name;
         private @Nullable String description;
@@ -258,6 +283,8 @@ public record Offer(
         private long revision;
 
         private Copy(Offer offer) {
+            resale = offer.resale;
+            offerSetId = offer.offerSetId;
             state = offer.state;
             name = offer.name;
             description = offer.description;

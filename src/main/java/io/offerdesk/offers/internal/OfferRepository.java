@@ -34,11 +34,12 @@ public class OfferRepository {
     private static final String UPSERT = """
             INSERT INTO offers.offer (id, seller_party_id, product_id, state, name, buyer_accounts, renewal,
                 release_date, availability_end, expires_at, expiry_announced, revision, created_at, last_modified_at,
-                document)
+                resale_authorization_id, offer_set_id, document)
             VALUES (:id, :seller, :productId, :state, :name, CAST(:buyerAccounts AS varchar(12)[]), :renewal,
                 :releaseDate, :availabilityEnd, :expiresAt, :expiryAnnounced, :revision, :createdAt, :lastModifiedAt,
-                CAST(:document AS jsonb))
+                :resaleAuthorizationId, :offerSetId, CAST(:document AS jsonb))
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, name = excluded.name,
+                offer_set_id = excluded.offer_set_id,
                 buyer_accounts = excluded.buyer_accounts, renewal = excluded.renewal,
                 release_date = excluded.release_date, availability_end = excluded.availability_end,
                 expires_at = excluded.expires_at, expiry_announced = excluded.expiry_announced,
@@ -126,6 +127,10 @@ public class OfferRepository {
                 .param("revision", offer.revision())
                 .param("createdAt", Timestamp.from(offer.createdAt()))
                 .param("lastModifiedAt", Timestamp.from(offer.lastModifiedAt()))
+                .param(
+                        "resaleAuthorizationId",
+                        offer.resale() == null ? null : offer.resale().authorizationId())
+                .param("offerSetId", offer.offerSetId())
                 .param("document", OfferDocuments.store(offer))
                 .update();
     }

@@ -6,6 +6,7 @@ import io.offerdesk.offers.OfferPricingModel;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.offers.PreExistingAgreement;
 import io.offerdesk.offers.PreExistingAgreement.AcquisitionChannel;
+import io.offerdesk.offers.Resale;
 import io.offerdesk.offers.Rule;
 import io.offerdesk.offers.Rule.AvailabilityRule;
 import io.offerdesk.offers.Rule.TargetingRule;
@@ -60,6 +61,10 @@ public final class OfferDocuments {
             "Description",
             "ProductId",
             "AgreementId",
+            "ResaleAuthorizationId",
+            "MarkupPercentage",
+            "Resale",
+            "OfferSetId",
             "PreExistingAgreement",
             "Terms",
             "Rules",
@@ -97,6 +102,14 @@ public final class OfferDocuments {
     public static String store(Offer offer) {
         var document = document(offer, Dates.STORED);
         document.put("SellerPartyId", offer.sellerPartyId().toString());
+        var resale = offer.resale();
+        if (resale != null) {
+            // Wholesale prices are stored beside the offer, never described: DescribeEntity may reach the buyer's side.
+            var stored = document.putObject("Resale");
+            stored.put("ManufacturerPartyId", resale.manufacturerPartyId().toString());
+            var wholesale = stored.putArray("WholesaleTerms");
+            resale.wholesaleTerms().forEach(term -> term(wholesale.addObject(), term, Dates.STORED));
+        }
         putIfPresent(
                 document,
                 "PricingModel",
@@ -131,6 +144,8 @@ public final class OfferDocuments {
         var description = reader.text(node, path, "Description", false, OfferChanges.DESCRIPTION_MAX);
         var productId = reader.text(node, path, "ProductId", true, 50);
         var replaces = reader.text(node, path, "AgreementId", false, OfferChanges.AGREEMENT_ID_MAX);
+        var resale = resale(reader, shapes, node, path);
+        var offerSetId = reader.text(node, path, "OfferSetId", false, 50);
         var agreement = preExistingAgreement(reader, node, path);
         var terms = shapes.terms(
                 reader.array(node, path, "Terms", true, 0, Integer.MAX_VALUE),
@@ -161,6 +176,8 @@ public final class OfferDocuments {
                     UUID.fromString(Validations.present("SellerPartyId", seller)),
                     Validations.present("ProductId", productId),
                     replaces,
+                    resale,
+                    offerSetId,
                     Validations.present("State", state),
                     name,
                     description,
@@ -184,6 +201,27 @@ public final class OfferDocuments {
         } catch (InvalidInput | IllegalArgumentException | DateTimeParseException unreadable) {
             throw new IllegalStateException("stored offer is unreadable: " + unreadable.getMessage(), unreadable);
         }
+    }
+
+    private static @Nullable Resale resale(DocumentReader reader, TermShapes shapes, JsonNode node, String path) {
+        var authorizationId = reader.text(node, path, "ResaleAuthorizationId", false, 50);
+        var field = DocumentReader.member(path, "Resale");
+        var stored = reader.object(
+                reader.value(node, path, "Resale", false), field, Set.of("ManufacturerPartyId", "WholesaleTerms"));
+        if (authorizationId == null || stored == null) {
+            return null;
+        }
+        var manufacturer = reader.text(stored, field, "ManufacturerPartyId", true, 36);
+        var wholesale = shapes.terms(
+                reader.array(stored, field, "WholesaleTerms", true, 0, Integer.MAX_VALUE),
+                DocumentReader.member(field, "WholesaleTerms"),
+                TermShapes.ALL_TERMS);
+        var markup = reader.text(node, path, "MarkupPercentage", false, 40);
+        return new Resale(
+                authorizationId,
+                UUID.fromString(Validations.present("ManufacturerPartyId", manufacturer)),
+                wholesale,
+                markup == null ? null : new BigDecimal(markup));
     }
 
     private static @Nullable PreExistingAgreement preExistingAgreement(
@@ -218,6 +256,13 @@ public final class OfferDocuments {
         // A replacement offer shows the agreement it replaces under the member CreateReplacementOffer took it in, as a
         // resale offer shows its ResaleAuthorizationId (AWS does not document the member for replacement offers).
         putIfPresent(document, "AgreementId", offer.replacesAgreementId());
+        var resale = offer.resale();
+        if (resale != null) {
+            document.put("ResaleAuthorizationId", resale.authorizationId());
+            var markup = resale.markupPercentage();
+            putIfPresent(document, "MarkupPercentage", markup == null ? null : decimal(markup));
+        }
+        putIfPresent(document, "OfferSetId", offer.offerSetId());
         var agreement = offer.preExistingAgreement();
         if (agreement != null) {
             document.putObject("PreExistingAgreement")
