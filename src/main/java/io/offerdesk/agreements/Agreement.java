@@ -21,9 +21,13 @@ import org.jspecify.annotations.Nullable;
  * The accepted terms are a snapshot: later changes to the offer never reach them.
  *
  * @param initialAgreementId the first agreement of a renewal or replacement chain; its own id when it has no parent
+ * @param offerSetId the offer set whose offers the buyer accepted together with this one; absent for a lone offer
+ * @param proposerPartyId the offer's owner: the seller of record (for a channel partner private offer, the partner)
+ * @param publisherPartyId the product's owner (ISV); the proposer itself unless a partner resold the product
  * @param acceptanceTime when the buyer accepted; before {@code startTime} for a future-dated agreement
  * @param endTime absent for pay-as-you-go agreements
  * @param agreementValue the estimated value by AWS's rules, in the offer's currency
+ * @param wholesale for a channel partner private offer, what the ISV is paid; absent for a direct offer
  * @param renewals how many times the chain renewed before this agreement (0 for the first)
  * @param renewalOptOut which side switched automatic renewal off, if one did
  * @param version increases with every change, for optimistic locking
@@ -32,10 +36,12 @@ public record Agreement(
         AgreementId id,
         AgreementId initialAgreementId,
         String offerId,
+        @Nullable String offerSetId,
         String productId,
         ProductType productType,
         UUID proposerPartyId,
         AccountId proposerAccountId,
+        UUID publisherPartyId,
         UUID acceptorPartyId,
         AccountId acceptorAccountId,
         AgreementRequestId requestId,
@@ -44,6 +50,7 @@ public record Agreement(
         @Nullable Instant endTime,
         List<AcceptedTerm> terms,
         Money agreementValue,
+        @Nullable Wholesale wholesale,
         List<AgreementCharge> charges,
         AgreementStatus status,
         int renewals,
@@ -64,6 +71,15 @@ public record Agreement(
             return active;
         }
         throw new Conflict(RefusalReason.INACTIVE_AGREEMENT.messageKey(), id.value(), status.wireName());
+    }
+
+    /** A channel partner private offer's agreement: a partner resold the publisher's product. */
+    public boolean isResale() {
+        return wholesale != null;
+    }
+
+    public @Nullable String resaleAuthorizationId() {
+        return wholesale == null ? null : wholesale.resaleAuthorizationId();
     }
 
     public boolean isActive() {
@@ -119,15 +135,18 @@ public record Agreement(
         return new EndTimeBehavior(EndTimeBehavior.Type.RENEW, null);
     }
 
-    public Agreement withStatus(AgreementStatus next, Instant at) {
+    /** The same agreement with its charges, which are stored and read beside it. */
+    public Agreement withCharges(List<AgreementCharge> loaded) {
         return new Agreement(
                 id,
                 initialAgreementId,
                 offerId,
+                offerSetId,
                 productId,
                 productType,
                 proposerPartyId,
                 proposerAccountId,
+                publisherPartyId,
                 acceptorPartyId,
                 acceptorAccountId,
                 requestId,
@@ -136,6 +155,35 @@ public record Agreement(
                 endTime,
                 terms,
                 agreementValue,
+                wholesale,
+                loaded,
+                status,
+                renewals,
+                renewalOptOut,
+                lastUpdateTime,
+                version);
+    }
+
+    public Agreement withStatus(AgreementStatus next, Instant at) {
+        return new Agreement(
+                id,
+                initialAgreementId,
+                offerId,
+                offerSetId,
+                productId,
+                productType,
+                proposerPartyId,
+                proposerAccountId,
+                publisherPartyId,
+                acceptorPartyId,
+                acceptorAccountId,
+                requestId,
+                acceptanceTime,
+                startTime,
+                endTime,
+                terms,
+                agreementValue,
+                wholesale,
                 charges,
                 next,
                 renewals,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * replacement cancels the ones not yet due.
  *
  * @param revision increases when the buyer changes the purchase order after acceptance
+ * @param wholesaleAmount for a channel partner private offer, the part of {@code amount} the ISV is paid (before its
+ *     fee); the partner keeps the rest. Absent for a direct offer
  */
 public record AgreementCharge(
         String id,
@@ -17,7 +19,8 @@ public record AgreementCharge(
         Money amount,
         ChargeTiming timing,
         State state,
-        @Nullable String purchaseOrderReference) {
+        @Nullable String purchaseOrderReference,
+        @Nullable Money wholesaleAmount) {
 
     public enum State {
         /** Waiting for its time. */

@@ -9,6 +9,7 @@ import io.offerdesk.agreements.internal.AgreementRepository;
 import io.offerdesk.agreements.internal.AgreementRequests;
 import io.offerdesk.agreements.internal.domain.Acceptance;
 import io.offerdesk.agreements.internal.domain.QuoteIntent;
+import io.offerdesk.agreements.internal.domain.Quotes;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.ProductId;
 import io.offerdesk.governance.PrivateMarketplace;
@@ -185,6 +186,19 @@ public class Agreements {
     @Transactional
     public Agreement accept(
             OfferdeskPrincipal me, String requestId, List<PurchaseOrder> purchaseOrders, boolean eulaAcknowledged) {
+        return accept(me, requestId, purchaseOrders, eulaAcknowledged, false);
+    }
+
+    /**
+     * Accepts a quote; an offer of an offer set only together with the set's other offers ({@link
+     * OfferSetAcceptance}).
+     */
+    Agreement accept(
+            OfferdeskPrincipal me,
+            String requestId,
+            List<PurchaseOrder> purchaseOrders,
+            boolean eulaAcknowledged,
+            boolean withOfferSet) {
         var id = AgreementRequestId.parse(requestId).orElseThrow(() -> new NotFound("agreement-request", requestId));
         var quoted = requests.request(me, id);
         if (!me.has(Role.PROCUREMENT)) {
@@ -202,6 +216,10 @@ public class Agreements {
         }
         checkPurchaseOrders(quoted, purchaseOrders);
         var offer = offers.forBuyer(me, quoted.offerId());
+        if (offer.offerSetId() != null && !withOfferSet) {
+            throw RefusalReason.OFFER_IN_OFFER_SET.at(
+                    "agreementRequestId", offer.id().value(), offer.offerSetId());
+        }
         if (!offer.terms()
                 .equals(quoted.terms().stream().map(AcceptedTerm::term).toList())) {
             throw RefusalReason.SUPERSEDED_AGREEMENT_PROPOSAL.at("agreementRequestId", requestId);
@@ -225,26 +243,35 @@ public class Agreements {
         var agreementId = AgreementId.fresh(random);
         var orders = new HashMap<String, String>();
         purchaseOrders.forEach(po -> orders.put(po.chargeId(), po.purchaseOrderReference()));
-        var charges = quote.charges().expectedCharges().stream()
-                .map(c -> new AgreementCharge(
-                        c.id(),
-                        1,
-                        c.time(),
-                        c.amount(),
-                        c.timing(),
-                        c.timing() == ChargeTiming.ON_ACCEPTANCE
-                                ? AgreementCharge.State.DUE
-                                : AgreementCharge.State.SCHEDULED,
-                        orders.get(c.id())))
-                .toList();
+        var wholesale = Quotes.wholesale(offer, quote, now);
+        var expected = quote.charges().expectedCharges();
+        var charges = new ArrayList<AgreementCharge>();
+        for (int i = 0; i < expected.size(); i++) {
+            var c = expected.get(i);
+            charges.add(new AgreementCharge(
+                    c.id(),
+                    1,
+                    c.time(),
+                    c.amount(),
+                    c.timing(),
+                    c.timing() == ChargeTiming.ON_ACCEPTANCE
+                            ? AgreementCharge.State.DUE
+                            : AgreementCharge.State.SCHEDULED,
+                    orders.get(c.id()),
+                    wholesale == null ? null : wholesale.amounts().get(i)));
+        }
+        var resale = offer.resale();
         var agreement = new Agreement(
                 agreementId,
                 replaced == null ? agreementId : replaced.initialAgreementId(),
                 offer.id().value(),
+                offer.offerSetId(),
                 offer.productId(),
                 product.type(),
+                // The offer's owner proposes and is seller of record: for a channel partner private offer, the partner.
                 offer.sellerPartyId(),
                 proposerAccount,
+                product.sellerPartyId(),
                 me.partyId(),
                 request.acceptorAccountId(),
                 request.id(),
@@ -253,6 +280,9 @@ public class Agreements {
                 quote.charges().endTime(),
                 quote.terms(),
                 quote.charges().agreementValue(),
+                wholesale == null || resale == null
+                        ? null
+                        : new Wholesale(resale.authorizationId(), wholesale.terms(), wholesale.value()),
                 charges,
                 AgreementStatus.ACTIVE,
                 0,
@@ -387,7 +417,10 @@ public class Agreements {
                 charge.amount().getCurrencyUnit().getCode(),
                 charge.amount().getAmount(),
                 charge.timing().name(),
-                charge.purchaseOrderReference());
+                charge.purchaseOrderReference(),
+                charge.wholesaleAmount() == null
+                        ? null
+                        : charge.wholesaleAmount().getAmount());
     }
 
     /** The account may not buy the product: its private marketplace does not allow it. */

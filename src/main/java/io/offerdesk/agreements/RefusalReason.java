@@ -42,7 +42,11 @@ public enum RefusalReason {
      * Offerdesk's own: the renewal term's lockout period before the end has begun, so its renewal can no longer be
      * turned off or repriced.
      */
-    RENEWAL_LOCKOUT_PERIOD;
+    RENEWAL_LOCKOUT_PERIOD,
+    /** Offerdesk's own: an offer of an offer set is accepted only together with the set's other offers. */
+    OFFER_IN_OFFER_SET,
+    /** Offerdesk's own: one offer of an offer set was refused, so none of the set was accepted. */
+    OFFER_SET_MEMBER_REFUSED;
 
     public String messageKey() {
         return "agreement." + name();

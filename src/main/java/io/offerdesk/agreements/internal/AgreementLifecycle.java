@@ -7,15 +7,19 @@ import io.offerdesk.agreements.AgreementRequestId;
 import io.offerdesk.agreements.AgreementStatus;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.EndTimeBehavior;
+import io.offerdesk.agreements.Wholesale;
 import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.agreements.events.AgreementRenewalUpcoming;
 import io.offerdesk.agreements.events.AgreementStarted;
+import io.offerdesk.agreements.internal.domain.Quotes;
 import io.offerdesk.agreements.internal.domain.Renewals;
 import io.offerdesk.platform.DueWork;
 import io.offerdesk.shared.Actor;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -152,26 +156,36 @@ class AgreementLifecycle implements DueWork {
                 Renewals.price(old, lifecycle.state(old.id()).chosenPriceIncrease(), now, settings.invoicingEntity());
         var renewal = priced.renewal();
         var id = AgreementId.fresh(random);
-        var charges = priced.charges().expectedCharges().stream()
-                .map(c -> new AgreementCharge(
-                        c.id(),
-                        1,
-                        c.time(),
-                        c.amount(),
-                        c.timing(),
-                        // A charge whose time has come (the upfront price, the first installment, the first billing
-                        // period) is due as the renewal is made, as an accepted one is on acceptance.
-                        c.time().isAfter(now) ? AgreementCharge.State.SCHEDULED : AgreementCharge.State.DUE,
-                        null))
-                .toList();
+        var wholesale = renewedWholesale(old, priced, now);
+        var expected = priced.charges().expectedCharges();
+        var wholesaleAmounts = wholesale == null
+                ? null
+                : Quotes.pair(expected, wholesale.charges().expectedCharges());
+        var charges = new ArrayList<AgreementCharge>();
+        for (int i = 0; i < expected.size(); i++) {
+            var c = expected.get(i);
+            charges.add(new AgreementCharge(
+                    c.id(),
+                    1,
+                    c.time(),
+                    c.amount(),
+                    c.timing(),
+                    // A charge whose time has come (the upfront price, the first installment, the first billing
+                    // period) is due as the renewal is made, as an accepted one is on acceptance.
+                    c.time().isAfter(now) ? AgreementCharge.State.SCHEDULED : AgreementCharge.State.DUE,
+                    null,
+                    wholesaleAmounts == null ? null : wholesaleAmounts.get(i)));
+        }
         var renewed = new Agreement(
                 id,
                 old.initialAgreementId(),
                 old.offerId(),
+                old.offerSetId(),
                 old.productId(),
                 old.productType(),
                 old.proposerPartyId(),
                 old.proposerAccountId(),
+                old.publisherPartyId(),
                 old.acceptorPartyId(),
                 old.acceptorAccountId(),
                 // A renewal has no quote of its own; a fresh id keeps every agreement's request id unique.
@@ -181,6 +195,12 @@ class AgreementLifecycle implements DueWork {
                 renewal.endTime(),
                 renewal.terms(),
                 priced.charges().agreementValue(),
+                wholesale == null
+                        ? null
+                        : new Wholesale(
+                                Objects.requireNonNull(old.resaleAuthorizationId()),
+                                wholesale.renewal().terms(),
+                                wholesale.charges().agreementValue()),
                 charges,
                 AgreementStatus.ACTIVE,
                 old.renewals() + 1,
@@ -195,6 +215,33 @@ class AgreementLifecycle implements DueWork {
         renewed.charges().stream()
                 .filter(c -> c.state() == AgreementCharge.State.DUE)
                 .forEach(c -> events.publishEvent(Agreements.chargeDue(renewed, c, now)));
+    }
+
+    /**
+     * The wholesale side of a channel partner private offer's renewal: the wholesale terms renewed over the same dates
+     * with the same price increase, so the partner's margin holds; absent for a direct agreement.
+     */
+    private static Renewals.@Nullable PricedRenewal renewedWholesale(
+            Agreement old, Renewals.PricedRenewal buyer, Instant now) {
+        var wholesale = old.wholesale();
+        if (wholesale == null) {
+            return null;
+        }
+        var currency = old.agreementValue().getCurrencyUnit();
+        var renewal = Renewals.renew(
+                old.startTime(),
+                Objects.requireNonNull(old.endTime()),
+                wholesale.terms(),
+                currency,
+                buyer.priceIncrease());
+        var charges = Quotes.charges(
+                renewal.terms(),
+                currency,
+                renewal.startTime(),
+                renewal.endTime(),
+                now,
+                buyer.charges().invoicingEntity());
+        return new Renewals.PricedRenewal(renewal, buyer.priceIncrease(), charges);
     }
 
     private void persist(Agreement changed) {

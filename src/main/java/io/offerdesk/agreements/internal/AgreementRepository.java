@@ -9,9 +9,11 @@ import io.offerdesk.agreements.AgreementRequestId;
 import io.offerdesk.agreements.AgreementStatus;
 import io.offerdesk.agreements.ChargeTiming;
 import io.offerdesk.agreements.PartyType;
+import io.offerdesk.agreements.Wholesale;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.ResourceInUse;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,15 +42,17 @@ public class AgreementRepository {
     private static final TypeReference<List<AcceptedTerm>> TERMS = new TypeReference<>() {};
 
     private static final String COLUMNS = """
-            id, initial_agreement_id, offer_id, product_id, product_type, proposer_party_id, proposer_account_id,
-            acceptor_party_id, acceptor_account_id, request_id, acceptance_time, start_time, end_time, terms,
-            currency_code, agreement_value, status, status_at, successor_id, renewals, renewal_opt_out,
-            last_update_time, version""";
+            id, initial_agreement_id, offer_id, offer_set_id, product_id, product_type, proposer_party_id,
+            proposer_account_id, publisher_party_id, acceptor_party_id, acceptor_account_id, request_id, acceptance_time,
+            start_time, end_time, terms, currency_code, agreement_value, resale_authorization_id, wholesale_terms,
+            wholesale_value, status, status_at, successor_id, renewals, renewal_opt_out, last_update_time,
+            version""";
     private static final String INSERT = """
             INSERT INTO agreements.agreement (%s)
-            VALUES (:id, :initial, :offerId, :productId, :productType, :proposer, :proposerAccount, :acceptor,
-                :acceptorAccount, :requestId, :acceptanceTime, :startTime, :endTime, CAST(:terms AS jsonb),
-                :currency, :value, :status, :statusAt, :successor, :renewals, :optOut, :lastUpdate, :version)
+            VALUES (:id, :initial, :offerId, :offerSetId, :productId, :productType, :proposer, :proposerAccount,
+                :publisher, :acceptor, :acceptorAccount, :requestId, :acceptanceTime, :startTime, :endTime,
+                CAST(:terms AS jsonb), :currency, :value, :resaleAuthorizationId, CAST(:wholesaleTerms AS jsonb),
+                :wholesaleValue, :status, :statusAt, :successor, :renewals, :optOut, :lastUpdate, :version)
             """.formatted(COLUMNS);
     private static final String UPDATE = """
             UPDATE agreements.agreement SET status = :status, status_at = :statusAt, successor_id = :successor,
@@ -57,8 +61,8 @@ public class AgreementRepository {
             """;
     private static final String INSERT_CHARGE = """
             INSERT INTO agreements.charge (agreement_id, id, revision, charge_time, currency_code, amount, timing,
-                state, purchase_order_reference)
-            VALUES (:agreementId, :id, :revision, :time, :currency, :amount, :timing, :state, :po)
+                state, purchase_order_reference, wholesale_amount)
+            VALUES (:agreementId, :id, :revision, :time, :currency, :amount, :timing, :state, :po, :wholesaleAmount)
             """;
     private static final String SEARCH = """
             SELECT %s FROM agreements.agreement
@@ -87,14 +91,17 @@ public class AgreementRepository {
 
     public void insert(Agreement agreement) {
         var status = agreement.status();
+        var wholesale = agreement.wholesale();
         jdbc.sql(INSERT)
                 .param("id", agreement.id().value())
                 .param("initial", agreement.initialAgreementId().value())
                 .param("offerId", agreement.offerId())
+                .param("offerSetId", agreement.offerSetId())
                 .param("productId", agreement.productId())
                 .param("productType", agreement.productType().name())
                 .param("proposer", agreement.proposerPartyId())
                 .param("proposerAccount", agreement.proposerAccountId().value())
+                .param("publisher", agreement.publisherPartyId())
                 .param("acceptor", agreement.acceptorPartyId())
                 .param("acceptorAccount", agreement.acceptorAccountId().value())
                 .param("requestId", agreement.requestId().value())
@@ -104,6 +111,11 @@ public class AgreementRepository {
                 .param("terms", json.writeValueAsString(agreement.terms()))
                 .param("currency", agreement.agreementValue().getCurrencyUnit().getCode())
                 .param("value", agreement.agreementValue().getAmount())
+                .param("resaleAuthorizationId", agreement.resaleAuthorizationId())
+                .param("wholesaleTerms", wholesale == null ? null : json.writeValueAsString(wholesale.terms()))
+                .param(
+                        "wholesaleValue",
+                        wholesale == null ? null : wholesale.value().getAmount())
                 .param("status", status.wireName())
                 .param("statusAt", timestamp(statusAt(status)))
                 .param("successor", successorOf(status))
@@ -132,6 +144,11 @@ public class AgreementRepository {
                 .param("timing", charge.timing().name())
                 .param("state", charge.state().name())
                 .param("po", charge.purchaseOrderReference())
+                .param(
+                        "wholesaleAmount",
+                        charge.wholesaleAmount() == null
+                                ? null
+                                : charge.wholesaleAmount().getAmount())
                 .update();
     }
 
@@ -310,7 +327,7 @@ public class AgreementRepository {
         Map<String, List<AgreementCharge>> charges =
                 jdbc.sql("""
                         SELECT agreement_id, id, revision, charge_time, currency_code, amount, timing, state,
-                            purchase_order_reference
+                            purchase_order_reference, wholesale_amount
                         FROM agreements.charge WHERE agreement_id = ANY(CAST(:ids AS varchar[]))
                         ORDER BY agreement_id, charge_time, id
                         """).param("ids", ids).query((rs, n) -> Map.entry(rs.getString(1), charge(rs))).list().stream()
@@ -318,28 +335,7 @@ public class AgreementRepository {
                                 Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         var result = new ArrayList<Agreement>(agreements.size());
         for (var a : agreements) {
-            result.add(new Agreement(
-                    a.id(),
-                    a.initialAgreementId(),
-                    a.offerId(),
-                    a.productId(),
-                    a.productType(),
-                    a.proposerPartyId(),
-                    a.proposerAccountId(),
-                    a.acceptorPartyId(),
-                    a.acceptorAccountId(),
-                    a.requestId(),
-                    a.acceptanceTime(),
-                    a.startTime(),
-                    a.endTime(),
-                    a.terms(),
-                    a.agreementValue(),
-                    charges.getOrDefault(a.id().value(), List.of()),
-                    a.status(),
-                    a.renewals(),
-                    a.renewalOptOut(),
-                    a.lastUpdateTime(),
-                    a.version()));
+            result.add(a.withCharges(charges.getOrDefault(a.id().value(), List.of())));
         }
         return result;
     }
@@ -351,10 +347,12 @@ public class AgreementRepository {
                 new AgreementId(rs.getString("id")),
                 new AgreementId(rs.getString("initial_agreement_id")),
                 rs.getString("offer_id"),
+                rs.getString("offer_set_id"),
                 rs.getString("product_id"),
                 ProductType.valueOf(rs.getString("product_type")),
                 rs.getObject("proposer_party_id", UUID.class),
                 new AccountId(rs.getString("proposer_account_id")),
+                rs.getObject("publisher_party_id", UUID.class),
                 rs.getObject("acceptor_party_id", UUID.class),
                 new AccountId(rs.getString("acceptor_account_id")),
                 new AgreementRequestId(rs.getString("request_id")),
@@ -363,12 +361,28 @@ public class AgreementRepository {
                 instant(rs, "end_time"),
                 json.readValue(rs.getString("terms"), TERMS),
                 Money.of(currency, rs.getBigDecimal("agreement_value")),
+                wholesale(rs, currency),
                 List.of(),
                 status(rs),
                 rs.getInt("renewals"),
                 optOut == null ? null : PartyType.valueOf(optOut),
                 requiredInstant(rs, "last_update_time"),
                 rs.getLong("version"));
+    }
+
+    private @Nullable Wholesale wholesale(ResultSet rs, CurrencyUnit currency) throws SQLException {
+        var authorization = rs.getString("resale_authorization_id");
+        if (authorization == null) {
+            return null;
+        }
+        return new Wholesale(
+                authorization,
+                json.readValue(rs.getString("wholesale_terms"), TERMS),
+                money(currency, rs.getBigDecimal("wholesale_value")));
+    }
+
+    private static Money money(CurrencyUnit currency, BigDecimal amount) {
+        return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
     }
 
     private static AgreementStatus status(ResultSet rs) throws SQLException {
@@ -386,16 +400,17 @@ public class AgreementRepository {
     }
 
     private static AgreementCharge charge(ResultSet rs) throws SQLException {
-        var amount = rs.getBigDecimal("amount");
         var currency = CurrencyUnit.of(rs.getString("currency_code"));
+        var wholesale = rs.getBigDecimal("wholesale_amount");
         return new AgreementCharge(
                 rs.getString("id"),
                 rs.getInt("revision"),
                 requiredInstant(rs, "charge_time"),
-                Money.of(currency, amount.setScale(currency.getDecimalPlaces())),
+                money(currency, rs.getBigDecimal("amount")),
                 ChargeTiming.valueOf(rs.getString("timing")),
                 AgreementCharge.State.valueOf(rs.getString("state")),
-                rs.getString("purchase_order_reference"));
+                rs.getString("purchase_order_reference"),
+                wholesale == null ? null : money(currency, wholesale));
     }
 
     private static @Nullable Instant statusAt(AgreementStatus status) {

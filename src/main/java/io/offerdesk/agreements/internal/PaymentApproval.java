@@ -49,7 +49,9 @@ public class PaymentApproval {
                 pending.chargeAmount(),
                 ChargeTiming.ON_ACCEPTANCE,
                 AgreementCharge.State.DUE,
-                purchaseOrderReference);
+                purchaseOrderReference,
+                // A variable payment is the seller's own request; no wholesale split is defined for it.
+                null);
         var approved = pending.approve(charge.id(), purchaseOrderReference, now);
         agreements.insertCharge(agreement.id(), charge);
         close(approved, actor);

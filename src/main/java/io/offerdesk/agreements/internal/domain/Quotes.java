@@ -62,6 +62,64 @@ public final class Quotes {
     }
 
     /**
+     * The wholesale side of a channel partner private offer's quote: the resale authorization's terms priced with the
+     * buyer's configuration over the same dates, and what the ISV is paid of each buyer charge.
+     *
+     * @param amounts the wholesale amount of each of the quote's charges, in the same order
+     */
+    public record WholesaleQuote(List<AcceptedTerm> terms, Money value, List<Money> amounts) {
+        public WholesaleQuote {
+            terms = List.copyOf(terms);
+            amounts = List.copyOf(amounts);
+        }
+    }
+
+    /**
+     * Prices the accepted configuration with the offer's wholesale terms and pairs the charges one to one by time and
+     * timing. A wholesale term has the same id as the buyer's term of its type (term ids name the offer and the type),
+     * so each takes the configuration the buyer chose for its counterpart. The partner's own schedule keeps the
+     * wholesale charge dates (a rule of the offer), so every charge finds its pair.
+     *
+     * @return absent for a direct offer
+     * @throws IllegalStateException when the two schedules do not pair, which the offer's rules exclude
+     */
+    public static @Nullable WholesaleQuote wholesale(Offer offer, Quote buyer, Instant now) {
+        var resale = offer.resale();
+        if (resale == null) {
+            return null;
+        }
+        var configurations = new HashMap<String, @Nullable TermConfiguration>();
+        buyer.terms().forEach(term -> configurations.put(term.id(), term.configuration()));
+        var terms = resale.wholesaleTerms().stream()
+                .map(term -> new AcceptedTerm(offer.termId(term), term, configurations.get(offer.termId(term))))
+                .toList();
+        var summary = buyer.charges();
+        var wholesale = charges(
+                terms, summary.currency(), summary.startTime(), summary.endTime(), now, summary.invoicingEntity());
+        return new WholesaleQuote(
+                terms, wholesale.agreementValue(), pair(summary.expectedCharges(), wholesale.expectedCharges()));
+    }
+
+    /** The wholesale amount of each buyer charge: the wholesale charge at the same time with the same timing. */
+    public static List<Money> pair(List<ExpectedCharge> buyer, List<ExpectedCharge> wholesale) {
+        var unpaired = new ArrayList<>(wholesale);
+        var amounts = new ArrayList<Money>();
+        for (var charge : buyer) {
+            var pair = unpaired.stream()
+                    .filter(w -> w.time().equals(charge.time()) && w.timing() == charge.timing())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no wholesale charge pairs with the buyer's charge at " + charge.time()));
+            unpaired.remove(pair);
+            amounts.add(pair.amount());
+        }
+        if (!unpaired.isEmpty()) {
+            throw new IllegalStateException("wholesale charges without a buyer charge: " + unpaired);
+        }
+        return amounts;
+    }
+
+    /**
      * @throws InvalidInput with a {@link RefusalReason} per broken rule, the field naming the requested term
      */
     public static Quote quote(Offer offer, List<RequestedTerm> requested, Instant now, String invoicingEntity) {
