@@ -135,8 +135,70 @@ public record Agreement(
         return new EndTimeBehavior(EndTimeBehavior.Type.RENEW, null);
     }
 
-    /** The same agreement with its charges, which are stored and read beside it. */
-    public Agreement withCharges(List<AgreementCharge> loaded) {
+    /** How much of an agreement a party sees; {@link Agreements} decides which side a party is on. */
+    public enum Side {
+        /** The proposer (seller of record) and the operator: everything, both sides of a resale. */
+        WHOLE,
+        /** The acceptor: its own prices; never the wholesale side or the partner's margin. */
+        BUYER,
+        /**
+         * The ISV whose product a channel partner resold: the wholesale terms, charges and value only; never the
+         * buyer's prices or the margin.
+         */
+        PUBLISHER
+    }
+
+    /** The agreement as one side sees it, in one place so every page and API shows each party the same. */
+    public Agreement seenFrom(Side side) {
+        return switch (side) {
+            case WHOLE -> this;
+            case BUYER ->
+                with(
+                        terms,
+                        agreementValue,
+                        null,
+                        charges.stream()
+                                .map(c -> new AgreementCharge(
+                                        c.id(),
+                                        c.revision(),
+                                        c.time(),
+                                        c.amount(),
+                                        c.timing(),
+                                        c.state(),
+                                        c.purchaseOrderReference(),
+                                        null))
+                                .toList());
+            case PUBLISHER -> {
+                if (wholesale == null) {
+                    yield this;
+                }
+                yield with(
+                        wholesale.terms(),
+                        wholesale.value(),
+                        wholesale,
+                        charges.stream()
+                                .map(c -> new AgreementCharge(
+                                        c.id(),
+                                        c.revision(),
+                                        c.time(),
+                                        java.util.Objects.requireNonNull(
+                                                c.wholesaleAmount(),
+                                                "a resold agreement's charge has a wholesale amount"),
+                                        c.timing(),
+                                        c.state(),
+                                        // The buyer's purchase order is between the buyer and the seller of record.
+                                        null,
+                                        c.wholesaleAmount()))
+                                .toList());
+            }
+        };
+    }
+
+    private Agreement with(
+            List<AcceptedTerm> shownTerms,
+            Money shownValue,
+            @Nullable Wholesale shownWholesale,
+            List<AgreementCharge> shownCharges) {
         return new Agreement(
                 id,
                 initialAgreementId,
@@ -153,15 +215,20 @@ public record Agreement(
                 acceptanceTime,
                 startTime,
                 endTime,
-                terms,
-                agreementValue,
-                wholesale,
-                loaded,
+                shownTerms,
+                shownValue,
+                shownWholesale,
+                shownCharges,
                 status,
                 renewals,
                 renewalOptOut,
                 lastUpdateTime,
                 version);
+    }
+
+    /** The same agreement with its charges, which are stored and read beside it. */
+    public Agreement withCharges(List<AgreementCharge> loaded) {
+        return with(terms, agreementValue, wholesale, loaded);
     }
 
     public Agreement withStatus(AgreementStatus next, Instant at) {

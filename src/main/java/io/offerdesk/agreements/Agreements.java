@@ -16,6 +16,7 @@ import io.offerdesk.governance.PrivateMarketplace;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.Term;
+import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -308,7 +310,30 @@ public class Agreements {
         return AgreementId.parse(id)
                 .flatMap(agreements::find)
                 .filter(agreement -> visible(me, agreement))
+                .map(agreement -> agreement.seenFrom(sideOf(me, agreement)))
                 .orElseThrow(() -> new NotFound("agreement", id));
+    }
+
+    /** An agreement the caller may see, as its side sees it; see {@link Agreement#seenFrom}. */
+    public Agreement asSeenBy(OfferdeskPrincipal me, Agreement agreement) {
+        return agreement.seenFrom(sideOf(me, agreement));
+    }
+
+    /** A party's name, as agreements show their seller of record and publisher. */
+    public String partyName(UUID partyId) {
+        return parties.find(partyId).map(Party::name).orElse(partyId.toString());
+    }
+
+    /**
+     * Which side of an agreement the caller sees: the whole of it as its proposer (the seller of record) or the
+     * operator, the buyer's side as its acceptor, the wholesale side as the publisher of a product a partner resold.
+     * The caller may see the agreement.
+     */
+    static Agreement.Side sideOf(OfferdeskPrincipal me, Agreement agreement) {
+        if (me.isOperator() || me.partyId().equals(agreement.proposerPartyId())) {
+            return Agreement.Side.WHOLE;
+        }
+        return me.partyId().equals(agreement.publisherPartyId()) ? Agreement.Side.PUBLISHER : Agreement.Side.BUYER;
     }
 
     /** The agreements the caller's party proposed (sellers) or accepted (buyers), filtered like SearchAgreements. */
@@ -321,7 +346,12 @@ public class Agreements {
                     "partyType", "agreement.partyType", me.partyKind().name());
         }
         var page = agreements.search(me.partyId(), buyer ? users.accountsOf(me) : null, filter, offset, limit + 1);
-        return new AgreementPage(page.stream().limit(limit).toList(), page.size() > limit);
+        return new AgreementPage(
+                page.stream()
+                        .limit(limit)
+                        .map(agreement -> agreement.seenFrom(sideOf(me, agreement)))
+                        .toList(),
+                page.size() > limit);
     }
 
     /**
@@ -336,7 +366,7 @@ public class Agreements {
         if (me.isOperator()) {
             return true;
         }
-        if (me.partyId().equals(agreement.proposerPartyId())) {
+        if (me.partyId().equals(agreement.proposerPartyId()) || me.partyId().equals(agreement.publisherPartyId())) {
             return true;
         }
         return me.partyId().equals(agreement.acceptorPartyId())

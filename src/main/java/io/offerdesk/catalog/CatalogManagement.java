@@ -59,11 +59,28 @@ public class CatalogManagement {
 
     @Transactional
     public Product create(OfferdeskPrincipal me, CreateProduct command) {
-        if (me.partyKind() != PartyKind.SELLER) {
-            throw new AccessDeniedException("only sellers own products");
+        if (!ownsProducts(me.partyKind())) {
+            throw new AccessDeniedException("only sellers and channel partners own products");
         }
         requireAuthor(me);
         return create(me.actor(), me.partyId(), command);
+    }
+
+    /**
+     * The product types a party of this kind may own: a seller (ISV) every type; a channel partner only its own
+     * professional services (implementation, migration, managed operations), which it sells beside the products it
+     * resells; nobody else any.
+     */
+    public static List<ProductType> typesOwnedBy(PartyKind kind) {
+        return switch (kind) {
+            case SELLER -> List.of(ProductType.values());
+            case CHANNEL_PARTNER -> List.of(ProductType.PROFESSIONAL_SERVICES);
+            default -> List.of();
+        };
+    }
+
+    private static boolean ownsProducts(PartyKind kind) {
+        return !typesOwnedBy(kind).isEmpty();
     }
 
     /**
@@ -73,10 +90,15 @@ public class CatalogManagement {
     @Transactional
     public Product create(Actor actor, java.util.UUID sellerPartyId, CreateProduct command) {
         var seller = parties.find(sellerPartyId)
-                .filter(p -> p.kind() == PartyKind.SELLER)
-                .orElseThrow(() -> new AccessDeniedException("only sellers own products"));
+                .filter(p -> ownsProducts(p.kind()))
+                .orElseThrow(() -> new AccessDeniedException("only sellers and channel partners own products"));
         var checks = new Validations();
         var type = command.type();
+        checks.check(
+                type == null || typesOwnedBy(seller.kind()).contains(type),
+                "type",
+                "validation.product.typeNotOwned",
+                String.valueOf(type));
         var content = ProductRules.content(checks, type, command);
         var offer = content == null || type == null || command.publicOffer() == null
                 ? null
@@ -279,7 +301,7 @@ public class CatalogManagement {
 
     /** Whether the principal may change the seller's products: its administrators and offer authors. */
     public static boolean mayEdit(OfferdeskPrincipal me, Product product) {
-        return me.partyKind() == PartyKind.SELLER
+        return ownsProducts(me.partyKind())
                 && me.partyId().equals(product.sellerPartyId())
                 && (me.has(Role.ADMIN) || me.has(Role.OFFER_AUTHOR));
     }

@@ -129,6 +129,14 @@ public record Offer(
         return copy(c -> c.offerSetId = offerSetId);
     }
 
+    /**
+     * The party that publishes the product: the ISV that authorized the resale of a channel partner private offer,
+     * otherwise the offer's owner. The owner is always the seller of record.
+     */
+    public UUID publisherPartyId() {
+        return resale != null ? resale.manufacturerPartyId() : sellerPartyId;
+    }
+
     /** Accepting a replacement offer replaces the agreement it names instead of making a new one beside it. */
     public boolean isReplacement() {
         return replacesAgreementId != null;

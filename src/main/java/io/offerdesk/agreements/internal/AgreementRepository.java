@@ -201,10 +201,20 @@ public class AgreementRepository {
                 : "acceptor_party_id = :party AND acceptor_account_id = ANY(CAST(:accounts AS varchar(12)[]))";
     }
 
+    /**
+     * The owner predicate of agreements: {@link #ownedFrom}, and from the seller's side also the agreements on its
+     * products that a channel partner resold, which the publisher sees from the wholesale side.
+     */
+    static String agreementsOf(PartyType side) {
+        return side == PartyType.PROPOSER
+                ? "(proposer_party_id = :party OR publisher_party_id = :party)"
+                : ownedFrom(side);
+    }
+
     /** The agreements a party sees from one side, filtered and sorted as {@code SearchAgreements}. */
     public List<Agreement> search(
             UUID party, @Nullable List<AccountId> accounts, AgreementFilter filter, int offset, int limit) {
-        var owner = ownedFrom(filter.partyType());
+        var owner = agreementsOf(filter.partyType());
         var column = switch (filter.sortBy()) {
             case END_TIME -> "end_time";
             case START_TIME -> "start_time";

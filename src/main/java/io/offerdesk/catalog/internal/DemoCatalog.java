@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo catalog: four Acme Analytics products (SaaS, AMI, container, professional services) and one Nimbus
- * Security SaaS product, with list prices. Runs after the demo parties and skips sellers that already have products.
+ * The demo catalog: four Acme Analytics products (SaaS, AMI, container, professional services), one Nimbus
+ * Security SaaS product and the migration service of the channel partner Northwind Resellers, with list prices. Runs after the demo parties and skips sellers that already have products.
  */
 @Component
 @Order(20)
@@ -37,6 +37,7 @@ class DemoCatalog implements ApplicationRunner {
 
     static final String ACME = "Acme Analytics";
     static final String NIMBUS = "Nimbus Security";
+    static final String NORTHWIND = "Northwind Resellers";
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
     private static final Actor DEMO = Actor.system("demo data");
@@ -62,6 +63,7 @@ class DemoCatalog implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             parties.findByName(ACME).filter(this::hasNoProducts).ifPresent(this::acme);
             parties.findByName(NIMBUS).filter(this::hasNoProducts).ifPresent(this::nimbus);
+            parties.findByName(NORTHWIND).filter(this::hasNoProducts).ifPresent(this::northwind);
         });
     }
 
@@ -187,6 +189,30 @@ class DemoCatalog implements ApplicationRunner {
                         contract("protected_hosts", 12, "360.00"),
                         contract("protected_hosts", 36, "960.00")));
         log.info("Seeded the demo catalog of {}", nimbus.name());
+    }
+
+    /** The channel partner's own service, which it bundles with the products it resells in an offer set. */
+    private void northwind(Party northwind) {
+        product(
+                northwind.id(),
+                new CreateProduct(
+                        ProductType.PROFESSIONAL_SERVICES,
+                        "Northwind Cloud Migration Services",
+                        "Migration of your analytics stack to the cloud by Northwind's certified engineers.",
+                        null,
+                        List.of("Migration"),
+                        List.of("migration", "implementation"),
+                        List.of(entitled("migration_package", "Migration package", "Units")),
+                        null,
+                        DeliveryInput.professionalServices(
+                                List.of(
+                                        "Assessment of the current stack and a migration plan",
+                                        "Data and dashboard migration",
+                                        "Cut-over support for two weeks"),
+                                "8 weeks"),
+                        null),
+                offer(List.of(PricingModel.CONTRACT), null, contract("migration_package", 1, "18000.00")));
+        log.info("Seeded the demo catalog of {}", northwind.name());
     }
 
     private void product(UUID seller, CreateProduct product, PublicOfferInput offer) {

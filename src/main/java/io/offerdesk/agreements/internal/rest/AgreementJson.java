@@ -10,6 +10,8 @@ import io.offerdesk.agreements.ExpectedCharge;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,10 +23,13 @@ record AgreementJson(
         String agreementType,
         String status,
         String offerId,
+        @Nullable String offerSetId,
         String productId,
         String productType,
         Party proposer,
         Party acceptor,
+        Seller sellerOfRecord,
+        Seller publisher,
         Instant acceptanceTime,
         Instant startTime,
         @Nullable Instant endTime,
@@ -34,9 +39,19 @@ record AgreementJson(
         EndTimeBehavior endTimeBehavior,
         boolean autoRenew,
         int renewals,
+        @Nullable WholesaleJson wholesale,
         List<ChargeJson> charges) {
 
     record Party(String accountId) {}
+
+    /** A seller by name: the seller of record proposed the agreement, the publisher owns the product. */
+    record Seller(String name) {}
+
+    /**
+     * The wholesale side of a channel partner private offer's agreement, for the partner and the ISV; the buyer's
+     * agreement has none. The ISV's agreement shows the wholesale terms, value and charges in place of the buyer's.
+     */
+    record WholesaleJson(String resaleAuthorizationId, Money wholesaleValue) {}
 
     record Money(String currencyCode, String agreementValue) {}
 
@@ -48,7 +63,8 @@ record AgreementJson(
             String currencyCode,
             String timing,
             @Nullable String state,
-            @Nullable String purchaseOrderReference) {}
+            @Nullable String purchaseOrderReference,
+            @Nullable String wholesaleAmount) {}
 
     record TermsJson(List<AcceptedTerm> acceptedTerms) {}
 
@@ -76,17 +92,25 @@ record AgreementJson(
 
     record InvoicingEntity(String legalName) {}
 
-    static AgreementJson of(Agreement agreement) {
+    /**
+     * @param agreement as the caller sees it ({@link Agreement#seenFrom})
+     * @param names a party's name by id
+     */
+    static AgreementJson of(Agreement agreement, Function<UUID, String> names) {
         var value = agreement.agreementValue();
+        var wholesale = agreement.wholesale();
         return new AgreementJson(
                 agreement.id().value(),
                 Agreement.TYPE,
                 agreement.status().wireName(),
                 agreement.offerId(),
+                agreement.offerSetId(),
                 agreement.productId(),
                 agreement.productType().name(),
                 new Party(agreement.proposerAccountId().value()),
                 new Party(agreement.acceptorAccountId().value()),
+                new Seller(names.apply(agreement.proposerPartyId())),
+                new Seller(names.apply(agreement.publisherPartyId())),
                 agreement.acceptanceTime(),
                 agreement.startTime(),
                 agreement.endTime(),
@@ -96,6 +120,13 @@ record AgreementJson(
                 agreement.endTimeBehavior(),
                 agreement.autoRenew(),
                 agreement.renewals(),
+                wholesale == null
+                        ? null
+                        : new WholesaleJson(
+                                wholesale.resaleAuthorizationId(),
+                                new Money(
+                                        wholesale.value().getCurrencyUnit().getCode(),
+                                        decimal(wholesale.value().getAmount()))),
                 agreement.charges().stream().map(AgreementJson::charge).toList());
     }
 
@@ -136,7 +167,10 @@ record AgreementJson(
                 charge.amount().getCurrencyUnit().getCode(),
                 charge.timing().name(),
                 charge.state().name(),
-                charge.purchaseOrderReference());
+                charge.purchaseOrderReference(),
+                charge.wholesaleAmount() == null
+                        ? null
+                        : decimal(charge.wholesaleAmount().getAmount()));
     }
 
     private static ChargeJson expected(ExpectedCharge charge) {
@@ -147,6 +181,7 @@ record AgreementJson(
                 decimal(charge.amount().getAmount()),
                 charge.amount().getCurrencyUnit().getCode(),
                 charge.timing().name(),
+                null,
                 null,
                 null);
     }

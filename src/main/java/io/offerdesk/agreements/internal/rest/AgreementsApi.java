@@ -101,11 +101,13 @@ class AgreementsApi {
             summary = "Accept a quote (AcceptAgreementRequest): procurement users only, with the EULA acknowledged;"
                     + " accepting the same quote again answers with the same agreement")
     AgreementJson accept(OfferdeskPrincipal me, @PathVariable String requestId, @RequestBody AcceptBody body) {
-        return AgreementJson.of(agreements.accept(
-                me,
-                requestId,
-                body.purchaseOrders() == null ? List.of() : body.purchaseOrders(),
-                body.eulaAcknowledged()));
+        return AgreementJson.of(
+                agreements.accept(
+                        me,
+                        requestId,
+                        body.purchaseOrders() == null ? List.of() : body.purchaseOrders(),
+                        body.eulaAcknowledged()),
+                agreements::partyName);
     }
 
     @GetMapping("/api/v1/agreements")
@@ -147,7 +149,11 @@ class AgreementsApi {
                 sortBy,
                 sortOrder == SortOrder.ASCENDING);
         var page = agreements.search(me, filter, offset, limit);
-        return new PageJson(page.agreements().stream().map(AgreementJson::of).toList(), page.more());
+        return new PageJson(
+                page.agreements().stream()
+                        .map(a -> AgreementJson.of(a, agreements::partyName))
+                        .toList(),
+                page.more());
     }
 
     enum SortOrder {
@@ -158,7 +164,7 @@ class AgreementsApi {
     @GetMapping("/api/v1/agreements/{agreementId}")
     @Operation(summary = "One agreement (DescribeAgreement) with its charges")
     AgreementJson one(OfferdeskPrincipal me, @PathVariable String agreementId) {
-        return AgreementJson.of(agreements.agreement(me, agreementId));
+        return AgreementJson.of(agreements.agreement(me, agreementId), agreements::partyName);
     }
 
     @GetMapping("/api/v1/agreements/{agreementId}/terms")

@@ -113,7 +113,7 @@ class CancellationsApi {
             summary = "Cancel an agreement as its buyer (CancelAgreement): pay-as-you-go, free trials and free"
                     + " agreements only; contracts end through a seller's cancellation request")
     AgreementJson cancel(OfferdeskPrincipal me, @PathVariable String agreementId) {
-        return AgreementJson.of(cancellations.cancel(me, agreementId));
+        return AgreementJson.of(agreements.asSeenBy(me, cancellations.cancel(me, agreementId)), agreements::partyName);
     }
 
     @PostMapping("/api/v1/agreements/{agreementId}/cancellation-requests")

@@ -1,8 +1,8 @@
 package io.offerdesk.catalog.internal.web;
 
+import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.platform.DashboardChart;
 import io.offerdesk.platform.OfferdeskPrincipal;
-import io.offerdesk.shared.PartyKind;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ class CatalogCharts implements DashboardChart {
 
     @Override
     public Optional<Chart> chartFor(OfferdeskPrincipal me) {
-        if (!me.isOperator() && me.partyKind() != PartyKind.SELLER) {
+        if (!me.isOperator() && CatalogManagement.typesOwnedBy(me.partyKind()).isEmpty()) {
             return Optional.empty();
         }
         var points = jdbc.sql(PRODUCTS_BY_TYPE)

@@ -12,7 +12,8 @@ class CatalogNavigation {
 
     @Bean
     NavigationItem productsNavigation() {
-        return new NavigationItem("nav.products", "/products", 20, Set.of(PartyKind.SELLER), Set.of());
+        return new NavigationItem(
+                "nav.products", "/products", 20, Set.of(PartyKind.SELLER, PartyKind.CHANNEL_PARTNER), Set.of());
     }
 
     @Bean

@@ -16,7 +16,6 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
-import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +72,11 @@ class ProductPages {
     String newProduct(OfferdeskPrincipal me, @RequestParam(required = false) @Nullable String type, Model model) {
         requireAuthor(me);
         var chosen = FormRows.enumValue(ProductType.class, type);
-        return form(model, null, ProductForm.blank(chosen == null ? ProductType.SAAS : chosen));
+        var owned = CatalogManagement.typesOwnedBy(me.partyKind());
+        var view = form(
+                model, null, ProductForm.blank(chosen != null && owned.contains(chosen) ? chosen : owned.getFirst()));
+        model.addAttribute("types", owned);
+        return view;
     }
 
     @PostMapping("/products/new")
@@ -265,7 +268,8 @@ class ProductPages {
     }
 
     private static boolean mayAuthor(OfferdeskPrincipal me) {
-        return me.partyKind() == PartyKind.SELLER && (me.has(Role.ADMIN) || me.has(Role.OFFER_AUTHOR));
+        return !CatalogManagement.typesOwnedBy(me.partyKind()).isEmpty()
+                && (me.has(Role.ADMIN) || me.has(Role.OFFER_AUTHOR));
     }
 
     private static void requireAuthor(OfferdeskPrincipal me) {
