@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ class OfferSetAcceptanceTests {
 
     static final String PARTNER = "author@northwind.example";
     static final String NIMBUS = "admin@nimbus.example";
+    static final String PASSWORD = "offerdesk-demo";
 
     @Autowired
     TestApi api;
@@ -133,6 +136,50 @@ class OfferSetAcceptanceTests {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/agreements/" + agreementId, PARTNER).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theSellerComposesAndReleasesInTheBrowserAndTheBuyerAcceptsTheSetOnItsReviewPage() {
+        var first = draft(AUTHOR, fixtures.saasProduct(), "analysts");
+        var second = draft(AUTHOR, fixtures.saasProduct(), "analysts");
+        var seller = new SignedInSession(api, AUTHOR, PASSWORD);
+        assertThat(page(seller, "/offer-sets/new")).contains(first, second);
+
+        var created = seller.post(
+                "/offer-sets/new",
+                "/offer-sets",
+                "name=Browser+bundle&buyerNotes=Both+together&offerId=" + first + "&offerId=" + second);
+
+        assertThat(created.statusCode()).isEqualTo(302);
+        var setPath = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+        var setId = setPath.replace("/offer-sets/", "");
+        assertThat(page(seller, "/offer-sets")).contains("Browser bundle");
+        var released = seller.post(setPath, setPath + "/release", "");
+        assertThat(new String(released.body(), StandardCharsets.UTF_8)).contains("outcome-succeeded");
+
+        var buyer = new SignedInSession(api, GLOBEX, PASSWORD);
+        var review = page(buyer, "/buyer/offer-sets/" + setId);
+        assertThat(review).contains("Both together", "Seller of record", "Publisher", "12,000.00", "accept-offer-set");
+        assertThat(page(buyer, "/buyer/offers/" + first)).contains("/buyer/offer-sets/" + setId);
+
+        var refused = buyer.post("/buyer/offer-sets/" + setId, "/buyer/offer-sets/" + setId + "/accept", "x=1");
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("refusal");
+
+        var accepted = buyer.post(
+                "/buyer/offer-sets/" + setId, "/buyer/offer-sets/" + setId + "/accept", "eulaAcknowledged=true");
+
+        var body = new String(accepted.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("offer-set-accepted");
+        var agreements = api.get("/api/v1/agreements?offerId=" + second, AUTHOR).json();
+        assertThat(agreements.at("/agreements/0/offerSetId").asString()).isEqualTo(setId);
+        var agreementId = agreements.at("/agreements/0/agreementId").asString();
+        assertThat(page(buyer, "/buyer/agreements/" + agreementId)).contains("agreement-publisher", setId);
+    }
+
+    private static String page(SignedInSession session, String path) {
+        var response = session.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private JsonNode run(String email, List<String> changes) {

@@ -77,8 +77,10 @@ class AgreementViews {
      * An agreement with the names its reader needs.
      *
      * @param product absent when the seller has since deleted it; the page then shows the product id
+     * @param sellerName the seller of record (the proposer); for a resold product, the channel partner
+     * @param publisherName the product's owner; the seller of record itself unless a partner resold the product
      */
-    record AgreementView(Agreement agreement, @Nullable Product product, String sellerName) {
+    record AgreementView(Agreement agreement, @Nullable Product product, String sellerName, String publisherName) {
 
         public String productTitle() {
             return product == null ? agreement.productId() : product.title();
@@ -107,7 +109,7 @@ class AgreementViews {
         }
     }
 
-    /** The agreements with their products and sellers, each looked up once. */
+    /** The agreements with their products, sellers of record and publishers, each looked up once. */
     List<AgreementView> views(List<Agreement> agreements) {
         Map<UUID, String> sellers = new HashMap<>();
         Map<String, Optional<Product>> products = new HashMap<>();
@@ -116,7 +118,8 @@ class AgreementViews {
                         agreement,
                         products.computeIfAbsent(agreement.productId(), this::product)
                                 .orElse(null),
-                        sellers.computeIfAbsent(agreement.proposerPartyId(), this::partyName)))
+                        sellers.computeIfAbsent(agreement.proposerPartyId(), this::partyName),
+                        sellers.computeIfAbsent(agreement.publisherPartyId(), this::partyName)))
                 .toList();
     }
 

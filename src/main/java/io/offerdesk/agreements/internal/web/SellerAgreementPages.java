@@ -63,6 +63,8 @@ class SellerAgreementPages {
         }
         views.page(me, agreement, offers.now(), model);
         model.addAttribute("operator", me.isOperator());
+        // The ISV of a product a partner resold reads the wholesale side; only the seller of record acts on it.
+        model.addAttribute("publisherOnly", !me.isOperator() && !me.partyId().equals(agreement.proposerPartyId()));
         return "agreements/sellerDetail";
     }
 

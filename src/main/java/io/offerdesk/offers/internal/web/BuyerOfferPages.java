@@ -82,6 +82,7 @@ class BuyerOfferPages {
                 .map(offer -> BuyerOfferView.of(
                         offer,
                         sellers.computeIfAbsent(offer.sellerPartyId(), this::sellerName),
+                        sellers.computeIfAbsent(offer.publisherPartyId(), this::sellerName),
                         products.computeIfAbsent(offer.productId(), this::product)
                                 .orElse(null),
                         now,

@@ -14,12 +14,15 @@ import org.jspecify.annotations.Nullable;
  * What the buyer's pages show about an offer besides its terms: who sells which product, the price at a glance, and
  * how long the buyer has left to accept it.
  *
+ * @param sellerName the seller of record: the offer's owner, a channel partner for a resold product
+ * @param publisherName the product's owner (ISV); the seller of record itself unless a partner resells the product
  * @param product absent when the seller has since deleted it; the page then shows the product id
  * @param expiry absent for a public offer, which does not expire
  */
 record BuyerOfferView(
         Offer offer,
         String sellerName,
+        String publisherName,
         @Nullable Product product,
         PriceSummary price,
         @Nullable Expiry expiry) {
@@ -30,12 +33,18 @@ record BuyerOfferView(
      * @param expiringSoonDays offers expiring within this many days are flagged, so the buyer decides on them first
      */
     static BuyerOfferView of(
-            Offer offer, String sellerName, @Nullable Product product, Instant now, int expiringSoonDays) {
+            Offer offer,
+            String sellerName,
+            String publisherName,
+            @Nullable Product product,
+            Instant now,
+            int expiringSoonDays) {
         var end = offer.availabilityEndDate();
         var expiresAt = offer.expiresAt();
         return new BuyerOfferView(
                 offer,
                 sellerName,
+                publisherName,
                 product,
                 PriceSummary.of(offer),
                 end == null || expiresAt == null
