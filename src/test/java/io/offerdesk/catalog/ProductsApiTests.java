@@ -150,8 +150,11 @@ class ProductsApiTests {
     void onlySellerAuthorsAndAdministratorsCreateProducts() {
         assertThat(createMinimal(GLOBEX_PROCUREMENT).status()).isEqualTo(403);
         assertThat(createMinimal(OPERATOR).status()).isEqualTo(403);
-        assertThat(createMinimal(NORTHWIND_ADMIN).status()).isEqualTo(403);
         assertThat(createMinimal(ACME_FINANCE).status()).isEqualTo(403);
+        // A channel partner lists only its own professional services.
+        var partnerSaas = createMinimal(NORTHWIND_ADMIN);
+        assertThat(partnerSaas.status()).isEqualTo(422);
+        assertThat(partnerSaas.json().at("/errors/0/field").asString()).isEqualTo("type");
     }
 
     @Test
