@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The resale authorizations the offers module builds channel partner offers from. Reads go through the reseller's
@@ -34,6 +35,7 @@ class ResaleAuthorizationClaims implements ResaleAuthorizationSource {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<AuthorizationFacts> forReseller(UUID resellerPartyId, String authorizationId) {
         var now = clock.instant();
         return authorizations
@@ -54,7 +56,9 @@ class ResaleAuthorizationClaims implements ResaleAuthorizationSource {
                         a.preExistingBuyerAgreement()));
     }
 
+    /** Joins the caller's transaction (the partner's change set), so the count and the offer commit together. */
     @Override
+    @Transactional
     public boolean claim(String authorizationId, OfferId offerId, LocalDate today) {
         var claimed = authorizations.claim(authorizationId, today);
         claimed.ifPresent(counted -> events.publishEvent(new ResaleAuthorizationOfferCounted(
