@@ -3,6 +3,7 @@ package io.offerdesk.offers.internal.domain;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.ReplaceableAgreements.AgreementFacts;
 import io.offerdesk.offers.ResaleAuthorizationSource.AuthorizationFacts;
+import io.offerdesk.offers.Term.LegalDocument;
 import io.offerdesk.offers.Term.LegalTerm;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,13 +81,18 @@ public record OfferContext(
         return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
-    /** A document the seller uploaded, or for a resale offer the buyer EULA its manufacturer passes on. */
     public boolean documentExists(String url) {
-        return uploadedDocument.test(url)
-                || (authorization != null
-                        && authorization.wholesaleTerms().stream()
-                                .filter(LegalTerm.class::isInstance)
-                                .flatMap(term -> ((LegalTerm) term).documents().stream())
-                                .anyMatch(document -> url.equals(document.url())));
+        return uploadedDocument.test(url);
+    }
+
+    /**
+     * Whether a resale offer's legal document is the buyer EULA its manufacturer passes on through the authorization,
+     * which the resale rules checked: the partner did not upload it and need not name a standard contract version.
+     */
+    public boolean passedOn(LegalDocument document) {
+        return authorization != null
+                && authorization.wholesaleTerms().stream()
+                        .filter(LegalTerm.class::isInstance)
+                        .anyMatch(term -> ((LegalTerm) term).documents().contains(document));
     }
 }

@@ -45,6 +45,7 @@ import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOfferUsingResaleAuthorization;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateAvailability;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateLegalTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateMarkup;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateNetPaymentTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePaymentScheduleTerms;
@@ -80,7 +81,8 @@ class ResaleOfferTests {
     static final List<Term> WHOLESALE = List.of(
             fixedUpfront("USD", "0"),
             schedule("USD", charge(FIRST_CHARGE, "1000.00"), charge(SECOND_CHARGE, "333.33")),
-            new LegalTerm(List.of(new LegalDocument(DocumentType.CUSTOM_EULA, ISV_EULA, null))));
+            // A standard EULA as the resale authorization names it: by URL, without a version.
+            new LegalTerm(List.of(new LegalDocument(DocumentType.STANDARD_EULA, ISV_EULA, null))));
 
     static AuthorizationFacts authorization(
             boolean active, @Nullable LocalDate end, @Nullable Integer max, int created, List<AccountId> buyers) {
@@ -410,6 +412,14 @@ class ResaleOfferTests {
             var released = accepted(decide(ready(), new ReleaseOffer()));
 
             assertThat(released.state()).isEqualTo(OfferState.RELEASED);
+        }
+
+        @Test
+        void acceptsNoOtherEulaThePartnerDidNotUpload() {
+            var foreign = new UpdateLegalTerms(new LegalTerm(List.of(
+                    new LegalDocument(DocumentType.CUSTOM_EULA, "https://s3.amazonaws.com/x/other.pdf", null))));
+
+            assertThat(codes(decide(ready(), foreign))).containsExactly("INVALID_LEGAL_DOCUMENTS");
         }
 
         @Test
