@@ -193,6 +193,12 @@ public class PartyManagement {
         return parties.accounts(partyId);
     }
 
+    /** For other modules: the account with this id, whichever party holds it, unscoped. */
+    @Transactional(readOnly = true)
+    public Optional<Account> findAccount(AccountId id) {
+        return parties.account(id);
+    }
+
     /** For other modules and demo data: a party by its (unique) name, unscoped. */
     @Transactional(readOnly = true)
     public Optional<Party> findByName(String name) {

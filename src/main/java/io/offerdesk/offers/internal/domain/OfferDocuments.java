@@ -203,6 +203,28 @@ public final class OfferDocuments {
         }
     }
 
+    /**
+     * One term read from an AWS-shaped JSON object as a term of {@code type}, whatever its own {@code Type} member
+     * says: how another module (resale) reads its own term types that share an offer term's shape. Broken members are
+     * reported to {@code checks} under {@code path}.
+     */
+    public static @Nullable Term readTerm(JsonNode node, String path, String type, Validations checks) {
+        if (!node.isObject()) {
+            checks.add(io.offerdesk.shared.FieldViolation.of(path, "validation.type"));
+            return null;
+        }
+        var reader = new DocumentReader(checks);
+        var term = new TermShapes(reader).term(((ObjectNode) node.deepCopy()).put("Type", type), path, Set.of(type));
+        return reader.failed() ? null : term;
+    }
+
+    /** One term as {@code DescribeEntity} shows it, for another module's documents (resale). */
+    public static ObjectNode describeTerm(Term term) {
+        var node = JSON.createObjectNode();
+        term(node, term, Dates.DESCRIBED);
+        return node;
+    }
+
     private static @Nullable Resale resale(DocumentReader reader, TermShapes shapes, JsonNode node, String path) {
         var authorizationId = reader.text(node, path, "ResaleAuthorizationId", false, 50);
         var field = DocumentReader.member(path, "Resale");
