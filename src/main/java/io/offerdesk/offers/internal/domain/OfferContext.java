@@ -86,8 +86,8 @@ public record OfferContext(
     }
 
     /**
-     * Whether a resale offer's legal document is the buyer EULA its manufacturer passes on through the authorization,
-     * which the resale rules checked: the partner did not upload it and need not name a standard contract version.
+     * Whether a resale offer's legal document is the buyer EULA its manufacturer uploaded and passes on through the
+     * authorization: the partner did not upload it, and the resale rules checked it.
      */
     public boolean passedOn(LegalDocument document) {
         return authorization != null

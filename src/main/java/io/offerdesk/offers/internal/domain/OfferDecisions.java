@@ -260,7 +260,7 @@ public final class OfferDecisions {
                         context.now())
                 .withInformation(create.name(), create.description(), null)
                 .withOfferSetId(create.offerSetId());
-        return new Accepted(ResaleRules.inherit(draft, authorization, true));
+        return new Accepted(ResaleRules.inherit(draft, authorization, true, context));
     }
 
     /**
@@ -306,7 +306,7 @@ public final class OfferDecisions {
                 agreement.acceptorAccountId(),
                 create.name(),
                 context.now());
-        return new Accepted(ResaleRules.inherit(draft, authorization, false));
+        return new Accepted(ResaleRules.inherit(draft, authorization, false, context));
     }
 
     private static AuthorizationFacts resaleAuthorization(OfferContext context) {

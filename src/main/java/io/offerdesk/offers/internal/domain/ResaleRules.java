@@ -15,7 +15,10 @@ import io.offerdesk.offers.Resale;
 import io.offerdesk.offers.ResaleAuthorizationSource.AuthorizationFacts;
 import io.offerdesk.offers.Rule.TargetingRule;
 import io.offerdesk.offers.Term;
+import io.offerdesk.offers.Term.DocumentType;
 import io.offerdesk.offers.Term.Installment;
+import io.offerdesk.offers.Term.LegalDocument;
+import io.offerdesk.offers.Term.LegalTerm;
 import io.offerdesk.offers.Term.NetPaymentTerm;
 import io.offerdesk.offers.Term.PaymentScheduleTerm;
 import io.offerdesk.offers.Term.PricingTerm;
@@ -24,6 +27,7 @@ import io.offerdesk.shared.AccountId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,18 +49,17 @@ final class ResaleRules {
     /** A new offer may be made only from an active, unexpired authorization that is not used up. */
     static void usable(AuthorizationFacts authorization, OfferContext context, Errors errors) {
         var id = authorization.id();
-        errors.check(
-                authorization.active(),
-                INCOMPATIBLE_RESALE_AUTHORIZATION,
-                "ResaleAuthorization %s is not active; offers can only be created from an active authorization.",
-                id);
         var end = authorization.availabilityEndDate();
-        errors.check(
-                end == null || !context.today().isAfter(end),
-                INCOMPATIBLE_RESALE_AUTHORIZATION,
-                "ResaleAuthorization %s expired on %s.",
-                id,
-                end);
+        // An expired authorization is not active either; saying why once is enough.
+        if (end != null && context.today().isAfter(end)) {
+            errors.add(INCOMPATIBLE_RESALE_AUTHORIZATION, "ResaleAuthorization %s expired on %s.", id, end);
+        } else {
+            errors.check(
+                    authorization.active(),
+                    INCOMPATIBLE_RESALE_AUTHORIZATION,
+                    "ResaleAuthorization %s is not active; offers can only be created from an active authorization.",
+                    id);
+        }
         var max = authorization.offersMaxQuantity();
         errors.check(
                 max == null || authorization.offersCreated() < max,
@@ -81,12 +84,15 @@ final class ResaleRules {
      * partner marks them up, its buyer EULA, its renewal flag and (unless {@code targeting} is kept, as for a
      * replacement offer) its buyers.
      */
-    static Offer inherit(Offer draft, AuthorizationFacts authorization, boolean targetBuyers) {
+    static Offer inherit(Offer draft, AuthorizationFacts authorization, boolean targetBuyers, OfferContext context) {
         var wholesale = authorization.wholesaleTerms().stream()
                 .filter(term -> term instanceof PricingTerm || term instanceof PaymentScheduleTerm)
                 .toList();
+        var buyerTerms = authorization.wholesaleTerms().stream()
+                .map(term -> term instanceof LegalTerm legal ? buyerEula(legal, context) : term)
+                .toList();
         var offer = draft.withPricingModel(authorization.pricingModel())
-                .withTerms(Term.class, authorization.wholesaleTerms())
+                .withTerms(Term.class, buyerTerms)
                 .withResale(new Resale(authorization.id(), authorization.manufacturerPartyId(), wholesale, null));
         var renewal = authorization.preExistingBuyerAgreement();
         if (renewal != null) {
@@ -96,6 +102,21 @@ final class ResaleRules {
             offer = offer.withTargeting(new TargetingRule(authorization.buyerAccounts(), List.of(), List.of()));
         }
         return offer;
+    }
+
+    /**
+     * An authorization names the standard EULA by its URL, as AWS does; an offer names the standard contract by its
+     * version, so the buyer accepts the newest version when the offer is made.
+     */
+    private static LegalTerm buyerEula(LegalTerm legal, OfferContext context) {
+        var newest = context.standardContractVersions().stream().max(Comparator.naturalOrder());
+        return new LegalTerm(legal.documents().stream()
+                .map(document -> document.type() == DocumentType.STANDARD_EULA
+                                && document.version() == null
+                                && newest.isPresent()
+                        ? new LegalDocument(DocumentType.STANDARD_EULA, null, newest.get())
+                        : document)
+                .toList());
     }
 
     /**

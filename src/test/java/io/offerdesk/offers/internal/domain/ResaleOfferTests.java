@@ -81,8 +81,8 @@ class ResaleOfferTests {
     static final List<Term> WHOLESALE = List.of(
             fixedUpfront("USD", "0"),
             schedule("USD", charge(FIRST_CHARGE, "1000.00"), charge(SECOND_CHARGE, "333.33")),
-            // A standard EULA as the resale authorization names it: by URL, without a version.
-            new LegalTerm(List.of(new LegalDocument(DocumentType.STANDARD_EULA, ISV_EULA, null))));
+            // The manufacturer's own EULA, which the partner did not upload.
+            new LegalTerm(List.of(new LegalDocument(DocumentType.CUSTOM_EULA, ISV_EULA, null))));
 
     static AuthorizationFacts authorization(
             boolean active, @Nullable LocalDate end, @Nullable Integer max, int created, List<AccountId> buyers) {
@@ -198,6 +198,25 @@ class ResaleOfferTests {
             assertThat(resale.manufacturerPartyId()).isEqualTo(SELLER);
             assertThat(resale.markupPercentage()).isNull();
             assertThat(resale.wholesaleTerms()).containsExactly(WHOLESALE.get(0), WHOLESALE.get(1));
+        }
+
+        @Test
+        void namesTheNewestStandardContractVersionForAStandardEulaTheAuthorizationNamesByUrl() {
+            var standard = new LegalTerm(
+                    List.of(new LegalDocument(DocumentType.STANDARD_EULA, "https://acme.example/scmp.pdf", null)));
+            var authorization = authorization(
+                    true,
+                    null,
+                    null,
+                    0,
+                    List.of(),
+                    OfferPricingModel.CONTRACT,
+                    List.of(WHOLESALE.get(0), WHOLESALE.get(1), standard));
+
+            var offer = created(authorization);
+
+            assertThat(offer.term(LegalTerm.class).orElseThrow().documents())
+                    .containsExactly(new LegalDocument(DocumentType.STANDARD_EULA, null, STANDARD_VERSION));
         }
 
         @Test

@@ -1,0 +1,291 @@
+package io.offerdesk.offers;
+
+import static io.offerdesk.offers.OfferFixtures.GLOBEX_ACCOUNT;
+import static io.offerdesk.offers.OfferFixtures.change;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.TestApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Channel partner private offers end to end through the change-set API: Acme authorizes Northwind to resell a fresh
+ * SaaS product to Globex with two wholesale installments (1000.00 and 333.33 USD); Northwind makes offers from the
+ * authorization, marks them up, releases them, and replaces the agreement one of them made.
+ */
+// Moves the shared simulated clock forward (an authorization expires): runs after the tests that do not.
+@Order(Order.DEFAULT + 7)
+@EndToEndTest
+class ChannelPartnerOfferTests {
+
+    static final String ISV = OfferFixtures.AUTHOR;
+    static final String PARTNER = "author@northwind.example";
+    static final String PARTNER_ACCOUNT = "300000000001";
+    static final String OPERATOR = "operator@offerdesk.example";
+
+    @Autowired
+    TestApi api;
+
+    AgreementFixtures agreements;
+    OfferFixtures offers;
+
+    @BeforeEach
+    void fixtures() {
+        agreements = new AgreementFixtures(api);
+        offers = agreements.offers();
+    }
+
+    @Test
+    void aSingleUseAuthorizationIsConsumedByTheFirstOfferCreatedFromIt() {
+        var authorization = authorization(agreements.saasProduct(), 30);
+
+        var first = offers.run(PARTNER, List.of(create(authorization)));
+        var second = offers.run(PARTNER, List.of(create(authorization)));
+
+        assertThat(first.at("/status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
+        assertThat(codes(second)).containsExactly("INCOMPATIBLE_RESALE_AUTHORIZATION");
+        var shared = api.get("/api/v1/shared-resale-authorizations/" + authorization, PARTNER)
+                .json();
+        assertThat(shared.toString()).contains("Completed-Used");
+    }
+
+    @Test
+    void theCppoInheritsTheWholesaleTermsIsMarkedUpAndTheManufacturerNeverSeesIt() {
+        var authorization = authorization(agreements.saasProduct(), 30);
+
+        var offerId = released(authorization, "8");
+
+        var offer = api.get("/api/v1/offers/" + offerId, PARTNER).json();
+        assertThat(offer.at("/state").asString()).isEqualTo("Released");
+        var details = offer.at("/details");
+        assertThat(details.at("/ResaleAuthorizationId").asString()).isEqualTo(authorization);
+        assertThat(details.at("/MarkupPercentage").asString()).isEqualTo("8");
+        assertThat(schedule(details)).containsExactly("1080.00", "360.00");
+        assertThat(details.at("/Rules").toString()).contains(GLOBEX_ACCOUNT);
+        assertThat(api.get("/api/v1/offers/" + offerId, ISV).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBuyerPriceBelowWholesaleIsRefused() {
+        var authorization = authorization(agreements.saasProduct(), 30);
+        var offerId = id(succeeded(PARTNER, List.of(create(authorization))));
+        var today = offers.today();
+
+        var cheaper = offers.run(PARTNER, List.of(change("UpdatePaymentScheduleTerms", offerId, null, """
+                        {"Terms":[{"Type":"PaymentScheduleTerm","CurrencyCode":"USD","Schedule":[
+                          {"ChargeDate":"%s","ChargeAmount":"1000.00"},{"ChargeDate":"%s","ChargeAmount":"300.00"}]}]}""".formatted(
+                        today.plusDays(40), today.plusDays(70)))));
+
+        assertThat(codes(cheaper)).containsExactly("INVALID_CHARGE_AMOUNT");
+        assertThat(cheaper.at("/changeSet/0/errorDetailList/0/message").asString())
+                .contains(today.plusDays(70).toString(), "300.00", "333.33");
+        var unchanged = api.get("/api/v1/offers/" + offerId, PARTNER).json().at("/details");
+        assertThat(schedule(unchanged)).containsExactly("1000.00", "333.33");
+    }
+
+    @Test
+    void aRestrictedAuthorizationMakesNoNewOfferWhileOneAlreadyMadeIsStillUpdatedAndReleased() {
+        var product = agreements.saasProduct();
+        var reusable = authorization(product, 30);
+        var existing = id(succeeded(PARTNER, List.of(create(reusable))));
+        var restrictable = authorization(product, 30);
+        var draft = id(succeeded(PARTNER, List.of(create(restrictable))));
+        var restricted = offers.run(ISV, List.of(raChange("RestrictResaleAuthorization", restrictable, null, "{}")));
+        assertThat(restricted.at("/status").asString())
+                .as(restricted.toString())
+                .isEqualTo("SUCCEEDED");
+
+        var released = offers.run(PARTNER, releaseChanges(draft, "5"));
+
+        assertThat(released.at("/status").asString()).as(released.toString()).isEqualTo("SUCCEEDED");
+        assertThat(existing).isNotEqualTo(draft);
+        // Single-use and restricted alike, nothing new comes from it.
+        assertThat(codes(offers.run(PARTNER, List.of(create(restrictable)))))
+                .containsExactly("INCOMPATIBLE_RESALE_AUTHORIZATION");
+    }
+
+    @Test
+    void anotherPartnerCannotCreateAnOfferFromTheAuthorization() {
+        var authorization = authorization(agreements.saasProduct(), 30);
+        var otherPartner = onboardPartner();
+
+        var refused = offers.run(otherPartner, List.of(create(authorization)));
+
+        assertThat(codes(refused)).containsExactly("RESOURCE_NOT_FOUND");
+        assertThat(api.get("/api/v1/offers?limit=100", otherPartner).json().at("/offers"))
+                .isEmpty();
+        // Its single use is still there for the partner it was granted to.
+        assertThat(offers.run(PARTNER, List.of(create(authorization)))
+                        .at("/status")
+                        .asString())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aCppoReplacementKeepsThePartnerAsSellerOfRecord() {
+        var product = agreements.saasProduct();
+        var offerId = released(authorization(product, 30), "8");
+        var bought = agreements.buy(offerId);
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        var agreementId = bought.json().at("/agreementId").asString();
+        var renewal = authorization(product, 30);
+
+        var replaced = succeeded(
+                PARTNER,
+                List.of(change(
+                        "CreateReplacementOfferUsingResaleAuthorization",
+                        null,
+                        null,
+                        "{\"ResaleAuthorizationId\":\"%s\",\"AgreementId\":\"%s\",\"Name\":\"Globex renewal\"}"
+                                .formatted(renewal, agreementId))));
+
+        var replacement = api.get("/api/v1/offers/" + id(replaced), PARTNER).json();
+        assertThat(replacement.at("/details/ResaleAuthorizationId").asString()).isEqualTo(renewal);
+        assertThat(replacement.toString()).contains("\"AgreementId\":\"" + agreementId + "\"");
+        assertThat(replacement.at("/buyerAccounts").toString()).contains(GLOBEX_ACCOUNT);
+        assertThat(api.get("/api/v1/offers/" + id(replaced), ISV).status()).isEqualTo(404);
+        // Only the partner that proposed the agreement may replace it, even with an authorization of its own.
+        assertThat(codes(offers.run(
+                        ISV,
+                        List.of(change(
+                                "CreateReplacementOffer",
+                                null,
+                                null,
+                                "{\"AgreementId\":\"%s\"}".formatted(agreementId))))))
+                .containsExactly("RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void anExpiredAuthorizationMakesNoNewOffer() {
+        var authorization = authorization(agreements.saasProduct(), 5);
+        var advanced = api.post("/api/v1/simulation/clock/advance", OPERATOR, "{\"by\":\"P6D\"}");
+        assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+
+        assertThat(codes(offers.run(PARTNER, List.of(create(authorization)))))
+                .containsExactly("INCOMPATIBLE_RESALE_AUTHORIZATION");
+    }
+
+    /**
+     * Acme's released single-use authorization of the product for Northwind and Globex, open for {@code days}: a fixed
+     * upfront term granting ten analysts for twelve months, paid in two wholesale installments after it ends.
+     */
+    String authorization(String product, int days) {
+        var today = offers.today();
+        var changes = new ArrayList<String>();
+        changes.add(raChange("CreateResaleAuthorization", null, "RA", """
+                {"ProductId":"%s","Name":"%s","ResellerAccountId":"%s"}""".formatted(
+                        product, OfferFixtures.unique("Northwind resale"), PARTNER_ACCOUNT)));
+        changes.add(update("UpdateBuyerTargetingTerms", """
+                {"Terms":[{"Type":"BuyerTargetingTerm","PositiveTargeting":{"BuyerAccounts":["%s"]}}]}""".formatted(GLOBEX_ACCOUNT)));
+        changes.add(update(
+                "UpdateAvailability",
+                "{\"AvailabilityEndDate\":\"%s\",\"OffersMaxQuantity\":1}".formatted(today.plusDays(days))));
+        changes.add(update("UpdateLegalTerms", """
+                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
+                  "Url":"https://acme.example/eula.pdf"}]}]}"""));
+        changes.add(update("UpdatePricingTerms", """
+                {"PricingModel":"Contract","Terms":[{"Type":"ResaleFixedUpfrontPricingTerm","CurrencyCode":"USD",
+                  "Price":"0.0","Duration":"P12M","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""));
+        changes.add(update("UpdatePaymentScheduleTerms", """
+                {"Terms":[{"Type":"ResalePaymentScheduleTerm","CurrencyCode":"USD","Schedule":[
+                  {"ChargeDate":"%s","ChargeAmount":"1000.00"},{"ChargeDate":"%s","ChargeAmount":"333.33"}]}]}""".formatted(today.plusDays(40), today.plusDays(70))));
+        changes.add(update("ReleaseResaleAuthorization", "{}"));
+        return id(succeeded(ISV, changes));
+    }
+
+    /** A CPPO made from the authorization, marked up and released by the partner; returns its id. */
+    String released(String authorization, String markup) {
+        var offerId = id(succeeded(PARTNER, List.of(create(authorization))));
+        succeeded(PARTNER, releaseChanges(offerId, markup));
+        return offerId;
+    }
+
+    List<String> releaseChanges(String offerId, String markup) {
+        return List.of(
+                change("UpdateMarkup", offerId, null, "{\"Percentage\":\"%s\"}".formatted(markup)),
+                change(
+                        "UpdateAvailability",
+                        offerId,
+                        null,
+                        "{\"AvailabilityEndDate\":\"%s\"}"
+                                .formatted(offers.today().plusDays(10))),
+                change(
+                        "UpdateValidityTerms",
+                        offerId,
+                        null,
+                        "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}]}"),
+                change("ReleaseOffer", offerId, null, "{}"));
+    }
+
+    static String create(String authorization) {
+        return change(
+                "CreateOfferUsingResaleAuthorization",
+                null,
+                null,
+                "{\"ResaleAuthorizationId\":\"%s\",\"Name\":\"%s\"}"
+                        .formatted(authorization, OfferFixtures.unique("Globex via Northwind")));
+    }
+
+    static String raChange(String type, @Nullable String identifier, @Nullable String name, String details) {
+        return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
+    }
+
+    static String update(String type, String details) {
+        return raChange(type, "$RA.Entity.Identifier", null, details);
+    }
+
+    JsonNode succeeded(String email, List<String> changes) {
+        var done = offers.run(email, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done;
+    }
+
+    static String id(JsonNode done) {
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+
+    static List<String> codes(JsonNode done) {
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("FAILED");
+        var codes = new ArrayList<String>();
+        done.at("/changeSet")
+                .forEach(c -> c.at("/errorDetailList")
+                        .forEach(e -> codes.add(e.at("/code").asString())));
+        return codes;
+    }
+
+    static List<String> schedule(JsonNode details) {
+        var amounts = new ArrayList<String>();
+        details.at("/Terms").forEach(term -> {
+            if (term.at("/Type").asString().equals("PaymentScheduleTerm")) {
+                term.at("/Schedule")
+                        .forEach(
+                                charge -> amounts.add(charge.at("/ChargeAmount").asString()));
+            }
+        });
+        return amounts;
+    }
+
+    /** A second channel partner, onboarded by the operator; returns its admin's e-mail. */
+    String onboardPartner() {
+        var account = "7" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        var email = "admin-" + account + "@contoso-resellers.example";
+        var onboarded = api.post("/api/v1/parties", OPERATOR, """
+                {"kind":"CHANNEL_PARTNER","name":"Contoso Resellers %s","accountId":"%s",
+                 "adminEmail":"%s","adminName":"Cora Admin"}""".formatted(account, account, email));
+        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
+        var token = onboarded.json().at("/adminInvitationToken").asString();
+        assertThat(api.post("/api/v1/invitations/" + token + "/accept", null, "{\"password\":\"long-enough-1\"}")
+                        .status())
+                .isEqualTo(200);
+        return email;
+    }
+}
