@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -162,6 +165,35 @@ class ChannelPartnerOfferTests {
     }
 
     @Test
+    void thePartnersComposerStartsFromAnAuthorizationAndShowsTheMarginOfAMarkupBeforeSavingIt() {
+        var authorization = authorization(agreements.saasProduct(), 30);
+        var partner = new SignedInSession(api, PARTNER, "offerdesk-demo");
+        assertThat(text(partner.get("/offers/new"))).contains(authorization);
+
+        var created = partner.post("/offers/new", "/offers/new/resale", "resaleAuthorizationId=" + authorization);
+        assertThat(created.statusCode()).isEqualTo(302);
+        var offerId = created.headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll(".*/offers/([^/]+)/compose/buyers$", "$1");
+        var pricing = "/offers/" + offerId + "/compose/pricing";
+        assertThat(text(partner.get(pricing))).contains("margin-lines", "1000.00 USD", "333.33 USD");
+
+        var preview = text(partner.post(pricing, "/offers/" + offerId + "/compose/markup/preview", "percentage=8"));
+
+        // 80.00 + 26.67 on the two installments, nothing on the upfront price of 0.
+        assertThat(preview).contains("1080.00 USD", "360.00 USD", "26.67 USD", "106.67 USD");
+        assertThat(schedule(offerDetails(offerId))).containsExactly("1000.00", "333.33");
+        var applied = partner.post(pricing, "/offers/" + offerId + "/compose/markup", "percentage=8");
+        assertThat(applied.statusCode()).isEqualTo(302);
+        assertThat(applied.headers().firstValue("Location").orElseThrow()).endsWith("/compose/schedule");
+        assertThat(schedule(offerDetails(offerId))).containsExactly("1080.00", "360.00");
+        // Sellers hold no authorizations: their new-offer page has no such section.
+        var isv = new SignedInSession(api, ISV, "offerdesk-demo");
+        assertThat(text(isv.get("/offers/new"))).doesNotContain("resale-authorizations");
+    }
+
+    @Test
     void anExpiredAuthorizationMakesNoNewOffer() {
         var authorization = authorization(agreements.saasProduct(), 5);
         var advanced = api.post("/api/v1/simulation/clock/advance", OPERATOR, "{\"by\":\"P6D\"}");
@@ -257,6 +289,15 @@ class ChannelPartnerOfferTests {
                 .forEach(c -> c.at("/errorDetailList")
                         .forEach(e -> codes.add(e.at("/code").asString())));
         return codes;
+    }
+
+    JsonNode offerDetails(String offerId) {
+        return api.get("/api/v1/offers/" + offerId, PARTNER).json().at("/offer/details");
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     static List<String> schedule(JsonNode details) {
