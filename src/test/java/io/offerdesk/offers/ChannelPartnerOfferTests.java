@@ -2,6 +2,7 @@ package io.offerdesk.offers;
 
 import static io.offerdesk.offers.OfferFixtures.GLOBEX_ACCOUNT;
 import static io.offerdesk.offers.OfferFixtures.change;
+import static io.offerdesk.offers.ResaleOfferFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,8 @@ import tools.jackson.databind.JsonNode;
 @EndToEndTest
 class ChannelPartnerOfferTests {
 
-    static final String ISV = OfferFixtures.AUTHOR;
-    static final String PARTNER = "author@northwind.example";
-    static final String PARTNER_ACCOUNT = "300000000001";
+    static final String ISV = ResaleOfferFixtures.ISV;
+    static final String PARTNER = ResaleOfferFixtures.PARTNER;
     static final String OPERATOR = "operator@offerdesk.example";
 
     @Autowired
@@ -40,16 +39,18 @@ class ChannelPartnerOfferTests {
 
     AgreementFixtures agreements;
     OfferFixtures offers;
+    ResaleOfferFixtures resale;
 
     @BeforeEach
     void fixtures() {
         agreements = new AgreementFixtures(api);
         offers = agreements.offers();
+        resale = new ResaleOfferFixtures(api);
     }
 
     @Test
     void aSingleUseAuthorizationIsConsumedByTheFirstOfferCreatedFromIt() {
-        var authorization = authorization(agreements.saasProduct(), 30);
+        var authorization = resale.authorization(agreements.saasProduct(), 30);
 
         var first = offers.run(PARTNER, List.of(create(authorization)));
         var second = offers.run(PARTNER, List.of(create(authorization)));
@@ -63,7 +64,7 @@ class ChannelPartnerOfferTests {
 
     @Test
     void theCppoInheritsTheWholesaleTermsIsMarkedUpAndTheManufacturerNeverSeesIt() {
-        var authorization = authorization(agreements.saasProduct(), 30);
+        var authorization = resale.authorization(agreements.saasProduct(), 30);
 
         var offerId = released(authorization, "8");
 
@@ -79,8 +80,8 @@ class ChannelPartnerOfferTests {
 
     @Test
     void aBuyerPriceBelowWholesaleIsRefused() {
-        var authorization = authorization(agreements.saasProduct(), 30);
-        var offerId = id(succeeded(PARTNER, List.of(create(authorization))));
+        var authorization = resale.authorization(agreements.saasProduct(), 30);
+        var offerId = id(resale.succeeded(PARTNER, List.of(create(authorization))));
         var today = offers.today();
 
         var cheaper = offers.run(PARTNER, List.of(change("UpdatePaymentScheduleTerms", offerId, null, """
@@ -97,9 +98,10 @@ class ChannelPartnerOfferTests {
 
     @Test
     void aRestrictedAuthorizationMakesNoNewOfferWhileOneAlreadyMadeIsStillUpdatedAndReleased() {
-        var restrictable = authorization(agreements.saasProduct(), 30);
-        var draft = id(succeeded(PARTNER, List.of(create(restrictable))));
-        var restricted = offers.run(ISV, List.of(raChange("RestrictResaleAuthorization", restrictable, null, "{}")));
+        var restrictable = resale.authorization(agreements.saasProduct(), 30);
+        var draft = id(resale.succeeded(PARTNER, List.of(create(restrictable))));
+        var restricted = offers.run(
+                ISV, List.of(ResaleOfferFixtures.raChange("RestrictResaleAuthorization", restrictable, null, "{}")));
         assertThat(restricted.at("/status").asString())
                 .as(restricted.toString())
                 .isEqualTo("SUCCEEDED");
@@ -114,7 +116,7 @@ class ChannelPartnerOfferTests {
 
     @Test
     void anotherPartnerCannotCreateAnOfferFromTheAuthorization() {
-        var authorization = authorization(agreements.saasProduct(), 30);
+        var authorization = resale.authorization(agreements.saasProduct(), 30);
         var otherPartner = onboardPartner();
 
         var refused = offers.run(otherPartner, List.of(create(authorization)));
@@ -132,13 +134,13 @@ class ChannelPartnerOfferTests {
     @Test
     void aCppoReplacementKeepsThePartnerAsSellerOfRecord() {
         var product = agreements.saasProduct();
-        var offerId = released(authorization(product, 30), "8");
+        var offerId = released(resale.authorization(product, 30), "8");
         var bought = agreements.buy(offerId);
         assertThat(bought.status()).as(bought.body()).isEqualTo(201);
         var agreementId = bought.json().at("/agreementId").asString();
-        var renewal = authorization(product, 30);
+        var renewal = resale.authorization(product, 30);
 
-        var replaced = succeeded(
+        var replaced = resale.succeeded(
                 PARTNER,
                 List.of(change(
                         "CreateReplacementOfferUsingResaleAuthorization",
@@ -166,7 +168,7 @@ class ChannelPartnerOfferTests {
 
     @Test
     void thePartnersComposerStartsFromAnAuthorizationAndShowsTheMarginOfAMarkupBeforeSavingIt() {
-        var authorization = authorization(agreements.saasProduct(), 30);
+        var authorization = resale.authorization(agreements.saasProduct(), 30);
         var partner = new SignedInSession(api, PARTNER, "offerdesk-demo");
         assertThat(text(partner.get("/offers/new"))).contains(authorization);
 
@@ -195,7 +197,7 @@ class ChannelPartnerOfferTests {
 
     @Test
     void anExpiredAuthorizationMakesNoNewOffer() {
-        var authorization = authorization(agreements.saasProduct(), 5);
+        var authorization = resale.authorization(agreements.saasProduct(), 5);
         var advanced = api.post("/api/v1/simulation/clock/advance", OPERATOR, "{\"by\":\"P6D\"}");
         assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
 
@@ -203,38 +205,10 @@ class ChannelPartnerOfferTests {
                 .containsExactly("INCOMPATIBLE_RESALE_AUTHORIZATION");
     }
 
-    /**
-     * Acme's released single-use authorization of the product for Northwind and Globex, open for {@code days}: a fixed
-     * upfront term granting ten analysts for twelve months, paid in two wholesale installments after it ends.
-     */
-    String authorization(String product, int days) {
-        var today = offers.today();
-        var changes = new ArrayList<String>();
-        changes.add(raChange("CreateResaleAuthorization", null, "RA", """
-                {"ProductId":"%s","Name":"%s","ResellerAccountId":"%s"}""".formatted(
-                        product, OfferFixtures.unique("Northwind resale"), PARTNER_ACCOUNT)));
-        changes.add(update("UpdateBuyerTargetingTerms", """
-                {"Terms":[{"Type":"BuyerTargetingTerm","PositiveTargeting":{"BuyerAccounts":["%s"]}}]}""".formatted(GLOBEX_ACCOUNT)));
-        changes.add(update(
-                "UpdateAvailability",
-                "{\"AvailabilityEndDate\":\"%s\",\"OffersMaxQuantity\":1}".formatted(today.plusDays(days))));
-        changes.add(update("UpdateLegalTerms", """
-                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
-                  "Url":"https://acme.example/eula.pdf"}]}]}"""));
-        changes.add(update("UpdatePricingTerms", """
-                {"PricingModel":"Contract","Terms":[{"Type":"ResaleFixedUpfrontPricingTerm","CurrencyCode":"USD",
-                  "Price":"0.0","Duration":"P12M","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""));
-        changes.add(update("UpdatePaymentScheduleTerms", """
-                {"Terms":[{"Type":"ResalePaymentScheduleTerm","CurrencyCode":"USD","Schedule":[
-                  {"ChargeDate":"%s","ChargeAmount":"1000.00"},{"ChargeDate":"%s","ChargeAmount":"333.33"}]}]}""".formatted(today.plusDays(40), today.plusDays(70))));
-        changes.add(update("ReleaseResaleAuthorization", "{}"));
-        return id(succeeded(ISV, changes));
-    }
-
     /** A CPPO made from the authorization, marked up and released by the partner; returns its id. */
     String released(String authorization, String markup) {
-        var offerId = id(succeeded(PARTNER, List.of(create(authorization))));
-        succeeded(PARTNER, releaseChanges(offerId, markup));
+        var offerId = id(resale.succeeded(PARTNER, List.of(create(authorization))));
+        resale.succeeded(PARTNER, releaseChanges(offerId, markup));
         return offerId;
     }
 
@@ -262,24 +236,6 @@ class ChannelPartnerOfferTests {
                 null,
                 "{\"ResaleAuthorizationId\":\"%s\",\"Name\":\"%s\"}"
                         .formatted(authorization, OfferFixtures.unique("Globex via Northwind")));
-    }
-
-    static String raChange(String type, @Nullable String identifier, @Nullable String name, String details) {
-        return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
-    }
-
-    static String update(String type, String details) {
-        return raChange(type, "$RA.Entity.Identifier", null, details);
-    }
-
-    JsonNode succeeded(String email, List<String> changes) {
-        var done = offers.run(email, changes);
-        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
-        return done;
-    }
-
-    static String id(JsonNode done) {
-        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }
 
     static List<String> codes(JsonNode done) {
