@@ -234,8 +234,7 @@ class ResaleDecisionsTests {
         assertThat(copy.createdAt()).isEqualTo(later);
         assertThat(copy.pricingTerms()).isEqualTo(source.pricingTerms());
         assertThat(copy.buyerLegalTerms()).isEqualTo(source.buyerLegalTerms());
-        assertThat(copy.availabilityEndDate())
-                .isEqualTo(LocalDate.parse("2026-12-31"));
+        assertThat(copy.availabilityEndDate()).isEqualTo(LocalDate.parse("2026-12-31"));
     }
 
     @Test
