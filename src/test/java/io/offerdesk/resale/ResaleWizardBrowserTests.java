@@ -40,7 +40,7 @@ class ResaleWizardBrowserTests extends BrowserTest {
                 .executeScript(
                         "document.getElementById('availabilityEndDate').value = arguments[0];",
                         fixtures.today().plusDays(30).toString());
-        browser.findElement(By.id("eulaUrl")).sendKeys("https://acme.example/eula.pdf");
+        // The standard contract, version 1.0, is the default buyer EULA.
         click(By.id("pricing-DISCOUNT"));
         var discount = browser.findElement(By.id("discountPercentage"));
         discount.clear();

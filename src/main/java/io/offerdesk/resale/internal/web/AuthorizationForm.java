@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param prices lines of {@code dimension price}
  * @param schedule lines of {@code YYYY-MM-DD amount}
  * @param grants the entitled dimension a scheduled authorization grants
+ * @param eulaVersion the standard contract version a standard EULA names
  */
 record AuthorizationForm(
         @Nullable String productId,
@@ -31,6 +32,7 @@ record AuthorizationForm(
         @Nullable String availabilityEndDate,
         @Nullable String maximumAgreementStartDate,
         @Nullable String eulaType,
+        @Nullable String eulaVersion,
         @Nullable String eulaUrl,
         @Nullable String contractType,
         @Nullable String contractUrl,
@@ -58,6 +60,7 @@ record AuthorizationForm(
                 null,
                 null,
                 "StandardEula",
+                "1.0",
                 null,
                 "NONE",
                 null,
@@ -122,6 +125,9 @@ record AuthorizationForm(
                 .addObject();
         put(eula, "Type", eulaType);
         put(eula, "Url", eulaUrl);
+        if ("StandardEula".equals(eulaType)) {
+            put(eula, "Version", eulaVersion);
+        }
         if (present(contractType) && !"NONE".equals(contractType)) {
             var contract = legalTerms
                     .addObject()

@@ -1,6 +1,7 @@
 package io.offerdesk.resale.internal.web;
 
 import io.offerdesk.catalog.CatalogManagement;
+import io.offerdesk.catalog.StandardContractManagement;
 import io.offerdesk.changesets.ChangeError;
 import io.offerdesk.changesets.ChangeSet;
 import io.offerdesk.changesets.ChangeSetStatus;
@@ -85,11 +86,17 @@ class ResalePages {
     private final ResaleAuthorizations authorizations;
     private final CatalogManagement catalog;
     private final ChangeSets changeSets;
+    private final StandardContractManagement contracts;
 
-    ResalePages(ResaleAuthorizations authorizations, CatalogManagement catalog, ChangeSets changeSets) {
+    ResalePages(
+            ResaleAuthorizations authorizations,
+            CatalogManagement catalog,
+            ChangeSets changeSets,
+            StandardContractManagement contracts) {
         this.authorizations = authorizations;
         this.catalog = catalog;
         this.changeSets = changeSets;
+        this.contracts = contracts;
     }
 
     @GetMapping("/resale-authorizations")
@@ -220,6 +227,8 @@ class ResalePages {
         model.addAttribute("form", form);
         model.addAttribute("outcome", outcome);
         model.addAttribute("violations", outcome == null ? List.of() : outcome.violations());
+        model.addAttribute(
+                "standardVersions", contracts.versions().stream().sorted().toList());
         model.addAttribute(
                 "products",
                 catalog.productsOf(me.partyId()).stream()

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.joda.money.BigMoney;
 import org.joda.money.CurrencyUnit;
@@ -47,7 +48,7 @@ class ResaleDecisionsTests {
                     new ListPrice.Usage("events", BigMoney.of(CurrencyUnit.USD, new BigDecimal("0.85")))));
 
     static ResaleContext context(Instant now) {
-        return new ResaleContext(now, ISV, PRODUCT, null, () -> "resaleauthz-bbbbbbbbbbbbb");
+        return new ResaleContext(now, ISV, PRODUCT, null, Set.of("1.0"), () -> "resaleauthz-bbbbbbbbbbbbb");
     }
 
     static ResaleAuthorization draft() {
@@ -105,7 +106,7 @@ class ResaleDecisionsTests {
                 ra,
                 new ResaleChange.UpdateLegalTerms(
                         List.of(new ResaleLegalDocument(
-                                ResaleLegalDocument.Type.CUSTOM_EULA, "https://acme.example/eula.pdf")),
+                                ResaleLegalDocument.Type.CUSTOM_EULA, "https://acme.example/eula.pdf", null)),
                         List.of()),
                 NOW);
         ra = accepted(ra, parse("UpdatePricingTerms", """
@@ -146,6 +147,7 @@ class ResaleDecisionsTests {
                         PRODUCT.dimensions(),
                         List.of()),
                 null,
+                Set.of(),
                 () -> "x");
         var decision = ResaleDecisions.decide(draft(), parse("UpdatePricingTerms", """
                         {"PricingModel":"Usage","Terms":[{"Type":"ResaleUsageBasedPricingTerm","DiscountPercentage":"5"}]}"""), noList);
@@ -251,5 +253,18 @@ class ResaleDecisionsTests {
                         "D.Extra",
                         "D.Terms[0].PositiveTargeting.BuyerAccounts[0]",
                         "D.Terms[0].PositiveTargeting.BuyerAccounts[2]");
+    }
+
+    @Test
+    void aStandardEulaNamesAKnownVersionOfTheStandardContract() {
+        var unknown = parse("UpdateLegalTerms", """
+                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula","Version":"9.9"}]}]}""");
+        assertThat(rejected(draft(), unknown, NOW)).containsExactly("INVALID_LEGAL_DOCUMENTS");
+        var known = parse("UpdateLegalTerms", """
+                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula","Version":"1.0"}]}]}""");
+        var next = accepted(draft(), known, NOW);
+        assertThat(next.wholesaleTerms())
+                .singleElement()
+                .hasToString("LegalTerm[documents=[LegalDocument[type=STANDARD_EULA, url=null, version=1.0]]]");
     }
 }
