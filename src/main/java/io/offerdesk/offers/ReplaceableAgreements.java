@@ -29,6 +29,8 @@ public interface ReplaceableAgreements {
      *     the only pricing model AWS replaces
      * @param endTime absent for an agreement without end
      * @param futureDated accepted, but its start date is still ahead
+     * @param resaleAuthorizationId for an agreement made from a channel partner private offer, the resale
+     *     authorization that offer was made from: only a resale offer from an authorization can replace it
      */
     record AgreementFacts(
             String agreementId,
@@ -40,5 +42,6 @@ public interface ReplaceableAgreements {
             String status,
             boolean contract,
             @Nullable Instant endTime,
-            boolean futureDated) {}
+            boolean futureDated,
+            @Nullable String resaleAuthorizationId) {}
 }

@@ -21,6 +21,13 @@ public interface ResaleAuthorizationSource {
     Optional<AuthorizationFacts> forReseller(UUID resellerPartyId, String authorizationId);
 
     /**
+     * Every authorization shared with the reseller, as {@link #forReseller} finds them, newest first: what the partner's
+     * composer lists to start a resale offer from. Used-up, restricted and expired ones are included, so that the page
+     * can say why they no longer serve.
+     */
+    List<AuthorizationFacts> sharedWith(UUID resellerPartyId);
+
+    /**
      * Counts an offer created from the authorization, in the caller's transaction. Refused — nothing counted — when
      * the authorization is not active, has expired or is single-use and already used, so two partners' change sets
      * racing for a single-use authorization cannot both win.

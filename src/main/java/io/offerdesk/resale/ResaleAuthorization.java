@@ -130,7 +130,7 @@ public record ResaleAuthorization(
         if (!buyerLegalTerms.isEmpty()) {
             terms.add(new LegalTerm(buyerLegalTerms.stream()
                     .map(document -> document.type() == ResaleLegalDocument.Type.STANDARD_EULA
-                            ? new LegalDocument(Term.DocumentType.STANDARD_EULA, document.url(), null)
+                            ? new LegalDocument(Term.DocumentType.STANDARD_EULA, null, document.version())
                             : new LegalDocument(Term.DocumentType.CUSTOM_EULA, document.url(), null))
                     .toList()));
         }

@@ -1,10 +1,16 @@
 package io.offerdesk.resale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One document of an authorization's legal terms: the EULA passed on to the buyer ({@code BuyerLegalTerm}) or the
  * reseller contract between ISV and partner ({@code ResaleLegalTerm}).
+ *
+ * @param url where the document is; every type but the standard EULA has one
+ * @param version the standard contract version a {@link Type#STANDARD_EULA} names, as an offer's standard EULA does
  */
-public record ResaleLegalDocument(Type type, String url) {
+public record ResaleLegalDocument(
+        Type type, @Nullable String url, @Nullable String version) {
 
     public enum Type {
         STANDARD_EULA("StandardEula", true),

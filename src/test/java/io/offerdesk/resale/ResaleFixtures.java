@@ -64,8 +64,7 @@ final class ResaleFixtures {
 
     static String legal() {
         return update("UpdateLegalTerms", """
-                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
-                  "Url":"https://acme.example/eula.pdf"}]},
+                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula","Version":"1.0"}]},
                  {"Type":"ResaleLegalTerm","Documents":[{"Type":"StandardResellerContract",
                   "Url":"https://acme.example/reseller.pdf"}]}]}""");
     }

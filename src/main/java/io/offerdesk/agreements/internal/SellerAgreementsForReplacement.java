@@ -44,6 +44,7 @@ class SellerAgreementsForReplacement implements ReplaceableAgreements {
                 agreement.term(FixedUpfrontPricingTerm.class).isPresent()
                         || agreement.term(ConfigurableUpfrontPricingTerm.class).isPresent(),
                 agreement.endTime(),
-                agreement.isFutureDated(clock.instant()));
+                agreement.isFutureDated(clock.instant()),
+                null);
     }
 }

@@ -15,6 +15,8 @@ import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.offers.ReplaceableAgreements;
 import io.offerdesk.offers.ReplaceableAgreements.AgreementFacts;
+import io.offerdesk.offers.ResaleAuthorizationSource;
+import io.offerdesk.offers.ResaleAuthorizationSource.AuthorizationFacts;
 import io.offerdesk.offers.events.OfferCreated;
 import io.offerdesk.offers.events.OfferEvent;
 import io.offerdesk.offers.events.OfferExpired;
@@ -31,11 +33,14 @@ import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Validations;
 import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,6 +65,7 @@ class OfferChangeHandler implements ChangeHandler {
     private final StandardContractManagement contracts;
     private final EulaDocuments documents;
     private final ReplaceableAgreements agreements;
+    private final ResaleAuthorizationSource resaleAuthorizations;
     private final ApplicationEventPublisher events;
     private final OfferLimits limits;
     private final RandomGenerator random = new SecureRandom();
@@ -72,6 +78,7 @@ class OfferChangeHandler implements ChangeHandler {
             StandardContractManagement contracts,
             EulaDocuments documents,
             ReplaceableAgreements agreements,
+            ResaleAuthorizationSource resaleAuthorizations,
             ApplicationEventPublisher events,
             OfferSettings settings) {
         this.offers = offers;
@@ -79,6 +86,7 @@ class OfferChangeHandler implements ChangeHandler {
         this.contracts = contracts;
         this.documents = documents;
         this.agreements = agreements;
+        this.resaleAuthorizations = resaleAuthorizations;
         this.events = events;
         this.limits = settings.limits();
     }
@@ -100,7 +108,11 @@ class OfferChangeHandler implements ChangeHandler {
 
     @Override
     public Set<String> creatingChangeTypes() {
-        return Set.of(OfferChanges.CREATE_OFFER, OfferChanges.CREATE_REPLACEMENT_OFFER);
+        return Set.of(
+                OfferChanges.CREATE_OFFER,
+                OfferChanges.CREATE_REPLACEMENT_OFFER,
+                OfferChanges.CREATE_OFFER_USING_RESALE_AUTHORIZATION,
+                OfferChanges.CREATE_REPLACEMENT_OFFER_USING_RESALE_AUTHORIZATION);
     }
 
     @Override
@@ -153,14 +165,20 @@ class OfferChangeHandler implements ChangeHandler {
             }
             var current = change.entityId() == null ? null : current(change.entityId());
             var replaced = replacedAgreement(current, parsed);
-            var productId = current != null ? current.productId() : productIdOf(parsed, replaced);
-            var product = product(productId);
+            var authorization = resaleAuthorization(current, parsed);
+            var productId = current != null ? current.productId() : productIdOf(parsed, replaced, authorization);
+            var product = product(productId, productOwner(current, parsed, authorization));
             var decision = OfferDecisions.decide(
-                    current, parsed, context(product, current).replacing(replaced));
+                    current,
+                    parsed,
+                    context(product, current).replacing(replaced).resale(authorization));
             return switch (decision) {
                 case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());
                 case Decision.Accepted accepted -> {
                     var next = accepted.next().modifiedAt(context.now());
+                    if (current == null && authorization != null) {
+                        claim(authorization, next);
+                    }
                     if (!working.containsKey(next.id())) {
                         before.put(next.id(), current);
                     }
@@ -258,20 +276,82 @@ class OfferChangeHandler implements ChangeHandler {
                     .orElseThrow(() -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer " + entityId + " not found."));
         }
 
-        private String productIdOf(OfferChange parsed, @Nullable AgreementFacts replaced) {
+        private String productIdOf(
+                OfferChange parsed, @Nullable AgreementFacts replaced, @Nullable AuthorizationFacts authorization) {
             return switch (parsed) {
                 case OfferChange.CreateOffer create -> create.productId();
-                case OfferChange.CreateReplacementOffer create -> {
-                    if (replaced == null) {
-                        throw new ChangeRejected(
-                                "RESOURCE_NOT_FOUND",
-                                "Agreement " + create.agreementId() + " not found. A replacement offer starts from an"
-                                        + " agreement you proposed.");
-                    }
-                    yield replaced.productId();
+                case OfferChange.CreateReplacementOffer create ->
+                    replaced(create.agreementId(), replaced).productId();
+                case OfferChange.CreateOfferUsingResaleAuthorization create ->
+                    Objects.requireNonNull(authorization).productId();
+                case OfferChange.CreateReplacementOfferUsingResaleAuthorization create -> {
+                    replaced(create.agreementId(), replaced);
+                    yield Objects.requireNonNull(authorization).productId();
                 }
                 default -> throw new ChangeRejected("RESOURCE_NOT_FOUND", "The change names no offer.");
             };
+        }
+
+        private AgreementFacts replaced(String agreementId, @Nullable AgreementFacts replaced) {
+            if (replaced == null) {
+                throw new ChangeRejected(
+                        "RESOURCE_NOT_FOUND",
+                        "Agreement " + agreementId + " not found. A replacement offer starts from an agreement you"
+                                + " proposed.");
+            }
+            return replaced;
+        }
+
+        /**
+         * Whose product the offer must be for: the seller's own; for a resale offer the manufacturer's, which the
+         * authorization vouches for; for a replacement offer whoever's the agreement is for, which the agreement the
+         * seller proposed vouches for (the rules then tell a resale agreement apart).
+         */
+        private @Nullable UUID productOwner(
+                @Nullable Offer current, OfferChange parsed, @Nullable AuthorizationFacts authorization) {
+            if (authorization != null) {
+                return authorization.manufacturerPartyId();
+            }
+            return current == null && parsed instanceof OfferChange.CreateReplacementOffer
+                    ? null
+                    : context.ownerPartyId();
+        }
+
+        /**
+         * The resale authorization the offer is made from, as shared with the partner: the one a create change names,
+         * or the one a resale offer was made from. Another partner's, like one that does not exist, is not found.
+         */
+        private @Nullable AuthorizationFacts resaleAuthorization(@Nullable Offer current, OfferChange parsed) {
+            var authorizationId = switch (parsed) {
+                case OfferChange.CreateOfferUsingResaleAuthorization create -> create.resaleAuthorizationId();
+                case OfferChange.CreateReplacementOfferUsingResaleAuthorization create ->
+                    create.resaleAuthorizationId();
+                default ->
+                    current == null || current.resale() == null
+                            ? null
+                            : current.resale().authorizationId();
+            };
+            if (authorizationId == null) {
+                return null;
+            }
+            return resaleAuthorizations
+                    .forReseller(context.ownerPartyId(), authorizationId)
+                    .orElseThrow(() -> new ChangeRejected(
+                            "RESOURCE_NOT_FOUND", "ResaleAuthorization " + authorizationId + " not found."));
+        }
+
+        /**
+         * Counts the new offer against its authorization in this change set's transaction; the count, not the facts
+         * read before, decides a race for a single-use authorization.
+         */
+        private void claim(AuthorizationFacts authorization, Offer offer) {
+            if (!resaleAuthorizations.claim(
+                    authorization.id(), offer.id(), LocalDate.ofInstant(context.now(), ZoneOffset.UTC))) {
+                throw new ChangeRejected(
+                        "INCOMPATIBLE_RESALE_AUTHORIZATION",
+                        "ResaleAuthorization " + authorization.id() + " can no longer be used: it was restricted, has"
+                                + " expired or its single use was taken by another offer.");
+            }
         }
 
         /**
@@ -279,22 +359,25 @@ class OfferChangeHandler implements ChangeHandler {
          * the one a replacement offer was made for.
          */
         private @Nullable AgreementFacts replacedAgreement(@Nullable Offer current, OfferChange parsed) {
-            var agreementId = parsed instanceof OfferChange.CreateReplacementOffer create
-                    ? create.agreementId()
-                    : current == null ? null : current.replacesAgreementId();
+            var agreementId = switch (parsed) {
+                case OfferChange.CreateReplacementOffer create -> create.agreementId();
+                case OfferChange.CreateReplacementOfferUsingResaleAuthorization create -> create.agreementId();
+                default -> current == null ? null : current.replacesAgreementId();
+            };
             return agreementId == null
                     ? null
                     : agreements.find(context.ownerPartyId(), agreementId).orElse(null);
         }
 
-        private ProductFacts product(String productId) {
+        /** The product, when it is {@code owner}'s (anyone's when absent). */
+        private ProductFacts product(String productId, @Nullable UUID owner) {
             var known = products.get(productId);
             if (known != null) {
                 return known;
             }
             var product = ProductId.parse(productId)
                     .flatMap(catalog::find)
-                    .filter(p -> p.sellerPartyId().equals(context.ownerPartyId()))
+                    .filter(p -> owner == null || p.sellerPartyId().equals(owner))
                     .orElseThrow(() -> new ChangeRejected(
                             "INCOMPATIBLE_PRODUCT",
                             "ProductId " + productId + " is not a product of yours. Create the offer for one of your"
@@ -316,6 +399,7 @@ class OfferChangeHandler implements ChangeHandler {
                     product.hasPublicOffer()
                             || publicOffers.computeIfAbsent(product.id(), p -> offers.releasedPublicOfferExists(p, id)),
                     () -> OfferId.fresh(random),
+                    null,
                     null);
         }
     }

@@ -2,11 +2,15 @@ package io.offerdesk.resale.internal;
 
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.ResaleAuthorizationSource;
+import io.offerdesk.resale.ResaleAuthorization;
+import io.offerdesk.resale.ResaleAuthorizationFilter;
 import io.offerdesk.resale.ResaleAuthorizationStatus;
+import io.offerdesk.resale.ResaleAuthorizations;
 import io.offerdesk.resale.events.ResaleAuthorizationOfferCounted;
 import io.offerdesk.shared.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,23 +41,35 @@ class ResaleAuthorizationClaims implements ResaleAuthorizationSource {
     @Override
     @Transactional(readOnly = true)
     public Optional<AuthorizationFacts> forReseller(UUID resellerPartyId, String authorizationId) {
-        var now = clock.instant();
+        return authorizations.findShared(resellerPartyId, authorizationId).map(this::facts);
+    }
+
+    /** The newest page of the partner's inbox: what its offer composer lists. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuthorizationFacts> sharedWith(UUID resellerPartyId) {
         return authorizations
-                .findShared(resellerPartyId, authorizationId)
-                .map(a -> new AuthorizationFacts(
-                        a.id(),
-                        a.manufacturerPartyId(),
-                        a.productId(),
-                        a.status() == ResaleAuthorizationStatus.ACTIVE && !a.isExpired(now),
-                        a.availabilityEndDate(),
-                        a.offersMaxQuantity(),
-                        a.offersCreated(),
-                        a.buyerAccounts(),
-                        a.maximumAgreementStartDate(),
-                        a.pricingModel(),
-                        a.wholesaleTerms(),
-                        a.netPaymentCeiling(),
-                        a.preExistingBuyerAgreement()));
+                .listShared(resellerPartyId, ResaleAuthorizationFilter.ALL, 0, ResaleAuthorizations.PAGE_MAX)
+                .stream()
+                .map(this::facts)
+                .toList();
+    }
+
+    private AuthorizationFacts facts(ResaleAuthorization a) {
+        return new AuthorizationFacts(
+                a.id(),
+                a.manufacturerPartyId(),
+                a.productId(),
+                a.status() == ResaleAuthorizationStatus.ACTIVE && !a.isExpired(clock.instant()),
+                a.availabilityEndDate(),
+                a.offersMaxQuantity(),
+                a.offersCreated(),
+                a.buyerAccounts(),
+                a.maximumAgreementStartDate(),
+                a.pricingModel(),
+                a.wholesaleTerms(),
+                a.netPaymentCeiling(),
+                a.preExistingBuyerAgreement());
     }
 
     /** Joins the caller's transaction (the partner's change set), so the count and the offer commit together. */

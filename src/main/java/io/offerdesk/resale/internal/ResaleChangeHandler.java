@@ -2,6 +2,7 @@ package io.offerdesk.resale.internal;
 
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.ProductId;
+import io.offerdesk.catalog.StandardContractManagement;
 import io.offerdesk.changesets.ChangeHandler;
 import io.offerdesk.changesets.ChangeRejected;
 import io.offerdesk.changesets.ChangeSession;
@@ -49,6 +50,7 @@ class ResaleChangeHandler implements ChangeHandler {
 
     private final ResaleAuthorizationRepository authorizations;
     private final CatalogManagement catalog;
+    private final StandardContractManagement contracts;
     private final PartyManagement parties;
     private final ApplicationEventPublisher events;
     private final RandomGenerator random = new SecureRandom();
@@ -56,10 +58,12 @@ class ResaleChangeHandler implements ChangeHandler {
     ResaleChangeHandler(
             ResaleAuthorizationRepository authorizations,
             CatalogManagement catalog,
+            StandardContractManagement contracts,
             PartyManagement parties,
             ApplicationEventPublisher events) {
         this.authorizations = authorizations;
         this.catalog = catalog;
+        this.contracts = contracts;
         this.parties = parties;
         this.events = events;
     }
@@ -148,6 +152,7 @@ class ResaleChangeHandler implements ChangeHandler {
                             context.ownerPartyId(),
                             product(context.ownerPartyId(), productId),
                             reseller,
+                            parsed instanceof ResaleChange.UpdateLegalTerms ? contracts.versions() : Set.of(),
                             ResaleChangeHandler.this::freshId));
             return switch (decision) {
                 case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());

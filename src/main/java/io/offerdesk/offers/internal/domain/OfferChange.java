@@ -11,6 +11,7 @@ import io.offerdesk.offers.Term.RenewalTerm;
 import io.offerdesk.offers.Term.SupportTerm;
 import io.offerdesk.offers.Term.ValidityTerm;
 import io.offerdesk.offers.Term.VariablePaymentTerm;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,35 @@ public sealed interface OfferChange {
      */
     record CreateReplacementOffer(
             String agreementId, @Nullable String name) implements OfferChange {}
+
+    /**
+     * Creates a channel partner private offer (CPPO) from a resale authorization shared with the partner: a draft for
+     * the authorization's product with its wholesale terms, buyer EULA and buyers.
+     *
+     * @param offerSetId the offer set the offer joins; the offer-set rules decide whether it may
+     */
+    record CreateOfferUsingResaleAuthorization(
+            String resaleAuthorizationId,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable String offerSetId)
+            implements OfferChange {}
+
+    /**
+     * Creates a CPPO that replaces an active agreement the partner proposed, from a resale authorization for the same
+     * product.
+     */
+    record CreateReplacementOfferUsingResaleAuthorization(
+            String resaleAuthorizationId,
+            String agreementId,
+            @Nullable String name) implements OfferChange {}
+
+    /**
+     * Sets a resale offer's buyer prices to its wholesale prices raised by a percentage, replacing an earlier markup.
+     *
+     * @param percentage not negative, at most 9 decimals
+     */
+    record UpdateMarkup(BigDecimal percentage) implements OfferChange {}
 
     /** Absent members keep their value; an explicit {@code "PreExistingAgreement": null} removes the marker. */
     record UpdateInformation(

@@ -16,11 +16,14 @@ import io.offerdesk.offers.Term.ValidityTerm;
 import io.offerdesk.offers.Term.VariablePaymentTerm;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateOfferUsingResaleAuthorization;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOfferUsingResaleAuthorization;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateAvailability;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateLegalTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateMarkup;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateNetPaymentTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePaymentScheduleTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePricingTerms;
@@ -30,6 +33,7 @@ import io.offerdesk.offers.internal.domain.OfferChange.UpdateTargeting;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateValidityTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateVariablePaymentTerms;
 import io.offerdesk.shared.Validations;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,6 +49,9 @@ public final class OfferChanges {
 
     public static final String CREATE_OFFER = "CreateOffer";
     public static final String CREATE_REPLACEMENT_OFFER = "CreateReplacementOffer";
+    public static final String CREATE_OFFER_USING_RESALE_AUTHORIZATION = "CreateOfferUsingResaleAuthorization";
+    public static final String CREATE_REPLACEMENT_OFFER_USING_RESALE_AUTHORIZATION =
+            "CreateReplacementOfferUsingResaleAuthorization";
 
     /**
      * Every change type of {@code Offer@1.0} Offerdesk applies: AWS's, and {@code UpdateVariablePaymentTerms}, which AWS
@@ -53,6 +60,9 @@ public final class OfferChanges {
     public static final Set<String> CHANGE_TYPES = Set.of(
             CREATE_OFFER,
             CREATE_REPLACEMENT_OFFER,
+            CREATE_OFFER_USING_RESALE_AUTHORIZATION,
+            CREATE_REPLACEMENT_OFFER_USING_RESALE_AUTHORIZATION,
+            "UpdateMarkup",
             "UpdateInformation",
             "UpdateTargeting",
             "UpdateSupportTerms",
@@ -71,6 +81,11 @@ public final class OfferChanges {
     public static final int AGREEMENT_ID_MAX = 64;
     private static final int PRODUCT_ID_MAX = 50;
     private static final int OFFER_SET_ID_MAX = 50;
+    private static final int RESALE_AUTHORIZATION_ID_MAX = 50;
+    /** AWS: a markup percentage is a string with at most 9 decimals; a negative markup would sell below wholesale. */
+    private static final Pattern PERCENTAGE = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
+
+    static final int MARKUP_DECIMALS_MAX = 9;
 
     /** AWS's entity id pattern, which product and offer-set ids follow. */
     private static final Pattern ENTITY_ID = Pattern.compile("[a-zA-Z0-9][.a-zA-Z0-9/-]+[a-zA-Z0-9]");
@@ -117,6 +132,10 @@ public final class OfferChanges {
         OfferChange change = switch (changeType) {
             case CREATE_OFFER -> createOffer(reader, details, path);
             case CREATE_REPLACEMENT_OFFER -> createReplacementOffer(reader, details, path);
+            case CREATE_OFFER_USING_RESALE_AUTHORIZATION -> createOfferUsingResaleAuthorization(reader, details, path);
+            case CREATE_REPLACEMENT_OFFER_USING_RESALE_AUTHORIZATION ->
+                createReplacementOfferUsingResaleAuthorization(reader, details, path);
+            case "UpdateMarkup" -> updateMarkup(reader, details, path);
             case "UpdateInformation" -> updateInformation(reader, details, path);
             case "UpdateTargeting" -> {
                 reader.object(details, path, Set.of("PositiveTargeting", "NegativeTargeting"));
@@ -181,6 +200,57 @@ public final class OfferChanges {
         return agreementId == null ? null : new CreateReplacementOffer(agreementId, name);
     }
 
+    private static @Nullable CreateOfferUsingResaleAuthorization createOfferUsingResaleAuthorization(
+            DocumentReader reader, JsonNode details, String path) {
+        reader.object(details, path, Set.of("ResaleAuthorizationId", "Name", "Description", "OfferSetId"));
+        var authorizationId = resaleAuthorizationId(reader, details, path);
+        var name = name(reader, details, path);
+        var description = description(reader, details, path);
+        var offerSetId =
+                reader.text(details, path, "OfferSetId", false, OFFER_SET_ID_MAX, ENTITY_ID, "validation.type");
+        return authorizationId == null
+                ? null
+                : new CreateOfferUsingResaleAuthorization(authorizationId, name, description, offerSetId);
+    }
+
+    private static @Nullable CreateReplacementOfferUsingResaleAuthorization
+            createReplacementOfferUsingResaleAuthorization(DocumentReader reader, JsonNode details, String path) {
+        reader.object(details, path, Set.of("ResaleAuthorizationId", "AgreementId", "Name"));
+        var authorizationId = resaleAuthorizationId(reader, details, path);
+        var agreementId = reader.text(
+                details, path, "AgreementId", true, AGREEMENT_ID_MAX, NO_SPACE, "validation.offer.agreementId");
+        var name = name(reader, details, path);
+        return authorizationId == null || agreementId == null
+                ? null
+                : new CreateReplacementOfferUsingResaleAuthorization(authorizationId, agreementId, name);
+    }
+
+    private static @Nullable String resaleAuthorizationId(DocumentReader reader, JsonNode details, String path) {
+        return reader.text(
+                details,
+                path,
+                "ResaleAuthorizationId",
+                true,
+                RESALE_AUTHORIZATION_ID_MAX,
+                ENTITY_ID,
+                "validation.offer.resaleAuthorizationId");
+    }
+
+    private static @Nullable UpdateMarkup updateMarkup(DocumentReader reader, JsonNode details, String path) {
+        reader.object(details, path, Set.of("Percentage"));
+        var percentage = reader.text(details, path, "Percentage", true, 20);
+        if (percentage != null && !PERCENTAGE.matcher(percentage).matches()) {
+            reader.fail(member(path, "Percentage"), "validation.decimal", MARKUP_DECIMALS_MAX);
+            return null;
+        }
+        return percentage == null ? null : new UpdateMarkup(new BigDecimal(percentage));
+    }
+
+    private static @Nullable String description(DocumentReader reader, JsonNode details, String path) {
+        return reader.text(
+                details, path, "Description", false, DESCRIPTION_MAX, NO_LEADING_SPACE, "validation.leadingSpace");
+    }
+
     private static @Nullable String name(DocumentReader reader, JsonNode details, String path) {
         return reader.text(details, path, "Name", false, NAME_MAX, NO_LEADING_SPACE, "validation.leadingSpace");
     }
@@ -192,8 +262,7 @@ public final class OfferChanges {
             reader.fail(path, "validation.atLeastOne", String.join(", ", members));
         }
         var name = name(reader, details, path);
-        var description = reader.text(
-                details, path, "Description", false, DESCRIPTION_MAX, NO_LEADING_SPACE, "validation.leadingSpace");
+        var description = description(reader, details, path);
         return new UpdateInformation(name, description, agreementUpdate(reader, details, path));
     }
 

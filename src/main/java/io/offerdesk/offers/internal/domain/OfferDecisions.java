@@ -1,13 +1,17 @@
 package io.offerdesk.offers.internal.domain;
 
+import static io.offerdesk.offers.internal.domain.OfferErrorCode.INCOMPATIBLE_AGREEMENT;
 import static io.offerdesk.offers.internal.domain.OfferErrorCode.INCOMPATIBLE_PRE_EXISTING_AGREEMENT;
 import static io.offerdesk.offers.internal.domain.OfferErrorCode.INCOMPATIBLE_PRODUCT;
+import static io.offerdesk.offers.internal.domain.OfferErrorCode.INCOMPATIBLE_RESALE_AUTHORIZATION;
 import static io.offerdesk.offers.internal.domain.OfferErrorCode.INVALID_UPDATE_REQUEST;
 
 import io.offerdesk.catalog.Visibility;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.offers.OfferStatus;
+import io.offerdesk.offers.ResaleAuthorizationSource.AuthorizationFacts;
+import io.offerdesk.offers.Term;
 import io.offerdesk.offers.Term.LegalTerm;
 import io.offerdesk.offers.Term.NetPaymentTerm;
 import io.offerdesk.offers.Term.PaymentScheduleTerm;
@@ -20,11 +24,14 @@ import io.offerdesk.offers.internal.domain.Decision.Accepted;
 import io.offerdesk.offers.internal.domain.Decision.Rejected;
 import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateOfferUsingResaleAuthorization;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOffer;
+import io.offerdesk.offers.internal.domain.OfferChange.CreateReplacementOfferUsingResaleAuthorization;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateAvailability;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateLegalTerms;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateMarkup;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateNetPaymentTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePaymentScheduleTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePricingTerms;
@@ -60,6 +67,21 @@ public final class OfferDecisions {
         return switch (change) {
             case CreateOffer create -> create(current, create, context);
             case CreateReplacementOffer create -> createReplacement(current, create, context);
+            case CreateOfferUsingResaleAuthorization create -> createResale(current, create, context);
+            case CreateReplacementOfferUsingResaleAuthorization create ->
+                createResaleReplacement(current, create, context);
+            case UpdateMarkup update ->
+                changing(current, change, context, (offer, errors) -> {
+                    ResaleRules.markup(offer, errors);
+                    var resale = offer.resale();
+                    if (resale == null || !errors.isEmpty()) {
+                        return offer;
+                    }
+                    var marked = ResalePrices.markedUp(resale.wholesaleTerms(), update.percentage());
+                    return offer.withTerms(PricingTerm.class, ofType(marked, PricingTerm.class))
+                            .withTerms(PaymentScheduleTerm.class, ofType(marked, PaymentScheduleTerm.class))
+                            .withResale(resale.withMarkup(update.percentage()));
+                });
             case UpdateInformation update ->
                 changing(current, change, context, (offer, errors) -> {
                     if (offer.state() == OfferState.RELEASED
@@ -100,8 +122,8 @@ public final class OfferDecisions {
                 });
             case UpdatePricingTerms update ->
                 changing(current, change, context, (offer, errors) -> {
-                    var next =
-                            offer.withPricingModel(update.pricingModel()).withTerms(PricingTerm.class, update.terms());
+                    var next = ResaleRules.ownPrices(
+                            offer.withPricingModel(update.pricingModel()).withTerms(PricingTerm.class, update.terms()));
                     OfferRules.pricing(next, context, errors);
                     OfferRules.currency(next, errors);
                     OfferRules.support(next, errors);
@@ -135,7 +157,7 @@ public final class OfferDecisions {
                 });
             case UpdatePaymentScheduleTerms update ->
                 changing(current, change, context, (offer, errors) -> {
-                    var next = offer.withTerms(PaymentScheduleTerm.class, listOf(update.term()));
+                    var next = ResaleRules.ownPrices(offer.withTerms(PaymentScheduleTerm.class, listOf(update.term())));
                     OfferRules.schedule(next, context, errors);
                     OfferRules.scheduleDates(next, context, errors);
                     OfferRules.currency(next, errors);
@@ -171,6 +193,7 @@ public final class OfferDecisions {
                 changing(current, change, context, (offer, errors) -> {
                     OfferRules.release(offer, context, errors);
                     ReplacementRules.release(offer, context, errors);
+                    ResaleRules.release(offer, errors);
                     return offer.released(context.now());
                 });
         };
@@ -194,6 +217,14 @@ public final class OfferDecisions {
         requireNew(current, create);
         var errors = new Errors();
         var agreement = context.replacedAgreement();
+        if (agreement != null && agreement.resaleAuthorizationId() != null) {
+            errors.add(
+                    INCOMPATIBLE_AGREEMENT,
+                    "Agreement %s came from a channel partner private offer; replace it with"
+                            + " CreateReplacementOfferUsingResaleAuthorization.",
+                    create.agreementId());
+            return new Rejected(errors.list());
+        }
         ReplacementRules.agreement(create.agreementId(), agreement, context, errors);
         sellable(context.product().id(), context, errors);
         if (agreement == null || !errors.isEmpty()) {
@@ -207,6 +238,83 @@ public final class OfferDecisions {
                 agreement.acceptorAccountId(),
                 create.name(),
                 context.now()));
+    }
+
+    /** A channel partner's draft from a resale authorization it holds, priced at wholesale until it marks it up. */
+    private static Decision createResale(
+            @Nullable Offer current, CreateOfferUsingResaleAuthorization create, OfferContext context) {
+        requireNew(current, create);
+        var authorization = resaleAuthorization(context);
+        var errors = new Errors();
+        ResaleRules.usable(authorization, context, errors);
+        ResaleRules.product(authorization, context, errors);
+        visible(context, errors);
+        if (!errors.isEmpty()) {
+            return new Rejected(errors.list());
+        }
+        var draft = Offer.draft(
+                        context.newOfferId().get(),
+                        context.sellerPartyId(),
+                        authorization.productId(),
+                        create.name(),
+                        context.now())
+                .withInformation(create.name(), create.description(), null)
+                .withOfferSetId(create.offerSetId());
+        return new Accepted(ResaleRules.inherit(draft, authorization, true, context));
+    }
+
+    /**
+     * A channel partner's replacement for an agreement it proposed, from a resale authorization for the agreement's
+     * product that lets it sell to the agreement's buyer; the partner stays seller of record.
+     */
+    private static Decision createResaleReplacement(
+            @Nullable Offer current, CreateReplacementOfferUsingResaleAuthorization create, OfferContext context) {
+        requireNew(current, create);
+        var authorization = resaleAuthorization(context);
+        var agreement = context.replacedAgreement();
+        var errors = new Errors();
+        ReplacementRules.agreement(create.agreementId(), agreement, context, errors);
+        ResaleRules.usable(authorization, context, errors);
+        ResaleRules.product(authorization, context, errors);
+        visible(context, errors);
+        if (agreement != null) {
+            errors.check(
+                    agreement.productId().equals(authorization.productId()),
+                    INCOMPATIBLE_RESALE_AUTHORIZATION,
+                    "ResaleAuthorization %s is for product %s; agreement %s is for %s.",
+                    authorization.id(),
+                    authorization.productId(),
+                    agreement.agreementId(),
+                    agreement.productId());
+            errors.check(
+                    authorization.buyerAccounts().isEmpty()
+                            || authorization.buyerAccounts().contains(agreement.acceptorAccountId()),
+                    INCOMPATIBLE_RESALE_AUTHORIZATION,
+                    "ResaleAuthorization %s does not let you sell to %s, the account that holds agreement %s.",
+                    authorization.id(),
+                    agreement.acceptorAccountId(),
+                    agreement.agreementId());
+        }
+        if (agreement == null || !errors.isEmpty()) {
+            return new Rejected(errors.list());
+        }
+        var draft = Offer.replacementDraft(
+                context.newOfferId().get(),
+                context.sellerPartyId(),
+                authorization.productId(),
+                agreement.agreementId(),
+                agreement.acceptorAccountId(),
+                create.name(),
+                context.now());
+        return new Accepted(ResaleRules.inherit(draft, authorization, false, context));
+    }
+
+    private static AuthorizationFacts resaleAuthorization(OfferContext context) {
+        var authorization = context.authorization();
+        if (authorization == null) {
+            throw new IllegalArgumentException("a resale offer is created from a resale authorization; none was given");
+        }
+        return authorization;
     }
 
     private static void requireNew(@Nullable Offer current, OfferChange create) {
@@ -224,6 +332,12 @@ public final class OfferDecisions {
                 INCOMPATIBLE_PRODUCT,
                 "ProductId %s is not a product of this seller.",
                 productId);
+        visible(context, errors);
+    }
+
+    private static void visible(OfferContext context, Errors errors) {
+        var product = context.product();
+        var productId = product.id();
         errors.check(
                 product.visibility() == Visibility.LIMITED || product.visibility() == Visibility.PUBLIC,
                 INCOMPATIBLE_PRODUCT,
@@ -255,6 +369,9 @@ public final class OfferDecisions {
             return new Rejected(errors.list());
         }
         var next = step.apply(current, errors);
+        if (errors.isEmpty()) {
+            ResaleRules.offer(next, context, errors);
+        }
         return errors.isEmpty() ? new Accepted(next.modifiedAt(context.now())) : new Rejected(errors.list());
     }
 
@@ -263,6 +380,10 @@ public final class OfferDecisions {
         return change instanceof UpdateInformation
                 || change instanceof UpdateAvailability
                 || change instanceof UpdateValidityTerms;
+    }
+
+    private static <T extends Term> List<T> ofType(List<Term> terms, Class<T> type) {
+        return terms.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private static <T> List<T> listOf(@Nullable T term) {

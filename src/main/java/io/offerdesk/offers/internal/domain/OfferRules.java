@@ -400,6 +400,9 @@ final class OfferRules {
                 documents.size());
         for (int d = 0; d < documents.size(); d++) {
             var document = documents.get(d);
+            if (context.passedOn(document)) {
+                continue;
+            }
             var field = "LegalTerm.Documents[" + d + "]";
             switch (document.type()) {
                 case STANDARD_EULA -> {

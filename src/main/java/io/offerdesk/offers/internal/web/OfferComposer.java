@@ -14,6 +14,8 @@ import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferState;
+import io.offerdesk.offers.ResaleAuthorizationSource;
+import io.offerdesk.offers.ResaleAuthorizationSource.AuthorizationFacts;
 import io.offerdesk.offers.internal.OfferSettings;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
@@ -53,6 +55,7 @@ class OfferComposer {
     private final StandardContractManagement contracts;
     private final EulaDocuments eulas;
     private final ChangeSetSubmissions submissions;
+    private final ResaleAuthorizationSource resaleAuthorizations;
     private final OfferSettings settings;
 
     OfferComposer(
@@ -61,12 +64,14 @@ class OfferComposer {
             StandardContractManagement contracts,
             EulaDocuments eulas,
             ChangeSetSubmissions submissions,
+            ResaleAuthorizationSource resaleAuthorizations,
             OfferSettings settings) {
         this.offers = offers;
         this.catalog = catalog;
         this.contracts = contracts;
         this.eulas = eulas;
         this.submissions = submissions;
+        this.resaleAuthorizations = resaleAuthorizations;
         this.settings = settings;
     }
 
@@ -95,6 +100,26 @@ class OfferComposer {
         return productPage(me, chosen, outcome, model);
     }
 
+    /** A channel partner starts a resale offer from an authorization shared with it. */
+    @PostMapping("/offers/new/resale")
+    String createFromAuthorization(
+            OfferdeskPrincipal me,
+            @RequestParam(required = false) @Nullable String resaleAuthorizationId,
+            Model model,
+            RedirectAttributes redirect) {
+        requireAuthor(me);
+        var details = Details.object();
+        details.put("ResaleAuthorizationId", resaleAuthorizationId == null ? "" : resaleAuthorizationId.strip());
+        var outcome =
+                submissions.submit(me, List.of(Details.change("CreateOfferUsingResaleAuthorization", null, details)));
+        var created = outcome.entityId(0);
+        if (outcome.succeeded() && created.isPresent()) {
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/offers/" + created.get() + "/compose/" + ComposerStep.BUYERS.path();
+        }
+        return productPage(me, "", outcome, model);
+    }
+
     @GetMapping("/offers/{offerId}/compose/{step}")
     String step(OfferdeskPrincipal me, @PathVariable String offerId, @PathVariable String step, Model model) {
         requireAuthor(me);
@@ -108,7 +133,7 @@ class OfferComposer {
         Object form = switch (shown) {
             case BUYERS -> TargetingForm.of(offer);
             case INFORMATION -> InformationForm.of(offer);
-            case PRICING -> PricingForm.of(offer, product);
+            case PRICING -> offer.isResale() ? MarkupForm.of(offer) : PricingForm.of(offer, product);
             case SCHEDULE -> ScheduleForm.of(offer, today()).padded();
             case EULA -> LegalForm.of(offer, currentStandardVersion(me));
             case VALIDITY -> ValidityForm.of(offer);
@@ -156,6 +181,37 @@ class OfferComposer {
                 ComposerStep.PRICING,
                 form,
                 offer -> form.changes(offerId, product(offer), offer),
+                model,
+                redirect);
+    }
+
+    /** The live margin calculator: the prices a markup would give, drawn without saving anything. */
+    @PostMapping("/offers/{offerId}/compose/markup/preview")
+    String previewMarkup(
+            OfferdeskPrincipal me,
+            @PathVariable String offerId,
+            @RequestParam(required = false) @Nullable String percentage,
+            Model model) {
+        requireAuthor(me);
+        model.addAttribute("form", MarkupForm.preview(offers.offer(me, offerId), percentage));
+        return "offers/resale :: margins";
+    }
+
+    @PostMapping("/offers/{offerId}/compose/markup")
+    String applyMarkup(
+            OfferdeskPrincipal me,
+            @PathVariable String offerId,
+            @RequestParam(required = false) @Nullable String percentage,
+            Model model,
+            RedirectAttributes redirect) {
+        requireAuthor(me);
+        var typed = percentage == null ? "" : percentage;
+        return save(
+                me,
+                offerId,
+                ComposerStep.PRICING,
+                MarkupForm.preview(offers.offer(me, offerId), typed),
+                offer -> List.of(MarkupForm.change(offerId, typed)),
                 model,
                 redirect);
     }
@@ -324,6 +380,10 @@ class OfferComposer {
                 model.addAttribute("pricingModels", InformationForm.pricingModels());
             }
             case PRICING -> {
+                if (offer.isResale()) {
+                    // Its prices come from the resale authorization: the page shows the margin calculator instead.
+                    break;
+                }
                 model.addAttribute("contracts", PricingForm.contracts(product));
                 model.addAttribute("entitled", PricingForm.dimensions(product, DimensionType.ENTITLED));
                 model.addAttribute("metered", PricingForm.dimensions(product, DimensionType.METERED));
@@ -353,12 +413,31 @@ class OfferComposer {
 
     private String productPage(OfferdeskPrincipal me, String productId, @Nullable Outcome outcome, Model model) {
         model.addAttribute("products", catalog.products(me, ProductQuery.all()).items());
+        model.addAttribute("authorizations", authorizations(me));
         model.addAttribute("productId", productId);
         model.addAttribute("outcome", outcome);
         if (outcome != null && !outcome.violations().isEmpty()) {
             model.addAttribute("violations", outcome.violations());
         }
         return "offers/new";
+    }
+
+    /** One resale authorization a partner may start an offer from, with its product's title. */
+    public record AuthorizationRow(AuthorizationFacts facts, String productTitle) {}
+
+    /** The authorizations shared with a channel partner; absent for sellers, who hold none. */
+    private @Nullable List<AuthorizationRow> authorizations(OfferdeskPrincipal me) {
+        if (me.partyKind() != PartyKind.CHANNEL_PARTNER) {
+            return null;
+        }
+        return resaleAuthorizations.sharedWith(me.partyId()).stream()
+                .map(facts -> new AuthorizationRow(
+                        facts,
+                        ProductId.parse(facts.productId())
+                                .flatMap(catalog::find)
+                                .map(Product::title)
+                                .orElse(facts.productId())))
+                .toList();
     }
 
     private Product product(Offer offer) {

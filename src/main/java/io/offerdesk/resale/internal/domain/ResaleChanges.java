@@ -49,6 +49,7 @@ public final class ResaleChanges {
     public static final int NAME_MAX = 100;
     public static final int DESCRIPTION_MAX = 255;
     private static final int URL_MAX = 2048;
+    private static final int VERSION_MAX = 64;
 
     private static final Pattern ENTITY_ID = Pattern.compile("[a-zA-Z0-9][.a-zA-Z0-9/-]+[a-zA-Z0-9]");
     /** The id of an entity another change of the same change set creates. */
@@ -209,7 +210,7 @@ public final class ResaleChanges {
     }
 
     private static @Nullable ResaleLegalDocument document(Reader reader, JsonNode node, String path, boolean forBuyer) {
-        if (reader.object(node, path, Set.of("Type", "Url")) == null) {
+        if (reader.object(node, path, Set.of("Type", "Url", "Version")) == null) {
             return null;
         }
         var allowed = Arrays.stream(ResaleLegalDocument.Type.values())
@@ -221,15 +222,20 @@ public final class ResaleChanges {
                 "Type",
                 true,
                 allowed.stream().map(ResaleLegalDocument.Type::wireName).toList());
-        var url = reader.text(node, path, "Url", true, URL_MAX, URL, "validation.url");
-        if (name == null || url == null) {
+        var standard = ResaleLegalDocument.Type.STANDARD_EULA.wireName().equals(name);
+        var url = reader.text(node, path, "Url", !standard, URL_MAX, URL, "validation.url");
+        var version = reader.text(node, path, "Version", false, VERSION_MAX);
+        if (version != null && !standard) {
+            reader.fail(member(path, "Version"), "validation.unknownField");
+        }
+        if (name == null || (url == null && !standard)) {
             return null;
         }
         var type = allowed.stream()
                 .filter(t -> t.wireName().equals(name))
                 .findFirst()
                 .orElseThrow();
-        return new ResaleLegalDocument(type, url);
+        return new ResaleLegalDocument(type, url, standard ? version : null);
     }
 
     private static ResaleChange.@Nullable UpdatePricingTerms pricing(Reader reader, JsonNode details, String path) {

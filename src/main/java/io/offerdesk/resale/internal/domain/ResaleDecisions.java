@@ -116,6 +116,16 @@ public final class ResaleDecisions {
                 validity(next, context, errors);
             }
             case ResaleChange.UpdateLegalTerms legal -> {
+                for (var document : legal.buyerLegalTerms()) {
+                    errors.check(
+                            document.type() != ResaleLegalDocument.Type.STANDARD_EULA
+                                    || (document.version() != null
+                                            && context.standardContractVersions()
+                                                    .contains(document.version())),
+                            INVALID_LEGAL_DOCUMENTS,
+                            "BuyerLegalTerm: a StandardEula names the Version of the standard contract, one of %s.",
+                            context.standardContractVersions().stream().sorted().toList());
+                }
                 next.buyerLegalTerms = legal.buyerLegalTerms();
                 next.resaleLegalTerms = legal.resaleLegalTerms();
             }

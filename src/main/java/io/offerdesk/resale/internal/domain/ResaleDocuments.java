@@ -133,8 +133,11 @@ public final class ResaleDocuments {
     private static void legal(
             ObjectNode node, ResaleAuthorization authorization, String type, List<ResaleLegalDocument> documents) {
         var array = withId(node, authorization, type).putArray("Documents");
-        documents.forEach(document ->
-                array.addObject().put("Type", document.type().wireName()).put("Url", document.url()));
+        for (var document : documents) {
+            var item = array.addObject().put("Type", document.type().wireName());
+            putIfPresent(item, "Url", document.url());
+            putIfPresent(item, "Version", document.version());
+        }
     }
 
     private static void putIfPresent(ObjectNode node, String name, @Nullable String value) {

@@ -15,6 +15,7 @@ import io.offerdesk.offers.internal.domain.OfferChange.AgreementUpdate;
 import io.offerdesk.offers.internal.domain.OfferChange.CreateOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.ReleaseOffer;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateInformation;
+import io.offerdesk.offers.internal.domain.OfferChange.UpdateMarkup;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePaymentScheduleTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdatePricingTerms;
 import io.offerdesk.offers.internal.domain.OfferChange.UpdateRenewalTerms;
@@ -85,7 +86,14 @@ class OfferChangesTests {
                 List.of(
                         "UpdateRenewalTerms",
                         "{\"Terms\":[{\"Type\":\"RenewalTerm\",\"LockoutPeriod\":\"P30D\",\"AdjustmentDeadline\":\"P45D\",\"MaxRenewals\":2,\"PriceIncrease\":{\"Type\":\"PercentageRange\",\"Range\":{\"MinValue\":\"0.00\",\"MaxValue\":\"10.00\",\"DefaultValue\":\"3.00\"}},\"TermTemplates\":[{\"Type\":\"PaymentScheduleTermTemplate\",\"Schedule\":[{\"ChargeDateOffset\":\"P0M\",\"ChargePercentage\":\"100\",\"DayOfMonth\":1}]}]}]}"),
-                List.of("ReleaseOffer", "{}"));
+                List.of("ReleaseOffer", "{}"),
+                List.of(
+                        "CreateOfferUsingResaleAuthorization",
+                        "{\"ResaleAuthorizationId\":\"resaleauthz-1111111111111\",\"Name\":\"CPPO\"}"),
+                List.of(
+                        "CreateReplacementOfferUsingResaleAuthorization",
+                        "{\"ResaleAuthorizationId\":\"resaleauthz-1111111111111\",\"AgreementId\":\"agmt-1111111111111111111111111\"}"),
+                List.of("UpdateMarkup", "{\"Percentage\":\"5.0\"}"));
 
         for (var change : sample) {
             assertThat(parse(change.get(0), change.get(1))).as(change.get(0)).isNotNull();
@@ -368,6 +376,38 @@ class OfferChangesTests {
 
     @Test
     void refusesChangeTypesItDoesNotApply() {
-        assertThatIllegalArgumentException().isThrownBy(() -> parse("UpdateMarkup", "{}"));
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("CreateOfferSet", "{}"));
+    }
+
+    @Test
+    void readsAMarkupPercentageWithUpToNineDecimalsWrittenAsAString() {
+        assertThat(parsed(UpdateMarkup.class, "UpdateMarkup", "{\"Percentage\":\"7.123456789\"}")
+                        .percentage())
+                .isEqualByComparingTo("7.123456789");
+
+        for (var wrong : List.of("\"-1\"", "\"1.0123456789\"", "5", "\"five\"")) {
+            assertThat(parse("UpdateMarkup", "{\"Percentage\":" + wrong + "}"))
+                    .as(wrong)
+                    .isNull();
+        }
+        assertThat(violations())
+                .extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactly(
+                        tuple(PATH + ".Percentage", "validation.decimal"),
+                        tuple(PATH + ".Percentage", "validation.decimal"),
+                        tuple(PATH + ".Percentage", "validation.type"),
+                        tuple(PATH + ".Percentage", "validation.decimal"));
+    }
+
+    @Test
+    void needsTheResaleAuthorizationACppoIsCreatedFrom() {
+        assertThat(parse("CreateOfferUsingResaleAuthorization", "{\"Name\":\"CPPO\",\"ProductId\":\"prod-1\"}"))
+                .isNull();
+
+        assertThat(violations())
+                .extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactlyInAnyOrder(
+                        tuple(PATH + ".ProductId", "validation.unknownField"),
+                        tuple(PATH + ".ResaleAuthorizationId", "validation.required"));
     }
 }

@@ -82,6 +82,7 @@ final class OfferFixtures {
                 EULA_URL::equals,
                 anotherPublicOffer,
                 () -> OFFER_ID,
+                null,
                 null);
     }
 

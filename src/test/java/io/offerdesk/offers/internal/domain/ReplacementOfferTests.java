@@ -60,7 +60,8 @@ class ReplacementOfferTests {
                 active ? "ACTIVE" : "EXPIRED",
                 contract,
                 Instant.parse("2027-03-09T23:59:59.999Z"),
-                false);
+                false,
+                null);
     }
 
     static Decision decide(@Nullable Offer current, OfferChange change, @Nullable AgreementFacts agreement) {
@@ -218,7 +219,8 @@ class ReplacementOfferTests {
                     "ACTIVE",
                     true,
                     null,
-                    false);
+                    false,
+                    null);
 
             assertThat(codes(decide(readyReplacement(), new ReleaseOffer(), heldElsewhere)))
                     .containsExactly("INCOMPATIBLE_TARGETING");

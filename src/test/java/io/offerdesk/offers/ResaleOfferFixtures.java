@@ -1,0 +1,80 @@
+package io.offerdesk.offers;
+
+import static io.offerdesk.offers.OfferFixtures.GLOBEX_ACCOUNT;
+import static io.offerdesk.offers.OfferFixtures.change;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.support.TestApi;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Resale authorizations of Acme's for Northwind, made through the change-set API as the ISV would, for partner offers. */
+final class ResaleOfferFixtures {
+
+    static final String ISV = OfferFixtures.AUTHOR;
+    static final String PARTNER = "author@northwind.example";
+    static final String PARTNER_ACCOUNT = "300000000001";
+
+    private final OfferFixtures offers;
+    private final AgreementFixtures agreements;
+
+    ResaleOfferFixtures(TestApi api) {
+        this.agreements = new AgreementFixtures(api);
+        this.offers = agreements.offers();
+    }
+
+    /** A fresh SaaS product of Acme's with list prices: one agreement per product and account, so tests share none. */
+    String saasProduct() {
+        return agreements.saasProduct();
+    }
+
+    /**
+     * Acme's released single-use authorization of the product for Northwind and Globex, open for {@code days}: a fixed
+     * upfront term granting ten analysts for twelve months, paid in two wholesale installments after it ends.
+     */
+    String authorization(String product, int days) {
+        var today = offers.today();
+        var changes = new ArrayList<String>();
+        changes.add(raChange("CreateResaleAuthorization", null, "RA", """
+                {"ProductId":"%s","Name":"%s","ResellerAccountId":"%s"}""".formatted(
+                        product, OfferFixtures.unique("Northwind resale"), PARTNER_ACCOUNT)));
+        changes.add(update("UpdateBuyerTargetingTerms", """
+                {"Terms":[{"Type":"BuyerTargetingTerm","PositiveTargeting":{"BuyerAccounts":["%s"]}}]}""".formatted(GLOBEX_ACCOUNT)));
+        changes.add(update(
+                "UpdateAvailability",
+                "{\"AvailabilityEndDate\":\"%s\",\"OffersMaxQuantity\":1}".formatted(today.plusDays(days))));
+        changes.add(update("UpdateLegalTerms", """
+                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
+                  "Url":"https://acme.example/eula.pdf"}]}]}"""));
+        changes.add(update("UpdatePricingTerms", """
+                {"PricingModel":"Contract","Terms":[{"Type":"ResaleFixedUpfrontPricingTerm","CurrencyCode":"USD",
+                  "Price":"0.0","Duration":"P12M","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""));
+        changes.add(update("UpdatePaymentScheduleTerms", """
+                {"Terms":[{"Type":"ResalePaymentScheduleTerm","CurrencyCode":"USD","Schedule":[
+                  {"ChargeDate":"%s","ChargeAmount":"1000.00"},{"ChargeDate":"%s","ChargeAmount":"333.33"}]}]}""".formatted(today.plusDays(40), today.plusDays(70))));
+        changes.add(update("ReleaseResaleAuthorization", "{}"));
+        return id(succeeded(ISV, changes));
+    }
+
+    static String raChange(String type, @Nullable String identifier, @Nullable String name, String details) {
+        return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
+    }
+
+    static String update(String type, String details) {
+        return raChange(type, "$RA.Entity.Identifier", null, details);
+    }
+
+    JsonNode succeeded(String email, List<String> changes) {
+        var done = offers.run(email, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done;
+    }
+
+    /** The id of the entity the first change of a finished change set created or changed. */
+    static String id(JsonNode done) {
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+}
