@@ -116,17 +116,27 @@ public final class ResaleDecisions {
                 validity(next, context, errors);
             }
             case ResaleChange.UpdateLegalTerms legal -> {
+                var versions =
+                        context.standardContractVersions().stream().sorted().toList();
                 for (var document : legal.buyerLegalTerms()) {
                     errors.check(
                             document.type() != ResaleLegalDocument.Type.STANDARD_EULA
-                                    || (document.version() != null
-                                            && context.standardContractVersions()
-                                                    .contains(document.version())),
+                                    || document.version() == null
+                                    || versions.contains(document.version()),
                             INVALID_LEGAL_DOCUMENTS,
-                            "BuyerLegalTerm: a StandardEula names the Version of the standard contract, one of %s.",
-                            context.standardContractVersions().stream().sorted().toList());
+                            "BuyerLegalTerm: the StandardEula Version %s is not one of %s.",
+                            document.version(),
+                            versions);
                 }
-                next.buyerLegalTerms = legal.buyerLegalTerms();
+                // AWS names the standard EULA by its URL alone; the version in force when the change is applied is the
+                // one the partner's offers pass on to the buyer.
+                next.buyerLegalTerms = legal.buyerLegalTerms().stream()
+                        .map(document -> document.type() == ResaleLegalDocument.Type.STANDARD_EULA
+                                        && document.version() == null
+                                        && !versions.isEmpty()
+                                ? new ResaleLegalDocument(document.type(), document.url(), versions.getLast())
+                                : document)
+                        .toList();
                 next.resaleLegalTerms = legal.resaleLegalTerms();
             }
             case ResaleChange.UpdatePricingTerms pricing -> pricing(next, pricing, context, errors);

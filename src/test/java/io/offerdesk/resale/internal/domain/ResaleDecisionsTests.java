@@ -267,4 +267,15 @@ class ResaleDecisionsTests {
                 .singleElement()
                 .hasToString("LegalTerm[documents=[LegalDocument[type=STANDARD_EULA, url=null, version=1.0]]]");
     }
+
+    @Test
+    void aStandardEulaNamedByItsUrlAloneIsTheVersionInForce() {
+        var byUrl = parse("UpdateLegalTerms", """
+                {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula","Url":"https://acme.example/eula.pdf"}]}]}""");
+        var next = accepted(draft(), byUrl, NOW);
+        assertThat(next.buyerLegalTerms())
+                .singleElement()
+                .extracting(ResaleLegalDocument::version)
+                .isEqualTo("1.0");
+    }
 }
