@@ -127,6 +127,30 @@ class OfferSetTests {
     }
 
     @Test
+    void aMemberIsReleasedOnlyWithItsSetAndJoinsItOnlyByAssociation() {
+        var first = draft(product(), GLOBEX_ACCOUNT);
+        var setId = setIdOf(create("Together", List.of(first, draft(product(), GLOBEX_ACCOUNT)), false));
+
+        var alone = fixtures.run(AUTHOR, List.of(OfferFixtures.change("ReleaseOffer", first, null, "{}")));
+
+        assertThat(alone.at("/status").asString()).isEqualTo("FAILED");
+        assertThat(alone.at("/changeSet/0/errorDetailList/0/message").asString())
+                .contains("belongs to offer set " + setId, "ReleaseOfferSet");
+        assertThat(api.get("/api/v1/offers/" + first, AUTHOR).json().toString()).contains("\"Draft\"");
+
+        var createdInSet = api.post(
+                "/api/v1/change-sets",
+                AUTHOR,
+                OfferFixtures.set(List.of(OfferFixtures.change(
+                        "CreateOffer",
+                        null,
+                        null,
+                        "{\"ProductId\":\"" + product() + "\",\"OfferSetId\":\"" + setId + "\"}"))));
+        assertThat(createdInSet.status()).as(createdInSet.body()).isEqualTo(422);
+        assertThat(createdInSet.body()).contains("changeSet[0].detailsDocument.OfferSetId", "AssociateOffers");
+    }
+
+    @Test
     void disassociatesOffersFromADraftSet() {
         var first = draft(product(), GLOBEX_ACCOUNT);
         var second = draft(product(), GLOBEX_ACCOUNT);

@@ -127,7 +127,12 @@ class OfferChangeHandler implements ChangeHandler {
 
     @Override
     public ChangeSession open(ChangeSetContext context) {
-        return new Session(context);
+        return new Session(context, false);
+    }
+
+    /** A session for {@code ReleaseOfferSet}, the one change that may release offers belonging to a set. */
+    ChangeSession openReleasingSet(ChangeSetContext context) {
+        return new Session(context, true);
     }
 
     private Set<String> standardVersions() {
@@ -143,6 +148,7 @@ class OfferChangeHandler implements ChangeHandler {
     private final class Session implements ChangeSession {
 
         private final ChangeSetContext context;
+        private final boolean releasingSet;
         private final Map<OfferId, Offer> working = new LinkedHashMap<>();
         private final Map<OfferId, @Nullable Offer> before = new HashMap<>();
         private final Map<OfferId, List<String>> applied = new HashMap<>();
@@ -150,8 +156,9 @@ class OfferChangeHandler implements ChangeHandler {
         private final Map<String, Boolean> publicOffers = new HashMap<>();
         private final List<OfferEvent> pending = new ArrayList<>();
 
-        Session(ChangeSetContext context) {
+        Session(ChangeSetContext context, boolean releasingSet) {
             this.context = context;
+            this.releasingSet = releasingSet;
         }
 
         @Override
@@ -164,6 +171,16 @@ class OfferChangeHandler implements ChangeHandler {
                 throw new ChangeRejected("INVALID_INPUT", "DetailsDocument: " + checks);
             }
             var current = change.entityId() == null ? null : current(change.entityId());
+            if (current != null
+                    && current.offerSetId() != null
+                    && parsed instanceof OfferChange.ReleaseOffer
+                    && !releasingSet) {
+                // The buyer accepts a set whole, so its offers are released together by the set.
+                throw new ChangeRejected(
+                        "INVALID_UPDATE_REQUEST",
+                        "Offer " + current.id().value() + " belongs to offer set " + current.offerSetId()
+                                + "; release the set with ReleaseOfferSet, which releases its offers together.");
+            }
             var replaced = replacedAgreement(current, parsed);
             var authorization = resaleAuthorization(current, parsed);
             var productId = current != null ? current.productId() : productIdOf(parsed, replaced, authorization);

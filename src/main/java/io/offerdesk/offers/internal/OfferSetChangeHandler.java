@@ -225,7 +225,7 @@ class OfferSetChangeHandler implements ChangeHandler {
 
         /** Releases the set's offers as {@code ReleaseOffer} would, each refusal naming its offer. */
         private void release(List<Offer> members) {
-            var session = offerChanges.open(context);
+            var session = offerChanges.openReleasingSet(context);
             for (var offer : members) {
                 var id = offer.id().value();
                 try {

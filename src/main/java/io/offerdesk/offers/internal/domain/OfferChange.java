@@ -32,12 +32,8 @@ public sealed interface OfferChange {
      * Creates a draft offer for a product of the seller.
      *
      * @param productId a product id; references to other changes are resolved before the change is decided
-     * @param offerSetId kept for wire compatibility; offer sets are outside Offerdesk's scope
      */
-    record CreateOffer(
-            String productId,
-            @Nullable String name,
-            @Nullable String offerSetId) implements OfferChange {}
+    record CreateOffer(String productId, @Nullable String name) implements OfferChange {}
 
     /**
      * Creates a draft that replaces an active agreement of the seller when its buyer accepts it (AWS's agreement-based
@@ -51,15 +47,11 @@ public sealed interface OfferChange {
     /**
      * Creates a channel partner private offer (CPPO) from a resale authorization shared with the partner: a draft for
      * the authorization's product with its wholesale terms, buyer EULA and buyers.
-     *
-     * @param offerSetId the offer set the offer joins; the offer-set rules decide whether it may
      */
     record CreateOfferUsingResaleAuthorization(
             String resaleAuthorizationId,
             @Nullable String name,
-            @Nullable String description,
-            @Nullable String offerSetId)
-            implements OfferChange {}
+            @Nullable String description) implements OfferChange {}
 
     /**
      * Creates a CPPO that replaces an active agreement the partner proposed, from a resale authorization for the same

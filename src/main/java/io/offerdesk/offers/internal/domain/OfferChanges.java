@@ -80,7 +80,6 @@ public final class OfferChanges {
     public static final int DESCRIPTION_MAX = 255;
     public static final int AGREEMENT_ID_MAX = 64;
     private static final int PRODUCT_ID_MAX = 50;
-    private static final int OFFER_SET_ID_MAX = 50;
     private static final int RESALE_AUTHORIZATION_ID_MAX = 50;
     /** AWS: a markup percentage is a string with at most 9 decimals; a negative markup would sell below wholesale. */
     private static final Pattern PERCENTAGE = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
@@ -186,9 +185,8 @@ public final class OfferChanges {
             reader.fail(member(path, "ProductId"), "validation.offer.productId");
         }
         var name = name(reader, details, path);
-        var offerSetId =
-                reader.text(details, path, "OfferSetId", false, OFFER_SET_ID_MAX, ENTITY_ID, "validation.type");
-        return productId == null ? null : new CreateOffer(productId, name, offerSetId);
+        noOfferSet(reader, details, path);
+        return productId == null ? null : new CreateOffer(productId, name);
     }
 
     private static @Nullable CreateReplacementOffer createReplacementOffer(
@@ -206,11 +204,20 @@ public final class OfferChanges {
         var authorizationId = resaleAuthorizationId(reader, details, path);
         var name = name(reader, details, path);
         var description = description(reader, details, path);
-        var offerSetId =
-                reader.text(details, path, "OfferSetId", false, OFFER_SET_ID_MAX, ENTITY_ID, "validation.type");
+        noOfferSet(reader, details, path);
         return authorizationId == null
                 ? null
-                : new CreateOfferUsingResaleAuthorization(authorizationId, name, description, offerSetId);
+                : new CreateOfferUsingResaleAuthorization(authorizationId, name, description);
+    }
+
+    /**
+     * An offer joins a set through the set's {@code AssociateOffers}, where the set's rules (2–7 offers, the same
+     * buyers, different products) are checked; a creating change naming a set would bypass them.
+     */
+    private static void noOfferSet(DocumentReader reader, JsonNode details, String path) {
+        if (details.has("OfferSetId")) {
+            reader.fail(member(path, "OfferSetId"), "validation.offer.offerSetByAssociation");
+        }
     }
 
     private static @Nullable CreateReplacementOfferUsingResaleAuthorization

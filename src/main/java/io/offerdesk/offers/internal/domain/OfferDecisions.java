@@ -258,8 +258,7 @@ public final class OfferDecisions {
                         authorization.productId(),
                         create.name(),
                         context.now())
-                .withInformation(create.name(), create.description(), null)
-                .withOfferSetId(create.offerSetId());
+                .withInformation(create.name(), create.description(), null);
         return new Accepted(ResaleRules.inherit(draft, authorization, true, context));
     }
 

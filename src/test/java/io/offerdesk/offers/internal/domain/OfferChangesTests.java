@@ -122,7 +122,7 @@ class OfferChangesTests {
     void acceptsAReferenceToAProductCreatedInTheSameChangeSet() {
         var change = parse("CreateOffer", "{\"ProductId\":\"$CreateProductChange.Entity.Identifier\",\"Name\":\"N\"}");
 
-        assertThat(change).isEqualTo(new CreateOffer("$CreateProductChange.Entity.Identifier", "N", null));
+        assertThat(change).isEqualTo(new CreateOffer("$CreateProductChange.Entity.Identifier", "N"));
     }
 
     @Test

@@ -124,7 +124,7 @@ class OfferDecisionsTests {
 
         @Test
         void createsADraftWithTheIdTheContextGives() {
-            var offer = accepted(decide(null, new CreateOffer(SAAS.id(), "Deal", null)));
+            var offer = accepted(decide(null, new CreateOffer(SAAS.id(), "Deal")));
 
             assertThat(offer.id()).isEqualTo(OFFER_ID);
             assertThat(offer.state()).isEqualTo(OfferState.DRAFT);
@@ -140,15 +140,14 @@ class OfferDecisionsTests {
             var foreign = new ProductFacts(
                     SAAS.id(), OTHER_SELLER, ProductType.SAAS, Visibility.RESTRICTED, true, SAAS.dimensions());
 
-            var decision = OfferDecisions.decide(null, new CreateOffer(SAAS.id(), null, null), context(foreign, false));
+            var decision = OfferDecisions.decide(null, new CreateOffer(SAAS.id(), null), context(foreign, false));
 
             assertThat(codes(decision)).containsExactly("INCOMPATIBLE_PRODUCT", "INCOMPATIBLE_PRODUCT");
         }
 
         @Test
         void needsNoCurrentOfferToCreateAndOneToChange() {
-            assertThatIllegalArgumentException()
-                    .isThrownBy(() -> decide(draft(), new CreateOffer(SAAS.id(), null, null)));
+            assertThatIllegalArgumentException().isThrownBy(() -> decide(draft(), new CreateOffer(SAAS.id(), null)));
             assertThatIllegalArgumentException().isThrownBy(() -> decide(null, new ReleaseOffer()));
         }
     }

@@ -141,7 +141,7 @@ class ResaleOfferTests {
     static Offer created(AuthorizationFacts authorization) {
         return accepted(decide(
                 null,
-                new CreateOfferUsingResaleAuthorization(AUTHORIZATION, "Globex via Northwind", "CPPO", null),
+                new CreateOfferUsingResaleAuthorization(AUTHORIZATION, "Globex via Northwind", "CPPO"),
                 authorization));
     }
 
@@ -180,16 +180,13 @@ class ResaleOfferTests {
         @Test
         void inheritsTheWholesaleTermsTheEulaAndTheBuyersOfTheAuthorization() {
             var offer = accepted(decide(
-                    null,
-                    new CreateOfferUsingResaleAuthorization(
-                            AUTHORIZATION, "Globex via Northwind", "CPPO", "offerset-abcdefghijklm")));
+                    null, new CreateOfferUsingResaleAuthorization(AUTHORIZATION, "Globex via Northwind", "CPPO")));
 
             assertThat(offer.sellerPartyId()).isEqualTo(PARTNER);
             assertThat(offer.productId()).isEqualTo(SAAS.id());
             assertThat(offer.state()).isEqualTo(OfferState.DRAFT);
             assertThat(offer.name()).isEqualTo("Globex via Northwind");
             assertThat(offer.description()).isEqualTo("CPPO");
-            assertThat(offer.offerSetId()).isEqualTo("offerset-abcdefghijklm");
             assertThat(offer.pricingModel()).isEqualTo(OfferPricingModel.CONTRACT);
             assertThat(offer.terms()).containsExactlyInAnyOrderElementsOf(WHOLESALE);
             assertThat(offer.buyerAccounts()).containsExactly(BUYER, OTHER_BUYER);
@@ -228,7 +225,7 @@ class ResaleOfferTests {
 
         @Test
         void refusesARestrictedAnExpiredOrAUsedUpAuthorization() {
-            var create = new CreateOfferUsingResaleAuthorization(AUTHORIZATION, null, null, null);
+            var create = new CreateOfferUsingResaleAuthorization(AUTHORIZATION, null, null);
 
             assertThat(codes(decide(null, create, authorization(false, null, null, 0, List.of()))))
                     .containsExactly("INCOMPATIBLE_RESALE_AUTHORIZATION");
@@ -526,7 +523,7 @@ class ResaleOfferTests {
 
     @Test
     void aPlainOfferForTheManufacturersProductIsNotThePartnersToMake() {
-        assertThat(codes(OfferDecisions.decide(null, new CreateOffer(SAAS.id(), null, null), context(null, null))))
+        assertThat(codes(OfferDecisions.decide(null, new CreateOffer(SAAS.id(), null), context(null, null))))
                 .containsExactly("INCOMPATIBLE_PRODUCT");
     }
 
