@@ -2,13 +2,11 @@ package io.offerdesk.offers;
 
 import static io.offerdesk.offers.OfferFixtures.GLOBEX;
 import static io.offerdesk.offers.OfferFixtures.GLOBEX_ACCOUNT;
-import static io.offerdesk.offers.OfferFixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +42,8 @@ class CppoOfferSetTests {
     @Test
     void eachRoleSeesExactlyItsSideOfTheCppoAgreementFromTheBundle() {
         var authorization = resale.authorization(agreements.saasProduct(), 30);
-        var cppo = cppoDraft(authorization, "8");
-        var services = servicesDraft();
+        var cppo = resale.cppoDraft(authorization, "8", true);
+        var services = resale.servicesDraft();
         var set = api.finishedChangeSet(
                 PARTNER,
                 api.post(
@@ -112,53 +110,6 @@ class CppoOfferSetTests {
                 .isEqualTo(404);
         assertThat(agreement(servicesAgreement, GLOBEX).at("/publisher/name").asString())
                 .isEqualTo("Northwind Resellers");
-    }
-
-    /** The partner's CPPO from the authorization, marked up and ready to release, left a draft for the set. */
-    private String cppoDraft(String authorization, String markup) {
-        var created = resale.succeeded(
-                PARTNER,
-                List.of(change(
-                        "CreateOfferUsingResaleAuthorization",
-                        null,
-                        null,
-                        "{\"ResaleAuthorizationId\":\"%s\",\"Name\":\"Acme Insights via Northwind\"}"
-                                .formatted(authorization))));
-        var offerId = ResaleOfferFixtures.id(created);
-        resale.succeeded(
-                PARTNER,
-                List.of(
-                        change("UpdateMarkup", offerId, null, "{\"Percentage\":\"%s\"}".formatted(markup)),
-                        change(
-                                "UpdateAvailability",
-                                offerId,
-                                null,
-                                "{\"AvailabilityEndDate\":\"%s\"}"
-                                        .formatted(offers.today().plusDays(10))),
-                        change(
-                                "UpdateValidityTerms",
-                                offerId,
-                                null,
-                                "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}]}")));
-        return offerId;
-    }
-
-    /** Northwind's own migration service and a draft private offer of it for Globex. */
-    private String servicesDraft() {
-        var product = api.post("/api/v1/products", PARTNER, """
-                {"type":"PROFESSIONAL_SERVICES","title":"%s","shortDescription":"Migration by Northwind",
-                 "dimensions":[{"key":"migration_package","name":"Migration package","unit":"Units","type":"ENTITLED"}],
-                 "delivery":{"deliverables":["Migration plan"],"estimatedDuration":"8 weeks"},
-                 "publicOffer":{"pricingModels":["CONTRACT"],
-                   "prices":[{"model":"CONTRACT","dimensionKey":"migration_package","durationMonths":12,"amount":"18000","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Migration")));
-        assertThat(product.status()).as(product.body()).isEqualTo(201);
-        var changes = new ArrayList<String>();
-        for (var c : offers.privateOffer(
-                product.json().at("/id").asString(), OfferFixtures.unique("Migration"), GLOBEX_ACCOUNT, null)) {
-            changes.add(c.replace("\"analysts\"", "\"migration_package\""));
-        }
-        changes.removeLast();
-        return ResaleOfferFixtures.id(resale.succeeded(PARTNER, changes));
     }
 
     private JsonNode agreement(String agreementId, String email) {
