@@ -1,5 +1,6 @@
 package io.offerdesk.offers;
 
+import static io.offerdesk.offers.OfferFixtures.GLOBEX;
 import static io.offerdesk.offers.OfferFixtures.GLOBEX_ACCOUNT;
 import static io.offerdesk.offers.OfferFixtures.change;
 import static io.offerdesk.offers.ResaleOfferFixtures.id;
@@ -155,6 +156,50 @@ class ChannelPartnerOfferTests {
         assertThat(replacement.toString()).contains("\"AgreementId\":\"" + agreementId + "\"");
         assertThat(replacement.at("/buyerAccounts").toString()).contains(GLOBEX_ACCOUNT);
         assertThat(api.get("/api/v1/offers/" + id(replaced), ISV).status()).isEqualTo(404);
+        resale.succeeded(
+                PARTNER,
+                List.of(
+                        change("UpdateMarkup", id(replaced), null, "{\"Percentage\":\"10\"}"),
+                        change(
+                                "UpdateAvailability",
+                                id(replaced),
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\"}"
+                                        .formatted(offers.today().plusDays(10))),
+                        change(
+                                "UpdateValidityTerms",
+                                id(replaced),
+                                null,
+                                "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementEndDate\":\"%s\"}]}"
+                                        .formatted(offers.today().plusDays(400))),
+                        change("ReleaseOffer", id(replaced), null, "{}")));
+        var successor = agreements.buy(id(replaced));
+        assertThat(successor.status()).as(successor.body()).isEqualTo(201);
+        var buyerView = api.get(
+                        "/api/v1/agreements/"
+                                + successor.json().at("/agreementId").asString(),
+                        GLOBEX)
+                .json();
+        assertThat(buyerView.at("/sellerOfRecord/name").asString()).isEqualTo("Northwind Resellers");
+        assertThat(buyerView.at("/publisher/name").asString()).isEqualTo("Acme Analytics");
+        assertThat(api.get("/api/v1/agreements/" + agreementId, GLOBEX)
+                        .json()
+                        .at("/status")
+                        .asString())
+                .isEqualTo("REPLACED");
+        // A CPPO agreement is replaced from an authorization: a plain replacement would drop the wholesale side.
+        assertThat(codes(offers.run(
+                        PARTNER,
+                        List.of(change(
+                                "CreateReplacementOffer",
+                                null,
+                                null,
+                                "{\"AgreementId\":\"%s\"}"
+                                        .formatted(successor
+                                                .json()
+                                                .at("/agreementId")
+                                                .asString()))))))
+                .containsExactly("INCOMPATIBLE_AGREEMENT");
         // Only the partner that proposed the agreement may replace it, even with an authorization of its own.
         assertThat(codes(offers.run(
                         ISV,

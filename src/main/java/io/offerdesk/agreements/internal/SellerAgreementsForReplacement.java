@@ -45,6 +45,6 @@ class SellerAgreementsForReplacement implements ReplaceableAgreements {
                         || agreement.term(ConfigurableUpfrontPricingTerm.class).isPresent(),
                 agreement.endTime(),
                 agreement.isFutureDated(clock.instant()),
-                null);
+                agreement.resaleAuthorizationId());
     }
 }
