@@ -1,7 +1,8 @@
 package io.offerdesk.offers.internal.domain;
 
-import static io.offerdesk.offers.internal.domain.DocumentReader.member;
+import static io.offerdesk.changesets.DocumentReader.member;
 
+import io.offerdesk.changesets.DocumentReader;
 import io.offerdesk.offers.OfferPricingModel;
 import io.offerdesk.offers.PreExistingAgreement;
 import io.offerdesk.offers.PreExistingAgreement.AcquisitionChannel;

@@ -1,5 +1,6 @@
 package io.offerdesk.offers.internal.domain;
 
+import io.offerdesk.changesets.DocumentReader;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferPricingModel;

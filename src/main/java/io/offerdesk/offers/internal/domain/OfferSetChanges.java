@@ -1,8 +1,9 @@
 package io.offerdesk.offers.internal.domain;
 
-import static io.offerdesk.offers.internal.domain.DocumentReader.element;
-import static io.offerdesk.offers.internal.domain.DocumentReader.member;
+import static io.offerdesk.changesets.DocumentReader.element;
+import static io.offerdesk.changesets.DocumentReader.member;
 
+import io.offerdesk.changesets.DocumentReader;
 import io.offerdesk.offers.OfferSet;
 import io.offerdesk.offers.internal.domain.OfferSetChange.AssociateOffers;
 import io.offerdesk.offers.internal.domain.OfferSetChange.CreateOfferSet;

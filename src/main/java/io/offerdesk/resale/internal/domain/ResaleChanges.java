@@ -1,8 +1,9 @@
 package io.offerdesk.resale.internal.domain;
 
-import static io.offerdesk.resale.internal.domain.Reader.element;
-import static io.offerdesk.resale.internal.domain.Reader.member;
+import static io.offerdesk.changesets.DocumentReader.element;
+import static io.offerdesk.changesets.DocumentReader.member;
 
+import io.offerdesk.changesets.DocumentReader;
 import io.offerdesk.offers.OfferPricingModel;
 import io.offerdesk.offers.PreExistingAgreement;
 import io.offerdesk.offers.PreExistingAgreement.AcquisitionChannel;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +61,8 @@ public final class ResaleChanges {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NO_LEADING_SPACE = Pattern.compile("\\S[\\s\\S]*");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
+    /** Like an offer amount's decimals, but without a bare trailing point and with no upper limit of its own. */
+    private static final Pattern PERCENTAGE = Pattern.compile("\\d{1,9}(\\.\\d{1,8})?");
 
     private ResaleChanges() {}
 
@@ -69,7 +73,7 @@ public final class ResaleChanges {
      * @throws IllegalArgumentException for a change type not in {@link #CHANGE_TYPES}
      */
     public static @Nullable ResaleChange parse(String changeType, JsonNode details, String path, Validations checks) {
-        var reader = new Reader(checks);
+        var reader = DocumentReader.blankIsMissing(checks);
         if (!details.isObject()) {
             reader.fail(path, "validation.type");
             return null;
@@ -81,7 +85,7 @@ public final class ResaleChanges {
                 reader.object(details, path, Set.of("AvailabilityEndDate", "OffersMaxQuantity"));
                 yield new ResaleChange.UpdateAvailability(
                         reader.date(details, path, "AvailabilityEndDate", false),
-                        reader.integer(details, path, "OffersMaxQuantity", 1, 1));
+                        offersMaxQuantity(reader, details, path));
             }
             case "UpdateBuyerValidityTerms" -> buyerValidity(reader, details, path);
             case "UpdateLegalTerms" -> legal(reader, details, path);
@@ -113,10 +117,11 @@ public final class ResaleChanges {
             }
             default -> throw new IllegalArgumentException("not a resale authorization change type: " + changeType);
         };
-        return reader.failed() ? null : change;
+        // Offer-shaped terms report to checks directly, so what they broke counts too.
+        return reader.failed() || !checks.isValid() ? null : change;
     }
 
-    private static ResaleChange.@Nullable Create create(Reader reader, JsonNode details, String path) {
+    private static ResaleChange.@Nullable Create create(DocumentReader reader, JsonNode details, String path) {
         reader.object(details, path, Set.of("ProductId", "Name", "Description", "ResellerAccountId", "BulkRequestId"));
         var productId = reader.text(details, path, "ProductId", true, PRODUCT_ID_MAX);
         if (productId != null
@@ -135,7 +140,8 @@ public final class ResaleChanges {
                 : new ResaleChange.Create(productId, name, description, new AccountId(reseller), bulk);
     }
 
-    private static ResaleChange.UpdateBuyerTargetingTerms buyerTargeting(Reader reader, JsonNode details, String path) {
+    private static ResaleChange.UpdateBuyerTargetingTerms buyerTargeting(
+            DocumentReader reader, JsonNode details, String path) {
         var term = single(reader, details, path, "BuyerTargetingTerm");
         var accounts = new ArrayList<AccountId>();
         if (term != null) {
@@ -162,7 +168,8 @@ public final class ResaleChanges {
         return new ResaleChange.UpdateBuyerTargetingTerms(accounts);
     }
 
-    private static ResaleChange.UpdateBuyerValidityTerms buyerValidity(Reader reader, JsonNode details, String path) {
+    private static ResaleChange.UpdateBuyerValidityTerms buyerValidity(
+            DocumentReader reader, JsonNode details, String path) {
         var term = single(reader, details, path, "BuyerValidityTerm");
         if (term == null) {
             return new ResaleChange.UpdateBuyerValidityTerms(null);
@@ -172,7 +179,7 @@ public final class ResaleChanges {
                 reader.date(term.node(), term.path(), "MaximumAgreementStartDate", true));
     }
 
-    private static ResaleChange.UpdateLegalTerms legal(Reader reader, JsonNode details, String path) {
+    private static ResaleChange.UpdateLegalTerms legal(DocumentReader reader, JsonNode details, String path) {
         reader.object(details, path, Set.of("Terms"));
         var termsPath = member(path, "Terms");
         var elements = reader.array(details, path, "Terms", true, 1, 2);
@@ -185,7 +192,13 @@ public final class ResaleChanges {
             if (node == null) {
                 continue;
             }
-            var type = reader.choice(node, termPath, "Type", true, List.of("BuyerLegalTerm", "ResaleLegalTerm"));
+            var type = reader.choice(
+                    node,
+                    termPath,
+                    "Type",
+                    true,
+                    new String[] {"BuyerLegalTerm", "ResaleLegalTerm"},
+                    Function.identity());
             if (type == null) {
                 continue;
             }
@@ -209,43 +222,45 @@ public final class ResaleChanges {
         return new ResaleChange.UpdateLegalTerms(buyer, resale);
     }
 
-    private static @Nullable ResaleLegalDocument document(Reader reader, JsonNode node, String path, boolean forBuyer) {
+    private static @Nullable ResaleLegalDocument document(
+            DocumentReader reader, JsonNode node, String path, boolean forBuyer) {
         if (reader.object(node, path, Set.of("Type", "Url", "Version")) == null) {
             return null;
         }
         var allowed = Arrays.stream(ResaleLegalDocument.Type.values())
                 .filter(type -> type.forBuyer() == forBuyer)
                 .toList();
-        var name = reader.choice(
+        var type = reader.choice(
                 node,
                 path,
                 "Type",
                 true,
-                allowed.stream().map(ResaleLegalDocument.Type::wireName).toList());
-        var standard = ResaleLegalDocument.Type.STANDARD_EULA.wireName().equals(name);
+                allowed.toArray(ResaleLegalDocument.Type[]::new),
+                ResaleLegalDocument.Type::wireName);
+        var standard = type == ResaleLegalDocument.Type.STANDARD_EULA;
         var url = reader.text(node, path, "Url", !standard, URL_MAX, URL, "validation.url");
         var version = reader.text(node, path, "Version", false, VERSION_MAX);
         if (version != null && !standard) {
             reader.fail(member(path, "Version"), "validation.unknownField");
         }
-        if (name == null || (url == null && !standard)) {
+        if (type == null || (url == null && !standard)) {
             return null;
         }
-        var type = allowed.stream()
-                .filter(t -> t.wireName().equals(name))
-                .findFirst()
-                .orElseThrow();
         return new ResaleLegalDocument(type, url, standard ? version : null);
     }
 
-    private static ResaleChange.@Nullable UpdatePricingTerms pricing(Reader reader, JsonNode details, String path) {
+    private static ResaleChange.@Nullable UpdatePricingTerms pricing(
+            DocumentReader reader, JsonNode details, String path) {
         reader.object(details, path, Set.of("PricingModel", "Terms"));
-        var model = reader.choice(details, path, "PricingModel", true, List.of("Usage", "Contract"));
+        var pricingModel = reader.choice(
+                details,
+                path,
+                "PricingModel",
+                true,
+                new OfferPricingModel[] {OfferPricingModel.USAGE, OfferPricingModel.CONTRACT},
+                OfferPricingModel::wireName);
         var termsPath = member(path, "Terms");
         var elements = reader.array(details, path, "Terms", true, 1, 3);
-        var kinds = Arrays.stream(WholesaleTerm.Kind.values())
-                .map(WholesaleTerm.Kind::wireName)
-                .toList();
         var terms = new ArrayList<WholesaleTerm>();
         for (int i = 0; elements != null && i < elements.size(); i++) {
             var termPath = element(termsPath, i);
@@ -254,31 +269,22 @@ public final class ResaleChanges {
                 reader.fail(termPath, "validation.type");
                 continue;
             }
-            var type = reader.choice(node, termPath, "Type", true, kinds);
-            if (type == null) {
+            var kind = reader.choice(
+                    node, termPath, "Type", true, WholesaleTerm.Kind.values(), WholesaleTerm.Kind::wireName);
+            if (kind == null) {
                 continue;
             }
-            var kind = Arrays.stream(WholesaleTerm.Kind.values())
-                    .filter(k -> k.wireName().equals(type))
-                    .findFirst()
-                    .orElseThrow();
             var term = wholesaleTerm(reader, node, termPath, kind);
             if (term != null) {
                 terms.add(term);
             }
         }
-        var pricingModel = model == null
-                ? null
-                : Arrays.stream(OfferPricingModel.values())
-                        .filter(m -> m.wireName().equals(model))
-                        .findFirst()
-                        .orElseThrow();
         return pricingModel == null ? null : new ResaleChange.UpdatePricingTerms(pricingModel, terms);
     }
 
     /** Explicit prices in the offer term's shape, or Offerdesk's {@code DiscountPercentage} off list (ADR 0012). */
     private static @Nullable WholesaleTerm wholesaleTerm(
-            Reader reader, JsonNode node, String path, WholesaleTerm.Kind kind) {
+            DocumentReader reader, JsonNode node, String path, WholesaleTerm.Kind kind) {
         if (!node.has("DiscountPercentage")) {
             var term = TermDocuments.read(node, path, kind.offerTermType(), reader.checks());
             return term == null ? null : new WholesaleTerm.Explicit((PricingTerm) term);
@@ -288,10 +294,15 @@ public final class ResaleChanges {
             return null;
         }
         reader.object(node, path, Set.of("Type", "DiscountPercentage"));
-        var percentage = reader.decimal(node, path, "DiscountPercentage");
-        if (percentage == null) {
+        var text = reader.text(node, path, "DiscountPercentage", true, 20);
+        if (text == null) {
             return null;
         }
+        if (!PERCENTAGE.matcher(text).matches()) {
+            reader.fail(member(path, "DiscountPercentage"), "validation.decimal", 8);
+            return null;
+        }
+        var percentage = new BigDecimal(text);
         if (percentage.signum() <= 0 || percentage.compareTo(BigDecimal.valueOf(100)) >= 0) {
             reader.fail(member(path, "DiscountPercentage"), "validation.resale.discount");
             return null;
@@ -299,7 +310,7 @@ public final class ResaleChanges {
         return new WholesaleTerm.Discount(kind, percentage);
     }
 
-    private static ResaleChange.UpdateInformation information(Reader reader, JsonNode details, String path) {
+    private static ResaleChange.UpdateInformation information(DocumentReader reader, JsonNode details, String path) {
         var members = List.of("Name", "Description", "PreExistingBuyerAgreement");
         reader.object(details, path, Set.copyOf(members));
         if (members.stream().noneMatch(details::has)) {
@@ -311,7 +322,7 @@ public final class ResaleChanges {
         return new ResaleChange.UpdateInformation(name, description, renewal(reader, details, path));
     }
 
-    private static RenewalFlag renewal(Reader reader, JsonNode details, String path) {
+    private static RenewalFlag renewal(DocumentReader reader, JsonNode details, String path) {
         var node = details.get("PreExistingBuyerAgreement");
         if (node == null) {
             return new RenewalFlag.Keep();
@@ -324,39 +335,29 @@ public final class ResaleChanges {
             return new RenewalFlag.Keep();
         }
         var channel = reader.choice(
-                node,
-                field,
-                "AcquisitionChannel",
-                true,
-                Arrays.stream(AcquisitionChannel.values())
-                        .map(AcquisitionChannel::wireName)
-                        .toList());
+                node, field, "AcquisitionChannel", true, AcquisitionChannel.values(), AcquisitionChannel::wireName);
         var model = reader.choice(
-                node,
-                field,
-                "PricingModel",
-                true,
-                Arrays.stream(OfferPricingModel.values())
-                        .map(OfferPricingModel::wireName)
-                        .toList());
+                node, field, "PricingModel", true, OfferPricingModel.values(), OfferPricingModel::wireName);
         if (channel == null || model == null) {
             return new RenewalFlag.Keep();
         }
-        return new RenewalFlag.Set(new PreExistingAgreement(
-                Arrays.stream(AcquisitionChannel.values())
-                        .filter(c -> c.wireName().equals(channel))
-                        .findFirst()
-                        .orElseThrow(),
-                Arrays.stream(OfferPricingModel.values())
-                        .filter(m -> m.wireName().equals(model))
-                        .findFirst()
-                        .orElseThrow()));
+        return new RenewalFlag.Set(new PreExistingAgreement(channel, model));
+    }
+
+    /** At most one offer per authorization; anything else, a number or not, is reported as out of range. */
+    private static @Nullable Integer offersMaxQuantity(DocumentReader reader, JsonNode details, String path) {
+        var value = reader.value(details, path, "OffersMaxQuantity", false);
+        if (value != null && !(value.isIntegralNumber() && value.canConvertToInt() && value.intValue() == 1)) {
+            reader.fail(member(path, "OffersMaxQuantity"), "validation.range", 1, 1);
+            return null;
+        }
+        return value == null ? null : value.intValue();
     }
 
     /** A term of a {@code Terms} list holding at most one term of {@code type}; absent for an empty list. */
     private record Located(JsonNode node, String path) {}
 
-    private static @Nullable Located single(Reader reader, JsonNode details, String path, String type) {
+    private static @Nullable Located single(DocumentReader reader, JsonNode details, String path, String type) {
         reader.object(details, path, Set.of("Terms"));
         var elements = reader.array(details, path, "Terms", true, 0, 1);
         if (elements == null || elements.isEmpty()) {
@@ -368,6 +369,8 @@ public final class ResaleChanges {
             reader.fail(termPath, "validation.type");
             return null;
         }
-        return reader.choice(node, termPath, "Type", true, List.of(type)) == null ? null : new Located(node, termPath);
+        return reader.choice(node, termPath, "Type", true, new String[] {type}, Function.identity()) == null
+                ? null
+                : new Located(node, termPath);
     }
 }

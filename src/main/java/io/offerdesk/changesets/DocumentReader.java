@@ -1,4 +1,4 @@
-package io.offerdesk.offers.internal.domain;
+package io.offerdesk.changesets;
 
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.Validations;
@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the members of a JSON document the way AWS's Catalog API checks them: every broken rule is reported with the
- * full path of its field, and reading goes on so that the caller learns all of them at once. A value that breaks a rule
- * reads as absent; {@link #failed()} tells whether anything was reported.
+ * Reads the members of a change's {@code DetailsDocument} (or any JSON document shaped like one) the way AWS's Catalog
+ * API checks them: every broken rule is reported to a {@link Validations} with the full path of its field, and reading
+ * goes on so that the caller learns all of them at once. A value that breaks a rule reads as absent; {@link #failed()}
+ * tells whether this reader reported anything. Shared by the modules whose {@link ChangeHandler}s parse documents.
  */
-final class DocumentReader {
+public final class DocumentReader {
 
     /** AWS's date format, {@code YYYY-MM-DD}; the calendar check is left to {@link LocalDate#parse}. */
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -30,36 +31,59 @@ final class DocumentReader {
     /** Non-negative decimals with at most 8 decimals, the finest any offer amount may be; rules narrow it further. */
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{0,8})?");
 
-    static final int DECIMALS_MAX = 8;
-    static final BigDecimal AMOUNT_MAX = new BigDecimal("100000000");
+    private static final int DECIMALS_MAX = 8;
+    private static final BigDecimal AMOUNT_MAX = new BigDecimal("100000000");
 
     private final Validations checks;
+    /** Whether text of white space alone is reported as missing rather than read as written. */
+    private final boolean blankIsMissing;
+
     private boolean failed;
 
-    DocumentReader(Validations checks) {
-        this.checks = checks;
+    /** A reader reporting to {@code checks} that reads text of white space alone as written. */
+    public DocumentReader(Validations checks) {
+        this(checks, false);
     }
 
-    boolean failed() {
+    private DocumentReader(Validations checks, boolean blankIsMissing) {
+        this.checks = checks;
+        this.blankIsMissing = blankIsMissing;
+    }
+
+    /**
+     * A reader reporting to {@code checks} that reports text of white space alone as missing ({@code
+     * validation.required}), as resale authorization documents are read.
+     */
+    public static DocumentReader blankIsMissing(Validations checks) {
+        return new DocumentReader(checks, true);
+    }
+
+    /** Where this reader reports, for readers of nested documents that report there too. */
+    public Validations checks() {
+        return checks;
+    }
+
+    /** Whether this reader reported a broken rule; what others reported to the same {@link #checks()} is not counted. */
+    public boolean failed() {
         return failed;
     }
 
-    void fail(String field, String code, Object... arguments) {
+    public void fail(String field, String code, Object... arguments) {
         failed = true;
         checks.add(FieldViolation.of(field, code, arguments));
     }
 
-    static String member(String path, String name) {
+    public static String member(String path, String name) {
         return path + "." + name;
     }
 
-    static String element(String path, int index) {
+    public static String element(String path, int index) {
         return path + "[" + index + "]";
     }
 
     /** An object with only the {@code known} members; reports anything else. */
     @Nullable
-    JsonNode object(@Nullable JsonNode node, String path, Set<String> known) {
+    public JsonNode object(@Nullable JsonNode node, String path, Set<String> known) {
         if (node == null) {
             return null;
         }
@@ -77,7 +101,7 @@ final class DocumentReader {
 
     /** A member's value; JSON {@code null} counts as absent. */
     @Nullable
-    JsonNode value(JsonNode object, String path, String name, boolean required) {
+    public JsonNode value(JsonNode object, String path, String name, boolean required) {
         var value = object.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -89,7 +113,7 @@ final class DocumentReader {
     }
 
     @Nullable
-    String text(JsonNode object, String path, String name, boolean required, int maxLength) {
+    public String text(JsonNode object, String path, String name, boolean required, int maxLength) {
         var value = value(object, path, name, required);
         if (value == null) {
             return null;
@@ -100,7 +124,7 @@ final class DocumentReader {
             return null;
         }
         var text = value.stringValue();
-        if (text.isEmpty()) {
+        if (blankIsMissing ? text.isBlank() : text.isEmpty()) {
             fail(field, "validation.required");
             return null;
         }
@@ -113,7 +137,7 @@ final class DocumentReader {
 
     /** Text that also matches {@code pattern}, reported with {@code code} when it does not. */
     @Nullable
-    String text(
+    public String text(
             JsonNode object, String path, String name, boolean required, int maxLength, Pattern pattern, String code) {
         var text = text(object, path, name, required, maxLength);
         if (text != null && !pattern.matcher(text).matches()) {
@@ -124,7 +148,7 @@ final class DocumentReader {
     }
 
     @Nullable
-    LocalDate date(JsonNode object, String path, String name, boolean required) {
+    public LocalDate date(JsonNode object, String path, String name, boolean required) {
         var text = text(object, path, name, required, 30);
         if (text == null) {
             return null;
@@ -141,7 +165,7 @@ final class DocumentReader {
     }
 
     @Nullable
-    Period period(JsonNode object, String path, String name, boolean required) {
+    public Period period(JsonNode object, String path, String name, boolean required) {
         var text = text(object, path, name, required, 20);
         if (text == null) {
             return null;
@@ -160,7 +184,7 @@ final class DocumentReader {
 
     /** A decimal written as a string, as AWS writes amounts, prices and percentages. */
     @Nullable
-    BigDecimal decimal(JsonNode object, String path, String name, boolean required) {
+    public BigDecimal decimal(JsonNode object, String path, String name, boolean required) {
         var text = text(object, path, name, required, 20);
         if (text == null) {
             return null;
@@ -178,7 +202,7 @@ final class DocumentReader {
     }
 
     @Nullable
-    Integer integer(JsonNode object, String path, String name, boolean required, int min, int max) {
+    public Integer integer(JsonNode object, String path, String name, boolean required, int min, int max) {
         var value = value(object, path, name, required);
         if (value == null) {
             return null;
@@ -196,7 +220,7 @@ final class DocumentReader {
     }
 
     /** One of {@code values} by its wire name. */
-    <E> @Nullable E choice(
+    public <E> @Nullable E choice(
             JsonNode object, String path, String name, boolean required, E[] values, Function<E, String> wireName) {
         var text = text(object, path, name, required, 100);
         if (text == null) {
@@ -211,7 +235,7 @@ final class DocumentReader {
         return null;
     }
 
-    static <E> String names(E[] values, Function<E, String> wireName) {
+    private static <E> String names(E[] values, Function<E, String> wireName) {
         return Arrays.stream(values).map(wireName).collect(Collectors.joining(", "));
     }
 
@@ -220,7 +244,7 @@ final class DocumentReader {
      * count is wrong, so that their own rules are checked too.
      */
     @Nullable
-    List<JsonNode> array(JsonNode object, String path, String name, boolean required, int min, int max) {
+    public List<JsonNode> array(JsonNode object, String path, String name, boolean required, int min, int max) {
         var value = value(object, path, name, required);
         if (value == null) {
             return null;
@@ -236,7 +260,7 @@ final class DocumentReader {
     }
 
     /** The elements of an array of strings, each checked against {@code pattern}. */
-    List<String> strings(@Nullable List<JsonNode> elements, String field, Pattern pattern, String code) {
+    public List<String> strings(@Nullable List<JsonNode> elements, String field, Pattern pattern, String code) {
         var strings = new ArrayList<String>();
         if (elements == null) {
             return strings;
