@@ -138,35 +138,15 @@ public record ResaleAuthorization(
     }
 
     public ResaleAuthorization withRevision(long next) {
-        return new ResaleAuthorization(
-                id,
-                manufacturerPartyId,
-                productId,
-                resellerAccountId,
-                resellerPartyId,
-                status,
-                name,
-                description,
-                bulkRequestId,
-                preExistingBuyerAgreement,
-                buyerAccounts,
-                availabilityEndDate,
-                offersMaxQuantity,
-                maximumAgreementStartDate,
-                buyerLegalTerms,
-                resaleLegalTerms,
-                pricingModel,
-                pricingTerms,
-                paymentSchedule,
-                netPaymentCeiling,
-                offersCreated,
-                releasedAt,
-                createdAt,
-                lastModifiedAt,
-                next);
+        return copy(offersCreated, next);
     }
+
     /** The same authorization with the count of offers created from it, which only claims change. */
     public ResaleAuthorization withOffersCreated(int count) {
+        return copy(count, revision);
+    }
+
+    private ResaleAuthorization copy(int offers, long version) {
         return new ResaleAuthorization(
                 id,
                 manufacturerPartyId,
@@ -188,10 +168,10 @@ public record ResaleAuthorization(
                 pricingTerms,
                 paymentSchedule,
                 netPaymentCeiling,
-                count,
+                offers,
                 releasedAt,
                 createdAt,
                 lastModifiedAt,
-                revision);
+                version);
     }
 }
