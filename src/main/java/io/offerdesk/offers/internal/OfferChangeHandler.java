@@ -8,6 +8,7 @@ import io.offerdesk.changesets.ChangeHandler;
 import io.offerdesk.changesets.ChangeRejected;
 import io.offerdesk.changesets.ChangeSession;
 import io.offerdesk.changesets.ChangeSetContext;
+import io.offerdesk.changesets.ChangedEntities;
 import io.offerdesk.changesets.ResolvedChange;
 import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.Offer;
@@ -37,7 +38,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,9 +149,7 @@ class OfferChangeHandler implements ChangeHandler {
 
         private final ChangeSetContext context;
         private final boolean releasingSet;
-        private final Map<OfferId, Offer> working = new LinkedHashMap<>();
-        private final Map<OfferId, @Nullable Offer> before = new HashMap<>();
-        private final Map<OfferId, List<String>> applied = new HashMap<>();
+        private final ChangedEntities<OfferId, Offer> changed = new ChangedEntities<>();
         private final Map<String, ProductFacts> products = new HashMap<>();
         private final Map<String, Boolean> publicOffers = new HashMap<>();
         private final List<OfferEvent> pending = new ArrayList<>();
@@ -196,11 +194,7 @@ class OfferChangeHandler implements ChangeHandler {
                     if (current == null && authorization != null) {
                         claim(authorization, next);
                     }
-                    if (!working.containsKey(next.id())) {
-                        before.put(next.id(), current);
-                    }
-                    working.put(next.id(), next);
-                    applied.computeIfAbsent(next.id(), id -> new ArrayList<>()).add(change.changeType());
+                    changed.record(next.id(), current, next, change.changeType());
                     yield next.id().value();
                 }
             };
@@ -210,9 +204,8 @@ class OfferChangeHandler implements ChangeHandler {
         public Map<String, Long> finish() {
             var revisions = new HashMap<String, Long>();
             var now = context.now();
-            working.forEach((id, changed) -> {
-                var previous = before.get(id);
-                var offer = changed.withRevision(previous == null ? 1 : previous.revision() + 1);
+            changed.forEach((id, previous, latest, changeTypes) -> {
+                var offer = latest.withRevision(previous == null ? 1 : previous.revision() + 1);
                 var expiredNow = offer.state() == OfferState.RELEASED && offer.isExpired(now);
                 // A past expiry set on a released offer cancels it: it is announced now rather than at the next tick,
                 // and an expiry moved into the future makes the offer active again, to be announced anew.
@@ -221,10 +214,10 @@ class OfferChangeHandler implements ChangeHandler {
                 offers.insertRevision(
                         offer,
                         context.changeSetId(),
-                        applied.get(id),
+                        changeTypes,
                         context.actor().name(),
                         now);
-                pending.addAll(events(previous, offer, announce));
+                pending.addAll(events(previous, offer, changeTypes, announce));
                 revisions.put(id.value(), offer.revision());
             });
             return revisions;
@@ -236,11 +229,11 @@ class OfferChangeHandler implements ChangeHandler {
         }
 
         /** What a change set did to one offer: created or updated it, released it, expired it. */
-        private List<OfferEvent> events(@Nullable Offer previous, Offer offer, boolean announceExpiry) {
+        private List<OfferEvent> events(
+                @Nullable Offer previous, Offer offer, List<String> changeTypes, boolean announceExpiry) {
             var now = context.now();
             var actor = context.actor();
             var id = offer.id().value();
-            var changeTypes = applied.get(offer.id());
             var happened = new ArrayList<OfferEvent>();
             happened.add(
                     previous == null
@@ -285,7 +278,7 @@ class OfferChangeHandler implements ChangeHandler {
         private Offer current(String entityId) {
             var id = OfferId.parse(entityId)
                     .orElseThrow(() -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer " + entityId + " not found."));
-            var held = working.get(id);
+            var held = changed.latest(id);
             if (held != null) {
                 return held;
             }

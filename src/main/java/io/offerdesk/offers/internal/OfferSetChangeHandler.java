@@ -6,6 +6,7 @@ import io.offerdesk.changesets.ChangeRejected;
 import io.offerdesk.changesets.ChangeSession;
 import io.offerdesk.changesets.ChangeSetContext;
 import io.offerdesk.changesets.ChangeSets;
+import io.offerdesk.changesets.ChangedEntities;
 import io.offerdesk.changesets.ResolvedChange;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferId;
@@ -24,7 +25,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,9 +109,7 @@ class OfferSetChangeHandler implements ChangeHandler {
     private final class Session implements ChangeSession {
 
         private final ChangeSetContext context;
-        private final Map<OfferSetId, OfferSet> working = new LinkedHashMap<>();
-        private final Map<OfferSetId, @Nullable OfferSet> before = new HashMap<>();
-        private final Map<OfferSetId, List<String>> applied = new HashMap<>();
+        private final ChangedEntities<OfferSetId, OfferSet> changed = new ChangedEntities<>();
         private final List<ChangeSession> releases = new ArrayList<>();
         private final List<OfferUpdated> memberships = new ArrayList<>();
         private final List<OfferSetChanged> pending = new ArrayList<>();
@@ -164,11 +162,7 @@ class OfferSetChangeHandler implements ChangeHandler {
                     } else {
                         accepted.offers().forEach(offer -> storeMembership(offer, change.changeType()));
                     }
-                    if (!working.containsKey(next.id())) {
-                        before.put(next.id(), current);
-                    }
-                    working.put(next.id(), next);
-                    applied.computeIfAbsent(next.id(), id -> new ArrayList<>()).add(change.changeType());
+                    changed.record(next.id(), current, next, change.changeType());
                     yield next.id().value();
                 }
             };
@@ -177,9 +171,8 @@ class OfferSetChangeHandler implements ChangeHandler {
         @Override
         public Map<String, Long> finish() {
             var revisions = new HashMap<String, Long>();
-            working.forEach((id, changed) -> {
-                var previous = before.get(id);
-                var set = changed.withRevision(previous == null ? 1 : previous.revision() + 1);
+            changed.forEach((id, previous, latest, changeTypes) -> {
+                var set = latest.withRevision(previous == null ? 1 : previous.revision() + 1);
                 sets.save(set);
                 revisions.put(id.value(), set.revision());
                 pending.add(new OfferSetChanged(
@@ -188,7 +181,7 @@ class OfferSetChangeHandler implements ChangeHandler {
                         set.revision(),
                         set.offerIds().stream().map(OfferId::value).toList(),
                         set.state() == OfferState.RELEASED,
-                        applied.get(id),
+                        changeTypes,
                         context.changeSetId(),
                         context.actor(),
                         context.now()));
@@ -244,7 +237,7 @@ class OfferSetChangeHandler implements ChangeHandler {
             var id = OfferSetId.parse(entityId)
                     .orElseThrow(
                             () -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer set " + entityId + " not found."));
-            var held = working.get(id);
+            var held = changed.latest(id);
             if (held != null) {
                 return held;
             }

@@ -7,6 +7,7 @@ import io.offerdesk.changesets.ChangeHandler;
 import io.offerdesk.changesets.ChangeRejected;
 import io.offerdesk.changesets.ChangeSession;
 import io.offerdesk.changesets.ChangeSetContext;
+import io.offerdesk.changesets.ChangedEntities;
 import io.offerdesk.changesets.ResolvedChange;
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
@@ -30,7 +31,6 @@ import io.offerdesk.shared.Validations;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,9 +118,7 @@ class ResaleChangeHandler implements ChangeHandler {
     private final class Session implements ChangeSession {
 
         private final ChangeSetContext context;
-        private final Map<String, ResaleAuthorization> working = new LinkedHashMap<>();
-        private final Map<String, @Nullable ResaleAuthorization> before = new HashMap<>();
-        private final Map<String, List<String>> applied = new HashMap<>();
+        private final ChangedEntities<String, ResaleAuthorization> changed = new ChangedEntities<>();
         private final List<ResaleAuthorizationEvent> pending = new ArrayList<>();
 
         Session(ChangeSetContext context) {
@@ -158,11 +156,7 @@ class ResaleChangeHandler implements ChangeHandler {
                 case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());
                 case Decision.Accepted accepted -> {
                     var next = accepted.next();
-                    if (!working.containsKey(next.id())) {
-                        before.put(next.id(), current);
-                    }
-                    working.put(next.id(), next);
-                    applied.computeIfAbsent(next.id(), id -> new ArrayList<>()).add(change.changeType());
+                    changed.record(next.id(), current, next, change.changeType());
                     yield next.id();
                 }
             };
@@ -171,11 +165,10 @@ class ResaleChangeHandler implements ChangeHandler {
         @Override
         public Map<String, Long> finish() {
             var revisions = new HashMap<String, Long>();
-            working.forEach((id, changed) -> {
-                var previous = before.get(id);
-                var authorization = changed.withRevision(previous == null ? 1 : previous.revision() + 1);
+            changed.forEach((id, previous, latest, changeTypes) -> {
+                var authorization = latest.withRevision(previous == null ? 1 : previous.revision() + 1);
                 authorizations.save(authorization);
-                pending.addAll(events(previous, authorization));
+                pending.addAll(events(previous, authorization, changeTypes));
                 revisions.put(id, authorization.revision());
             });
             return revisions;
@@ -187,7 +180,7 @@ class ResaleChangeHandler implements ChangeHandler {
         }
 
         private List<ResaleAuthorizationEvent> events(
-                @Nullable ResaleAuthorization previous, ResaleAuthorization authorization) {
+                @Nullable ResaleAuthorization previous, ResaleAuthorization authorization, List<String> changeTypes) {
             var now = context.now();
             var actor = context.actor();
             var id = authorization.id();
@@ -200,7 +193,7 @@ class ResaleChangeHandler implements ChangeHandler {
                                     owner,
                                     authorization.productId(),
                                     authorization.resellerAccountId().value(),
-                                    applied.get(id),
+                                    changeTypes,
                                     context.changeSetId(),
                                     actor,
                                     now)
@@ -208,7 +201,7 @@ class ResaleChangeHandler implements ChangeHandler {
                                     id,
                                     owner,
                                     authorization.revision(),
-                                    applied.get(id),
+                                    changeTypes,
                                     context.changeSetId(),
                                     actor,
                                     now));
@@ -225,7 +218,7 @@ class ResaleChangeHandler implements ChangeHandler {
         }
 
         private ResaleAuthorization current(String entityId) {
-            var held = working.get(entityId);
+            var held = changed.latest(entityId);
             if (held != null) {
                 return held;
             }
