@@ -81,8 +81,16 @@ public class OfferActions {
         var target = "$CloneOffer.Entity.Identifier";
         var changes = new ArrayList<RequestedChange>();
         var create = NODES.objectNode();
-        create.put("ProductId", original.productId());
-        changes.add(change("CreateOffer", null, "CloneOffer", create));
+        var resale = original.resale();
+        if (resale == null) {
+            create.put("ProductId", original.productId());
+            changes.add(change("CreateOffer", null, "CloneOffer", create));
+        } else {
+            // A partner's offer is copied from its authorization, which vouches for the product and the wholesale side.
+            create.put("ResaleAuthorizationId", resale.authorizationId());
+            changes.add(change("CreateOfferUsingResaleAuthorization", null, "CloneOffer", create));
+        }
+        var markup = resale == null ? null : resale.markupPercentage();
 
         var information = NODES.objectNode();
         information.put("Name", name != null ? name : clippedName("Copy of " + original.name()));
@@ -94,6 +102,11 @@ public class OfferActions {
         var byChange = new LinkedHashMap<String, ObjectNode>();
         for (var term : stored.path("Terms")) {
             var changeType = OfferChanges.changeTypeFor(term.path("Type").asString());
+            if (markup != null
+                    && (changeType.equals("UpdatePricingTerms") || changeType.equals("UpdatePaymentScheduleTerms"))) {
+                // The copy starts from wholesale again and takes the same markup below.
+                continue;
+            }
             if (changeType.equals("UpdatePricingTerms")) {
                 pricing.add(term);
             } else {
@@ -109,6 +122,11 @@ public class OfferActions {
             changes.add(change("UpdatePricingTerms", target, null, details));
         }
         byChange.forEach((type, details) -> changes.add(change(type, target, null, details)));
+        if (markup != null) {
+            var details = NODES.objectNode();
+            details.put("Percentage", markup.toPlainString());
+            changes.add(change("UpdateMarkup", target, null, details));
+        }
         for (var rule : stored.path("Rules")) {
             switch (rule.path("Type").asString()) {
                 case "TargetingRule" -> {

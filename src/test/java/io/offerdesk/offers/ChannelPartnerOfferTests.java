@@ -212,6 +212,36 @@ class ChannelPartnerOfferTests {
     }
 
     @Test
+    void aCppoIsClonedFromItsAuthorizationWithItsMarkup() {
+        var authorization = resale.discountAuthorization(agreements.saasProduct(), "20");
+        var original = resale.cppoDraft(authorization, "8", false);
+
+        var cloned = api.finishedChangeSet(
+                PARTNER,
+                api.post(
+                        "/api/v1/offers/" + original + "/clone",
+                        PARTNER,
+                        "{\"name\":\"Copy\",\"expireOriginal\":false}"));
+
+        assertThat(cloned.at("/status").asString()).as(cloned.toString()).isEqualTo("SUCCEEDED");
+        var copy = api.get("/api/v1/offers/" + id(cloned), PARTNER).json().at("/offer/details");
+        assertThat(copy.at("/ResaleAuthorizationId").asString()).isEqualTo(authorization);
+        assertThat(copy.at("/MarkupPercentage").asString()).isEqualTo("8");
+        var originalDetails =
+                api.get("/api/v1/offers/" + original, PARTNER).json().at("/offer/details");
+        assertThat(rateCards(copy)).isEqualTo(rateCards(originalDetails)).contains("1036.8");
+    }
+
+    private static String rateCards(JsonNode details) {
+        return details.at("/Terms")
+                .valueStream()
+                .filter(term -> term.at("/Type").asString().equals("ConfigurableUpfrontPricingTerm"))
+                .map(term -> term.at("/RateCards").toString())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void thePartnersComposerStartsFromAnAuthorizationAndShowsTheMarginOfAMarkupBeforeSavingIt() {
         var authorization = resale.authorization(agreements.saasProduct(), 30);
         var partner = new SignedInSession(api, PARTNER, "offerdesk-demo");
