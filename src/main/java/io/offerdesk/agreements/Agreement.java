@@ -199,31 +199,7 @@ public record Agreement(
             Money shownValue,
             @Nullable Wholesale shownWholesale,
             List<AgreementCharge> shownCharges) {
-        return new Agreement(
-                id,
-                initialAgreementId,
-                offerId,
-                offerSetId,
-                productId,
-                productType,
-                proposerPartyId,
-                proposerAccountId,
-                publisherPartyId,
-                acceptorPartyId,
-                acceptorAccountId,
-                requestId,
-                acceptanceTime,
-                startTime,
-                endTime,
-                shownTerms,
-                shownValue,
-                shownWholesale,
-                shownCharges,
-                status,
-                renewals,
-                renewalOptOut,
-                lastUpdateTime,
-                version);
+        return copy(shownTerms, shownValue, shownWholesale, shownCharges, status, lastUpdateTime, version);
     }
 
     /** The same agreement with its charges, which are stored and read beside it. */
@@ -232,6 +208,18 @@ public record Agreement(
     }
 
     public Agreement withStatus(AgreementStatus next, Instant at) {
+        return copy(terms, agreementValue, wholesale, charges, next, at, version + 1);
+    }
+
+    /** This agreement with the components that change after acceptance replaced: one place that lists them all. */
+    private Agreement copy(
+            List<AcceptedTerm> terms,
+            Money value,
+            @Nullable Wholesale wholesale,
+            List<AgreementCharge> charges,
+            AgreementStatus status,
+            Instant updatedAt,
+            long version) {
         return new Agreement(
                 id,
                 initialAgreementId,
@@ -249,14 +237,14 @@ public record Agreement(
                 startTime,
                 endTime,
                 terms,
-                agreementValue,
+                value,
                 wholesale,
                 charges,
-                next,
+                status,
                 renewals,
                 renewalOptOut,
-                at,
-                version + 1);
+                updatedAt,
+                version);
     }
 
     private static EndTimeBehavior expiring(ReasonCode reason) {

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -200,6 +201,44 @@ public class AgreementRepository {
                 ? "proposer_party_id = :party"
                 : "acceptor_party_id = :party AND acceptor_account_id = ANY(CAST(:accounts AS varchar(12)[]))";
     }
+
+    /**
+     * The requests about agreements (cancellation or payment requests) in one table that a party sent (PROPOSER) or
+     * received for the given accounts (ACCEPTOR), optionally of one agreement and one status, newest first.
+     */
+    static <T> List<T> requestsFrom(
+            JdbcClient jdbc, String table, String columns, RequestPage page, RowMapper<T> request) {
+        return jdbc.sql("""
+                        SELECT %s FROM %s
+                        WHERE %s
+                          AND (CAST(:agreement AS varchar) IS NULL OR agreement_id = :agreement)
+                          AND (CAST(:status AS varchar) IS NULL OR status = :status)
+                        ORDER BY created_at DESC, id
+                        LIMIT :limit OFFSET :offset
+                        """.formatted(columns, table, ownedFrom(page.side())))
+                .param("party", page.party())
+                .param(
+                        "accounts",
+                        page.accounts().stream().map(AccountId::value).toArray(String[]::new))
+                .param(
+                        "agreement",
+                        page.agreement() == null ? null : page.agreement().value())
+                .param("status", page.status())
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(request)
+                .list();
+    }
+
+    /** Which requests {@link #requestsFrom} lists; {@code status} is the enum constant's name. */
+    record RequestPage(
+            UUID party,
+            PartyType side,
+            List<AccountId> accounts,
+            @Nullable AgreementId agreement,
+            @Nullable String status,
+            int offset,
+            int limit) {}
 
     /**
      * The owner predicate of agreements: {@link #ownedFrom}, and from the seller's side also the agreements on its

@@ -104,23 +104,13 @@ public class CancellationRequestRepository {
             CancellationRequest.@Nullable Status status,
             int offset,
             int limit) {
-        var owner = AgreementRepository.ownedFrom(side);
-        return jdbc.sql("""
-                        SELECT %s FROM agreements.cancellation_request
-                        WHERE %s
-                          AND (CAST(:agreement AS varchar) IS NULL OR agreement_id = :agreement)
-                          AND (CAST(:status AS varchar) IS NULL OR status = :status)
-                        ORDER BY created_at DESC, id
-                        LIMIT :limit OFFSET :offset
-                        """.formatted(COLUMNS, owner))
-                .param("party", party)
-                .param("accounts", accounts.stream().map(AccountId::value).toArray(String[]::new))
-                .param("agreement", agreement == null ? null : agreement.value())
-                .param("status", status == null ? null : status.name())
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(CancellationRequestRepository::request)
-                .list();
+        return AgreementRepository.requestsFrom(
+                jdbc,
+                "agreements.cancellation_request",
+                COLUMNS,
+                new AgreementRepository.RequestPage(
+                        party, side, accounts, agreement, status == null ? null : status.name(), offset, limit),
+                CancellationRequestRepository::request);
     }
 
     private static CancellationRequest request(ResultSet rs, int row) throws SQLException {
