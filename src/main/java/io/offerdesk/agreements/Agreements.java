@@ -433,8 +433,13 @@ public class Agreements {
                 agreement.offerId(),
                 agreement.productId(),
                 agreement.proposerPartyId(),
+                agreement.publisherPartyId(),
                 agreement.acceptorPartyId(),
                 agreement.acceptorAccountId().value(),
+                agreement
+                        .term(Term.NetPaymentTerm.class)
+                        .map(t -> t.paymentDuePeriod().getDays())
+                        .orElse(null),
                 line(charge),
                 now);
     }

@@ -1,11 +1,12 @@
 /**
- * Invoicing: charges, invoices, credit memos, collections and dunning, posted to the ledger in the same transaction.
- *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * Invoicing: the marketplace bills buyers as merchant of record. Charges that fall due in an agreement are taken in
+ * (in the transaction that made them due), invoicing runs put them on invoices (one per buyer account, seller of
+ * record, currency and date), collections record what buyers pay, and billing adjustments issue credit memos and
+ * refunds. Every money movement is posted to the ledger in the same transaction.
  */
 @ApplicationModule(
         displayName = "Invoicing",
-        allowedDependencies = {"platform", "parties", "ledger"})
+        allowedDependencies = {"platform", "parties", "ledger", "agreements", "agreements :: events"})
 @NullMarked
 package io.offerdesk.invoicing;
 

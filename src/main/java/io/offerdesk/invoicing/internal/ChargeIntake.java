@@ -1,0 +1,67 @@
+package io.offerdesk.invoicing.internal;
+
+import io.offerdesk.agreements.ChargeTiming;
+import io.offerdesk.agreements.events.AgreementChargeDue;
+import java.sql.Timestamp;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a charge that fell due into invoicing, synchronously in the transaction that made it due (ADR 0014): the
+ * charge and its intake commit together, so a due charge is never missed, a cancelled one never billed, and the
+ * charges that fall due together (a bundle's, a day's installments) are all waiting when the next run looks.
+ */
+@Component
+class ChargeIntake {
+
+    private final JdbcClient jdbc;
+
+    ChargeIntake(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(AgreementChargeDue due) {
+        var line = due.charge();
+        var currency = CurrencyUnit.of(line.currencyCode());
+        jdbc.sql("""
+                        INSERT INTO invoicing.charge (agreement_id, charge_id, revision, offer_id, product_id,
+                            seller_party_id, publisher_party_id, buyer_party_id, buyer_account_id, currency,
+                            amount_minor, wholesale_minor, timing, due_at, purchase_order_reference, net_payment_days)
+                        VALUES (:agreement, :charge, :revision, :offer, :product, :seller, :publisher, :buyer, :account,
+                            :currency, :amount, :wholesale, :timing, :dueAt, :po, :netDays)
+                        ON CONFLICT (agreement_id, charge_id) DO NOTHING
+                        """)
+                .param("agreement", due.agreementId())
+                .param("charge", line.id())
+                .param("revision", line.revision())
+                .param("offer", due.offerId())
+                .param("product", due.productId())
+                .param("seller", due.proposerPartyId())
+                .param("publisher", due.publisherPartyId())
+                .param("buyer", due.acceptorPartyId())
+                .param("account", due.acceptorAccountId())
+                .param("currency", currency.getCode())
+                .param("amount", Money.of(currency, line.amount()).getAmountMinorLong())
+                .param(
+                        "wholesale",
+                        line.wholesaleAmount() == null
+                                ? null
+                                : Money.of(currency, line.wholesaleAmount()).getAmountMinorLong())
+                .param("timing", line.timing())
+                // A charge billed on acceptance (a past-due first installment too) is due when it was accepted;
+                // the others at their own time, however late the schedule got to them.
+                .param(
+                        "dueAt",
+                        Timestamp.from(
+                                line.timing().equals(ChargeTiming.ON_ACCEPTANCE.name())
+                                        ? due.occurredAt()
+                                        : line.time()))
+                .param("po", line.purchaseOrderReference())
+                .param("netDays", due.netPaymentDays())
+                .update();
+    }
+}
