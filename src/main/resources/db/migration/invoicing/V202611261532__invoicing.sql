@@ -75,3 +75,18 @@ CREATE TABLE invoicing.number_sequence (
     invoicing_entity varchar(100) PRIMARY KEY,
     next_number      bigint       NOT NULL CHECK (next_number >= 1)
 );
+
+-- What became of an issued invoice since: payments applied, credit memos against it and money refunded. Written by
+-- collections and billing adjustments (one row per invoice, inserted with the invoice); the invoice itself never
+-- changes. The open amount is what the buyer still owes.
+CREATE TABLE invoicing.invoice_balance (
+    invoice_id     varchar(30) PRIMARY KEY REFERENCES invoicing.invoice (id),
+    total_minor    bigint      NOT NULL CHECK (total_minor >= 0),
+    paid_minor     bigint      NOT NULL DEFAULT 0 CHECK (paid_minor >= 0),
+    credited_minor bigint      NOT NULL DEFAULT 0 CHECK (credited_minor BETWEEN 0 AND total_minor),
+    refunded_minor bigint      NOT NULL DEFAULT 0 CHECK (refunded_minor BETWEEN 0 AND paid_minor),
+    open_minor     bigint      GENERATED ALWAYS AS (total_minor - credited_minor - paid_minor + refunded_minor) STORED
+                               CHECK (open_minor >= 0),
+    settled_at     timestamptz
+);
+CREATE INDEX invoice_balance_open ON invoicing.invoice_balance (invoice_id) WHERE open_minor > 0;
