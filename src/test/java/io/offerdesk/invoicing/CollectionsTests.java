@@ -109,6 +109,11 @@ class CollectionsTests {
             assertThat(invoice.at("/paid").asString()).isEqualTo(amounts.get(month));
             assertThat(invoice.at("/open").asString()).isEqualTo("0.00");
             assertThat(invoice.at("/status").asString()).isEqualTo("PAID");
+            // Paid before its due date: never chased.
+            assertThat(api.get("/api/v1/invoices/" + paid.get(month) + "/reminders", buyer.finance())
+                            .json()
+                            .at("/items"))
+                    .isEmpty();
         }
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
         assertThat(balance(buyer, AccountRole.BUYER_CREDIT)).isEqualTo(Money.zero(USD));
