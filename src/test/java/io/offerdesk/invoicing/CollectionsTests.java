@@ -9,6 +9,7 @@ import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.ledger.Ledger;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -312,6 +313,52 @@ class CollectionsTests {
                 .isEqualTo(first.json().at("/id").asString());
         assertThat(fixtures.balance(buyer.finance(), second).json().at("/paid").asString())
                 .isEqualTo("250.00");
+    }
+
+    @Test
+    void theInvoicePanelRecordsThePaymentsOfTheOperatorAndPaysForTheBuyersFinanceUser() {
+        var buyer = fixtures.buyer();
+        var agreementId = fixtures.buy(
+                buyer, fixtures.installmentOffer(buyer.accountId(), 12, Collections.nCopies(12, "1000.00")));
+        var charge = fixtures.charges(buyer.procurement(), agreementId).stream()
+                .filter(c -> c.at("/amount").asString().equals("1000.00"))
+                .findFirst()
+                .orElseThrow();
+        fixtures.advanceTo(Instant.parse(charge.at("/time").asString()).plusSeconds(3600));
+        var invoiceId =
+                fixtures.invoiceOf(agreementId, charge.at("/id").asString()).orElseThrow();
+        var panel = "/invoices/" + invoiceId + "/collection?lang=en";
+
+        var operator = new SignedInSession(api, OPERATOR, "offerdesk-demo");
+        assertThat(html(operator.get(panel)))
+                .contains("id=\"record-payment\"", "Record payment", "data-status=\"OPEN\"", "USD 1000.00")
+                .doesNotContain("id=\"pay-invoice\"");
+        var refused = html(operator.post(
+                panel, "/invoices/" + invoiceId + "/payments?lang=en", "amount=1.001&currencyCode=USD&reference=x"));
+        assertThat(refused).contains("The amount must be a positive USD amount with at most 2 decimals.", "1.001");
+        var recorded = html(operator.post(
+                panel,
+                "/invoices/" + invoiceId + "/payments?lang=en",
+                "amount=250.00&currencyCode=USD&reference=wire+7"));
+        assertThat(recorded)
+                .contains("The payment is recorded.", "data-status=\"PARTIALLY_PAID\"", "wire 7", "USD 750.00");
+
+        var procurement = new SignedInSession(api, buyer.procurement(), CollectionFixtures.PASSWORD);
+        assertThat(html(procurement.get(panel)))
+                .contains("wire 7")
+                .doesNotContain("id=\"pay-invoice\"", "id=\"record-payment\"");
+        var finance = new SignedInSession(api, buyer.finance(), CollectionFixtures.PASSWORD);
+        assertThat(html(finance.get(panel))).contains("id=\"pay-invoice\"", "Pay USD 750.00");
+        var paid = html(finance.post(panel, "/invoices/" + invoiceId + "/pay?lang=zh-CN", ""));
+        assertThat(paid).contains("付款已登记。", "已付款", "data-status=\"PAID\"").doesNotContain("id=\"pay-invoice\"");
+
+        var stranger = new SignedInSession(api, "finance@initech.example", "offerdesk-demo");
+        assertThat(stranger.get(panel).statusCode()).isEqualTo(404);
+    }
+
+    static String html(java.net.http.HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     java.net.http.HttpRequest.Builder request(String email, String invoiceId, String key, String body) {
