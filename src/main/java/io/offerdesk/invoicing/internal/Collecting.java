@@ -108,7 +108,7 @@ public class Collecting {
                     new Posting(cash(currency), buyerCredit(invoice.buyerPartyId(), currency), payment.toCredit()));
         }
         ledger.post(new JournalEntry("payment:" + payment.id(), PAYMENT_RECEIVED, invoice.id(), now, postings));
-        apply(applicationId(), invoice, balance, payment.applied(), payment.id(), now);
+        // Announced before the invoice it settles is.
         events.publishEvent(new PaymentReceived(
                 payment.id(),
                 invoice.id(),
@@ -122,6 +122,7 @@ public class Collecting {
                 simulated,
                 actor,
                 now));
+        apply(applicationId(), invoice, balance, payment.applied(), payment.id(), now);
         if (payment.toCredit().isPositive()) {
             repository.changeCredit(invoice.buyerPartyId(), payment.toCredit());
             spend(invoice.buyerPartyId(), credit.plus(payment.toCredit()), now);
