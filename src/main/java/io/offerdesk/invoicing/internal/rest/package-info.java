@@ -1,4 +1,7 @@
-/** The invoicing REST API. */
+/**
+ * Invoicing's REST API: invoicing runs and their progress, tax rates, buyers' billing profiles, invoice PDFs, and
+ * collections (payments, credit balances, dunning reminders).
+ */
 @NullMarked
 package io.offerdesk.invoicing.internal.rest;
 
