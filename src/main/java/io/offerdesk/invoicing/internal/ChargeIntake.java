@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Takes a charge that fell due into invoicing, synchronously in the transaction that made it due (ADR 0014): the
  * charge and its intake commit together, so a due charge is never missed, a cancelled one never billed, and the
- * charges that fall due together (a bundle's, a day's installments) are all waiting when the next run looks.
+ * charges that fall due together (a bundle's, a day's installments) are all waiting when the next run looks. A charge
+ * of zero is taken in as never to be invoiced: it would take an invoice number and bill nothing.
  */
 @Component
 class ChargeIntake {
@@ -30,9 +31,11 @@ class ChargeIntake {
         jdbc.sql("""
                         INSERT INTO invoicing.charge (agreement_id, charge_id, revision, offer_id, product_id,
                             seller_party_id, publisher_party_id, buyer_party_id, buyer_account_id, currency,
-                            amount_minor, wholesale_minor, timing, due_at, purchase_order_reference, net_payment_days)
+                            amount_minor, wholesale_minor, timing, due_at, purchase_order_reference, net_payment_days,
+                            not_invoiced_reason)
                         VALUES (:agreement, :charge, :revision, :offer, :product, :seller, :publisher, :buyer, :account,
-                            :currency, :amount, :wholesale, :timing, :dueAt, :po, :netDays)
+                            :currency, :amount, :wholesale, :timing, :dueAt, :po, :netDays,
+                            CASE WHEN :amount = 0 THEN 'ZERO_AMOUNT' END)
                         ON CONFLICT (agreement_id, charge_id) DO NOTHING
                         """)
                 .param("agreement", due.agreementId())
