@@ -1,13 +1,11 @@
 package io.offerdesk.invoicing.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,28 +13,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BuyerProfileRepository {
 
-    /**
-     * @param country ISO 3166 alpha-2, absent when not known
-     * @param defaultNetPaymentDays absent for the marketplace's default
-     */
-    record BuyerProfile(
-            UUID buyerPartyId,
-            @Nullable String country,
-            @Nullable Integer defaultNetPaymentDays,
-            Instant updatedAt) {}
-
     private final JdbcClient jdbc;
 
     BuyerProfileRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<BuyerProfile> find(UUID buyerPartyId) {
+    Optional<BillingProfile> find(UUID buyerPartyId) {
         return findAll(java.util.List.of(buyerPartyId)).values().stream().findFirst();
     }
 
-    Map<UUID, BuyerProfile> findAll(Collection<UUID> buyerPartyIds) {
-        var found = new HashMap<UUID, BuyerProfile>();
+    Map<UUID, BillingProfile> findAll(Collection<UUID> buyerPartyIds) {
+        var found = new HashMap<UUID, BillingProfile>();
         jdbc.sql("""
                         SELECT buyer_party_id, country, default_net_payment_days, updated_at
                         FROM invoicing.buyer_profile WHERE buyer_party_id = ANY(?::uuid[])
@@ -44,7 +32,7 @@ class BuyerProfileRepository {
                 .param(buyerPartyIds.toArray(UUID[]::new))
                 .query((rs, n) -> found.put(
                         rs.getObject(1, UUID.class),
-                        new BuyerProfile(
+                        new BillingProfile(
                                 rs.getObject(1, UUID.class),
                                 rs.getString(2),
                                 rs.getObject(3, Integer.class),
@@ -53,7 +41,7 @@ class BuyerProfileRepository {
         return found;
     }
 
-    void save(BuyerProfile profile) {
+    void save(BillingProfile profile) {
         jdbc.sql("""
                         INSERT INTO invoicing.buyer_profile (buyer_party_id, country, default_net_payment_days, updated_at)
                         VALUES (:buyer, :country, :days, :at)
@@ -63,7 +51,7 @@ class BuyerProfileRepository {
                 .param("buyer", profile.buyerPartyId())
                 .param("country", profile.country())
                 .param("days", profile.defaultNetPaymentDays())
-                .param("at", Timestamp.from(profile.updatedAt()))
+                .param("at", Timestamp.from(java.util.Objects.requireNonNull(profile.updatedAt())))
                 .update();
     }
 }

@@ -2,6 +2,8 @@ package io.offerdesk.invoicing.internal;
 
 import io.offerdesk.agreements.ChargeTiming;
 import io.offerdesk.agreements.events.AgreementChargeDue;
+import io.offerdesk.agreements.events.AgreementPurchaseOrdersUpdated;
+import io.offerdesk.agreements.events.ChargeLine;
 import java.sql.Timestamp;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -65,6 +67,31 @@ class ChargeIntake {
                                         : line.time()))
                 .param("po", line.purchaseOrderReference())
                 .param("netDays", due.netPaymentDays())
+                .update();
+    }
+
+    /**
+     * A purchase order the buyer put on charges after acceptance reaches those still waiting for an invoice, in the
+     * same transaction, so that every invoice issued after the update carries it. A charge already invoiced keeps its
+     * invoice as issued (the run holds the charge's row lock until its invoice commits, and the update then finds it
+     * invoiced); an older revision never overwrites a newer one.
+     */
+    @EventListener
+    void on(AgreementPurchaseOrdersUpdated updated) {
+        jdbc.sql("""
+                        UPDATE invoicing.charge c
+                        SET revision = u.revision, purchase_order_reference = u.reference
+                        FROM unnest(?::varchar[], ?::int[], ?::varchar[]) AS u(charge_id, revision, reference)
+                        WHERE c.agreement_id = ? AND c.charge_id = u.charge_id AND c.revision < u.revision
+                          AND c.invoice_id IS NULL
+                        """)
+                .params(
+                        updated.charges().stream().map(ChargeLine::id).toArray(String[]::new),
+                        updated.charges().stream().map(ChargeLine::revision).toArray(Integer[]::new),
+                        updated.charges().stream()
+                                .map(ChargeLine::purchaseOrderReference)
+                                .toArray(String[]::new),
+                        updated.agreementId())
                 .update();
     }
 }

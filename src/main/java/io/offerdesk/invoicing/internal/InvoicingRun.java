@@ -5,9 +5,7 @@ import io.offerdesk.invoicing.InvoiceLine;
 import io.offerdesk.invoicing.InvoiceType;
 import io.offerdesk.invoicing.events.InvoicesIssued;
 import io.offerdesk.invoicing.events.InvoicingRunCompleted;
-import io.offerdesk.invoicing.internal.BuyerProfileRepository.BuyerProfile;
-import io.offerdesk.invoicing.internal.RunRepository.Run;
-import io.offerdesk.invoicing.internal.RunRepository.Status;
+import io.offerdesk.invoicing.internal.Run.Status;
 import io.offerdesk.invoicing.internal.domain.BillingTerms;
 import io.offerdesk.invoicing.internal.domain.InvoiceDraft;
 import io.offerdesk.invoicing.internal.domain.InvoiceDrafts;
@@ -135,8 +133,7 @@ class InvoicingRun implements DueWork {
     /** Invoices the run's charges batch by batch, then records it completed, or failed when a batch fails. */
     void process(Run run, Actor actor, int batchSize) {
         try {
-            var rates = taxRates.all().stream()
-                    .collect(Collectors.toMap(TaxRateRepository.TaxRate::country, TaxRateRepository.TaxRate::rate));
+            var rates = taxRates.all().stream().collect(Collectors.toMap(TaxRate::country, TaxRate::ratePercent));
             InvoiceGroup after = null;
             do {
                 after = batch(run, rates, after, batchSize);
@@ -198,7 +195,7 @@ class InvoicingRun implements DueWork {
         });
     }
 
-    private BillingTerms terms(@Nullable BuyerProfile profile, Map<String, BigDecimal> rates) {
+    private BillingTerms terms(@Nullable BillingProfile profile, Map<String, BigDecimal> rates) {
         var country = profile == null ? null : profile.country();
         var days = profile == null || profile.defaultNetPaymentDays() == null
                 ? settings.defaultNetPaymentDays()

@@ -14,41 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RunRepository {
 
-    enum Status {
-        RUNNING,
-        COMPLETED,
-        FAILED
-    }
-
-    /**
-     * One run of one node.
-     *
-     * @param dueUntil the run invoices the charges due at or before this instant
-     * @param chargesTotal the charges waiting when it started (other nodes running at once take some of them)
-     * @param startedBy the operator who started it, absent for the clock
-     */
-    record Run(
-            String id,
-            Status status,
-            Instant dueUntil,
-            Instant startedAt,
-            @Nullable Instant finishedAt,
-            long chargesTotal,
-            long chargesDone,
-            long invoices,
-            String node,
-            @Nullable String startedBy,
-            @Nullable String failure) {
-
-        /** How much of the charges waiting at its start it has invoiced, 0 to 100. */
-        public int percentDone() {
-            if (status == Status.COMPLETED || chargesTotal == 0) {
-                return status == Status.COMPLETED ? 100 : 0;
-            }
-            return (int) Math.min(100, chargesDone * 100 / chargesTotal);
-        }
-    }
-
     private static final String COLUMNS = """
             id, status, due_until, started_at, finished_at, charges_total, charges_done, invoices, node, started_by,
             failure""";
@@ -86,7 +51,7 @@ class RunRepository {
                 .update();
     }
 
-    void finish(String id, Status status, Instant at, @Nullable String failure) {
+    void finish(String id, Run.Status status, Instant at, @Nullable String failure) {
         jdbc.sql("UPDATE invoicing.run SET status = :status, finished_at = :at, failure = :failure WHERE id = :id")
                 .param("id", id)
                 .param("status", status.name())
@@ -113,7 +78,7 @@ class RunRepository {
         var finished = rs.getTimestamp(5);
         return new Run(
                 rs.getString(1),
-                Status.valueOf(rs.getString(2)),
+                Run.Status.valueOf(rs.getString(2)),
                 rs.getTimestamp(3).toInstant(),
                 rs.getTimestamp(4).toInstant(),
                 finished == null ? null : finished.toInstant(),

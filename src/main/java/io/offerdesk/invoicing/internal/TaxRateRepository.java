@@ -1,8 +1,6 @@
 package io.offerdesk.invoicing.internal;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,8 +8,6 @@ import org.springframework.stereotype.Repository;
 /** The operator's tax rates per buyer country, in percent. */
 @Repository
 class TaxRateRepository {
-
-    record TaxRate(String country, BigDecimal rate, Instant updatedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -32,7 +28,7 @@ class TaxRateRepository {
                         ON CONFLICT (country) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at
                         """)
                 .param("country", rate.country())
-                .param("rate", rate.rate())
+                .param("rate", rate.ratePercent())
                 .param("at", Timestamp.from(rate.updatedAt()))
                 .update();
     }
