@@ -42,7 +42,7 @@ public record PaymentInput(Money amount, String reference) {
                             && value.stripTrailingZeros().scale() <= decimals
                             && value.compareTo(AMOUNT_MAX) < 0,
                     "amount",
-                    "collections.amount",
+                    "collections.invalidAmount",
                     invoiceCurrency.getCode(),
                     decimals);
         }
