@@ -29,8 +29,9 @@ public class AgreementLineItems {
             SELECT i.id, i.invoice_type, i.invoicing_entity, i.currency, i.invoice_date, i.issued_at,
                    SUM(l.amount_minor) AS amount_minor,
                    SUM(COALESCE(l.wholesale_minor, l.amount_minor)) AS wholesale_minor,
-                   -- Credit memos against this invoice for this agreement: what adjustments already gave back.
-                   (SELECT COALESCE(SUM(cl.amount_minor), 0)
+                   SUM(l.amount_minor + l.tax_minor) AS billed_minor,
+                   -- What credit memos against this invoice already gave back of this agreement's lines, tax included.
+                   (SELECT COALESCE(SUM(cl.amount_minor + cl.tax_minor), 0)
                     FROM invoicing.invoice c
                     JOIN invoicing.invoice_line cl ON cl.invoice_id = c.id
                     WHERE c.original_invoice_id = i.id AND c.invoice_type = 'CREDIT_MEMO'
@@ -94,7 +95,7 @@ public class AgreementLineItems {
                     var amount =
                             Money.ofMinor(currency, rs.getLong(wholesaleOnly ? "wholesale_minor" : "amount_minor"));
                     var adjustable = type == InvoiceType.INVOICE && !wholesaleOnly
-                            ? amount.minus(Money.ofMinor(currency, rs.getLong("credited_minor")))
+                            ? Money.ofMinor(currency, rs.getLong("billed_minor") - rs.getLong("credited_minor"))
                             : Money.zero(currency);
                     return new LineItemGroup(
                             agreementId,
