@@ -5,13 +5,13 @@ import io.offerdesk.invoicing.InvoiceLine;
 import io.offerdesk.invoicing.InvoiceStatus;
 import io.offerdesk.invoicing.InvoiceType;
 import io.offerdesk.invoicing.Invoices;
+import io.offerdesk.invoicing.internal.InvoiceDocuments;
 import io.offerdesk.invoicing.internal.finance.InvoiceExports;
 import io.offerdesk.invoicing.internal.finance.InvoiceSearch;
 import io.offerdesk.invoicing.internal.finance.InvoiceSummaries;
 import io.offerdesk.invoicing.internal.finance.InvoiceSummary;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
-import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,7 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,14 +49,21 @@ class InvoicePages {
     private final InvoiceSummaries summaries;
     private final InvoiceExports exports;
     private final Invoices invoices;
+    private final InvoiceDocuments documents;
     private final FinanceViews views;
     private final Clock clock;
 
     InvoicePages(
-            InvoiceSummaries summaries, InvoiceExports exports, Invoices invoices, FinanceViews views, Clock clock) {
+            InvoiceSummaries summaries,
+            InvoiceExports exports,
+            Invoices invoices,
+            InvoiceDocuments documents,
+            FinanceViews views,
+            Clock clock) {
         this.summaries = summaries;
         this.exports = exports;
         this.invoices = invoices;
+        this.documents = documents;
         this.views = views;
         this.clock = clock;
     }
@@ -119,6 +130,21 @@ class InvoicePages {
         }
     }
 
+    /** The invoice as its PDF document, for whoever may read it (the API has the same at {@code .../pdf}). */
+    @GetMapping({FinancePaths.BUYER_INVOICES + "/{invoiceId}/pdf", FinancePaths.SELLER_INVOICES + "/{invoiceId}/pdf"})
+    ResponseEntity<byte[]> pdf(OfferdeskPrincipal me, @PathVariable String invoiceId) {
+        var invoice = invoices.invoice(me, invoiceId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(documents.fileName(invoice))
+                                .build()
+                                .toString())
+                .body(documents.pdf(invoice));
+    }
+
     /** The form's search; or, when the form breaks a rule, the error page (422) sent and nothing. */
     private static @Nullable InvoiceSearch searchOrRefuse(InvoiceSearchForm filter, HttpServletResponse response)
             throws IOException {
@@ -164,7 +190,6 @@ class InvoicePages {
     }
 
     private void detail(OfferdeskPrincipal me, Invoice invoice, String path, Model model) {
-        var summary = summaries.find(me, invoice.id()).orElseThrow(() -> new NotFound("invoice", invoice.id()));
         var creditMemos = invoice.type() == InvoiceType.INVOICE
                 ? summaries
                         .page(me, InvoiceSearch.creditMemosOf(invoice.id()), 0, CREDIT_MEMOS_SHOWN)
@@ -172,8 +197,6 @@ class InvoicePages {
                 : List.<InvoiceSummary>of();
         var parties = new ArrayList<>(List.of(invoice.buyerPartyId(), invoice.sellerPartyId()));
         model.addAttribute("invoice", invoice);
-        model.addAttribute("summary", summary);
-        model.addAttribute("status", summary.status(clock.instant()));
         model.addAttribute("creditMemos", creditMemos);
         model.addAttribute("names", views.partyNames(parties));
         model.addAttribute(
