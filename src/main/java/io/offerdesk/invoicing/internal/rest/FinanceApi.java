@@ -12,11 +12,14 @@ import io.offerdesk.invoicing.internal.finance.InvoiceSummaries;
 import io.offerdesk.invoicing.internal.finance.InvoiceSummary;
 import io.offerdesk.invoicing.internal.finance.LineItemSearch;
 import io.offerdesk.invoicing.internal.finance.PartyNames;
+import io.offerdesk.invoicing.internal.finance.RevenueFigures;
+import io.offerdesk.invoicing.internal.rest.FinanceJson.CurrencyRevenueJson;
 import io.offerdesk.invoicing.internal.rest.FinanceJson.InvoiceDetailJson;
 import io.offerdesk.invoicing.internal.rest.FinanceJson.InvoiceJson;
 import io.offerdesk.invoicing.internal.rest.FinanceJson.InvoicePageJson;
 import io.offerdesk.invoicing.internal.rest.FinanceJson.LineItemGroupJson;
 import io.offerdesk.invoicing.internal.rest.FinanceJson.LineItemGroupsJson;
+import io.offerdesk.invoicing.internal.rest.FinanceJson.RevenueJson;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
@@ -29,10 +32,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (ListAgreementInvoiceLineItems). Another party's invoice or agreement is not found (404).
  */
 @RestController
-@Tag(name = "Invoices", description = "Invoices and credit memos, their CSV exports and agreements' invoice line items")
+@Tag(name = "Invoices", description = "Invoices and credit memos")
 class FinanceApi {
 
     /** AWS's {@code MaxResults} for ListAgreementInvoiceLineItems. */
@@ -56,6 +62,7 @@ class FinanceApi {
     private final AgreementLineItems lineItems;
     private final Agreements agreements;
     private final PartyNames parties;
+    private final RevenueFigures revenue;
     private final InvoicingSettings settings;
     private final Clock clock;
 
@@ -66,6 +73,7 @@ class FinanceApi {
             AgreementLineItems lineItems,
             Agreements agreements,
             PartyNames parties,
+            RevenueFigures revenue,
             InvoicingSettings settings,
             Clock clock) {
         this.summaries = summaries;
@@ -74,6 +82,7 @@ class FinanceApi {
         this.lineItems = lineItems;
         this.agreements = agreements;
         this.parties = parties;
+        this.revenue = revenue;
         this.settings = settings;
         this.clock = clock;
     }
@@ -189,6 +198,31 @@ class FinanceApi {
         var page = lineItems.groups(me, agreement, search, offset, limit);
         return new LineItemGroupsJson(
                 page.groups().stream().map(LineItemGroupJson::of).toList(), page.more());
+    }
+
+    @GetMapping("/api/v1/finance/revenue")
+    @Operation(
+            summary =
+                    "Billed revenue and receivables by month (UTC) for sellers and channel partners (their invoices as"
+                            + " seller of record) and the operator (all): billed, credited, collected, open at each month's"
+                            + " end, open today by age, and for an ISV the wholesale part of its products resold by partners."
+                            + " Amounts include tax; one series per currency; from and to as yyyy-MM, the last twelve months"
+                            + " by default")
+    RevenueJson revenue(
+            OfferdeskPrincipal me,
+            @RequestParam(required = false) @Nullable YearMonth from,
+            @RequestParam(required = false) @Nullable YearMonth to) {
+        if (me.partyKind() == PartyKind.BUYER) {
+            throw new AccessDeniedException("revenue is the sellers' and the operator's");
+        }
+        var last = to != null ? to : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        var first = from != null ? from : last.minusMonths(11);
+        return new RevenueJson(
+                first.toString(),
+                last.toString(),
+                revenue.report(me, first, last).stream()
+                        .map(CurrencyRevenueJson::of)
+                        .toList());
     }
 
     private InvoiceJson json(InvoiceSummary invoice, Instant now, Function<UUID, String> names) {

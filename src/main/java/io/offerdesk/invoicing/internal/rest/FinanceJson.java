@@ -3,12 +3,16 @@ package io.offerdesk.invoicing.internal.rest;
 import io.offerdesk.invoicing.Invoice;
 import io.offerdesk.invoicing.InvoiceLine;
 import io.offerdesk.invoicing.InvoiceStatus;
+import io.offerdesk.invoicing.internal.domain.Receivables;
 import io.offerdesk.invoicing.internal.finance.InvoiceSummary;
 import io.offerdesk.invoicing.internal.finance.LineItemGroup;
+import io.offerdesk.invoicing.internal.finance.RevenueFigures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -177,6 +181,43 @@ final class FinanceJson {
 
     /** ListAgreementInvoiceLineItems' answer, with {@code more} for the native API's paging. */
     record LineItemGroupsJson(List<LineItemGroupJson> agreementInvoiceLineItemGroupSummaries, boolean more) {}
+
+    /** One month of billed revenue and receivables, amounts including tax. */
+    record RevenueMonthJson(
+            String month, String billed, String credited, String collected, String openAtEnd, String resoldWholesale) {
+
+        static RevenueMonthJson of(Receivables.Month month) {
+            return new RevenueMonthJson(
+                    month.month().toString(),
+                    decimal(month.billed()),
+                    decimal(month.credited()),
+                    decimal(month.collected()),
+                    decimal(month.openAtEnd()),
+                    decimal(month.resoldWholesale()));
+        }
+    }
+
+    /**
+     * One currency's figures.
+     *
+     * @param aging what is open today by days past due: CURRENT, DAYS_1_30, DAYS_31_60, DAYS_61_90, OVER_90
+     * @param open what is open today
+     */
+    record CurrencyRevenueJson(
+            String currencyCode, List<RevenueMonthJson> months, Map<String, String> aging, String open) {
+
+        static CurrencyRevenueJson of(RevenueFigures.Report report) {
+            var aging = new LinkedHashMap<String, String>();
+            report.aging().forEach((bucket, amount) -> aging.put(bucket.name(), decimal(amount)));
+            return new CurrencyRevenueJson(
+                    report.currency().getCode(),
+                    report.months().stream().map(RevenueMonthJson::of).toList(),
+                    aging,
+                    decimal(report.open()));
+        }
+    }
+
+    record RevenueJson(String from, String to, List<CurrencyRevenueJson> currencies) {}
 
     static String decimal(Money money) {
         return money.getAmount().toPlainString();
