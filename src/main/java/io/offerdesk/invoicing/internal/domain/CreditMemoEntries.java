@@ -40,30 +40,20 @@ public final class CreditMemoEntries {
         return "refund:" + memoId;
     }
 
-    /**
-     * @param invoiceId the original invoice, the entries' reference
-     * @param reversal the postings of {@link SplitReversal#reverse} for the plan's refund
-     */
+    /** @param invoiceId the original invoice, the entries' reference */
     public static List<JournalEntry> entries(
-            String memoId, String invoiceId, UUID buyerPartyId, Plan plan, List<Posting> reversal, Instant at) {
+            String memoId, String invoiceId, UUID buyerPartyId, Plan plan, Instant at) {
         var currency = plan.amount().getCurrencyUnit();
-        var zero = Money.zero(currency);
         var receivable = new LedgerAccount(buyerPartyId, AccountRole.BUYER_RECEIVABLE, currency);
         var buyerCredit = new LedgerAccount(buyerPartyId, AccountRole.BUYER_CREDIT, currency);
         var clearing = LedgerAccount.marketplace(AccountRole.MARKETPLACE_CLEARING, currency);
         var taxPayable = LedgerAccount.marketplace(AccountRole.TAX_PAYABLE, currency);
         var cash = LedgerAccount.marketplace(AccountRole.MARKETPLACE_CASH, currency);
-        // The paid part's net is what the reversal returned to clearing, so clearing ends where it began for that
-        // part; only where that is not a valid division of this credit (the split and the memo rounded a cent apart)
-        // the nearest valid amount is taken.
-        var returned = SplitReversal.returnedToClearing(reversal, zero);
-        var paidNet = clamp(returned, max(zero, plan.net().minus(plan.unpaid())), min(plan.net(), plan.refund()));
-        var unpaidNet = plan.net().minus(paidNet);
-        var postings = new ArrayList<>(reversal);
-        add(postings, clearing, receivable, unpaidNet);
-        add(postings, taxPayable, receivable, plan.unpaid().minus(unpaidNet));
-        add(postings, clearing, buyerCredit, paidNet);
-        add(postings, taxPayable, buyerCredit, plan.refund().minus(paidNet));
+        var postings = new ArrayList<>(plan.reversal());
+        add(postings, clearing, receivable, plan.unpaidNet());
+        add(postings, taxPayable, receivable, plan.unpaid().minus(plan.unpaidNet()));
+        add(postings, clearing, buyerCredit, plan.refundNet());
+        add(postings, taxPayable, buyerCredit, plan.refund().minus(plan.refundNet()));
         var entries = new ArrayList<JournalEntry>();
         entries.add(new JournalEntry(creditMemoKey(memoId), CREDIT_MEMO, invoiceId, at, postings));
         if (plan.refund().isPositive()) {
@@ -77,17 +67,5 @@ public final class CreditMemoEntries {
         if (amount.isPositive()) {
             postings.add(new Posting(debit, credit, amount));
         }
-    }
-
-    private static Money clamp(Money value, Money low, Money high) {
-        return min(max(value, low), high);
-    }
-
-    private static Money min(Money a, Money b) {
-        return a.isLessThan(b) ? a : b;
-    }
-
-    private static Money max(Money a, Money b) {
-        return a.isGreaterThan(b) ? a : b;
     }
 }

@@ -1,9 +1,12 @@
 package io.offerdesk.invoicing.internal.domain;
 
+import io.offerdesk.ledger.Posting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a credit memo gives back: how much of an agreement's part of an invoice may still be credited, how a credit
@@ -25,7 +28,8 @@ public final class CreditMemos {
      * @param amount the line's net amount as billed
      * @param tax the line's tax as billed
      */
-    public record OriginalLine(int lineNo, Money amount, Money tax, Money creditedAmount, Money creditedTax) {
+    public record OriginalLine(
+            int lineNo, String agreementId, Money amount, Money tax, Money creditedAmount, Money creditedTax) {
 
         public OriginalLine {
             Allocation.sameCurrency(amount, tax, creditedAmount, creditedTax);
@@ -40,8 +44,19 @@ public final class CreditMemos {
         }
 
         /** A line nothing was credited of yet. */
-        public static OriginalLine billed(int lineNo, Money amount, Money tax) {
-            return new OriginalLine(lineNo, amount, tax, amount.withAmount(0), tax.withAmount(0));
+        public static OriginalLine billed(int lineNo, String agreementId, Money amount, Money tax) {
+            return new OriginalLine(lineNo, agreementId, amount, tax, amount.withAmount(0), tax.withAmount(0));
+        }
+
+        /** The line after a credit memo line gave back {@code credited} of it. */
+        public OriginalLine credit(CreditedLine credited) {
+            return new OriginalLine(
+                    lineNo,
+                    agreementId,
+                    amount,
+                    tax,
+                    creditedAmount.plus(credited.amount()),
+                    creditedTax.plus(credited.tax()));
         }
 
         public Money remainingAmount() {
@@ -83,7 +98,7 @@ public final class CreditMemos {
             return paid.minus(refunded);
         }
 
-        /** After a credit memo. */
+        /** After the credit memo. */
         public Balance credit(Plan plan) {
             return new Balance(total, paid, credited.plus(plan.amount()), refunded.plus(plan.refund()));
         }
@@ -98,54 +113,140 @@ public final class CreditMemos {
     }
 
     /**
-     * A credit memo as computed: {@code amount = net + tax = Σ lines = unpaid + refund}.
+     * A credit memo as computed: {@code amount = net + tax = Σ lines = unpaid + refund}, and {@code net = unpaidNet +
+     * refundNet}.
      *
      * @param unpaid the part that lowers what the buyer owes
      * @param refund the part that goes back to the buyer because it was paid
+     * @param unpaidNet the unpaid part's net, taken out of clearing; the rest of {@code unpaid} is tax
+     * @param refundNet the refund's net, which the reversal brought back to clearing; the rest of {@code refund} is tax
+     * @param reversal the postings that take the refund's share of the collection split back from its payees
      */
-    public record Plan(Money amount, Money net, Money tax, List<CreditedLine> lines, Money unpaid, Money refund) {
+    public record Plan(
+            Money amount,
+            Money net,
+            Money tax,
+            List<CreditedLine> lines,
+            Money unpaid,
+            Money refund,
+            Money unpaidNet,
+            Money refundNet,
+            List<Posting> reversal) {
 
         public Plan {
             lines = List.copyOf(lines);
+            reversal = List.copyOf(reversal);
         }
     }
 
-    /** The most that may still be credited of these lines (an agreement's part of an invoice). */
-    public static Money adjustable(CurrencyUnit currency, List<OriginalLine> lines) {
-        return lines.stream().map(OriginalLine::remaining).reduce(Money.zero(currency), Money::plus);
+    /** The most that may still be credited of the agreement's lines of an invoice. */
+    public static Money adjustable(CurrencyUnit currency, List<OriginalLine> lines, String agreementId) {
+        return sum(currency, lines, agreementId, OriginalLine::remaining);
     }
 
     /**
-     * The credit memo for {@code credit} against the lines. The credit lowers what the buyer still owes first, and
-     * refunds only the rest, so a buyer who owes is never paid out.
+     * The credit memo for {@code credit} against the agreement's lines of an invoice.
      *
-     * @param lines the lines of the agreement the credit is for, with what was credited of them before
+     * <p>The credit lowers what the buyer still owes first and refunds only the rest, so a buyer who owes is never
+     * paid out. Its net and tax follow the money: the unpaid part carries its share of the net still waiting in
+     * clearing for the open amount, the refund the share of the net its collections split out to the payees. So
+     * clearing keeps exactly the net of what is still owed, the payees exactly the net of what is still held, and tax
+     * payable the tax of what was billed and not given back.
+     *
+     * <p>For an invoice of one agreement those shares always fit the agreement's lines. An invoice that bills several
+     * agreements divides its tax over lines of all of them, so the credited agreement's lines may hold a minor unit
+     * more or less net than the shares say: the net then keeps to the lines (the credit memo must never credit a line
+     * beyond what it billed), and the unpaid and refunded parts take the difference where clearing and the split can
+     * give it. Only where neither can (a case of single minor units on bundled invoices) clearing keeps a minor unit
+     * until the invoice is settled.
+     *
+     * @param lines every line of the invoice, with what earlier credit memos gave back of it
+     * @param standing what still stands of the invoice's collection split ({@link SplitReversal#standing})
      * @throws IllegalArgumentException when the credit is not positive or exceeds what the lines have left
      */
-    public static Plan plan(Money credit, List<OriginalLine> lines, Balance balance) {
+    public static Plan plan(
+            Money credit,
+            String agreementId,
+            List<OriginalLine> lines,
+            Balance balance,
+            List<SplitReversal.Leg> standing) {
         var currency = credit.getCurrencyUnit();
         Allocation.sameCurrency(balance.total(), credit);
-        var remaining = adjustable(currency, lines);
+        var zero = Money.zero(currency);
+        var remaining = adjustable(currency, lines, agreementId);
         if (!credit.isPositive() || credit.isGreaterThan(remaining)) {
             throw new IllegalArgumentException("Cannot credit " + credit + " of " + remaining + " left");
         }
         if (credit.isGreaterThan(balance.total().minus(balance.credited()))) {
             throw new IllegalArgumentException("Cannot credit " + credit + " against " + balance);
         }
-        var remainingNet = lines.stream().map(OriginalLine::remainingAmount).reduce(Money.zero(currency), Money::plus);
-        var net = Allocation.share(credit, remainingNet, remaining);
+        var open = balance.open();
+        var held = balance.held();
+        var unpaid = min(credit, open);
+        var refund = credit.minus(unpaid);
+        // The invoice's net not yet credited is either with the payees the collections split it to, or still in
+        // clearing for the open amount.
+        var collectedNet = SplitReversal.outOfClearing(standing, zero);
+        var openNet =
+                clamp(sum(currency, lines, null, OriginalLine::remainingAmount).minus(collectedNet), zero, open);
+        var unpaidShare = open.isZero() ? zero : Allocation.share(unpaid, openNet, open);
+        var refundShare = SplitReversal.proportionalNet(standing, refund, held);
+        // What each part's net may be without leaving clearing or the split holding more net than money.
+        var unpaidLow = max(zero, unpaid.minus(open.minus(openNet)));
+        var unpaidHigh = min(unpaid, openNet);
+        var refundLow = max(zero, refund.minus(held.minus(collectedNet)));
+        var refundHigh = min(refund, collectedNet);
+        var agreementNet = sum(currency, lines, agreementId, OriginalLine::remainingAmount);
+        var agreementTax = sum(currency, lines, agreementId, OriginalLine::remainingTax);
+        var net = clamp(
+                clamp(unpaidShare.plus(refundShare), unpaidLow.plus(refundLow), unpaidHigh.plus(refundHigh)),
+                max(zero, credit.minus(agreementTax)),
+                min(credit, agreementNet));
+        // Any difference goes to the unpaid part first, then to the refund, each within its bounds where possible.
+        var unpaidNet = clamp(net.minus(refundShare), unpaidLow, unpaidHigh);
+        var refundNet = clamp(net.minus(unpaidNet), refundLow, refundHigh);
+        unpaidNet = clamp(net.minus(refundNet), max(zero, net.minus(refund)), min(unpaid, net));
+        refundNet = net.minus(unpaidNet);
+        // Refunding all that is held takes back all that stands, whatever the division: the payees then hold nothing
+        // of this invoice, and clearing gets back a minor unit a bundle's earlier credit took.
+        var reversal = SplitReversal.reverse(
+                standing, refund, held, refund.equals(held) ? collectedNet : min(refundNet, collectedNet));
         var tax = credit.minus(net);
+        var ofAgreement =
+                lines.stream().filter(l -> l.agreementId().equals(agreementId)).toList();
         var amounts = Allocation.proportionally(
-                net, lines.stream().map(OriginalLine::remainingAmount).toList());
+                net, ofAgreement.stream().map(OriginalLine::remainingAmount).toList());
         var taxes = Allocation.proportionally(
-                tax, lines.stream().map(OriginalLine::remainingTax).toList());
+                tax, ofAgreement.stream().map(OriginalLine::remainingTax).toList());
         var credited = new ArrayList<CreditedLine>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < ofAgreement.size(); i++) {
             if (amounts.get(i).isPositive() || taxes.get(i).isPositive()) {
-                credited.add(new CreditedLine(lines.get(i).lineNo(), amounts.get(i), taxes.get(i)));
+                credited.add(new CreditedLine(ofAgreement.get(i).lineNo(), amounts.get(i), taxes.get(i)));
             }
         }
-        var unpaid = credit.isGreaterThan(balance.open()) ? balance.open() : credit;
-        return new Plan(credit, net, tax, credited, unpaid, credit.minus(unpaid));
+        return new Plan(credit, net, tax, credited, unpaid, refund, unpaidNet, refundNet, reversal);
+    }
+
+    private static Money sum(
+            CurrencyUnit currency,
+            List<OriginalLine> lines,
+            @Nullable String agreementId,
+            Function<OriginalLine, Money> amount) {
+        return lines.stream()
+                .filter(l -> agreementId == null || l.agreementId().equals(agreementId))
+                .map(amount)
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
+    static Money clamp(Money value, Money low, Money high) {
+        return min(max(value, low), high);
+    }
+
+    static Money min(Money a, Money b) {
+        return a.isLessThan(b) ? a : b;
+    }
+
+    static Money max(Money a, Money b) {
+        return a.isGreaterThan(b) ? a : b;
     }
 }

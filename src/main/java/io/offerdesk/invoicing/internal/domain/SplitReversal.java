@@ -60,25 +60,35 @@ public final class SplitReversal {
     }
 
     /**
-     * Postings that undo the share {@code refund / held} of every standing leg. The legs out of clearing together give
-     * back their share of the net collected in one rounding, divided over them by {@link Allocation#proportionally};
-     * every other leg (a fee between payee and marketplace) gives back its own share. Refunding everything held
-     * reverses everything that stands, exactly.
+     * The net that reversing the share {@code refund / held} of the split gives back to clearing: the standing legs
+     * out of clearing times that share, in one rounding. Refunding everything held gives back everything that stands.
+     */
+    public static Money proportionalNet(List<Leg> standing, Money refund, Money held) {
+        var collectedNet = outOfClearing(standing, refund.withAmount(0));
+        return collectedNet.isZero() || refund.isZero()
+                ? collectedNet.withAmount(0)
+                : Allocation.share(collectedNet, refund, held);
+    }
+
+    /**
+     * Postings that undo the share {@code refund / held} of every standing leg: the legs out of clearing give back
+     * {@code returnedNet} together, divided over them by {@link Allocation#proportionally}; every other leg (a fee
+     * between payee and marketplace) gives back its own share. Refunding everything held reverses everything that
+     * stands, exactly.
      *
      * @param refund the paid part being refunded, at most {@code held}
      * @param held what the buyer paid and was not given back, the money the standing legs were split from
+     * @param returnedNet {@link #proportionalNet}, or a minor unit off it where the credit memo's division needs that
+     *     (see {@link CreditMemos#plan}); at most what stands out of clearing
      */
-    public static List<Posting> reverse(List<Leg> standing, Money refund, Money held) {
+    public static List<Posting> reverse(List<Leg> standing, Money refund, Money held, Money returnedNet) {
         if (refund.isNegative() || refund.isGreaterThan(held)) {
             throw new IllegalArgumentException("Cannot refund " + refund + " of " + held + " held");
         }
         if (refund.isZero()) {
             return List.of();
         }
-        var currency = refund.getCurrencyUnit();
         var outOfClearing = standing.stream().filter(Leg::outOfClearing).toList();
-        var collectedNet = outOfClearing.stream().map(Leg::amount).reduce(Money.zero(currency), Money::plus);
-        var returnedNet = collectedNet.isZero() ? collectedNet : Allocation.share(collectedNet, refund, held);
         var parts = Allocation.proportionally(
                 returnedNet, outOfClearing.stream().map(Leg::amount).toList());
         var postings = new ArrayList<Posting>();
@@ -90,6 +100,11 @@ public final class SplitReversal {
             }
         }
         return List.copyOf(postings);
+    }
+
+    /** The net the standing legs took out of clearing. */
+    public static Money outOfClearing(List<Leg> standing, Money zero) {
+        return standing.stream().filter(Leg::outOfClearing).map(Leg::amount).reduce(zero, Money::plus);
     }
 
     /** The net a reversal gives back to clearing. */

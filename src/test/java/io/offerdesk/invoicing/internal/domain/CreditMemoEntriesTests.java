@@ -33,7 +33,7 @@ class CreditMemoEntriesTests {
     static final LedgerAccount PARTNER_PAYABLE =
             new LedgerAccount(PARTNER, AccountRole.PARTNER_PAYABLE, CurrencyUnit.USD);
 
-    static final List<OriginalLine> LINE = List.of(OriginalLine.billed(1, usd("1000.00"), usd("100.00")));
+    static final List<OriginalLine> LINE = List.of(OriginalLine.billed(1, "agmt-1", usd("1000.00"), usd("100.00")));
 
     /** The collection split of the whole 1,100.00, with a 3% fee on the ISV's share as #7 may add it. */
     static final List<Posting> SPLIT = List.of(
@@ -44,8 +44,8 @@ class CreditMemoEntriesTests {
     @Test
     void anUnpaidCreditLowersTheReceivableAndGivesBackNetAndTax() {
         var balance = new Balance(usd("1100.00"), usd("0.00"), usd("0.00"), usd("0.00"));
-        var plan = CreditMemos.plan(usd("550.00"), LINE, balance);
-        var entries = CreditMemoEntries.entries("inv-memo", "inv-original", BUYER, plan, List.of(), AT);
+        var plan = CreditMemos.plan(usd("550.00"), "agmt-1", LINE, balance, List.of());
+        var entries = CreditMemoEntries.entries("inv-memo", "inv-original", BUYER, plan, AT);
         assertThat(entries).hasSize(1);
         var entry = entries.getFirst();
         assertThat(entry.idempotencyKey()).isEqualTo("credit-memo:inv-memo");
@@ -59,14 +59,13 @@ class CreditMemoEntriesTests {
     @Test
     void aPaidCreditTakesTheSplitBackProportionallyAndRefundsTheBuyer() {
         var balance = new Balance(usd("1100.00"), usd("1100.00"), usd("0.00"), usd("0.00"));
-        var plan = CreditMemos.plan(usd("275.00"), LINE, balance);
-        var reversal = SplitReversal.reverse(SplitReversal.standing(SPLIT, List.of()), plan.refund(), balance.held());
-        assertThat(reversal)
+        var plan = CreditMemos.plan(usd("275.00"), "agmt-1", LINE, balance, SplitReversal.standing(SPLIT, List.of()));
+        assertThat(plan.reversal())
                 .containsExactly(
                         new Posting(ISV_PAYABLE, CLEARING, usd("200.00")),
                         new Posting(PARTNER_PAYABLE, CLEARING, usd("50.00")),
                         new Posting(FEES, ISV_PAYABLE, usd("6.00")));
-        var entries = CreditMemoEntries.entries("inv-memo", "inv-original", BUYER, plan, reversal, AT);
+        var entries = CreditMemoEntries.entries("inv-memo", "inv-original", BUYER, plan, AT);
         assertThat(entries.get(0).postings())
                 .containsExactly(
                         new Posting(ISV_PAYABLE, CLEARING, usd("200.00")),
@@ -90,7 +89,9 @@ class CreditMemoEntriesTests {
                 .extracting(SplitReversal.Leg::amount)
                 .containsExactly(usd("600.00"), usd("150.00"), usd("18.00"));
         // Refunding all that is still held takes back all that still stands, to the cent.
-        assertThat(SplitReversal.reverse(standing, usd("825.00"), usd("825.00")))
+        assertThat(SplitReversal.proportionalNet(standing, usd("825.00"), usd("825.00")))
+                .isEqualTo(usd("750.00"));
+        assertThat(SplitReversal.reverse(standing, usd("825.00"), usd("825.00"), usd("750.00")))
                 .containsExactly(
                         new Posting(ISV_PAYABLE, CLEARING, usd("600.00")),
                         new Posting(PARTNER_PAYABLE, CLEARING, usd("150.00")),
@@ -99,7 +100,7 @@ class CreditMemoEntriesTests {
 
     @Test
     void noRefundExceedsWhatIsHeld() {
-        assertThatThrownBy(() -> SplitReversal.reverse(List.of(), usd("0.01"), usd("0.00")))
+        assertThatThrownBy(() -> SplitReversal.reverse(List.of(), usd("0.01"), usd("0.00"), usd("0.00")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

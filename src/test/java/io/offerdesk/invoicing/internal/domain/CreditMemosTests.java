@@ -15,8 +15,8 @@ class CreditMemosTests {
 
     /** 1,000.00 + 200.00 on one line, 500.00 + 100.00 on another: 1,800.00 in all at 20% tax. */
     static final List<OriginalLine> LINES = List.of(
-            OriginalLine.billed(1, usd("1000.00"), usd("200.00")),
-            OriginalLine.billed(2, usd("500.00"), usd("100.00")));
+            OriginalLine.billed(1, "agmt-1", usd("1000.00"), usd("200.00")),
+            OriginalLine.billed(2, "agmt-1", usd("500.00"), usd("100.00")));
 
     static Balance unpaid() {
         return new Balance(usd("1800.00"), usd("0.00"), usd("0.00"), usd("0.00"));
@@ -24,12 +24,12 @@ class CreditMemosTests {
 
     @Test
     void theWholeInvoiceIsAdjustable() {
-        assertThat(CreditMemos.adjustable(CurrencyUnit.USD, LINES)).isEqualTo(usd("1800.00"));
+        assertThat(CreditMemos.adjustable(CurrencyUnit.USD, LINES, "agmt-1")).isEqualTo(usd("1800.00"));
     }
 
     @Test
     void aCreditSplitsIntoNetAndTaxAndOverTheLinesInProportion() {
-        var plan = CreditMemos.plan(usd("600.00"), LINES, unpaid());
+        var plan = CreditMemos.plan(usd("600.00"), "agmt-1", LINES, unpaid(), List.of());
         assertThat(plan.net()).isEqualTo(usd("500.00"));
         assertThat(plan.tax()).isEqualTo(usd("100.00"));
         assertThat(plan.lines())
@@ -43,31 +43,33 @@ class CreditMemosTests {
     @Test
     void anUnpaidPartIsCreditedBeforeAnythingIsRefunded() {
         var partlyPaid = new Balance(usd("1800.00"), usd("1500.00"), usd("0.00"), usd("0.00"));
-        var plan = CreditMemos.plan(usd("500.00"), LINES, partlyPaid);
+        var plan = CreditMemos.plan(usd("500.00"), "agmt-1", LINES, partlyPaid, List.of());
         assertThat(plan.unpaid()).isEqualTo(usd("300.00"));
         assertThat(plan.refund()).isEqualTo(usd("200.00"));
         var paid = new Balance(usd("1800.00"), usd("1800.00"), usd("0.00"), usd("0.00"));
-        assertThat(CreditMemos.plan(usd("500.00"), LINES, paid).refund()).isEqualTo(usd("500.00"));
+        assertThat(CreditMemos.plan(usd("500.00"), "agmt-1", LINES, paid, List.of())
+                        .refund())
+                .isEqualTo(usd("500.00"));
     }
 
     @Test
     void theLastCreditTakesExactlyWhatIsLeft() {
-        var first = CreditMemos.plan(usd("0.01"), LINES, unpaid());
+        var first = CreditMemos.plan(usd("0.01"), "agmt-1", LINES, unpaid(), List.of());
         var lines = credited(LINES, first.lines());
-        var rest = CreditMemos.adjustable(CurrencyUnit.USD, lines);
+        var rest = CreditMemos.adjustable(CurrencyUnit.USD, lines, "agmt-1");
         assertThat(rest).isEqualTo(usd("1799.99"));
-        var last = CreditMemos.plan(rest, lines, unpaid().credit(first));
+        var last = CreditMemos.plan(rest, "agmt-1", lines, unpaid().credit(first), List.of());
         assertThat(first.net().plus(last.net())).isEqualTo(usd("1500.00"));
         assertThat(first.tax().plus(last.tax())).isEqualTo(usd("300.00"));
-        assertThat(CreditMemos.adjustable(CurrencyUnit.USD, credited(lines, last.lines())))
+        assertThat(CreditMemos.adjustable(CurrencyUnit.USD, credited(lines, last.lines()), "agmt-1"))
                 .isEqualTo(usd("0.00"));
     }
 
     @Test
     void nothingBeyondWhatIsLeftIsCredited() {
-        assertThatThrownBy(() -> CreditMemos.plan(usd("1800.01"), LINES, unpaid()))
+        assertThatThrownBy(() -> CreditMemos.plan(usd("1800.01"), "agmt-1", LINES, unpaid(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CreditMemos.plan(usd("0.00"), LINES, unpaid()))
+        assertThatThrownBy(() -> CreditMemos.plan(usd("0.00"), "agmt-1", LINES, unpaid(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -77,12 +79,7 @@ class CreditMemosTests {
                 .map(line -> memo.stream()
                         .filter(c -> c.lineNo() == line.lineNo())
                         .findFirst()
-                        .map(c -> new OriginalLine(
-                                line.lineNo(),
-                                line.amount(),
-                                line.tax(),
-                                line.creditedAmount().plus(c.amount()),
-                                line.creditedTax().plus(c.tax())))
+                        .map(line::credit)
                         .orElse(line))
                 .toList();
     }
