@@ -8,6 +8,10 @@ import java.util.Optional;
  * runs every {@code DueWork} bean whenever time passes: every few seconds in production, and at each due instant,
  * in order, when the operator moves the simulated clock forward.
  *
+ * <p>At one instant, work runs in the order of Spring's {@code @Order}, low first, work without one counting as 0 (see
+ * {@code DueWorkOrder}): work that acts on what others make due at that instant orders itself after them, as the
+ * invoicing run does with {@code @Order(Ordered.LOWEST_PRECEDENCE)}.
+ *
  * <p>Implementations must be idempotent and cluster-safe (claim work with {@code FOR UPDATE SKIP LOCKED} or unique
  * keys): several nodes may run them at once.
  */

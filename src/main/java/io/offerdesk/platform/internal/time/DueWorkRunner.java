@@ -21,7 +21,7 @@ class DueWorkRunner {
 
     DueWorkRunner(Clock clock, List<DueWork> work) {
         this.clock = clock;
-        this.work = work;
+        this.work = DueWorkOrder.sorted(work);
     }
 
     /**

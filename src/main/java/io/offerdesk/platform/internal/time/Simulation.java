@@ -33,7 +33,7 @@ class Simulation {
     Simulation(SimulatedClock clock, SimulationOffsets offsets, List<DueWork> work) {
         this.clock = clock;
         this.offsets = offsets;
-        this.work = work;
+        this.work = DueWorkOrder.sorted(work);
     }
 
     Instant now() {

@@ -1,0 +1,9 @@
+/**
+ * What happened in invoicing, for other modules: invoices issued by a run (one event per batch) and runs completed.
+ */
+@NamedInterface("events")
+@NullMarked
+package io.offerdesk.invoicing.events;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

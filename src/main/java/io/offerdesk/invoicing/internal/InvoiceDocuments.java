@@ -1,0 +1,62 @@
+package io.offerdesk.invoicing.internal;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.offerdesk.invoicing.Invoice;
+import io.offerdesk.parties.Party;
+import io.offerdesk.parties.PartyManagement;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * An invoice as a PDF document: the HTML template {@code invoicing/invoice-pdf} rendered by Thymeleaf, laid out by
+ * openhtmltopdf. The document is in English, the merchant of record's language, in the PDF's built-in fonts (which
+ * have no Chinese glyphs; the UI shows the same invoice in either language).
+ */
+@Component
+public class InvoiceDocuments {
+
+    private final ITemplateEngine templates;
+    private final PartyManagement parties;
+    private final InvoicingSettings settings;
+
+    InvoiceDocuments(ITemplateEngine templates, PartyManagement parties, InvoicingSettings settings) {
+        this.templates = templates;
+        this.parties = parties;
+        this.settings = settings;
+    }
+
+    /** The file name the PDF is offered under, e.g. {@code INV-00000042.pdf}. */
+    public String fileName(Invoice invoice) {
+        return settings.displayNumber(invoice.number()) + ".pdf";
+    }
+
+    public byte[] pdf(Invoice invoice) {
+        var context = new Context(Locale.ENGLISH);
+        context.setVariable("invoice", invoice);
+        context.setVariable("number", settings.displayNumber(invoice.number()));
+        context.setVariable("buyer", name(invoice.buyerPartyId()));
+        context.setVariable("seller", name(invoice.sellerPartyId()));
+        var html = templates.process("invoicing/invoice-pdf", context);
+        var pdf = new ByteArrayOutputStream();
+        try {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(pdf);
+            builder.run();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Invoice " + invoice.id() + " could not be rendered", failed);
+        }
+        return pdf.toByteArray();
+    }
+
+    private String name(UUID partyId) {
+        return parties.find(partyId).map(Party::name).orElse(partyId.toString());
+    }
+}

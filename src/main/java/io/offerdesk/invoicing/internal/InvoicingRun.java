@@ -1,0 +1,289 @@
+package io.offerdesk.invoicing.internal;
+
+import io.offerdesk.invoicing.Invoice;
+import io.offerdesk.invoicing.InvoiceLine;
+import io.offerdesk.invoicing.InvoiceType;
+import io.offerdesk.invoicing.events.InvoicesIssued;
+import io.offerdesk.invoicing.events.InvoicingRunCompleted;
+import io.offerdesk.invoicing.internal.Run.Status;
+import io.offerdesk.invoicing.internal.domain.BillingTerms;
+import io.offerdesk.invoicing.internal.domain.InvoiceDraft;
+import io.offerdesk.invoicing.internal.domain.InvoiceDrafts;
+import io.offerdesk.invoicing.internal.domain.InvoiceGroup;
+import io.offerdesk.ledger.AccountRole;
+import io.offerdesk.ledger.JournalEntry;
+import io.offerdesk.ledger.Ledger;
+import io.offerdesk.ledger.LedgerAccount;
+import io.offerdesk.ledger.Posting;
+import io.offerdesk.platform.DueWork;
+import io.offerdesk.shared.Actor;
+import io.offerdesk.shared.RandomIds;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The invoicing run (ADR 0014): puts the waiting due charges on invoices, one per buyer account, seller of record,
+ * currency and invoice date, numbered without gaps, each posted to the ledger as {@code invoice:<id>}. It works in
+ * batches of whole groups, each batch one transaction that claims its charges ({@code FOR UPDATE SKIP LOCKED}), so
+ * several nodes may run at once, a crash loses only the open batch, and a rerun finds exactly the charges not yet
+ * invoiced. It runs after every other due work at the same instant, which may make charges due.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class InvoicingRun implements DueWork {
+
+    static final Actor CLOCK = Actor.system("Invoicing run");
+
+    private static final Logger log = LoggerFactory.getLogger(InvoicingRun.class);
+    private static final String ID_PREFIX = "inv-";
+    private static final int ID_LENGTH = 17;
+
+    private final ChargeRepository charges;
+    private final InvoiceRepository invoices;
+    private final InvoiceNumbers numbers;
+    private final BuyerProfileRepository profiles;
+    private final TaxRateRepository taxRates;
+    private final RunRepository runs;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final InvoicingSettings settings;
+    private final Clock clock;
+    private final String node;
+
+    InvoicingRun(
+            ChargeRepository charges,
+            InvoiceRepository invoices,
+            InvoiceNumbers numbers,
+            BuyerProfileRepository profiles,
+            TaxRateRepository taxRates,
+            RunRepository runs,
+            Ledger ledger,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            InvoicingSettings settings,
+            Clock clock) {
+        this.charges = charges;
+        this.invoices = invoices;
+        this.numbers = numbers;
+        this.profiles = profiles;
+        this.taxRates = taxRates;
+        this.runs = runs;
+        this.ledger = ledger;
+        this.events = events;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+        this.node = nodeName();
+    }
+
+    @Override
+    public Optional<Instant> nextDueAfter(Instant after) {
+        return charges.nextDueAfter(after);
+    }
+
+    @Override
+    public void runDue(Instant now) {
+        if (charges.anyDue(now)) {
+            process(start(now, null), CLOCK, settings.batchSize());
+        }
+    }
+
+    /**
+     * Records a run of the charges due at or before {@code dueUntil}, with how many wait, ready for {@link #process}.
+     *
+     * @param startedBy who started it, absent for the clock
+     */
+    Run start(Instant dueUntil, @Nullable Actor startedBy) {
+        return java.util.Objects.requireNonNull(transactions.execute(status -> {
+            var run = new Run(
+                    RandomIds.of("run-", ID_LENGTH, ThreadLocalRandom.current()),
+                    Status.RUNNING,
+                    dueUntil,
+                    clock.instant(),
+                    null,
+                    charges.countDue(dueUntil),
+                    0,
+                    0,
+                    node,
+                    startedBy == null ? null : startedBy.name(),
+                    null);
+            runs.insert(run);
+            return run;
+        }));
+    }
+
+    /** Invoices the run's charges batch by batch, then records it completed, or failed when a batch fails. */
+    void process(Run run, Actor actor, int batchSize) {
+        try {
+            var rates = taxRates.all().stream().collect(Collectors.toMap(TaxRate::country, TaxRate::ratePercent));
+            InvoiceGroup after = null;
+            do {
+                after = batch(run, rates, after, batchSize);
+            } while (after != null);
+            transactions.executeWithoutResult(status -> {
+                var finished = clock.instant();
+                runs.finish(run.id(), Status.COMPLETED, finished, null);
+                var done = runs.find(run.id()).orElseThrow();
+                events.publishEvent(new InvoicingRunCompleted(
+                        run.id(), run.dueUntil(), done.chargesDone(), done.invoices(), actor, finished));
+            });
+        } catch (RuntimeException failure) {
+            log.error("Invoicing run {} failed", run.id(), failure);
+            transactions.executeWithoutResult(
+                    status -> runs.finish(run.id(), Status.FAILED, clock.instant(), String.valueOf(failure)));
+            throw failure;
+        }
+    }
+
+    /**
+     * Invoices one batch of whole groups after {@code after} in one transaction.
+     *
+     * @return the batch's last group, from where the next batch goes on; absent when nothing was left
+     */
+    private @Nullable InvoiceGroup batch(
+            Run run, Map<String, BigDecimal> rates, @Nullable InvoiceGroup after, int batchSize) {
+        return transactions.execute(status -> {
+            var claimed = charges.claim(run.dueUntil(), after, batchSize);
+            if (claimed.isEmpty()) {
+                return null;
+            }
+            var buyers = new HashSet<java.util.UUID>();
+            claimed.forEach(c -> buyers.add(c.buyerPartyId()));
+            var found = profiles.findAll(buyers);
+            var drafts = InvoiceDrafts.draft(claimed, buyer -> terms(found.get(buyer), rates));
+            var issuedAt = clock.instant();
+            var first = numbers.next(settings.entity(), drafts.size());
+            var issued = new ArrayList<Invoice>(drafts.size());
+            var invoiced = new ArrayList<ChargeRepository.Invoiced>(claimed.size());
+            var entries = new ArrayList<JournalEntry>(drafts.size());
+            var summaries = new ArrayList<InvoicesIssued.Issued>(drafts.size());
+            var random = ThreadLocalRandom.current();
+            for (int i = 0; i < drafts.size(); i++) {
+                var draft = drafts.get(i);
+                var invoice = invoice(draft, RandomIds.of(ID_PREFIX, ID_LENGTH, random), first + i, issuedAt);
+                issued.add(invoice);
+                draft.lines()
+                        .forEach(l -> invoiced.add(new ChargeRepository.Invoiced(
+                                l.charge().agreementId(), l.charge().chargeId(), invoice.id())));
+                entries.add(entry(invoice));
+                summaries.add(summary(invoice));
+            }
+            invoices.insert(issued);
+            charges.markInvoiced(invoiced);
+            ledger.postAll(entries);
+            runs.progress(run.id(), claimed.size(), issued.size());
+            events.publishEvent(new InvoicesIssued(run.id(), summaries, issuedAt));
+            return claimed.getLast().group();
+        });
+    }
+
+    private BillingTerms terms(@Nullable BillingProfile profile, Map<String, BigDecimal> rates) {
+        var country = profile == null ? null : profile.country();
+        var days = profile == null || profile.defaultNetPaymentDays() == null
+                ? settings.defaultNetPaymentDays()
+                : profile.defaultNetPaymentDays();
+        return new BillingTerms(country, country == null ? null : rates.get(country), days);
+    }
+
+    private Invoice invoice(InvoiceDraft draft, String id, long number, Instant issuedAt) {
+        var lines = draft.lines().stream()
+                .map(l -> {
+                    var c = l.charge();
+                    return new InvoiceLine(
+                            l.lineNo(),
+                            c.agreementId(),
+                            c.chargeId(),
+                            c.offerId(),
+                            c.productId(),
+                            c.publisherPartyId(),
+                            l.description(),
+                            c.amount(),
+                            c.wholesaleAmount(),
+                            l.tax(),
+                            c.purchaseOrderReference());
+                })
+                .toList();
+        return new Invoice(
+                id,
+                InvoiceType.INVOICE,
+                settings.entity(),
+                number,
+                draft.buyerPartyId(),
+                draft.group().buyerAccountId(),
+                draft.group().sellerPartyId(),
+                draft.group().invoiceDate(),
+                issuedAt,
+                draft.dueDate(),
+                draft.subtotal(),
+                draft.tax(),
+                draft.total(),
+                draft.taxCountry(),
+                draft.taxRate(),
+                null,
+                lines);
+    }
+
+    /** Dr the buyer's receivable the total; Cr clearing the subtotal and tax payable the tax (when there is any). */
+    static JournalEntry entry(Invoice invoice) {
+        var currency = invoice.total().getCurrencyUnit();
+        var receivable = new LedgerAccount(invoice.buyerPartyId(), AccountRole.BUYER_RECEIVABLE, currency);
+        var postings = new ArrayList<Posting>(2);
+        postings.add(new Posting(
+                receivable, LedgerAccount.marketplace(AccountRole.MARKETPLACE_CLEARING, currency), invoice.subtotal()));
+        if (invoice.tax().isPositive()) {
+            postings.add(new Posting(
+                    receivable, LedgerAccount.marketplace(AccountRole.TAX_PAYABLE, currency), invoice.tax()));
+        }
+        return new JournalEntry(
+                "invoice:" + invoice.id(), "INVOICE_ISSUED", invoice.id(), invoice.issuedAt(), postings);
+    }
+
+    private static InvoicesIssued.Issued summary(Invoice invoice) {
+        return new InvoicesIssued.Issued(
+                invoice.id(),
+                invoice.invoicingEntity(),
+                invoice.number(),
+                invoice.buyerPartyId(),
+                invoice.buyerAccountId(),
+                invoice.sellerPartyId(),
+                invoice.total().getCurrencyUnit().getCode(),
+                invoice.subtotal().getAmount(),
+                invoice.tax().getAmount(),
+                invoice.total().getAmount(),
+                invoice.invoiceDate(),
+                invoice.dueDate(),
+                invoice.lines().stream()
+                        .map(InvoiceLine::agreementId)
+                        .distinct()
+                        .toList());
+    }
+
+    /** Which node ran a run, for the operator's list: host and process. */
+    private static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknown) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+}

@@ -1,0 +1,33 @@
+package io.offerdesk.invoicing.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What operators may tune about invoicing ({@code offerdesk.invoicing.*}).
+ *
+ * @param entity the invoicing entity: the legal name of the marketplace as merchant of record, whose invoice numbers
+ *     run without gaps
+ * @param numberPrefix put before the zero-padded number on every invoice, e.g. {@code INV-00000042}
+ * @param defaultNetPaymentDays days to pay when neither the offer's net payment term nor the buyer's billing profile
+ *     says otherwise
+ * @param batchSize charges an invoicing run takes per transaction (whole invoices: a batch may go over it to finish one)
+ */
+@ConfigurationProperties("offerdesk.invoicing")
+public record InvoicingSettings(
+        @DefaultValue("Offerdesk Marketplace") String entity,
+        @DefaultValue("INV") String numberPrefix,
+        @DefaultValue("30") int defaultNetPaymentDays,
+        @DefaultValue("5000") int batchSize) {
+
+    public InvoicingSettings {
+        if (defaultNetPaymentDays < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("offerdesk.invoicing needs positive net payment days and batch size");
+        }
+    }
+
+    /** How an invoice's number is shown: the prefix and the number padded to eight digits. */
+    public String displayNumber(long number) {
+        return "%s-%08d".formatted(numberPrefix, number);
+    }
+}
