@@ -1,5 +1,6 @@
 /**
- * What happened in invoicing, for other modules: invoices issued by a run (one event per batch) and runs completed.
+ * What happened in invoicing, for other modules: invoices issued by a run (one event per batch) and runs completed;
+ * payments received, invoices paid, dunning reminders sent and agreements terminated for non-payment.
  */
 @NamedInterface("events")
 @NullMarked

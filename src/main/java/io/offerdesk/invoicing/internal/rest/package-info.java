@@ -1,5 +1,6 @@
 /**
- * Invoicing's REST API: invoicing runs and their progress, tax rates, buyers' billing profiles and invoice PDFs.
+ * Invoicing's REST API: invoicing runs and their progress, tax rates, buyers' billing profiles, invoice PDFs, and
+ * collections (payments, credit balances, dunning reminders).
  */
 @NullMarked
 package io.offerdesk.invoicing.internal.rest;
