@@ -61,18 +61,18 @@ public final class SplitReversal {
 
     /**
      * The net that reversing the share {@code refund / held} of the split gives back to clearing: the standing legs
-     * out of clearing times that share, in one rounding. Refunding everything held gives back everything that stands.
+     * out of clearing times that share, in one rounding toward zero. Refunding everything held gives back everything that stands.
      */
     public static Money proportionalNet(List<Leg> standing, Money refund, Money held) {
         var collectedNet = outOfClearing(standing, refund.withAmount(0));
         return collectedNet.isZero() || refund.isZero()
                 ? collectedNet.withAmount(0)
-                : Allocation.share(collectedNet, refund, held);
+                : LargestRemainder.share(collectedNet, refund, held);
     }
 
     /**
      * Postings that undo the share {@code refund / held} of every standing leg: the legs out of clearing give back
-     * {@code returnedNet} together, divided over them by {@link Allocation#proportionally}; every other leg (a fee
+     * {@code returnedNet} together, divided over them by {@link LargestRemainder#divide}; every other leg (a fee
      * between payee and marketplace) gives back its own share. Refunding everything held reverses everything that
      * stands, exactly.
      *
@@ -89,12 +89,12 @@ public final class SplitReversal {
             return List.of();
         }
         var outOfClearing = standing.stream().filter(Leg::outOfClearing).toList();
-        var parts = Allocation.proportionally(
+        var parts = LargestRemainder.divide(
                 returnedNet, outOfClearing.stream().map(Leg::amount).toList());
         var postings = new ArrayList<Posting>();
         int next = 0;
         for (var leg : standing) {
-            var amount = leg.outOfClearing() ? parts.get(next++) : Allocation.share(leg.amount(), refund, held);
+            var amount = leg.outOfClearing() ? parts.get(next++) : LargestRemainder.share(leg.amount(), refund, held);
             if (amount.isPositive()) {
                 postings.add(new Posting(leg.credit(), leg.debit(), amount));
             }

@@ -1,6 +1,6 @@
 package io.offerdesk.invoicing.internal.domain;
 
-import static io.offerdesk.invoicing.internal.domain.AllocationTests.usd;
+import static io.offerdesk.invoicing.internal.domain.LargestRemainderTests.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.invoicing.BillingAdjustmentEntry;

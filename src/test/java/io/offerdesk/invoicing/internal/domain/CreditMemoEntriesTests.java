@@ -1,11 +1,10 @@
 package io.offerdesk.invoicing.internal.domain;
 
-import static io.offerdesk.invoicing.internal.domain.AllocationTests.usd;
+import static io.offerdesk.invoicing.internal.domain.LargestRemainderTests.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.offerdesk.invoicing.internal.domain.CreditMemos.Balance;
-import io.offerdesk.invoicing.internal.domain.CreditMemos.OriginalLine;
+import io.offerdesk.invoicing.Invoice;
 import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.ledger.Posting;
@@ -18,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /** A resold line of 1,000.00 + 100.00 tax: the ISV's wholesale share is 800.00, the partner keeps 200.00. */
 class CreditMemoEntriesTests {
 
-    static final UUID BUYER = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-    static final UUID ISV = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    static final UUID PARTNER = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+    static final UUID BUYER = AgreementInvoices.BUYER;
+    static final UUID ISV = AgreementInvoices.ISV;
+    static final UUID PARTNER = AgreementInvoices.PARTNER;
     static final Instant AT = Instant.parse("2027-01-01T00:00:00Z");
 
     static final LedgerAccount CLEARING = LedgerAccount.marketplace(AccountRole.MARKETPLACE_CLEARING, CurrencyUnit.USD);
@@ -33,7 +32,8 @@ class CreditMemoEntriesTests {
     static final LedgerAccount PARTNER_PAYABLE =
             new LedgerAccount(PARTNER, AccountRole.PARTNER_PAYABLE, CurrencyUnit.USD);
 
-    static final List<OriginalLine> LINE = List.of(OriginalLine.billed(1, "agmt-1", usd("1000.00"), usd("100.00")));
+    static final Invoice INVOICE = AgreementInvoices.of(
+            List.of(AgreementInvoices.line(1, "agmt-1", usd("1000.00"), usd("100.00"), usd("800.00"))));
 
     /** The collection split of the whole 1,100.00, with a 3% fee on the ISV's share as #7 may add it. */
     static final List<Posting> SPLIT = List.of(
@@ -43,8 +43,9 @@ class CreditMemoEntriesTests {
 
     @Test
     void anUnpaidCreditLowersTheReceivableAndGivesBackNetAndTax() {
-        var balance = new Balance(usd("1100.00"), usd("0.00"), usd("0.00"), usd("0.00"));
-        var plan = CreditMemos.plan(usd("550.00"), "agmt-1", LINE, balance, List.of());
+        var balance = new InvoiceBalance(usd("1100.00"), usd("0.00"), usd("0.00"), usd("0.00"));
+        var plan = CreditMemos.plan(
+                INVOICE, CreditMemos.originalLines(INVOICE, List.of()), balance, List.of(), "agmt-1", usd("550.00"));
         var entries = CreditMemoEntries.entries("inv-memo", "inv-original", BUYER, plan, AT);
         assertThat(entries).hasSize(1);
         var entry = entries.getFirst();
@@ -58,8 +59,14 @@ class CreditMemoEntriesTests {
 
     @Test
     void aPaidCreditTakesTheSplitBackProportionallyAndRefundsTheBuyer() {
-        var balance = new Balance(usd("1100.00"), usd("1100.00"), usd("0.00"), usd("0.00"));
-        var plan = CreditMemos.plan(usd("275.00"), "agmt-1", LINE, balance, SplitReversal.standing(SPLIT, List.of()));
+        var balance = new InvoiceBalance(usd("1100.00"), usd("1100.00"), usd("0.00"), usd("0.00"));
+        var plan = CreditMemos.plan(
+                INVOICE,
+                CreditMemos.originalLines(INVOICE, List.of()),
+                balance,
+                SplitReversal.standing(SPLIT, List.of()),
+                "agmt-1",
+                usd("275.00"));
         assertThat(plan.reversal())
                 .containsExactly(
                         new Posting(ISV_PAYABLE, CLEARING, usd("200.00")),

@@ -14,7 +14,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /** Parts always sum to their whole, and a part of what is left never exceeds what is left. */
-class AllocationPropertyTests {
+class LargestRemainderPropertyTests {
 
     static final CurrencyUnit EUR = CurrencyUnit.EUR;
 
@@ -39,7 +39,7 @@ class AllocationPropertyTests {
                         .divide(BigInteger.valueOf(1_000_000))
                         .longValueExact());
         var money = weights.stream().map(w -> Money.ofMinor(EUR, w)).toList();
-        var parts = Allocation.proportionally(whole, money);
+        var parts = LargestRemainder.divide(whole, money);
         assertThat(parts.stream()
                         .map(Money::getAmountMinorLong)
                         .mapToLong(Long::longValue)
@@ -56,10 +56,18 @@ class AllocationPropertyTests {
             @ForAll @LongRange(min = 0, max = 100_000_000_000L) long whole,
             @ForAll @LongRange(min = 0, max = 100_000_000_000L) long numerator,
             @ForAll @LongRange(min = 1, max = 100_000_000_000L) long extra) {
-        var share = Allocation.share(
+        var share = LargestRemainder.share(
                 Money.ofMinor(EUR, whole), Money.ofMinor(EUR, numerator), Money.ofMinor(EUR, numerator + extra));
         assertThat(share.getAmountMinorLong()).isBetween(0L, whole);
-        assertThat(Allocation.share(Money.ofMinor(EUR, whole), Money.ofMinor(EUR, extra), Money.ofMinor(EUR, extra)))
+        // One rounding toward zero: less than a minor unit below the exact share, never above it.
+        var exact = java.math.BigInteger.valueOf(whole).multiply(java.math.BigInteger.valueOf(numerator));
+        var denominator = java.math.BigInteger.valueOf(numerator + extra);
+        assertThat(java.math.BigInteger.valueOf(share.getAmountMinorLong()).multiply(denominator))
+                .isLessThanOrEqualTo(exact);
+        assertThat(java.math.BigInteger.valueOf(share.getAmountMinorLong() + 1).multiply(denominator))
+                .isGreaterThan(exact);
+        assertThat(LargestRemainder.share(
+                        Money.ofMinor(EUR, whole), Money.ofMinor(EUR, extra), Money.ofMinor(EUR, extra)))
                 .isEqualTo(Money.ofMinor(EUR, whole));
     }
 }
