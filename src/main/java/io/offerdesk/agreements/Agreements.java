@@ -361,17 +361,15 @@ public class Agreements {
      * it is.
      *
      * @param reason why, for the audit trail: it names the system actor of the agreement's end
-     * @return whether the agreement was terminated now
+     * @return whether the agreement was terminated now; false when it had already ended or does not exist
      */
     @Transactional
     public boolean terminateForNonPayment(String agreementId, String reason, Instant now) {
-        var agreement = AgreementId.parse(agreementId)
-                .flatMap(agreements::lock)
-                .orElseThrow(() -> new NotFound("agreement", agreementId));
-        if (!(agreement.status() instanceof AgreementStatus.Active active)) {
+        var found = AgreementId.parse(agreementId).flatMap(agreements::lock);
+        if (found.isEmpty() || !(found.get().status() instanceof AgreementStatus.Active active)) {
             return false;
         }
-        cancellation.endEarly(agreement, active.terminate(now), Actor.system(reason), now);
+        cancellation.endEarly(found.get(), active.terminate(now), Actor.system(reason), now);
         return true;
     }
 

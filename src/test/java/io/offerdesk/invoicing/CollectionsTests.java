@@ -118,13 +118,30 @@ class CollectionsTests {
         }
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
         assertThat(balance(buyer, AccountRole.BUYER_CREDIT)).isEqualTo(Money.zero(USD));
-        // Every cent billed left clearing for the seller once collected.
+        // The buyer reads its own receivable in the ledger: 100,000.00 billed, 100,000.00 paid, nothing owed.
+        var receivable = api.get("/api/v1/ledger/accounts?role=BUYER_RECEIVABLE&currency=USD", buyer.finance())
+                .json()
+                .at("/items");
+        assertThat(receivable).hasSize(1);
+        assertThat(receivable.get(0).at("/debitsMinor").asLong()).isEqualTo(10_000_000L);
+        assertThat(receivable.get(0).at("/creditsMinor").asLong()).isEqualTo(10_000_000L);
+        assertThat(receivable.get(0).at("/netMinor").asLong()).isZero();
+        // Every cent billed left clearing for the seller once collected, and the books still balance.
         assertThat(collected(paid)).isEqualTo(10_000_000L);
+        var check = api.post("/api/v1/ledger/invariants", OPERATOR, "");
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.json().at("/passed").asBoolean()).as(check.body()).isTrue();
     }
 
     @Test
     void partialPaymentsAndAnOverPaymentWhoseCreditPaysTheNextInvoice() {
         var buyer = fixtures.buyer();
+        // Billed in Iceland at 24%: each 1,000.00 installment is an invoice of 1,240.00, 240.00 of it tax.
+        var rate = api.put("/api/v1/invoicing/tax-rates/IS", OPERATOR, "{\"ratePercent\":24}");
+        assertThat(rate.status()).as(rate.body()).isEqualTo(200);
+        var profile =
+                api.put("/api/v1/invoicing/billing-profiles/" + buyer.partyId(), buyer.admin(), "{\"country\":\"IS\"}");
+        assertThat(profile.status()).as(profile.body()).isEqualTo(200);
         var agreementId = fixtures.buy(
                 buyer, fixtures.installmentOffer(buyer.accountId(), 12, Collections.nCopies(12, "1000.00")));
         var charges = fixtures.charges(buyer.procurement(), agreementId).stream()
@@ -133,6 +150,8 @@ class CollectionsTests {
         fixtures.advanceTo(Instant.parse(charges.get(0).at("/time").asString()).plusSeconds(3600));
         var first = fixtures.invoiceOf(agreementId, charges.get(0).at("/id").asString())
                 .orElseThrow();
+        assertThat(fixtures.balance(buyer.finance(), first).json().at("/total").asString())
+                .isEqualTo("1240.00");
 
         var partial = fixtures.pay(buyer.finance(), first, "400", "wire 1");
         assertThat(partial.status()).as(partial.body()).isEqualTo(201);
@@ -140,21 +159,24 @@ class CollectionsTests {
         assertThat(partial.json().at("/applied").asString()).isEqualTo("400.00");
         var afterPartial = fixtures.balance(buyer.finance(), first).json();
         assertThat(afterPartial.at("/status").asString()).isEqualTo("PARTIALLY_PAID");
-        assertThat(afterPartial.at("/open").asString()).isEqualTo("600.00");
-        assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.parse("USD 600.00"));
+        assertThat(afterPartial.at("/open").asString()).isEqualTo("840.00");
+        assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.parse("USD 840.00"));
+        // 400.00 × 1,000 / 1,240 = 322.58 of it is owed to Acme; the 77.42 of tax stays owed to the tax authority.
+        assertThat(collected(List.of(first))).isEqualTo(32_258L);
 
-        var over = fixtures.pay(buyer.finance(), first, "700.00", "wire 2");
+        var over = fixtures.pay(buyer.finance(), first, "1000.00", "wire 2");
         assertThat(over.status()).as(over.body()).isEqualTo(201);
-        assertThat(over.json().at("/applied").asString()).isEqualTo("600.00");
-        assertThat(over.json().at("/toCredit").asString()).isEqualTo("100.00");
+        assertThat(over.json().at("/applied").asString()).isEqualTo("840.00");
+        assertThat(over.json().at("/toCredit").asString()).isEqualTo("160.00");
         assertThat(fixtures.balance(buyer.finance(), first).json().at("/status").asString())
                 .isEqualTo("PAID");
         var credit = api.get("/api/v1/buyer/credit-balance", buyer.finance()).json();
         assertThat(credit.at("/items/0/currencyCode").asString()).isEqualTo("USD");
-        assertThat(credit.at("/items/0/amount").asString()).isEqualTo("100.00");
+        assertThat(credit.at("/items/0/amount").asString()).isEqualTo("160.00");
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
         // Credit is owed to the buyer: a credit balance of the account.
-        assertThat(balance(buyer, AccountRole.BUYER_CREDIT)).isEqualTo(Money.parse("USD -100.00"));
+        assertThat(balance(buyer, AccountRole.BUYER_CREDIT)).isEqualTo(Money.parse("USD -160.00"));
+        // Settled: exactly the invoice's net amount left clearing.
         assertThat(collected(List.of(first))).isEqualTo(100_000L);
         var payments = api.get("/api/v1/invoices/" + first + "/payments", buyer.finance())
                 .json();
@@ -164,30 +186,32 @@ class CollectionsTests {
         var second = fixtures.invoiceOf(agreementId, charges.get(1).at("/id").asString())
                 .orElseThrow();
         var secondBalance = fixtures.balance(buyer.finance(), second).json();
-        assertThat(secondBalance.at("/paid").asString()).isEqualTo("100.00");
-        assertThat(secondBalance.at("/open").asString()).isEqualTo("900.00");
+        assertThat(secondBalance.at("/paid").asString()).isEqualTo("160.00");
+        assertThat(secondBalance.at("/open").asString()).isEqualTo("1080.00");
         assertThat(secondBalance.at("/status").asString()).isEqualTo("PARTIALLY_PAID");
         var applied = api.get("/api/v1/invoices/" + second + "/payments", buyer.finance())
                 .json();
         assertThat(applied.at("/items")).isEmpty();
-        assertThat(applied.at("/creditsApplied/0/amount").asString()).isEqualTo("100.00");
+        assertThat(applied.at("/creditsApplied/0/amount").asString()).isEqualTo("160.00");
         assertThat(api.get("/api/v1/buyer/credit-balance", buyer.finance())
                         .json()
                         .at("/items"))
                 .isEmpty();
         assertThat(balance(buyer, AccountRole.BUYER_CREDIT)).isEqualTo(Money.zero(USD));
-        assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.parse("USD 900.00"));
+        assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.parse("USD 1080.00"));
 
         // The simulator's "pay" settles what is open.
         var settled = api.post("/api/v1/buyer/invoices/" + second + "/pay", buyer.finance(), "");
         assertThat(settled.status()).as(settled.body()).isEqualTo(201);
-        assertThat(settled.json().at("/amount").asString()).isEqualTo("900.00");
+        assertThat(settled.json().at("/amount").asString()).isEqualTo("1080.00");
         assertThat(settled.json().at("/simulated").asBoolean()).isTrue();
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
         assertThat(collected(List.of(first, second))).isEqualTo(200_000L);
         var again = api.post("/api/v1/buyer/invoices/" + second + "/pay", buyer.finance(), "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().at("/code").asString()).isEqualTo("collections.nothingOpen");
+        assertThat(api.delete("/api/v1/invoicing/tax-rates/IS", OPERATOR).status())
+                .isEqualTo(204);
     }
 
     @Test

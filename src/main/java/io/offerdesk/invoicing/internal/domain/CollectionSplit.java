@@ -2,8 +2,8 @@ package io.offerdesk.invoicing.internal.domain;
 
 import io.offerdesk.invoicing.Invoice;
 import io.offerdesk.ledger.AccountRole;
+import io.offerdesk.shared.Allocation;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +17,14 @@ import org.joda.money.Money;
  * tax authority.
  *
  * <p>An application's split is the difference between two cumulative splits: of what was collected on the invoice
- * before it, and of that plus the amount applied. A cumulative split rounds once per share (half up) and gives the
- * remainder to a named leg (the seller of record's part of the largest line): the net part is the collected amount
- * times subtotal over total, the tax part the rest; the net part is shared out leg by leg, each leg's share its
- * weight's part of what the legs after it have not yet taken. Every step of that is monotone in the collected amount,
- * so the parts of every application sum to it, no share is negative, and the application that settles the invoice
- * brings each payee to exactly its whole part: clearing nets to zero for a paid invoice.
+ * before it, and of that plus the amount applied. A cumulative split rounds once per share and gives the remainder to a
+ * named leg (the seller of record's part of the largest line): the net part is the collected amount times subtotal
+ * over total, the tax part the rest; the net part is shared out leg by leg, each leg's share its weight's part of what
+ * the legs after it have not yet taken. Each step is a two-leg {@link Allocation} (rounded toward zero), so every
+ * share is monotone in the collected amount, which a one-pass split of three or more legs is not (its remainder leg
+ * can shrink as the collected amount grows). So the parts of every application sum to it, no share is negative, and
+ * the application that settles the invoice brings each payee to exactly its whole part: clearing nets to zero for a
+ * paid invoice.
  */
 public final class CollectionSplit {
 
@@ -63,8 +65,8 @@ public final class CollectionSplit {
         var legs = legs(invoice);
         long subtotal = invoice.subtotal().getAmountMinorLong();
         long total = invoice.total().getAmountMinorLong();
-        var sharesBefore = cumulative(legs, subtotal, total, collectedBefore.getAmountMinorLong());
-        var sharesAfter = cumulative(legs, subtotal, total, after.getAmountMinorLong());
+        var sharesBefore = cumulative(legs, subtotal, total, collectedBefore);
+        var sharesAfter = cumulative(legs, subtotal, total, after);
         var byPayee = new LinkedHashMap<Payee, Long>();
         for (int i = 0; i < legs.size(); i++) {
             long share = sharesAfter[i] - sharesBefore[i];
@@ -146,7 +148,7 @@ public final class CollectionSplit {
     }
 
     /** Each leg's cumulative share of {@code collected}, in the order of {@code legs}. */
-    private static long[] cumulative(List<Leg> legs, long subtotal, long total, long collected) {
+    private static long[] cumulative(List<Leg> legs, long subtotal, long total, Money collected) {
         var shares = new long[legs.size()];
         if (legs.isEmpty()) {
             return shares;
@@ -155,7 +157,7 @@ public final class CollectionSplit {
         long weightLeft = legs.stream().mapToLong(Leg::weight).sum();
         for (int i = 0; i < legs.size() - 1; i++) {
             long weight = legs.get(i).weight();
-            shares[i] = part(left, weight, weightLeft);
+            shares[i] = part(Money.ofMinor(collected.getCurrencyUnit(), left), weight, weightLeft);
             left -= shares[i];
             weightLeft -= weight;
         }
@@ -163,11 +165,9 @@ public final class CollectionSplit {
         return shares;
     }
 
-    /** {@code amount × numerator / denominator}, rounded half up: one rounding. */
-    private static long part(long amount, long numerator, long denominator) {
-        return BigDecimal.valueOf(amount)
-                .multiply(BigDecimal.valueOf(numerator))
-                .divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_UP)
-                .longValueExact();
+    /** The share of {@code amount} in proportion {@code weight} of {@code of}, in minor units: one rounding. */
+    private static long part(Money amount, long weight, long of) {
+        var weights = List.of(BigDecimal.valueOf(weight), BigDecimal.valueOf(of - weight));
+        return Allocation.split(amount, weights, 1).getFirst().getAmountMinorLong();
     }
 }

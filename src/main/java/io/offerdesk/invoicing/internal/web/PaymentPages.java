@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The collections panel of an invoice's detail page ({@code invoicing/payment-fragments :: panel}): status, open
- * amount, payments, credit applied and reminders; the operator records a payment there, a finance user of the buyer
- * pays (in simulation mode). The forms post with htmx and get the panel back, with the violations next to the fields.
+ * amount, payments, credit applied and reminders; the operator or a finance user of the buyer records a payment there,
+ * and the finance user pays with one click in simulation mode. The forms post with htmx and get the panel back, with the violations next to the fields.
  * Whoever may not read the invoice gets the 404 page.
  */
 @Controller
@@ -88,7 +88,8 @@ class PaymentPages {
         model.addAttribute("creditsApplied", collections.creditsApplied(me, invoice.id()));
         model.addAttribute("reminders", collections.reminders(me, invoice.id()));
         var mayPay = collections.mayPay(me, invoice);
-        model.addAttribute("mayRecord", mayPay && me.isOperator());
+        // Whoever may pay records payments here as in the API; the buyer's finance users also get "Pay" in simulation.
+        model.addAttribute("mayRecord", mayPay);
         model.addAttribute("mayPay", mayPay && me.partyKind() == PartyKind.BUYER && collections.simulation());
         model.addAttribute("credit", me.partyKind() == PartyKind.BUYER ? collections.creditBalance(me) : List.of());
         return PANEL;
