@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -138,6 +139,80 @@ public final class CollectionFixtures {
                         null,
                         "{\"Terms\":[{\"Type\":\"SupportTerm\",\"RefundPolicy\":\"Refunds within 30 days.\"}]}"),
                 change("ReleaseOffer", o, null, "{}")));
+    }
+
+    /**
+     * Northwind's channel partner private offer of a fresh product of Acme's for the account, marked up by {@code
+     * markup} percent on Acme's wholesale installments of 1,000.00 (in forty days) and 333.33 (in seventy). Returns the
+     * offer id.
+     */
+    public String resoldOffer(String account, String markup) {
+        var today = today();
+        var ra = "$RA.Entity.Identifier";
+        var authorization = released(
+                AgreementFixtures.AUTHOR,
+                List.of(
+                        authorizationChange("CreateResaleAuthorization", null, "RA", """
+                        {"ProductId":"%s","Name":"%s","ResellerAccountId":"300000000001"}""".formatted(
+                                        agreements.saasProduct(), OfferFixtures.unique("Northwind resale"))),
+                        authorizationChange("UpdateBuyerTargetingTerms", ra, null, """
+                        {"Terms":[{"Type":"BuyerTargetingTerm","PositiveTargeting":{"BuyerAccounts":["%s"]}}]}""".formatted(account)),
+                        authorizationChange(
+                                "UpdateAvailability",
+                                ra,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\",\"OffersMaxQuantity\":1}"
+                                        .formatted(today.plusDays(30))),
+                        authorizationChange("UpdateLegalTerms", ra, null, """
+                        {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
+                          "Url":"https://acme.example/eula.pdf"}]}]}"""),
+                        authorizationChange("UpdatePricingTerms", ra, null, """
+                        {"PricingModel":"Contract","Terms":[{"Type":"ResaleFixedUpfrontPricingTerm","CurrencyCode":"USD",
+                          "Price":"0.0","Duration":"P12M","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""),
+                        authorizationChange("UpdatePaymentScheduleTerms", ra, null, """
+                        {"Terms":[{"Type":"ResalePaymentScheduleTerm","CurrencyCode":"USD","Schedule":[
+                          {"ChargeDate":"%s","ChargeAmount":"1000.00"},{"ChargeDate":"%s","ChargeAmount":"333.33"}]}]}""".formatted(
+                                        today.plusDays(40), today.plusDays(70))),
+                        authorizationChange("ReleaseResaleAuthorization", ra, null, "{}")));
+        var offerId = released(
+                PARTNER,
+                List.of(change(
+                        "CreateOfferUsingResaleAuthorization",
+                        null,
+                        null,
+                        "{\"ResaleAuthorizationId\":\"%s\",\"Name\":\"%s\"}"
+                                .formatted(authorization, OfferFixtures.unique("Resold")))));
+        released(
+                PARTNER,
+                List.of(
+                        change("UpdateMarkup", offerId, null, "{\"Percentage\":\"%s\"}".formatted(markup)),
+                        change(
+                                "UpdateAvailability",
+                                offerId,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\"}".formatted(today.plusDays(10))),
+                        change(
+                                "UpdateValidityTerms",
+                                offerId,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}]}"),
+                        change("ReleaseOffer", offerId, null, "{}")));
+        return offerId;
+    }
+
+    /** The channel partner that resells Acme's products in the demo. */
+    public static final String PARTNER = "author@northwind.example";
+
+    private static String authorizationChange(
+            String type, @Nullable String identifier, @Nullable String name, String details) {
+        return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
+    }
+
+    /** Runs the changes, expects them to succeed and returns the id of the entity the first one made or changed. */
+    private String released(String email, List<String> changes) {
+        var done = agreements.offers().run(email, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }
 
     /** Buys the offer as the buyer's procurement user; returns the agreement id. */
