@@ -65,7 +65,7 @@ public final class ResaleOfferFixtures {
      * Acme's released authorization of the product for Northwind to sell to Globex at a discount off the product's list
      * prices (Offerdesk's {@code DiscountPercentage}, ADR 0012), open for thirty days and for any number of offers.
      */
-    String discountAuthorization(String product, String discountPercentage) {
+    public String discountAuthorization(String product, String discountPercentage) {
         var changes = new ArrayList<String>();
         changes.add(raChange("CreateResaleAuthorization", null, "RA", """
                 {"ProductId":"%s","Name":"%s","ResellerAccountId":"%s"}""".formatted(
