@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,46 +27,46 @@ import tools.jackson.databind.JsonNode;
  * zero, which Globex's, shared by every test, never do), with procurement and finance users, and Acme's private
  * installment offers for it.
  */
-final class CollectionFixtures {
+public final class CollectionFixtures {
 
-    static final String OPERATOR = "operator@offerdesk.example";
-    static final String PASSWORD = "collections-test";
+    public static final String OPERATOR = "operator@offerdesk.example";
+    public static final String PASSWORD = "collections-test";
 
     /** A buyer party of a test's own. */
-    record Buyer(UUID partyId, String accountId, String admin, String procurement, String finance) {}
+    public record Buyer(UUID partyId, String accountId, String admin, String procurement, String finance) {}
 
     private final TestApi api;
     private final JdbcClient jdbc;
     private final AgreementFixtures agreements;
 
-    CollectionFixtures(TestApi api, JdbcClient jdbc) {
+    public CollectionFixtures(TestApi api, JdbcClient jdbc) {
         this.api = api;
         this.jdbc = jdbc;
         this.agreements = new AgreementFixtures(api);
     }
 
-    AgreementFixtures agreements() {
+    public AgreementFixtures agreements() {
         return agreements;
     }
 
     /** The simulated now. */
-    Instant now() {
+    public Instant now() {
         return Instant.parse(
                 api.get("/api/v1/simulation/clock", OPERATOR).json().at("/now").asString());
     }
 
     /** The simulated today, from which offers' dates are computed. */
-    LocalDate today() {
+    public LocalDate today() {
         return new OfferFixtures(api).today();
     }
 
-    void advanceTo(Instant to) {
+    public void advanceTo(Instant to) {
         var advanced = api.post("/api/v1/simulation/clock/advance", OPERATOR, "{\"to\":\"" + to + "\"}");
         assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
     }
 
     /** Onboards a buyer with one account, its administrator, a procurement user and a finance user, all active. */
-    Buyer buyer() {
+    public Buyer buyer() {
         var slug = "buyer" + UUID.randomUUID().toString().substring(0, 8);
         var account = "7" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
         var admin = "admin@" + slug + ".example";
@@ -97,7 +98,7 @@ final class CollectionFixtures {
      * Releases Acme's private offer of a fresh product for the account: {@code months} months, one installment a
      * month of each amount, the first ten days from today. Returns the offer id.
      */
-    String installmentOffer(String account, int months, List<String> amounts) {
+    public String installmentOffer(String account, int months, List<String> amounts) {
         var today = today();
         var schedule = IntStream.range(0, amounts.size())
                 .mapToObj(i -> "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"%s\"}"
@@ -140,8 +141,82 @@ final class CollectionFixtures {
                 change("ReleaseOffer", o, null, "{}")));
     }
 
+    /**
+     * Northwind's channel partner private offer of a fresh product of Acme's for the account, marked up by {@code
+     * markup} percent on Acme's wholesale installments of 1,000.00 (in forty days) and 333.33 (in seventy). Returns the
+     * offer id.
+     */
+    public String resoldOffer(String account, String markup) {
+        var today = today();
+        var ra = "$RA.Entity.Identifier";
+        var authorization = released(
+                AgreementFixtures.AUTHOR,
+                List.of(
+                        authorizationChange("CreateResaleAuthorization", null, "RA", """
+                        {"ProductId":"%s","Name":"%s","ResellerAccountId":"300000000001"}""".formatted(
+                                        agreements.saasProduct(), OfferFixtures.unique("Northwind resale"))),
+                        authorizationChange("UpdateBuyerTargetingTerms", ra, null, """
+                        {"Terms":[{"Type":"BuyerTargetingTerm","PositiveTargeting":{"BuyerAccounts":["%s"]}}]}""".formatted(account)),
+                        authorizationChange(
+                                "UpdateAvailability",
+                                ra,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\",\"OffersMaxQuantity\":1}"
+                                        .formatted(today.plusDays(30))),
+                        authorizationChange("UpdateLegalTerms", ra, null, """
+                        {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
+                          "Url":"https://acme.example/eula.pdf"}]}]}"""),
+                        authorizationChange("UpdatePricingTerms", ra, null, """
+                        {"PricingModel":"Contract","Terms":[{"Type":"ResaleFixedUpfrontPricingTerm","CurrencyCode":"USD",
+                          "Price":"0.0","Duration":"P12M","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""),
+                        authorizationChange("UpdatePaymentScheduleTerms", ra, null, """
+                        {"Terms":[{"Type":"ResalePaymentScheduleTerm","CurrencyCode":"USD","Schedule":[
+                          {"ChargeDate":"%s","ChargeAmount":"1000.00"},{"ChargeDate":"%s","ChargeAmount":"333.33"}]}]}""".formatted(
+                                        today.plusDays(40), today.plusDays(70))),
+                        authorizationChange("ReleaseResaleAuthorization", ra, null, "{}")));
+        var offerId = released(
+                PARTNER,
+                List.of(change(
+                        "CreateOfferUsingResaleAuthorization",
+                        null,
+                        null,
+                        "{\"ResaleAuthorizationId\":\"%s\",\"Name\":\"%s\"}"
+                                .formatted(authorization, OfferFixtures.unique("Resold")))));
+        released(
+                PARTNER,
+                List.of(
+                        change("UpdateMarkup", offerId, null, "{\"Percentage\":\"%s\"}".formatted(markup)),
+                        change(
+                                "UpdateAvailability",
+                                offerId,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\"}".formatted(today.plusDays(10))),
+                        change(
+                                "UpdateValidityTerms",
+                                offerId,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P12M\"}]}"),
+                        change("ReleaseOffer", offerId, null, "{}")));
+        return offerId;
+    }
+
+    /** The channel partner that resells Acme's products in the demo. */
+    public static final String PARTNER = "author@northwind.example";
+
+    private static String authorizationChange(
+            String type, @Nullable String identifier, @Nullable String name, String details) {
+        return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
+    }
+
+    /** Runs the changes, expects them to succeed and returns the id of the entity the first one made or changed. */
+    private String released(String email, List<String> changes) {
+        var done = agreements.offers().run(email, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+
     /** Buys the offer as the buyer's procurement user; returns the agreement id. */
-    String buy(Buyer buyer, String offerId) {
+    public String buy(Buyer buyer, String offerId) {
         var quote = agreements.quote(buyer.procurement(), offerId, buyer.accountId());
         assertThat(quote.status()).as(quote.body()).isEqualTo(201);
         var accepted = agreements.accept(
@@ -151,7 +226,7 @@ final class CollectionFixtures {
     }
 
     /** The agreement's charges, in time order: id, time and amount. */
-    List<JsonNode> charges(String email, String agreementId) {
+    public List<JsonNode> charges(String email, String agreementId) {
         var items = api.get("/api/v1/agreements/" + agreementId + "/charges", email)
                 .json()
                 .at("/items");
@@ -162,7 +237,7 @@ final class CollectionFixtures {
     }
 
     /** The invoice that bills the charge, if it was issued. */
-    Optional<String> invoiceOf(String agreementId, String chargeId) {
+    public Optional<String> invoiceOf(String agreementId, String chargeId) {
         return jdbc.sql("SELECT invoice_id FROM invoicing.invoice_line WHERE agreement_id = ? AND charge_id = ?")
                 .params(agreementId, chargeId)
                 .query(String.class)
@@ -170,7 +245,7 @@ final class CollectionFixtures {
     }
 
     /** The invoices billing the agreement, oldest first. */
-    List<String> invoicesOf(String agreementId) {
+    public List<String> invoicesOf(String agreementId) {
         return jdbc.sql("""
                         SELECT i.id FROM invoicing.invoice i
                         WHERE EXISTS (SELECT 1 FROM invoicing.invoice_line l
@@ -182,12 +257,12 @@ final class CollectionFixtures {
                 .list();
     }
 
-    Reply pay(String email, String invoiceId, String amount, String reference) {
+    public Reply pay(String email, String invoiceId, String amount, String reference) {
         return api.post("/api/v1/invoices/" + invoiceId + "/payments", email, """
                 {"amount":"%s","currencyCode":"USD","reference":"%s"}""".formatted(amount, reference));
     }
 
-    Reply balance(String email, String invoiceId) {
+    public Reply balance(String email, String invoiceId) {
         return api.get("/api/v1/invoices/" + invoiceId + "/balance", email);
     }
 }

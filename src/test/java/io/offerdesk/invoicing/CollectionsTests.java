@@ -215,6 +215,59 @@ class CollectionsTests {
     }
 
     @Test
+    void aResoldInvoiceOwesTheIsvItsWholesalePartAndThePartnerTheRestOnceCollected() {
+        var buyer = fixtures.buyer();
+        var acme = api.get("/api/v1/parties/me", AgreementFixtures.AUTHOR)
+                .json()
+                .at("/id")
+                .asString();
+        var northwind = api.get("/api/v1/parties/me", CollectionFixtures.PARTNER)
+                .json()
+                .at("/id")
+                .asString();
+        var agreementId = fixtures.buy(buyer, fixtures.resoldOffer(buyer.accountId(), "8"));
+        var charge = fixtures.charges(buyer.procurement(), agreementId).stream()
+                .filter(c -> c.at("/amount").asString().equals("1080.00"))
+                .findFirst()
+                .orElseThrow();
+        fixtures.advanceTo(Instant.parse(charge.at("/time").asString()).plusSeconds(3600));
+        var invoiceId =
+                fixtures.invoiceOf(agreementId, charge.at("/id").asString()).orElseThrow();
+
+        assertThat(fixtures.pay(buyer.finance(), invoiceId, "333.33", "part 1").status())
+                .isEqualTo(201);
+        // 333.33 of 1,080.00: 333.33 × 1,000 / 1,080 = 308.638… rounds down to 308.63 for Acme's wholesale part; the
+        // partner, seller of record, takes the remainder, 24.70, of its markup.
+        assertThat(owed(invoiceId))
+                .containsOnly(
+                        java.util.Map.entry("SELLER_PAYABLE " + acme, 30_863L),
+                        java.util.Map.entry("PARTNER_PAYABLE " + northwind, 2_470L));
+        assertThat(fixtures.pay(buyer.finance(), invoiceId, "746.67", "part 2").status())
+                .isEqualTo(201);
+        assertThat(owed(invoiceId))
+                .containsOnly(
+                        java.util.Map.entry("SELLER_PAYABLE " + acme, 100_000L),
+                        java.util.Map.entry("PARTNER_PAYABLE " + northwind, 8_000L));
+        assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
+    }
+
+    /** What the collection entries of the invoice owe, by payable account ("ROLE party"), in minor units. */
+    java.util.Map<String, Long> owed(String invoiceId) {
+        var owed = new java.util.HashMap<String, Long>();
+        jdbc.sql("""
+                        SELECT c.role, c.owner_party_id, sum(p.amount_minor) FROM ledger.posting p
+                        JOIN ledger.journal_entry e ON e.id = p.entry_id
+                        JOIN ledger.account c ON c.id = p.credit_account_id
+                        WHERE e.reason_code = 'COLLECTED' AND e.reference = ?
+                        GROUP BY c.role, c.owner_party_id
+                        """)
+                .param(invoiceId)
+                .query((rs, n) -> owed.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3)))
+                .list();
+        return owed;
+    }
+
+    @Test
     void badPaymentsAreRefusedNamingTheFieldAndOnlyThePayersMayPay() {
         var buyer = fixtures.buyer();
         var agreementId = fixtures.buy(

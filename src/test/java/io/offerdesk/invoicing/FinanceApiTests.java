@@ -9,8 +9,11 @@ import static io.offerdesk.invoicing.FinanceFixtures.NORTHWIND;
 import static io.offerdesk.invoicing.FinanceFixtures.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.invoicing.CollectionFixtures.Buyer;
 import io.offerdesk.invoicing.internal.finance.InvoiceExports;
+import io.offerdesk.offers.OfferFixtures;
+import io.offerdesk.offers.ResaleOfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
@@ -461,6 +464,72 @@ class FinanceApiTests {
         var nimbus = new SignedInSession(api, NIMBUS, "offerdesk-demo");
         assertThat(nimbus.get("/seller/invoices/" + id).statusCode()).isEqualTo(404);
         assertThat(text(nimbus.get("/seller/invoices"))).doesNotContain(id);
+    }
+
+    @Test
+    void theIsvReadsItsResoldProductsLinesAsWholesaleAndNeverThePartnersInvoice() {
+        var resale = new ResaleOfferFixtures(api);
+        var product = new AgreementFixtures(api).saasProduct();
+        var offerId = resale.cppoDraft(resale.authorization(product, 30), "8", true);
+        resale.succeeded(
+                ResaleOfferFixtures.PARTNER, List.of(OfferFixtures.change("ReleaseOffer", offerId, null, "{}")));
+        var bought = new AgreementFixtures(api).buy(offerId);
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        var agreementId = bought.json().at("/agreementId").asString();
+        var installment = fixtures.collections().charges(GLOBEX, agreementId).stream()
+                .filter(c -> !c.at("/amount").asString().equals("0.00"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(installment.at("/amount").asString()).isEqualTo("1080.00");
+        var due = fixtures.invoiceInstallment(installment);
+        var path = "/api/v1/agreements/" + agreementId + "/invoice-line-items";
+
+        var partner = groups(api.get(path, ResaleOfferFixtures.PARTNER).json());
+        var isv = groups(api.get(path, AUTHOR).json());
+
+        assertThat(partner).singleElement().satisfies(g -> {
+            assertThat(g.at("/pricingCurrencyAmount/amount").asString()).isEqualTo("1080.00");
+            assertThat(g.at("/pricingCurrencyAmount/maxAdjustmentAmount").asString())
+                    .isEqualTo("1080.00");
+        });
+        var invoiceId = partner.getFirst().at("/invoiceId").asString();
+        assertThat(isv).singleElement().satisfies(g -> {
+            assertThat(g.at("/invoiceId").asString()).isEqualTo(invoiceId);
+            assertThat(g.at("/pricingCurrencyAmount/amount").asString()).isEqualTo("1000.00");
+            assertThat(g.at("/pricingCurrencyAmount/maxAdjustmentAmount").asString())
+                    .isEqualTo("0.00");
+        });
+        assertThat(groups(api.get(path, GLOBEX).json())
+                        .getFirst()
+                        .at("/pricingCurrencyAmount/amount")
+                        .asString())
+                .isEqualTo("1080.00");
+        assertThat(api.get("/api/v1/invoices/" + invoiceId, AUTHOR).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/invoices/" + invoiceId, ResaleOfferFixtures.PARTNER)
+                        .json()
+                        .at("/lines/0/wholesaleAmount")
+                        .asString())
+                .isEqualTo("1000.00");
+        assertThat(api.get("/api/v1/invoices/" + invoiceId, GLOBEX)
+                        .json()
+                        .at("/lines/0/wholesaleAmount")
+                        .isNull())
+                .isTrue();
+        var month = YearMonth.from(due.atZone(ZoneOffset.UTC));
+        var resold = api.get("/api/v1/finance/revenue?from=%s&to=%s".formatted(month, month), AUTHOR)
+                .json();
+        var usd = StreamSupport.stream(resold.at("/currencies").spliterator(), false)
+                .filter(c -> c.at("/currencyCode").asString().equals("USD"))
+                .findFirst()
+                .orElseThrow();
+        // Other tests' resold lines may fall in the same month; this one's wholesale is among them.
+        assertThat(new BigDecimal(usd.at("/months/0/resoldWholesale").asString()))
+                .isGreaterThanOrEqualTo(new BigDecimal("1000.00"));
+        var partnerRevenue = api.get(
+                        "/api/v1/finance/revenue?from=%s&to=%s".formatted(month, month), ResaleOfferFixtures.PARTNER)
+                .json();
+        assertThat(partnerRevenue.at("/currencies/0/months/0/resoldWholesale").asString())
+                .isEqualTo("0.00");
     }
 
     static String text(HttpResponse<byte[]> response) {

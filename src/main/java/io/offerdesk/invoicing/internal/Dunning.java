@@ -5,6 +5,7 @@ import io.offerdesk.invoicing.events.AgreementsTerminatedForNonPayment;
 import io.offerdesk.invoicing.events.PaymentReminderSent;
 import io.offerdesk.platform.DueWork;
 import io.offerdesk.shared.Actor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -60,25 +61,36 @@ class Dunning implements DueWork {
 
     @Override
     public void runDue(Instant now) {
+        remind(now);
+        terminate(now, settings.dunning().terminationGrace());
+    }
+
+    /** Sends the reminders due at {@code now}. */
+    private void remind(Instant now) {
         var reminders = settings.dunning().reminders();
-        if (!reminders.isEmpty()) {
-            inBatches(() -> {
-                var sent = dunning.claimReminders(now, reminders, BATCH);
-                sent.forEach(reminder -> events.publishEvent(new PaymentReminderSent(
-                        reminder.invoiceId(),
-                        reminder.step(),
-                        reminder.buyerPartyId(),
-                        reminder.buyerAccountId(),
-                        reminder.dueDate(),
-                        reminder.open().getCurrencyUnit().getCode(),
-                        reminder.open().getAmount(),
-                        SYSTEM,
-                        now)));
-                return sent.size() == BATCH;
-            });
+        if (reminders.isEmpty()) {
+            return;
         }
         inBatches(() -> {
-            var due = dunning.claimTerminations(now, settings.dunning().terminationGrace(), BATCH);
+            var sent = dunning.claimReminders(now, reminders, BATCH);
+            sent.forEach(reminder -> events.publishEvent(new PaymentReminderSent(
+                    reminder.invoiceId(),
+                    reminder.step(),
+                    reminder.buyerPartyId(),
+                    reminder.buyerAccountId(),
+                    reminder.dueDate(),
+                    reminder.open().getCurrencyUnit().getCode(),
+                    reminder.open().getAmount(),
+                    SYSTEM,
+                    now)));
+            return sent.size() == BATCH;
+        });
+    }
+
+    /** Terminates the agreements of the invoices still unpaid {@code grace} after the start of their due date. */
+    void terminate(Instant now, Duration grace) {
+        inBatches(() -> {
+            var due = dunning.claimTerminations(now, grace, BATCH);
             for (var invoice : due) {
                 var terminated = new ArrayList<String>();
                 for (var agreementId : invoice.agreementIds()) {

@@ -41,8 +41,8 @@ public class InvoiceRepository {
     }
 
     /**
-     * Inserts the invoices with their lines, and for each its balance (nothing paid, credited or refunded yet), in the
-     * caller's transaction.
+     * Inserts the invoices with their lines, and for each invoice (not credit memo) its balance (nothing paid, credited
+     * or refunded yet), in the caller's transaction.
      */
     public void insert(List<Invoice> invoices) {
         if (invoices.isEmpty()) {
@@ -118,10 +118,12 @@ public class InvoiceRepository {
                         originals)
                 .update();
         insertLines(lines);
+        // A credit memo owes nothing: what it gives back is the credited amount in its original's balance.
         jdbc.sql("""
                         INSERT INTO invoicing.invoice_balance (invoice_id, total_minor)
-                        SELECT * FROM unnest(?::varchar[], ?::bigint[])
-                        """).params(ids, totals).update();
+                        SELECT b.id, b.total FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]) AS b(id, total, type)
+                        WHERE b.type = 'INVOICE'
+                        """).params(ids, totals, types).update();
     }
 
     private void insertLines(List<Map.Entry<String, InvoiceLine>> lines) {

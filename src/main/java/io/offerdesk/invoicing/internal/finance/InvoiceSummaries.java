@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,11 +77,20 @@ public class InvoiceSummaries {
     /** Newest first; invoices of one day in the order they were issued, last first. */
     private static final String NEWEST_FIRST = " ORDER BY i.invoice_date DESC, i.issued_at DESC, i.id DESC";
 
+    /** Rows an export takes from the database at a time. */
+    static final int EXPORT_FETCH_SIZE = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcClient exports;
     private final Clock clock;
 
-    InvoiceSummaries(JdbcClient jdbc, Clock clock) {
+    InvoiceSummaries(JdbcClient jdbc, DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
+        // An export reads every row the search finds; with a fetch size, PostgreSQL sends them in batches (inside the
+        // read-only transaction) instead of all at once into memory.
+        var template = new JdbcTemplate(dataSource);
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        this.exports = JdbcClient.create(template);
         this.clock = clock;
     }
 
@@ -96,7 +107,7 @@ public class InvoiceSummaries {
 
     @Transactional(readOnly = true)
     public Page page(OfferdeskPrincipal me, InvoiceSearch search, int offset, int limit) {
-        var found = statement(INVOICES, me, search, NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+        var found = statement(jdbc, INVOICES, me, search, NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
                 .param("limit", limit + 1)
                 .param("offset", offset)
                 .query((rs, row) -> summary(rs))
@@ -116,7 +127,7 @@ public class InvoiceSummaries {
     /** Every invoice the search finds, newest first, one at a time, as an export writes them. */
     @Transactional(readOnly = true)
     public void each(OfferdeskPrincipal me, InvoiceSearch search, Consumer<InvoiceSummary> each) {
-        statement(INVOICES, me, search, NEWEST_FIRST).query(rs -> {
+        statement(exports, INVOICES, me, search, NEWEST_FIRST).query(rs -> {
             each.accept(summary(rs));
         });
     }
@@ -124,7 +135,7 @@ public class InvoiceSummaries {
     /** Every line of the invoices the search finds, newest invoice first and in line order, one at a time. */
     @Transactional(readOnly = true)
     public void eachLine(OfferdeskPrincipal me, InvoiceSearch search, Consumer<LineRow> each) {
-        statement(LINES, me, search, NEWEST_FIRST + ", l.line_no").query(rs -> {
+        statement(exports, LINES, me, search, NEWEST_FIRST + ", l.line_no").query(rs -> {
             var invoice = summary(rs);
             var currency = invoice.total().getCurrencyUnit();
             var wholesale = rs.getObject("wholesale_minor", Long.class);
@@ -181,13 +192,17 @@ public class InvoiceSummaries {
     }
 
     private JdbcClient.StatementSpec statement(String sql, OfferdeskPrincipal me) {
-        return jdbc.sql(sql).param("party", me.partyId());
+        return statement(jdbc, sql, me);
+    }
+
+    private static JdbcClient.StatementSpec statement(JdbcClient client, String sql, OfferdeskPrincipal me) {
+        return client.sql(sql).param("party", me.partyId());
     }
 
     /** {@code select} (ending in its FROM clause) for the reader's invoices the search finds, then {@code tail}. */
     private JdbcClient.StatementSpec statement(
-            String select, OfferdeskPrincipal me, InvoiceSearch search, String tail) {
-        return statement(select + where(me) + FILTERS + tail, me)
+            JdbcClient client, String select, OfferdeskPrincipal me, InvoiceSearch search, String tail) {
+        return statement(client, select + where(me) + FILTERS + tail, me)
                 .param("account", search.buyerAccountId())
                 .param("seller", search.sellerPartyId())
                 .param("type", search.type() == null ? null : search.type().name())

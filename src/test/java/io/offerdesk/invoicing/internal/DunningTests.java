@@ -1,7 +1,8 @@
-package io.offerdesk.invoicing;
+package io.offerdesk.invoicing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import java.time.Duration;
@@ -21,6 +22,10 @@ import tools.jackson.databind.JsonNode;
  * An unpaid invoice on the clock: overdue the day after its due date, reminded one, seven and fifteen days after
  * (once each, a part payment does not stop them), and thirty days after the agreement billed on it is terminated with
  * its scheduled charges cancelled.
+ *
+ * <p>Every test leaves its invoices unpaid on the one shared clock, so the test profile gives the application a grace
+ * period longer than any test plays (application-test.yml); this test has the dunning due work terminate with the
+ * default grace of thirty days, as the application does with its settings.
  */
 // Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
 @Order(Order.DEFAULT + 11)
@@ -32,6 +37,9 @@ class DunningTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Dunning dunning;
 
     CollectionFixtures fixtures;
 
@@ -91,6 +99,10 @@ class DunningTests {
                 .isEqualTo("ACTIVE");
 
         fixtures.advanceTo(dueStart.plus(Duration.ofDays(30)).plus(hour));
+        assertThat(agreement(buyer.procurement(), agreementId).at("/status").asString())
+                .as("the application's own grace period is longer")
+                .isEqualTo("ACTIVE");
+        dunning.terminate(fixtures.now(), Duration.ofDays(30));
         var terminated = agreement(buyer.procurement(), agreementId);
         assertThat(terminated.at("/status").asString()).isEqualTo("TERMINATED");
         var states = fixtures.charges(buyer.procurement(), agreementId).stream()
