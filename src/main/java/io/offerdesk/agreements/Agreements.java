@@ -358,18 +358,18 @@ public class Agreements {
     /**
      * Ends an active agreement as TERMINATED because its buyer did not pay (invoicing's dunning): as a cancellation
      * does, its charges not yet due are cancelled and the due ones stand. An agreement that already ended is left as
-     * it is.
+     * it is, and so is an id no agreement here has (charges billed without one): dunning must not stop at it.
      *
      * @param reason why, for the audit trail: it names the system actor of the agreement's end
-     * @return whether the agreement was terminated now; false when it had already ended or does not exist
+     * @return whether the agreement was terminated now
      */
     @Transactional
     public boolean terminateForNonPayment(String agreementId, String reason, Instant now) {
-        var found = AgreementId.parse(agreementId).flatMap(agreements::lock);
-        if (found.isEmpty() || !(found.get().status() instanceof AgreementStatus.Active active)) {
+        var agreement = AgreementId.parse(agreementId).flatMap(agreements::lock).orElse(null);
+        if (agreement == null || !(agreement.status() instanceof AgreementStatus.Active active)) {
             return false;
         }
-        cancellation.endEarly(found.get(), active.terminate(now), Actor.system(reason), now);
+        cancellation.endEarly(agreement, active.terminate(now), Actor.system(reason), now);
         return true;
     }
 

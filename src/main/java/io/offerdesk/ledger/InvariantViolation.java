@@ -29,6 +29,8 @@ public record InvariantViolation(
         REVERSAL_MISMATCH,
         /** An entry without postings. */
         EMPTY_ENTRY,
+        /** A posting that names an entry or account that does not exist, or a reversal of an entry that does not. */
+        DANGLING_REFERENCE,
         /** An account's balance as read (latest checkpoint plus postings since) differs from the sum of all its postings. */
         DERIVED_BALANCE_MISMATCH
     }

@@ -11,6 +11,17 @@ DROP INDEX ledger.posting_credit;
 CREATE INDEX posting_debit ON ledger.posting (debit_account_id, xact_id) INCLUDE (amount_minor);
 CREATE INDEX posting_credit ON ledger.posting (credit_account_id, xact_id) INCLUDE (amount_minor);
 
+-- No foreign keys on the posting path. A foreign key check reads the row it names FOR KEY SHARE, which writes a lock
+-- into that row: every posting to the marketplace's clearing account would write to the clearing account's row, the
+-- hot row the ledger is built to avoid, and the checks (one query per posting and key) cost as much as the postings.
+-- The journal writes postings only with the entry inserted in the same statement and accounts that exist (accounts
+-- are never deleted); the invariant check finds any posting or reversal that names a missing row.
+ALTER TABLE ledger.posting
+    DROP CONSTRAINT posting_entry_id_fkey,
+    DROP CONSTRAINT posting_debit_account_id_fkey,
+    DROP CONSTRAINT posting_credit_account_id_fkey;
+ALTER TABLE ledger.journal_entry DROP CONSTRAINT journal_entry_reverses_entry_id_fkey;
+
 -- An entry is reversed at most once: a second reversal would undo it twice.
 CREATE UNIQUE INDEX journal_entry_reversal ON ledger.journal_entry (reverses_entry_id)
     WHERE reverses_entry_id IS NOT NULL;

@@ -19,7 +19,6 @@ import io.offerdesk.support.TestApi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +133,30 @@ class InvoicingRunTests {
                         .single())
                 .as("no charge of the agreement is left waiting")
                 .isZero();
-        assertThat(List.of(invoice.number())).allMatch(n -> n >= 1);
+
+        // A purchase order put on the next installment before it falls due is on its invoice.
+        var secondInstallment = charges.get(1);
+        var ordered = api.put(
+                "/api/v1/buyer/purchase-orders",
+                GLOBEX,
+                "{\"purchaseOrders\":[{\"agreementId\":\"%s\",\"chargeId\":\"%s\",\"purchaseOrderReference\":\"PO-8080\"}]}"
+                        .formatted(agreementId, secondInstallment.at("/id").asString()));
+        assertThat(ordered.status()).as(ordered.body()).isEqualTo(204);
+        var secondDue = Instant.parse(secondInstallment.at("/time").asString());
+        assertThat(api.post(
+                                "/api/v1/simulation/clock/advance",
+                                OPERATOR,
+                                "{\"to\":\"" + secondDue.plusSeconds(3600) + "\"}")
+                        .status())
+                .isEqualTo(200);
+        var next = invoices.list(
+                globex,
+                new InvoiceFilter(null, null, agreementId, null, LocalDate.ofInstant(secondDue, ZoneOffset.UTC), null),
+                0,
+                10);
+        assertThat(next).singleElement().satisfies(i -> {
+            assertThat(i.number()).isGreaterThan(invoice.number());
+            assertThat(i.lines().getFirst().purchaseOrderReference()).isEqualTo("PO-8080");
+        });
     }
 }

@@ -134,6 +134,15 @@ class LedgerInvariantsTests {
                         + " amount_minor) VALUES (%d, 0, %d, %d, 'EUR', 5000)",
                 "DELETE FROM ledger.posting WHERE entry_id = %d", reversal, eurReceivable, eurClearing);
 
+        // Rows that name what does not exist: the posting path has no foreign keys.
+        var missingEntry = entryId(eurKey) + 1_000_000;
+        insert(
+                "INSERT INTO ledger.posting (entry_id, leg, debit_account_id, credit_account_id, currency,"
+                        + " amount_minor) VALUES (%d, 0, %d, %d, 'EUR', 1)",
+                "DELETE FROM ledger.posting WHERE entry_id = %d", missingEntry, eurReceivable, eurClearing);
+        var danglingReversalKey = key("reversal-of-nothing");
+        insertEntry(danglingReversalKey, -1L);
+
         var check = api.post("/api/v1/ledger/invariants", OPERATOR, "").json();
 
         assertThat(check.at("/passed").asBoolean()).isFalse();
@@ -153,6 +162,8 @@ class LedgerInvariantsTests {
                         "CURRENCY_MISMATCH " + usdKey + " " + usdAccount + "EUR USD",
                         "EMPTY_ENTRY " + emptyKey + " - -",
                         "REVERSAL_MISMATCH " + reversalKey + " - -",
+                        "DANGLING_REFERENCE - - -",
+                        "DANGLING_REFERENCE " + danglingReversalKey + " - -",
                         "DERIVED_BALANCE_MISMATCH - " + usdAccount + "EUR EUR");
         assertThat(check.at("/violationCount").asLong()).isGreaterThanOrEqualTo(found.size());
         var usd = total(check, "USD");

@@ -12,7 +12,8 @@ final class Scenarios {
             PathRead.partyMe(),
             new OfferChangeSets(),
             new BuyerOffers(),
-            new QuoteAccept());
+            new QuoteAccept(),
+            new LedgerJournals());
 
     private Scenarios() {}
 

@@ -177,7 +177,11 @@ public class Collecting {
         repository.insertApplication(id, invoice.id(), paymentId, amount, now);
         repository.addPaid(invoice.id(), amount, now);
         var currency = amount.getCurrencyUnit();
-        var split = CollectionSplit.of(invoice, balance.amounts().paid(), amount);
+        // Counted from all that left the receivable before (applied, and credited by credit memos unpaid), so a
+        // collection goes on where a credit memo's unpaid part, split the same way, left off (CreditMemos.plan): a
+        // settled invoice leaves nothing in clearing, credited or not.
+        var before = balance.amounts();
+        var split = CollectionSplit.of(invoice, before.total().minus(before.open()), amount);
         var postings = split.shares().stream()
                 .map(share -> new Posting(
                         LedgerAccount.marketplace(AccountRole.MARKETPLACE_CLEARING, currency),

@@ -124,6 +124,29 @@ public class InvariantChecks {
             ORDER BY e.id LIMIT :kept
             """;
 
+    /** The rows that foreign keys would have refused: the posting path has none (see the migration). */
+    private static final String DANGLING_REFERENCES = """
+            SELECT entry_key, facts, count(*) OVER () AS found FROM (
+                SELECT p.entry_id AS sort_id, p.leg AS sort_leg, e.idempotency_key AS entry_key,
+                       'leg ' || p.leg || ' of entry ' || p.entry_id || ' names'
+                       || CASE WHEN e.id IS NULL THEN ' a missing entry' ELSE '' END
+                       || CASE WHEN d.id IS NULL THEN ' a missing debit account ' || p.debit_account_id ELSE '' END
+                       || CASE WHEN c.id IS NULL THEN ' a missing credit account ' || p.credit_account_id ELSE '' END
+                       AS facts
+                FROM ledger.posting p
+                LEFT JOIN ledger.journal_entry e ON e.id = p.entry_id
+                LEFT JOIN ledger.account d ON d.id = p.debit_account_id
+                LEFT JOIN ledger.account c ON c.id = p.credit_account_id
+                WHERE e.id IS NULL OR d.id IS NULL OR c.id IS NULL
+                UNION ALL
+                SELECT r.id, -1, r.idempotency_key, 'reverses entry ' || r.reverses_entry_id || ', which is missing'
+                FROM ledger.journal_entry r
+                WHERE r.reverses_entry_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM ledger.journal_entry o WHERE o.id = r.reverses_entry_id)
+            ) dangling
+            ORDER BY sort_id, sort_leg LIMIT :kept
+            """;
+
     /** Every account's balance as read, next to the sums of all its postings. */
     private static final String DERIVED_MISMATCHES =
             """
@@ -285,6 +308,11 @@ public class InvariantChecks {
                 violations,
                 rs -> new InvariantViolation(
                         Kind.EMPTY_ENTRY, rs.getString("idempotency_key"), null, null, "no postings"));
+        found += query(
+                DANGLING_REFERENCES,
+                violations,
+                rs -> new InvariantViolation(
+                        Kind.DANGLING_REFERENCE, rs.getString("entry_key"), null, null, rs.getString("facts")));
         found += query(
                 DERIVED_MISMATCHES,
                 violations,

@@ -26,7 +26,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,8 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The journal's SQL. A batch of entries goes to PostgreSQL as arrays ({@code unnest}) in one statement that inserts
  * the entries and their postings together, so posting costs one round trip however many entries it carries.
+ *
+ * <p>A plain component, not a {@code @Repository}: {@code JdbcClient} already translates SQL exceptions, and the
+ * translating proxy would sit on every posting.
  */
-@Repository
+@Component
 public class Journal {
 
     /**
@@ -125,20 +128,18 @@ public class Journal {
      * inserted; the others were there already (committed, or committed by a concurrent transaction this one waited
      * for).
      *
-     * @param entries with distinct keys in ascending order: two transactions posting overlapping batches then wait
-     *     for each other's keys in the same order and cannot deadlock
-     * @param reverses the id of the entry each one reverses, or null
+     * @param entries with distinct keys, in ascending order when there are several: two transactions posting
+     *     overlapping batches then wait for each other's keys in the same order and cannot deadlock
+     * @param reverses the id of the entry they reverse, or null
      */
-    public Set<String> insertNew(List<JournalEntry> entries, List<@Nullable Long> reverses) {
-        var ids = accountIds(entries.stream()
-                .flatMap(e -> e.postings().stream())
-                .flatMap(p -> java.util.stream.Stream.of(p.debit(), p.credit()))
-                .toList());
+    public Set<String> insertNew(List<JournalEntry> entries, @Nullable Long reverses) {
+        createMissingAccounts(entries);
         int size = entries.size();
         var keys = new String[size];
         var reasons = new String[size];
         var references = new @Nullable String[size];
         var times = new String[size];
+        var reversed = new @Nullable Long[size];
         int legCount = 0;
         for (int i = 0; i < size; i++) {
             var entry = entries.get(i);
@@ -146,6 +147,7 @@ public class Journal {
             reasons[i] = entry.reasonCode();
             references[i] = entry.reference();
             times[i] = entry.occurredAt().toString();
+            reversed[i] = reverses;
             legCount += entry.postings().size();
         }
         var legKeys = new String[legCount];
@@ -161,25 +163,14 @@ public class Journal {
                 var posting = postings.get(leg);
                 legKeys[n] = entry.idempotencyKey();
                 legs[n] = leg;
-                debits[n] = ids.get(posting.debit());
-                credits[n] = ids.get(posting.credit());
+                debits[n] = accountId(posting.debit());
+                credits[n] = accountId(posting.credit());
                 currencies[n] = posting.amount().getCurrencyUnit().getCode();
                 amounts[n] = posting.amount().getAmountMinorLong();
             }
         }
         var inserted = jdbc.sql(INSERT)
-                .params(
-                        keys,
-                        reasons,
-                        references,
-                        times,
-                        reverses.toArray(Long[]::new),
-                        legKeys,
-                        legs,
-                        debits,
-                        credits,
-                        currencies,
-                        amounts)
+                .params(keys, reasons, references, times, reversed, legKeys, legs, debits, credits, currencies, amounts)
                 .query(String.class)
                 .list();
         return new HashSet<>(inserted);
@@ -240,48 +231,56 @@ public class Journal {
                 .orElseGet(() -> new AccountBalance(account, zero, zero));
     }
 
+    private long accountId(LedgerAccount account) {
+        var id = accountIds.get(account);
+        if (id == null) {
+            throw new IllegalStateException("Ledger account " + account + " was not created");
+        }
+        return id;
+    }
+
     /**
-     * The ids of the accounts, creating the missing ones in a transaction of their own: an account is an empty
-     * container, so it may outlive a posting that rolls back, and its id can then be kept. Created in its own
-     * transaction, an account never makes another transaction wait for the one that first posted to it.
+     * Creates the accounts the entries name that this node does not know yet, in a transaction of their own: an
+     * account is an empty container, so it may outlive a posting that rolls back, and its id can then be kept.
+     * Created in its own transaction, an account never makes another transaction wait for the one that first posted
+     * to it.
      */
-    private Map<LedgerAccount, Long> accountIds(Collection<LedgerAccount> accounts) {
-        var missing = new TreeSet<>(ACCOUNT_ORDER);
-        for (var account : accounts) {
-            if (!accountIds.containsKey(account)) {
-                missing.add(account);
+    private void createMissingAccounts(List<JournalEntry> entries) {
+        @Nullable TreeSet<LedgerAccount> missing = null;
+        for (var entry : entries) {
+            for (var posting : entry.postings()) {
+                for (var account : List.of(posting.debit(), posting.credit())) {
+                    if (!accountIds.containsKey(account)) {
+                        if (missing == null) {
+                            missing = new TreeSet<>(ACCOUNT_ORDER);
+                        }
+                        missing.add(account);
+                    }
+                }
             }
         }
-        if (!missing.isEmpty()) {
-            var owners = missing.stream().map(a -> a.ownerPartyId().toString()).toArray(String[]::new);
-            var roles = missing.stream().map(a -> a.role().name()).toArray(String[]::new);
-            var currencies = missing.stream().map(a -> a.currency().getCode()).toArray(String[]::new);
-            var created = ownTransaction.execute(status -> {
-                jdbc.sql(CREATE_ACCOUNTS).params(owners, roles, currencies).update();
-                return jdbc.sql(ACCOUNT_IDS)
-                        .params(owners, roles, currencies)
-                        .query((rs, n) -> Map.entry(
-                                new LedgerAccount(
-                                        rs.getObject(2, UUID.class),
-                                        AccountRole.valueOf(rs.getString(3)),
-                                        CurrencyUnit.of(rs.getString(4))),
-                                rs.getLong(1)))
-                        .list();
-            });
-            // Kept only once committed: an id of a rolled-back account would name nothing.
-            if (created != null) {
-                created.forEach(e -> accountIds.put(e.getKey(), e.getValue()));
-            }
+        if (missing == null) {
+            return;
         }
-        var ids = new HashMap<LedgerAccount, Long>();
-        for (var account : accounts) {
-            var id = accountIds.get(account);
-            if (id == null) {
-                throw new IllegalStateException("Ledger account " + account + " was not created");
-            }
-            ids.put(account, id);
+        var owners = missing.stream().map(a -> a.ownerPartyId().toString()).toArray(String[]::new);
+        var roles = missing.stream().map(a -> a.role().name()).toArray(String[]::new);
+        var currencies = missing.stream().map(a -> a.currency().getCode()).toArray(String[]::new);
+        var created = ownTransaction.execute(status -> {
+            jdbc.sql(CREATE_ACCOUNTS).params(owners, roles, currencies).update();
+            return jdbc.sql(ACCOUNT_IDS)
+                    .params(owners, roles, currencies)
+                    .query((rs, n) -> Map.entry(
+                            new LedgerAccount(
+                                    rs.getObject(2, UUID.class),
+                                    AccountRole.valueOf(rs.getString(3)),
+                                    CurrencyUnit.of(rs.getString(4))),
+                            rs.getLong(1)))
+                    .list();
+        });
+        // Kept only once committed: an id of a rolled-back account would name nothing.
+        if (created != null) {
+            created.forEach(e -> accountIds.put(e.getKey(), e.getValue()));
         }
-        return ids;
     }
 
     /** The rows of one entry, one per posting, gathered into the entry. */
