@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +85,8 @@ class FinanceBrowserTests extends BrowserTest {
         assertThat(text("#invoice-total")).isEqualTo("USD 1,000.00");
         assertThat(browser.findElements(By.cssSelector("#lines-table tbody tr")))
                 .hasSize(1);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // htmx swaps the collections panel in after the page loads: an element found just before is then gone.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("pay-invoice-submit")));
         click(By.id("pay-invoice-submit"));
         wait.until(ExpectedConditions.attributeToBe(By.id("invoice-status"), "data-status", "PAID"));
