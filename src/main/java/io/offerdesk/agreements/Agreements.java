@@ -21,6 +21,7 @@ import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.AccountId;
+import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
@@ -352,6 +353,24 @@ public class Agreements {
                         .map(agreement -> agreement.seenFrom(sideOf(me, agreement)))
                         .toList(),
                 page.size() > limit);
+    }
+
+    /**
+     * Ends an active agreement as TERMINATED because its buyer did not pay (invoicing's dunning): as a cancellation
+     * does, its charges not yet due are cancelled and the due ones stand. An agreement that already ended is left as
+     * it is.
+     *
+     * @param reason why, for the audit trail: it names the system actor of the agreement's end
+     * @return whether the agreement was terminated now; false when it had already ended or does not exist
+     */
+    @Transactional
+    public boolean terminateForNonPayment(String agreementId, String reason, Instant now) {
+        var found = AgreementId.parse(agreementId).flatMap(agreements::lock);
+        if (found.isEmpty() || !(found.get().status() instanceof AgreementStatus.Active active)) {
+            return false;
+        }
+        cancellation.endEarly(found.get(), active.terminate(now), Actor.system(reason), now);
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.offerdesk.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,5 +34,28 @@ public record JournalEntry(
             throw new IllegalArgumentException("Entry " + idempotencyKey + " moves nothing");
         }
         postings = List.copyOf(postings);
+    }
+
+    /**
+     * The entry that undoes this one: every posting reversed, in the same order, about the same reference. Posting it
+     * brings every balance this entry moved back to where it was.
+     */
+    public JournalEntry reversal(String idempotencyKey, String reasonCode, Instant occurredAt) {
+        return new JournalEntry(
+                idempotencyKey,
+                reasonCode,
+                reference,
+                occurredAt,
+                postings.stream().map(Posting::reversed).toList());
+    }
+
+    /**
+     * Whether {@code other} posts the same: the same reason, reference and postings. The time is left out, since a
+     * retry of the same business event may well be stamped later.
+     */
+    public boolean movesTheSameAs(JournalEntry other) {
+        return reasonCode.equals(other.reasonCode)
+                && Objects.equals(reference, other.reference)
+                && postings.equals(other.postings);
     }
 }

@@ -12,17 +12,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Resale authorizations of Acme's for Northwind, made through the change-set API as the ISV would, for partner offers. */
-final class ResaleOfferFixtures {
+public final class ResaleOfferFixtures {
 
-    static final String ISV = OfferFixtures.AUTHOR;
-    static final String PARTNER = "author@northwind.example";
+    public static final String ISV = OfferFixtures.AUTHOR;
+    public static final String PARTNER = "author@northwind.example";
     static final String PARTNER_ACCOUNT = "300000000001";
 
     private final TestApi api;
     private final OfferFixtures offers;
     private final AgreementFixtures agreements;
 
-    ResaleOfferFixtures(TestApi api) {
+    public ResaleOfferFixtures(TestApi api) {
         this.api = api;
         this.agreements = new AgreementFixtures(api);
         this.offers = agreements.offers();
@@ -37,7 +37,7 @@ final class ResaleOfferFixtures {
      * Acme's released single-use authorization of the product for Northwind and Globex, open for {@code days}: a fixed
      * upfront term granting ten analysts for twelve months, paid in two wholesale installments after it ends.
      */
-    String authorization(String product, int days) {
+    public String authorization(String product, int days) {
         var today = offers.today();
         var changes = new ArrayList<String>();
         changes.add(raChange("CreateResaleAuthorization", null, "RA", """
@@ -65,7 +65,7 @@ final class ResaleOfferFixtures {
      * Acme's released authorization of the product for Northwind to sell to Globex at a discount off the product's list
      * prices (Offerdesk's {@code DiscountPercentage}, ADR 0012), open for thirty days and for any number of offers.
      */
-    String discountAuthorization(String product, String discountPercentage) {
+    public String discountAuthorization(String product, String discountPercentage) {
         var changes = new ArrayList<String>();
         changes.add(raChange("CreateResaleAuthorization", null, "RA", """
                 {"ProductId":"%s","Name":"%s","ResellerAccountId":"%s"}""".formatted(
@@ -91,7 +91,7 @@ final class ResaleOfferFixtures {
      * @param fixedTerm whether the authorization's terms are a fixed upfront term, whose agreement lasts twelve
      *     months; a configurable one takes its duration from the buyer's choice
      */
-    String cppoDraft(String authorization, String markup, boolean fixedTerm) {
+    public String cppoDraft(String authorization, String markup, boolean fixedTerm) {
         var created = succeeded(
                 PARTNER,
                 List.of(change(
@@ -146,7 +146,7 @@ final class ResaleOfferFixtures {
         return raChange(type, "$RA.Entity.Identifier", null, details);
     }
 
-    JsonNode succeeded(String email, List<String> changes) {
+    public JsonNode succeeded(String email, List<String> changes) {
         var done = offers.run(email, changes);
         assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         return done;

@@ -12,7 +12,12 @@ enum Baseline {
      * The rows an acceptance must write, in one transaction: an agreement with its terms, its 12 charges, the
      * outbox row of its event, an audit entry and the idempotency record of the request.
      */
-    ACCEPT_TRANSACTION("pg accept transaction", 16);
+    ACCEPT_TRANSACTION("pg accept transaction", 16),
+    /**
+     * A split journal's four posting rows in one transaction: one multi-row INSERT into a table shaped like
+     * ledger.posting (columns, keys and indexes), then COMMIT.
+     */
+    SPLIT_JOURNAL("pg insert split journal", SplitJournals.LEGS);
 
     private final String label;
     private final int rowsPerCall;

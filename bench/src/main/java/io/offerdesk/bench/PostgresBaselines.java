@@ -43,6 +43,9 @@ final class PostgresBaselines {
     private static final List<String> REPORTED_SETTINGS =
             List.of("synchronous_commit", "fsync", "shared_buffers", "max_connections");
 
+    /** The embedded server trusts local connections of this user, without a password. */
+    static final String USER = "postgres";
+
     private final String jdbcUrl;
     private final Properties credentials = new Properties();
     private final UUID owner = UUID.randomUUID();
@@ -51,7 +54,7 @@ final class PostgresBaselines {
         // 127.0.0.1, not localhost: the harness sends traffic only to the loopback address it names.
         this.jdbcUrl = "jdbc:postgresql://127.0.0.1:%d/postgres".formatted(port);
         // The embedded server trusts local connections: user postgres, no password.
-        credentials.setProperty("user", "postgres");
+        credentials.setProperty("user", USER);
         credentials.setProperty("ApplicationName", "offerdesk-bench");
     }
 
@@ -102,6 +105,7 @@ final class PostgresBaselines {
                 var statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_baseline, bench_inserts");
             createAcceptTables(statement);
+            SplitJournals.createTable(statement);
             statement.execute("""
                     CREATE TABLE bench_baseline (
                         id integer PRIMARY KEY,
@@ -230,6 +234,7 @@ final class PostgresBaselines {
             case INSERT_ONE_ROW -> () -> new InsertRows(1);
             case INSERT_25_ROWS -> () -> new InsertRows(25);
             case ACCEPT_TRANSACTION -> AcceptTransaction::new;
+            case SPLIT_JOURNAL -> () -> new SplitJournals.RawInsert(connect());
         };
     }
 

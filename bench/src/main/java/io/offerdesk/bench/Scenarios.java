@@ -12,7 +12,8 @@ final class Scenarios {
             PathRead.partyMe(),
             new OfferChangeSets(),
             new BuyerOffers(),
-            new QuoteAccept());
+            new QuoteAccept(),
+            new LedgerJournals());
 
     /** Jobs are measured once each, after the scenarios; "all" names the scenarios only, a job is named itself. */
     private static final List<Job> JOBS = List.of(new InvoicingRunJob());

@@ -41,8 +41,8 @@ public class InvoiceRepository {
     }
 
     /**
-     * Inserts the invoices with their lines, and for each its balance (nothing paid, credited or refunded yet), in the
-     * caller's transaction.
+     * Inserts the invoices with their lines, and for each invoice (not credit memo) its balance (nothing paid, credited
+     * or refunded yet), in the caller's transaction.
      */
     public void insert(List<Invoice> invoices) {
         if (invoices.isEmpty()) {
@@ -52,9 +52,13 @@ public class InvoiceRepository {
         insertLines(invoices.stream()
                 .flatMap(i -> i.lines().stream().map(l -> Map.entry(i.id(), l)))
                 .toList());
+        // A credit memo owes nothing: what it gives back is the credited amount in its original's balance.
+        var owing = invoices.stream()
+                .filter(i -> i.type() == InvoiceType.INVOICE)
+                .toList();
         insertBalances(
-                invoices.stream().map(Invoice::id).toArray(String[]::new),
-                invoices.stream().map(i -> i.total().getAmountMinorLong()).toArray(Long[]::new));
+                owing.stream().map(Invoice::id).toArray(String[]::new),
+                owing.stream().map(i -> i.total().getAmountMinorLong()).toArray(Long[]::new));
     }
 
     /**

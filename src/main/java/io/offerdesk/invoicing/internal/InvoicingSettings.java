@@ -1,5 +1,7 @@
 package io.offerdesk.invoicing.internal;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     says otherwise
  * @param batchSize charges an invoicing run takes per transaction (whole invoices: a batch may go over it to finish one)
  * @param runWorkers batches a run works on at once on one node: one claims and drafts while another writes
+ * @param dunning how unpaid invoices are chased
  */
 @ConfigurationProperties("offerdesk.invoicing")
 public record InvoicingSettings(
@@ -20,7 +23,8 @@ public record InvoicingSettings(
         @DefaultValue("INV") String numberPrefix,
         @DefaultValue("30") int defaultNetPaymentDays,
         @DefaultValue("5000") int batchSize,
-        @DefaultValue("2") int runWorkers) {
+        @DefaultValue("2") int runWorkers,
+        @DefaultValue Dunning dunning) {
 
     public InvoicingSettings {
         if (defaultNetPaymentDays < 1 || batchSize < 1 || runWorkers < 1) {
@@ -32,5 +36,30 @@ public record InvoicingSettings(
     /** How an invoice's number is shown: the prefix and the number padded to eight digits. */
     public String displayNumber(long number) {
         return "%s-%08d".formatted(numberPrefix, number);
+    }
+
+    /**
+     * @param reminders when payment reminders go to the buyer, counted from the start (00:00 UTC) of the due date:
+     *     {@code P1D} is the first day the invoice is overdue; strictly increasing
+     * @param terminationGrace how long after the start of the due date an invoice may stay unpaid before the agreements
+     *     billed on it are terminated
+     */
+    public record Dunning(
+            @DefaultValue({"P1D", "P7D", "P15D"}) List<Duration> reminders,
+            @DefaultValue("P30D") Duration terminationGrace) {
+
+        public Dunning {
+            reminders = List.copyOf(reminders);
+            for (int i = 0; i < reminders.size(); i++) {
+                if (!reminders.get(i).isPositive()
+                        || (i > 0 && reminders.get(i).compareTo(reminders.get(i - 1)) <= 0)) {
+                    throw new IllegalArgumentException(
+                            "offerdesk.invoicing.dunning.reminders must be positive and increasing: " + reminders);
+                }
+            }
+            if (!terminationGrace.isPositive()) {
+                throw new IllegalArgumentException("offerdesk.invoicing.dunning.termination-grace must be positive");
+            }
+        }
     }
 }

@@ -1,31 +1,116 @@
 package io.offerdesk.ledger.internal;
 
 import io.offerdesk.ledger.AccountBalance;
+import io.offerdesk.ledger.AccountQuery;
 import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.ledger.JournalEntry;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.ledger.Posting;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The journal's SQL. Batches go to PostgreSQL as arrays ({@code unnest}), one statement per table. */
-@Repository
+/**
+ * The journal's SQL. A batch of entries goes to PostgreSQL as arrays ({@code unnest}) in one statement that inserts
+ * the entries and their postings together, so posting costs one round trip however many entries it carries.
+ *
+ * <p>A plain component, not a {@code @Repository}: {@code JdbcClient} already translates SQL exceptions, and the
+ * translating proxy would sit on every posting.
+ */
+@Component
 public class Journal {
+
+    /**
+     * Inserts the entries whose keys are new and the postings of exactly those entries: the postings join the entry
+     * rows the first insert returned, so a replayed key adds nothing. Keys come sorted (see {@link #insertNew}).
+     */
+    private static final String INSERT = """
+            WITH entry AS (
+                INSERT INTO ledger.journal_entry
+                    (idempotency_key, reason_code, reference, occurred_at, reverses_entry_id)
+                SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::bigint[])
+                ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING id, idempotency_key
+            ), posting AS (
+                INSERT INTO ledger.posting (entry_id, leg, debit_account_id, credit_account_id, currency, amount_minor)
+                SELECT entry.id, p.leg, p.debit, p.credit, p.currency, p.amount
+                FROM unnest(?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::char(3)[], ?::bigint[])
+                     AS p(key, leg, debit, credit, currency, amount)
+                JOIN entry ON entry.idempotency_key = p.key
+            )
+            SELECT idempotency_key FROM entry
+            """;
+
+    private static final String FIND = """
+            SELECT e.id, e.idempotency_key, e.reason_code, e.reference, e.occurred_at, o.idempotency_key AS reverses,
+                   p.leg, d.owner_party_id AS debit_owner, d.role AS debit_role, c.owner_party_id AS credit_owner,
+                   c.role AS credit_role, p.currency, p.amount_minor
+            FROM ledger.journal_entry e
+            LEFT JOIN ledger.journal_entry o ON o.id = e.reverses_entry_id
+            LEFT JOIN ledger.posting p ON p.entry_id = e.id
+            LEFT JOIN ledger.account d ON d.id = p.debit_account_id
+            LEFT JOIN ledger.account c ON c.id = p.credit_account_id
+            WHERE e.idempotency_key = ANY (?::varchar[])
+            ORDER BY e.id, p.leg
+            """;
+
+    private static final String REVERSAL_OF = """
+            SELECT idempotency_key FROM ledger.journal_entry WHERE reverses_entry_id = ?
+            """;
+
+    private static final String BALANCES = """
+            SELECT a.owner_party_id, a.role, a.currency,
+            """ + DerivedBalance.COLUMNS + """
+            FROM ledger.account a
+            """ + DerivedBalance.LATEST_CHECKPOINT + """
+            WHERE (CAST(:owner AS uuid) IS NULL OR a.owner_party_id = CAST(:owner AS uuid))
+              AND (CAST(:role AS varchar) IS NULL OR a.role = CAST(:role AS varchar))
+              AND (CAST(:currency AS char(3)) IS NULL OR a.currency = CAST(:currency AS char(3)))
+            ORDER BY a.owner_party_id, a.currency, a.role
+            OFFSET :offset LIMIT :limit
+            """;
+
+    private static final String CREATE_ACCOUNTS = """
+            INSERT INTO ledger.account (owner_party_id, role, currency)
+            SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::char(3)[])
+            ON CONFLICT DO NOTHING
+            """;
+
+    private static final String ACCOUNT_IDS = """
+            SELECT a.id, a.owner_party_id, a.role, a.currency FROM ledger.account a
+            JOIN unnest(?::uuid[], ?::varchar[], ?::char(3)[]) AS m(owner, role, currency)
+              ON a.owner_party_id = m.owner AND a.role = m.role AND a.currency = m.currency
+            """;
+
+    /** The order accounts are created in, so that two nodes creating the same ones never wait on each other. */
+    private static final Comparator<LedgerAccount> ACCOUNT_ORDER = Comparator.comparing(LedgerAccount::ownerPartyId)
+            .thenComparing(LedgerAccount::role)
+            .thenComparing(a -> a.currency().getCode());
+
+    /** An entry as it stands in the journal. */
+    public record Stored(
+            long id, JournalEntry entry, @Nullable String reversesKey) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -39,194 +124,205 @@ public class Journal {
     }
 
     /**
-     * Inserts the entries whose keys are new, with their postings, and returns the keys that were already there.
+     * Inserts the entries whose keys are new, with their postings, in one statement, and returns the keys it
+     * inserted; the others were there already (committed, or committed by a concurrent transaction this one waited
+     * for).
      *
-     * @param reverses for each entry, the key of the entry it reverses, or null
+     * @param entries with distinct keys, in ascending order when there are several: two transactions posting
+     *     overlapping batches then wait for each other's keys in the same order and cannot deadlock
+     * @param reverses the id of the entry they reverse, or null
      */
-    public List<String> insert(List<JournalEntry> entries, List<@Nullable String> reverses) {
-        var ids = accountIds(entries.stream()
-                .flatMap(e -> e.postings().stream())
-                .flatMap(p -> java.util.stream.Stream.of(p.debit(), p.credit()))
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
-        var keys = entries.stream().map(JournalEntry::idempotencyKey).toArray(String[]::new);
-        var inserted = new HashMap<String, Long>();
-        jdbc.sql("""
-                        INSERT INTO ledger.journal_entry
-                            (idempotency_key, reason_code, reference, occurred_at, reverses_entry_id)
-                        SELECT e.key, e.reason, e.reference, e.occurred_at,
-                               (SELECT o.id FROM ledger.journal_entry o WHERE o.idempotency_key = e.reverses)
-                        FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])
-                             AS e(key, reason, reference, occurred_at, reverses)
-                        ON CONFLICT (idempotency_key) DO NOTHING
-                        RETURNING idempotency_key, id
-                        """)
-                .params(
-                        keys,
-                        entries.stream().map(JournalEntry::reasonCode).toArray(String[]::new),
-                        entries.stream().map(JournalEntry::reference).toArray(String[]::new),
-                        entries.stream()
-                                .map(e -> Timestamp.from(e.occurredAt()))
-                                .toArray(Timestamp[]::new),
-                        reverses.toArray(String[]::new))
-                .query((rs, n) -> inserted.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        var entryIds = new ArrayList<Long>();
-        var legs = new ArrayList<Integer>();
-        var debits = new ArrayList<Long>();
-        var credits = new ArrayList<Long>();
-        var currencies = new ArrayList<String>();
-        var amounts = new ArrayList<Long>();
-        var replayed = new ArrayList<String>();
+    public Set<String> insertNew(List<JournalEntry> entries, @Nullable Long reverses) {
+        createMissingAccounts(entries);
+        int size = entries.size();
+        var keys = new String[size];
+        var reasons = new String[size];
+        var references = new @Nullable String[size];
+        var times = new String[size];
+        var reversed = new @Nullable Long[size];
+        int legCount = 0;
+        for (int i = 0; i < size; i++) {
+            var entry = entries.get(i);
+            keys[i] = entry.idempotencyKey();
+            reasons[i] = entry.reasonCode();
+            references[i] = entry.reference();
+            times[i] = entry.occurredAt().toString();
+            reversed[i] = reverses;
+            legCount += entry.postings().size();
+        }
+        var legKeys = new String[legCount];
+        var legs = new Integer[legCount];
+        var debits = new Long[legCount];
+        var credits = new Long[legCount];
+        var currencies = new String[legCount];
+        var amounts = new Long[legCount];
+        int n = 0;
         for (var entry : entries) {
-            var id = inserted.remove(entry.idempotencyKey());
-            if (id == null) {
-                replayed.add(entry.idempotencyKey());
-                continue;
-            }
             var postings = entry.postings();
-            for (int leg = 0; leg < postings.size(); leg++) {
+            for (int leg = 0; leg < postings.size(); leg++, n++) {
                 var posting = postings.get(leg);
-                entryIds.add(id);
-                legs.add(leg);
-                debits.add(ids.get(posting.debit()));
-                credits.add(ids.get(posting.credit()));
-                currencies.add(posting.amount().getCurrencyUnit().getCode());
-                amounts.add(posting.amount().getAmountMinorLong());
+                legKeys[n] = entry.idempotencyKey();
+                legs[n] = leg;
+                debits[n] = accountId(posting.debit());
+                credits[n] = accountId(posting.credit());
+                currencies[n] = posting.amount().getCurrencyUnit().getCode();
+                amounts[n] = posting.amount().getAmountMinorLong();
             }
         }
-        if (!entryIds.isEmpty()) {
-            jdbc.sql("""
-                            INSERT INTO ledger.posting
-                                (entry_id, leg, debit_account_id, credit_account_id, currency, amount_minor)
-                            SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::char(3)[],
-                                                 ?::bigint[])
-                            """)
-                    .params(
-                            entryIds.toArray(Long[]::new),
-                            legs.toArray(Integer[]::new),
-                            debits.toArray(Long[]::new),
-                            credits.toArray(Long[]::new),
-                            currencies.toArray(String[]::new),
-                            amounts.toArray(Long[]::new))
-                    .update();
-        }
-        return replayed;
+        var inserted = jdbc.sql(INSERT)
+                .params(keys, reasons, references, times, reversed, legKeys, legs, debits, credits, currencies, amounts)
+                .query(String.class)
+                .list();
+        return new HashSet<>(inserted);
     }
 
-    public Optional<JournalEntry> find(String idempotencyKey) {
-        var head = jdbc.sql("""
-                        SELECT id, reason_code, reference, occurred_at FROM ledger.journal_entry
-                        WHERE idempotency_key = ?
-                        """)
-                .param(idempotencyKey)
-                .query((rs, n) -> new Object[] {
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getTimestamp(4).toInstant()
-                })
-                .optional();
-        return head.map(h -> new JournalEntry(
-                idempotencyKey, (String) h[1], (String) h[2], (java.time.Instant) h[3], postings((Long) h[0])));
+    public Optional<Stored> find(String idempotencyKey) {
+        return Optional.ofNullable(findAll(List.of(idempotencyKey)).get(idempotencyKey));
     }
 
-    private List<Posting> postings(long entryId) {
-        return jdbc.sql("""
-                        SELECT d.owner_party_id, d.role, c.owner_party_id, c.role, p.currency, p.amount_minor
-                        FROM ledger.posting p
-                        JOIN ledger.account d ON d.id = p.debit_account_id
-                        JOIN ledger.account c ON c.id = p.credit_account_id
-                        WHERE p.entry_id = ? ORDER BY p.leg
-                        """)
-                .param(entryId)
+    /** The entries posted under these keys, in one query; keys never posted are absent. */
+    public Map<String, Stored> findAll(Collection<String> idempotencyKeys) {
+        var rows = new LinkedHashMap<Long, EntryRows>();
+        jdbc.sql(FIND).param(idempotencyKeys.toArray(String[]::new)).query(rs -> {
+            var id = rs.getLong("id");
+            var entry = rows.get(id);
+            if (entry == null) {
+                entry = EntryRows.of(rs);
+                rows.put(id, entry);
+            }
+            entry.add(rs);
+        });
+        var found = new HashMap<String, Stored>();
+        rows.forEach((id, entry) -> found.put(entry.key(), entry.toStored(id)));
+        return found;
+    }
+
+    /** The key of the entry that reversed the one with this id, if one did. */
+    public Optional<String> reversalOf(long entryId) {
+        return jdbc.sql(REVERSAL_OF).param(entryId).query(String.class).optional();
+    }
+
+    public List<AccountBalance> balances(AccountQuery query) {
+        return jdbc.sql(BALANCES)
+                .param("owner", query.ownerPartyId())
+                .param("role", query.role() == null ? null : query.role().name())
+                .param(
+                        "currency",
+                        query.currency() == null ? null : query.currency().getCode())
+                .param("offset", query.offset())
+                .param("limit", query.limit())
                 .query((rs, n) -> {
-                    var currency = CurrencyUnit.of(rs.getString(5));
-                    return new Posting(
+                    var currency = CurrencyUnit.of(rs.getString("currency"));
+                    return new AccountBalance(
                             new LedgerAccount(
-                                    rs.getObject(1, UUID.class), AccountRole.valueOf(rs.getString(2)), currency),
-                            new LedgerAccount(
-                                    rs.getObject(3, UUID.class), AccountRole.valueOf(rs.getString(4)), currency),
-                            Money.ofMinor(currency, rs.getLong(6)));
+                                    rs.getObject("owner_party_id", UUID.class),
+                                    AccountRole.valueOf(rs.getString("role")),
+                                    currency),
+                            Money.ofMinor(currency, rs.getLong("debits_minor")),
+                            Money.ofMinor(currency, rs.getLong("credits_minor")));
                 })
                 .list();
     }
 
     public AccountBalance balance(LedgerAccount account) {
         var zero = Money.zero(account.currency());
-        var id = jdbc.sql("SELECT id FROM ledger.account WHERE owner_party_id = ? AND role = ? AND currency = ?")
-                .params(
-                        account.ownerPartyId(),
-                        account.role().name(),
-                        account.currency().getCode())
-                .query(Long.class)
-                .optional();
-        if (id.isEmpty()) {
-            return new AccountBalance(account, zero, zero);
-        }
-        return jdbc.sql("""
-                        SELECT (SELECT coalesce(sum(amount_minor), 0) FROM ledger.posting WHERE debit_account_id = :id),
-                               (SELECT coalesce(sum(amount_minor), 0) FROM ledger.posting WHERE credit_account_id = :id)
-                        """)
-                .param("id", id.get())
-                .query((rs, n) -> new AccountBalance(
-                        account,
-                        Money.ofMinor(account.currency(), rs.getLong(1)),
-                        Money.ofMinor(account.currency(), rs.getLong(2))))
-                .single();
+        return balances(new AccountQuery(account.ownerPartyId(), account.role(), account.currency(), 0, 1)).stream()
+                .findFirst()
+                .orElseGet(() -> new AccountBalance(account, zero, zero));
     }
 
-    public List<AccountBalance> balances(UUID ownerPartyId) {
-        return jdbc.sql("""
-                        SELECT a.role, a.currency,
-                               (SELECT coalesce(sum(amount_minor), 0) FROM ledger.posting WHERE debit_account_id = a.id),
-                               (SELECT coalesce(sum(amount_minor), 0) FROM ledger.posting WHERE credit_account_id = a.id)
-                        FROM ledger.account a WHERE a.owner_party_id = ? ORDER BY a.role, a.currency
-                        """)
-                .param(ownerPartyId)
-                .query((rs, n) -> {
-                    var currency = CurrencyUnit.of(rs.getString(2));
-                    return new AccountBalance(
-                            new LedgerAccount(ownerPartyId, AccountRole.valueOf(rs.getString(1)), currency),
-                            Money.ofMinor(currency, rs.getLong(3)),
-                            Money.ofMinor(currency, rs.getLong(4)));
-                })
-                .list();
+    private long accountId(LedgerAccount account) {
+        var id = accountIds.get(account);
+        if (id == null) {
+            throw new IllegalStateException("Ledger account " + account + " was not created");
+        }
+        return id;
     }
 
     /**
-     * The ids of the accounts, creating the missing ones in a transaction of their own: an account is an empty
-     * container, so it may outlive a posting that rolls back, and its id can then be kept.
+     * Creates the accounts the entries name that this node does not know yet, in a transaction of their own: an
+     * account is an empty container, so it may outlive a posting that rolls back, and its id can then be kept.
+     * Created in its own transaction, an account never makes another transaction wait for the one that first posted
+     * to it.
      */
-    private Map<LedgerAccount, Long> accountIds(java.util.Collection<LedgerAccount> accounts) {
-        var missing = accounts.stream().filter(a -> !accountIds.containsKey(a)).toList();
-        if (!missing.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> {
-                var owners = missing.stream().map(LedgerAccount::ownerPartyId).toArray(UUID[]::new);
-                var roles = missing.stream().map(a -> a.role().name()).toArray(String[]::new);
-                var currencies =
-                        missing.stream().map(a -> a.currency().getCode()).toArray(String[]::new);
-                jdbc.sql("""
-                                INSERT INTO ledger.account (owner_party_id, role, currency)
-                                SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::char(3)[])
-                                ON CONFLICT DO NOTHING
-                                """).params(owners, roles, currencies).update();
-                jdbc.sql("""
-                                SELECT a.id, a.owner_party_id, a.role, a.currency FROM ledger.account a
-                                JOIN unnest(?::uuid[], ?::varchar[], ?::char(3)[]) AS m(owner, role, currency)
-                                  ON a.owner_party_id = m.owner AND a.role = m.role AND a.currency = m.currency
-                                """)
-                        .params(owners, roles, currencies)
-                        .query((rs, n) -> accountIds.put(
-                                new LedgerAccount(
-                                        rs.getObject(2, UUID.class),
-                                        AccountRole.valueOf(rs.getString(3)),
-                                        CurrencyUnit.of(rs.getString(4))),
-                                rs.getLong(1)))
-                        .list();
-            });
+    private void createMissingAccounts(List<JournalEntry> entries) {
+        @Nullable TreeSet<LedgerAccount> missing = null;
+        for (var entry : entries) {
+            for (var posting : entry.postings()) {
+                for (var account : List.of(posting.debit(), posting.credit())) {
+                    if (!accountIds.containsKey(account)) {
+                        if (missing == null) {
+                            missing = new TreeSet<>(ACCOUNT_ORDER);
+                        }
+                        missing.add(account);
+                    }
+                }
+            }
         }
-        var ids = new HashMap<LedgerAccount, Long>();
-        accounts.forEach(a -> ids.put(a, accountIds.get(a)));
-        return ids;
+        if (missing == null) {
+            return;
+        }
+        var owners = missing.stream().map(a -> a.ownerPartyId().toString()).toArray(String[]::new);
+        var roles = missing.stream().map(a -> a.role().name()).toArray(String[]::new);
+        var currencies = missing.stream().map(a -> a.currency().getCode()).toArray(String[]::new);
+        var created = ownTransaction.execute(status -> {
+            jdbc.sql(CREATE_ACCOUNTS).params(owners, roles, currencies).update();
+            return jdbc.sql(ACCOUNT_IDS)
+                    .params(owners, roles, currencies)
+                    .query((rs, n) -> Map.entry(
+                            new LedgerAccount(
+                                    rs.getObject(2, UUID.class),
+                                    AccountRole.valueOf(rs.getString(3)),
+                                    CurrencyUnit.of(rs.getString(4))),
+                            rs.getLong(1)))
+                    .list();
+        });
+        // Kept only once committed: an id of a rolled-back account would name nothing.
+        if (created != null) {
+            created.forEach(e -> accountIds.put(e.getKey(), e.getValue()));
+        }
+    }
+
+    /** The rows of one entry, one per posting, gathered into the entry. */
+    private record EntryRows(
+            String key,
+            String reason,
+            @Nullable String reference,
+            Instant occurredAt,
+            @Nullable String reverses,
+            List<Posting> postings) {
+
+        static EntryRows of(ResultSet rs) throws SQLException {
+            return new EntryRows(
+                    rs.getString("idempotency_key"),
+                    rs.getString("reason_code"),
+                    rs.getString("reference"),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getString("reverses"),
+                    new ArrayList<>());
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            var currencyCode = rs.getString("currency");
+            if (currencyCode == null) {
+                // An entry without postings, which only SQL written around the ledger can make.
+                return;
+            }
+            var currency = CurrencyUnit.of(currencyCode);
+            postings.add(new Posting(
+                    new LedgerAccount(
+                            rs.getObject("debit_owner", UUID.class),
+                            AccountRole.valueOf(rs.getString("debit_role")),
+                            currency),
+                    new LedgerAccount(
+                            rs.getObject("credit_owner", UUID.class),
+                            AccountRole.valueOf(rs.getString("credit_role")),
+                            currency),
+                    Money.ofMinor(currency, rs.getLong("amount_minor"))));
+        }
+
+        Stored toStored(long id) {
+            return new Stored(id, new JournalEntry(key, reason, reference, occurredAt, postings), reverses);
+        }
     }
 }

@@ -1,0 +1,109 @@
+package io.offerdesk.invoicing.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offerdesk.invoicing.Invoice;
+import io.offerdesk.invoicing.internal.domain.CollectionSplit.Payee;
+import io.offerdesk.ledger.AccountRole;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Invoices of every shape, collected in payments of every size: each application's parts sum to it, no share is
+ * negative, and once the invoice is settled every payee holds exactly its part and the tax authority the tax.
+ */
+class CollectionSplitPropertyTests {
+
+    static final List<UUID> PUBLISHERS = List.of(Invoices.ISV, Invoices.OTHER_ISV, UUID.randomUUID());
+
+    record Case(Invoice invoice, List<Long> payments) {}
+
+    @Provide
+    Arbitrary<Case> invoicesAndPayments() {
+        var currency = Arbitraries.of(CurrencyUnit.USD, CurrencyUnit.JPY, CurrencyUnit.EUR);
+        var line = Combinators.combine(
+                        Arbitraries.of(PUBLISHERS),
+                        Arbitraries.longs().between(0, 5_000_000),
+                        Arbitraries.integers().between(0, 100),
+                        Arbitraries.of(true, false),
+                        Arbitraries.longs().between(0, 500_000))
+                .as((publisher, amount, wholesalePercent, resold, tax) ->
+                        new Invoices.Line(publisher, amount, resold ? amount * wholesalePercent / 100 : null, tax));
+        var lines = line.list().ofMinSize(1).ofMaxSize(6);
+        var cuts = Arbitraries.doubles().between(0, 1).list().ofMinSize(0).ofMaxSize(8);
+        return Combinators.combine(currency, Arbitraries.of(true, false), lines, cuts)
+                .as((c, partner, ls, fractions) -> {
+                    var invoice = Invoices.invoice(c, partner ? Invoices.PARTNER : Invoices.ISV, ls);
+                    return new Case(invoice, payments(invoice.total().getAmountMinorLong(), fractions));
+                })
+                .filter(c -> c.invoice().total().isPositive());
+    }
+
+    /** Positive payments that sum to the total, cut at the given fractions of it. */
+    static List<Long> payments(long total, List<Double> fractions) {
+        var cuts = new ArrayList<Long>();
+        cuts.add(0L);
+        fractions.forEach(f -> cuts.add((long) (f * total)));
+        cuts.add(total);
+        var sorted = cuts.stream().distinct().sorted().toList();
+        var payments = new ArrayList<Long>();
+        for (int i = 1; i < sorted.size(); i++) {
+            payments.add(sorted.get(i) - sorted.get(i - 1));
+        }
+        return payments;
+    }
+
+    @Property(tries = 1000)
+    void partsSumToWholesAndSettleEveryPayeeExactly(@ForAll("invoicesAndPayments") Case c) {
+        var invoice = c.invoice();
+        var currency = invoice.total().getCurrencyUnit();
+        var collected = Money.zero(currency);
+        var tax = Money.zero(currency);
+        var owed = new HashMap<Payee, Money>();
+        for (long minor : c.payments()) {
+            var applied = Money.ofMinor(currency, minor);
+            var split = CollectionSplit.of(invoice, collected, applied);
+            assertThat(split.net().plus(split.tax())).isEqualTo(applied);
+            assertThat(split.tax().isNegative()).isFalse();
+            split.shares().forEach(share -> {
+                assertThat(share.amount().isPositive()).isTrue();
+                owed.merge(share.payee(), share.amount(), Money::plus);
+            });
+            tax = tax.plus(split.tax());
+            collected = collected.plus(applied);
+        }
+
+        assertThat(tax).isEqualTo(invoice.tax());
+        assertThat(owed).isEqualTo(wholeParts(invoice));
+    }
+
+    /** What each payee is owed of the invoice's net amount once it is paid. */
+    static HashMap<Payee, Money> wholeParts(Invoice invoice) {
+        var parts = new HashMap<Payee, Money>();
+        for (var line : invoice.lines()) {
+            var wholesale = line.wholesaleAmount();
+            var isv = new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId());
+            if (wholesale == null) {
+                parts.merge(isv, line.amount(), Money::plus);
+            } else {
+                parts.merge(isv, wholesale, Money::plus);
+                parts.merge(
+                        new Payee(AccountRole.PARTNER_PAYABLE, invoice.sellerPartyId()),
+                        line.amount().minus(wholesale),
+                        Money::plus);
+            }
+        }
+        parts.values().removeIf(Money::isZero);
+        return parts;
+    }
+}
