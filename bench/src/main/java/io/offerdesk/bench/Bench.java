@@ -66,16 +66,66 @@ public final class Bench {
         }
     }
 
-    /** True when every call of every row succeeded. */
+    /** True when every call of every row succeeded and every job did all its work. */
     private boolean run() throws Exception {
-        var startedAt = Instant.now();
         var database = PostgresBaselines.of(options.pgDataDirectory());
-
-        progress("creating the baseline tables (%,d rows to select from)", PostgresBaselines.SELECT_ROWS);
-        database.createTables();
         var api = new OfferdeskApi(options.baseUrl());
         var catalog = new SellerCatalog(api, options.products());
         var fixture = new Scenario.Fixture(api, catalog, database, options);
+        var valid = options.scenarios().isEmpty() || measureScenarios(database, catalog, fixture);
+        for (var job : options.jobs()) {
+            valid &= runJob(job, database, fixture);
+        }
+        return valid;
+    }
+
+    /**
+     * Sets a job up, lets the database settle, runs it once and reports it. Jobs come after the scenarios: they may move
+     * the app's clock or leave large tables behind.
+     */
+    private boolean runJob(Job job, PostgresBaselines database, Scenario.Fixture fixture) throws Exception {
+        var startedAt = Instant.now();
+        progress("setting up %s", job.name());
+        Job.Started started;
+        try {
+            started = job.prepare(fixture);
+        } catch (IOException e) {
+            throw new IOException("setting up %s: %s".formatted(job.name(), e.getMessage()), e);
+        }
+        database.settle();
+        var machine = Machine.current(database.serverVersion(), database.serverSettings());
+        progress("running %s", job.name());
+        Job.Result result;
+        try {
+            result = started.run();
+        } catch (IOException e) {
+            result = new Job.Result(java.time.Duration.ZERO, 0, "items", List.of(), e.getMessage());
+        }
+        var report = JobReport.of(
+                startedAt,
+                job,
+                String.format(
+                        Locale.ROOT,
+                        "--charges %,d --charges-per-invoice %d",
+                        options.charges(),
+                        options.chargesPerInvoice()),
+                machine,
+                database.jdbcUrl(),
+                options.baseUrl().toString(),
+                result);
+        System.out.println();
+        System.out.print(report.text());
+        var file = report.writeJson(options.resultsDirectory());
+        System.out.println();
+        System.out.println("written to " + file);
+        return report.valid();
+    }
+
+    private boolean measureScenarios(PostgresBaselines database, SellerCatalog catalog, Scenario.Fixture fixture)
+            throws Exception {
+        var startedAt = Instant.now();
+        progress("creating the baseline tables (%,d rows to select from)", PostgresBaselines.SELECT_ROWS);
+        database.createTables();
         var workloads = new LinkedHashMap<Scenario, Workload>();
         for (var scenario : options.scenarios()) {
             progress("setting up %s", scenario.name());

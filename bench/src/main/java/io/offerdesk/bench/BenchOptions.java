@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 record BenchOptions(
         List<Scenario> scenarios,
+        List<Job> jobs,
+        int charges,
+        int chargesPerInvoice,
         Duration window,
         Duration warmUp,
         int rounds,
@@ -49,6 +52,8 @@ record BenchOptions(
     private static final Duration MIN_SLICE = Duration.ofSeconds(1);
     private static final int MAX_CONCURRENCY = 256;
     private static final int MAX_PRODUCTS = 10_000;
+    private static final int MAX_CHARGES = 5_000_000;
+    private static final int MAX_CHARGES_PER_INVOICE = 100;
 
     private static final Pattern SECONDS = Pattern.compile("(\\d+)(s|m)?");
 
@@ -61,6 +66,9 @@ record BenchOptions(
         var scenarios = Scenarios.all().stream()
                 .map(scenario -> "  %-18s %s".formatted(scenario.name(), scenario.description()))
                 .collect(Collectors.joining("\n"));
+        var jobs = Scenarios.jobs().stream()
+                .map(job -> "  %-18s %s".formatted(job.name(), job.description()))
+                .collect(Collectors.joining("\n"));
         return """
                 usage: bench/run [options] SCENARIO...
 
@@ -71,6 +79,9 @@ record BenchOptions(
                 scenarios (or "all"):
                 %s
 
+                jobs (measured once each, end to end, after the scenarios; not part of "all"):
+                %s
+
                 options:
                   --duration TIME     measured time of each row, e.g. 10s or 1m (default %ds)
                   --warmup TIME       unmeasured warm-up of each scenario (default %ds); baselines take
@@ -79,15 +90,21 @@ record BenchOptions(
                                       (default %d)
                   --concurrency N     concurrent clients, the same for scenarios and baselines (default %d)
                   --products N        products the seller creates for the product scenarios (default %d)
+                  --charges N         due installments the invoicing-run job invoices (default %,d)
+                  --charges-per-invoice N
+                                      of them per buyer account, so per invoice (default %d)
                   -h, --help          this text
                 """.formatted(
                         scenarios,
+                        jobs,
                         DEFAULT_WINDOW.toSeconds(),
                         DEFAULT_WARM_UP.toSeconds(),
                         BASELINE_WARM_UP.toSeconds(),
                         DEFAULT_ROUNDS,
                         DEFAULT_CONCURRENCY,
-                        DEFAULT_PRODUCTS);
+                        DEFAULT_PRODUCTS,
+                        InvoicingRunJob.DEFAULT_CHARGES,
+                        InvoicingRunJob.DEFAULT_CHARGES_PER_INVOICE);
     }
 
     static boolean wantsHelp(String[] args) {
@@ -113,6 +130,8 @@ record BenchOptions(
         var rounds = DEFAULT_ROUNDS;
         var concurrency = DEFAULT_CONCURRENCY;
         var products = DEFAULT_PRODUCTS;
+        var charges = InvoicingRunJob.DEFAULT_CHARGES;
+        var chargesPerInvoice = InvoicingRunJob.DEFAULT_CHARGES_PER_INVOICE;
         URI baseUrl = null;
         Path pgDataDirectory = null;
         Path resultsDirectory = null;
@@ -124,6 +143,9 @@ record BenchOptions(
                 case "--rounds" -> rounds = number(arg, value(args, ++i, arg), MAX_ROUNDS);
                 case "--concurrency" -> concurrency = number(arg, value(args, ++i, arg), MAX_CONCURRENCY);
                 case "--products" -> products = number(arg, value(args, ++i, arg), MAX_PRODUCTS);
+                case "--charges" -> charges = number(arg, value(args, ++i, arg), MAX_CHARGES);
+                case "--charges-per-invoice" ->
+                    chargesPerInvoice = number(arg, value(args, ++i, arg), MAX_CHARGES_PER_INVOICE);
                 case "--base-url" -> baseUrl = URI.create(value(args, ++i, arg));
                 case "--pg-data-dir" -> pgDataDirectory = Path.of(value(args, ++i, arg));
                 case "--results-dir" -> resultsDirectory = Path.of(value(args, ++i, arg));
@@ -135,7 +157,14 @@ record BenchOptions(
                 }
             }
         }
-        var scenarios = scenarios(names);
+        var jobs = new ArrayList<Job>();
+        for (var name : List.copyOf(names)) {
+            Scenarios.job(name).ifPresent(job -> {
+                jobs.add(job);
+                names.remove(name);
+            });
+        }
+        var scenarios = names.isEmpty() && !jobs.isEmpty() ? List.<Scenario>of() : scenarios(names);
         if (window.dividedBy(rounds).compareTo(MIN_SLICE) < 0) {
             throw new UsageError(
                     "--duration must give each of the %d rounds at least %ds".formatted(rounds, MIN_SLICE.toSeconds()));
@@ -147,12 +176,23 @@ record BenchOptions(
             throw new UsageError("--base-url, --pg-data-dir and --results-dir are set by bench/run; start it that way");
         }
         return new BenchOptions(
-                scenarios, window, warmUp, rounds, concurrency, products, baseUrl, pgDataDirectory, resultsDirectory);
+                scenarios,
+                List.copyOf(jobs),
+                charges,
+                chargesPerInvoice,
+                window,
+                warmUp,
+                rounds,
+                concurrency,
+                products,
+                baseUrl,
+                pgDataDirectory,
+                resultsDirectory);
     }
 
     private static List<Scenario> scenarios(LinkedHashSet<String> names) throws UsageError {
         if (names.isEmpty()) {
-            throw new UsageError("name at least one scenario");
+            throw new UsageError("name at least one scenario or job");
         }
         if (names.contains("all")) {
             return Scenarios.all();

@@ -23,6 +23,9 @@ final class OfferdeskApi {
     /** Fixed in demo mode as well: procurement@globex.example of the buyer Globex Corporation. */
     static final String DEMO_BUYER_API_KEY = "od_globexdemokeyaaa_globexsecretglobexsecretglobexsecretglob";
 
+    /** The demo operator's (operator@offerdesk.example), for the operator's calls of a job. */
+    static final String OPERATOR_API_KEY = "od_operatordemokeya_operatorsecretoperatorsecretoperatorsecr";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder()

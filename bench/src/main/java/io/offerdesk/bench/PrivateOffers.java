@@ -49,10 +49,18 @@ final class PrivateOffers {
 
     /** The same offer for another of the demo seller's SaaS products, which must have the dimension "analysts". */
     static PrivateOffers of(OfferdeskApi api, String productId) {
+        return of(api, productId, 10);
+    }
+
+    /**
+     * The same offer with its first installment {@code firstInstallmentInDays} from today: with 0, the first falls due
+     * as the buyer accepts.
+     */
+    static PrivateOffers of(OfferdeskApi api, String productId, int firstInstallmentInDays) {
         var today = LocalDate.now(ZoneOffset.UTC);
         var schedule = IntStream.range(0, 12)
                 .mapToObj(i -> "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"1000.00\"}"
-                        .formatted(today.plusDays(10).plusMonths(i)))
+                        .formatted(today.plusDays(firstInstallmentInDays).plusMonths(i)))
                 .collect(Collectors.joining(","));
         var o = "$O.Entity.Identifier";
         var changes = List.of(

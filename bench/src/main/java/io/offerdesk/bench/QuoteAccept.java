@@ -52,7 +52,8 @@ final class QuoteAccept implements Scenario {
     /** Calls the setup makes itself, to check the path before the load. */
     private static final int SETUP_CALLS = 2;
 
-    private static final String PRODUCT = """
+    /** A product the demo seller can make private offers for (the dimension "analysts", a list price). */
+    static final String PRODUCT = """
             {"type":"SAAS","title":"Bench agreement product %s","shortDescription":"A product to buy",\
             "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"}],\
             "fulfillmentUrl":"https://example.com/signup",\

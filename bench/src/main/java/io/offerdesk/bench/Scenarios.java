@@ -3,7 +3,7 @@ package io.offerdesk.bench;
 import java.util.List;
 import java.util.Optional;
 
-/** Every scenario the harness knows, in the order {@code --help} lists them and a run measures them. */
+/** Every scenario and job the harness knows, in the order {@code --help} lists them and a run measures them. */
 final class Scenarios {
 
     private static final List<Scenario> ALL = List.of(
@@ -15,7 +15,18 @@ final class Scenarios {
             new QuoteAccept(),
             new LedgerJournals());
 
+    /** Jobs are measured once each, after the scenarios; "all" names the scenarios only, a job is named itself. */
+    private static final List<Job> JOBS = List.of(new InvoicingRunJob());
+
     private Scenarios() {}
+
+    static List<Job> jobs() {
+        return JOBS;
+    }
+
+    static Optional<Job> job(String name) {
+        return JOBS.stream().filter(job -> job.name().equals(name)).findFirst();
+    }
 
     static List<Scenario> all() {
         return ALL;

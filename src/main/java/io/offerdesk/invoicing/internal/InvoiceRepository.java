@@ -48,6 +48,32 @@ public class InvoiceRepository {
         if (invoices.isEmpty()) {
             return;
         }
+        insertHeads(invoices);
+        insertLines(invoices.stream()
+                .flatMap(i -> i.lines().stream().map(l -> Map.entry(i.id(), l)))
+                .toList());
+        // A credit memo owes nothing: what it gives back is the credited amount in its original's balance.
+        var owing = invoices.stream()
+                .filter(i -> i.type() == InvoiceType.INVOICE)
+                .toList();
+        insertBalances(
+                owing.stream().map(Invoice::id).toArray(String[]::new),
+                owing.stream().map(i -> i.total().getAmountMinorLong()).toArray(Long[]::new));
+    }
+
+    /**
+     * Lets the caller's transaction write invoices' lines and balances before the invoices themselves: their
+     * references to the invoice are checked at its commit.
+     */
+    void deferReferencesToInvoices() {
+        jdbc.sql("""
+                        SET CONSTRAINTS invoicing.invoice_line_invoice_id_fkey,
+                            invoicing.invoice_balance_invoice_id_fkey DEFERRED
+                        """).update();
+    }
+
+    /** Inserts the invoices without their lines and balances. */
+    void insertHeads(List<Invoice> invoices) {
         int n = invoices.size();
         var ids = new String[n];
         var types = new String[n];
@@ -66,7 +92,6 @@ public class InvoiceRepository {
         var countries = new String[n];
         var rates = new String[n];
         var originals = new String[n];
-        var lines = new ArrayList<Map.Entry<String, InvoiceLine>>();
         for (int i = 0; i < n; i++) {
             var invoice = invoices.get(i);
             ids[i] = invoice.id();
@@ -86,9 +111,6 @@ public class InvoiceRepository {
             countries[i] = invoice.taxCountry();
             rates[i] = invoice.taxRate() == null ? null : invoice.taxRate().toPlainString();
             originals[i] = invoice.originalInvoiceId();
-            for (var line : invoice.lines()) {
-                lines.add(Map.entry(invoice.id(), line));
-            }
         }
         jdbc.sql("""
                         INSERT INTO invoicing.invoice (id, invoice_type, invoicing_entity, number, buyer_party_id,
@@ -117,16 +139,18 @@ public class InvoiceRepository {
                         rates,
                         originals)
                 .update();
-        insertLines(lines);
-        // A credit memo owes nothing: what it gives back is the credited amount in its original's balance.
-        jdbc.sql("""
-                        INSERT INTO invoicing.invoice_balance (invoice_id, total_minor)
-                        SELECT b.id, b.total FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]) AS b(id, total, type)
-                        WHERE b.type = 'INVOICE'
-                        """).params(ids, totals, types).update();
     }
 
-    private void insertLines(List<Map.Entry<String, InvoiceLine>> lines) {
+    /** Inserts each invoice's balance: its total, nothing paid, credited or refunded yet. */
+    void insertBalances(String[] invoiceIds, Long[] totals) {
+        jdbc.sql("""
+                        INSERT INTO invoicing.invoice_balance (invoice_id, total_minor)
+                        SELECT * FROM unnest(?::varchar[], ?::bigint[])
+                        """).params(invoiceIds, totals).update();
+    }
+
+    /** Inserts lines, each with the id of its invoice. */
+    void insertLines(List<Map.Entry<String, InvoiceLine>> lines) {
         int n = lines.size();
         var invoiceIds = new String[n];
         var lineNos = new Integer[n];

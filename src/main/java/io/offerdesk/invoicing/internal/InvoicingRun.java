@@ -25,14 +25,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -94,6 +101,15 @@ class InvoicingRun implements DueWork {
         this.node = nodeName();
     }
 
+    /** A run this host's earlier process left running will never end: it is shown as failed. */
+    @EventListener(ApplicationReadyEvent.class)
+    void closeInterruptedRuns() {
+        var closed = runs.closeInterrupted(host(), node, clock.instant());
+        if (closed > 0) {
+            log.warn("Closed {} invoicing runs that an earlier process on this host left running", closed);
+        }
+    }
+
     @Override
     public Optional<Instant> nextDueAfter(Instant after) {
         return charges.nextDueAfter(after);
@@ -130,14 +146,41 @@ class InvoicingRun implements DueWork {
         }));
     }
 
-    /** Invoices the run's charges batch by batch, then records it completed, or failed when a batch fails. */
+    /**
+     * Invoices the run's charges batch by batch, then records it completed, or failed when a batch fails. Several
+     * workers claim batches at once, as several nodes would, so that one claims and drafts while another writes.
+     */
     void process(Run run, Actor actor, int batchSize) {
         try {
             var rates = taxRates.all().stream().collect(Collectors.toMap(TaxRate::country, TaxRate::ratePercent));
-            InvoiceGroup after = null;
-            do {
-                after = batch(run, rates, after, batchSize);
-            } while (after != null);
+            var failures = new ArrayList<RuntimeException>();
+            try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
+                var done = new ArrayList<Future<?>>();
+                for (int w = 0; w < settings.runWorkers(); w++) {
+                    done.add(workers.submit(() -> {
+                        InvoiceGroup after = null;
+                        do {
+                            after = batch(run, rates, after, batchSize);
+                        } while (after != null);
+                    }));
+                }
+                for (var worker : done) {
+                    try {
+                        worker.get();
+                    } catch (ExecutionException failed) {
+                        failures.add(
+                                failed.getCause() instanceof RuntimeException r
+                                        ? r
+                                        : new IllegalStateException(failed.getCause()));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        failures.add(new IllegalStateException("interrupted", interrupted));
+                    }
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw failures.getFirst();
+            }
             transactions.executeWithoutResult(status -> {
                 var finished = clock.instant();
                 runs.finish(run.id(), Status.COMPLETED, finished, null);
@@ -154,7 +197,9 @@ class InvoicingRun implements DueWork {
     }
 
     /**
-     * Invoices one batch of whole groups after {@code after} in one transaction.
+     * Invoices one batch of whole groups after {@code after} in one transaction. The invoice numbers are taken last,
+     * just before the invoices are written: their lock is held until the commit, and whatever comes before it another
+     * worker or node can do at the same time.
      *
      * @return the batch's last group, from where the next batch goes on; absent when nothing was left
      */
@@ -165,30 +210,46 @@ class InvoicingRun implements DueWork {
             if (claimed.isEmpty()) {
                 return null;
             }
-            var buyers = new HashSet<java.util.UUID>();
+            var buyers = new HashSet<UUID>();
             claimed.forEach(c -> buyers.add(c.buyerPartyId()));
             var found = profiles.findAll(buyers);
             var drafts = InvoiceDrafts.draft(claimed, buyer -> terms(found.get(buyer), rates));
             var issuedAt = clock.instant();
-            var first = numbers.next(settings.entity(), drafts.size());
-            var issued = new ArrayList<Invoice>(drafts.size());
+            var ids = new String[drafts.size()];
+            var totals = new Long[drafts.size()];
+            var lines = new ArrayList<List<InvoiceLine>>(drafts.size());
+            var linesById = new ArrayList<Map.Entry<String, InvoiceLine>>(claimed.size());
             var invoiced = new ArrayList<ChargeRepository.Invoiced>(claimed.size());
             var entries = new ArrayList<JournalEntry>(drafts.size());
-            var summaries = new ArrayList<InvoicesIssued.Issued>(drafts.size());
             var random = ThreadLocalRandom.current();
             for (int i = 0; i < drafts.size(); i++) {
                 var draft = drafts.get(i);
-                var invoice = invoice(draft, RandomIds.of(ID_PREFIX, ID_LENGTH, random), first + i, issuedAt);
-                issued.add(invoice);
+                var id = RandomIds.of(ID_PREFIX, ID_LENGTH, random);
+                ids[i] = id;
+                totals[i] = draft.total().getAmountMinorLong();
+                var invoiceLines = lines(draft);
+                lines.add(invoiceLines);
+                invoiceLines.forEach(l -> linesById.add(Map.entry(id, l)));
                 draft.lines()
                         .forEach(l -> invoiced.add(new ChargeRepository.Invoiced(
-                                l.charge().agreementId(), l.charge().chargeId(), invoice.id())));
-                entries.add(entry(invoice));
+                                l.charge().agreementId(), l.charge().chargeId(), id)));
+                entries.add(entry(id, draft, issuedAt));
+            }
+            // Everything but the invoices themselves first: the numbers' lock, taken next, is held until the commit.
+            invoices.deferReferencesToInvoices();
+            invoices.insertLines(linesById);
+            invoices.insertBalances(ids, totals);
+            ledger.postAll(entries);
+            charges.markInvoiced(invoiced);
+            var first = numbers.next(settings.entity(), drafts.size());
+            var issued = new ArrayList<Invoice>(drafts.size());
+            var summaries = new ArrayList<InvoicesIssued.Issued>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                var invoice = invoice(drafts.get(i), ids[i], first + i, issuedAt, lines.get(i));
+                issued.add(invoice);
                 summaries.add(summary(invoice));
             }
-            invoices.insert(issued);
-            charges.markInvoiced(invoiced);
-            ledger.postAll(entries);
+            invoices.insertHeads(issued);
             runs.progress(run.id(), claimed.size(), issued.size());
             events.publishEvent(new InvoicesIssued(run.id(), summaries, issuedAt));
             return claimed.getLast().group();
@@ -203,8 +264,8 @@ class InvoicingRun implements DueWork {
         return new BillingTerms(country, country == null ? null : rates.get(country), days);
     }
 
-    private Invoice invoice(InvoiceDraft draft, String id, long number, Instant issuedAt) {
-        var lines = draft.lines().stream()
+    private static List<InvoiceLine> lines(InvoiceDraft draft) {
+        return draft.lines().stream()
                 .map(l -> {
                     var c = l.charge();
                     return new InvoiceLine(
@@ -221,6 +282,9 @@ class InvoicingRun implements DueWork {
                             c.purchaseOrderReference());
                 })
                 .toList();
+    }
+
+    private Invoice invoice(InvoiceDraft draft, String id, long number, Instant issuedAt, List<InvoiceLine> lines) {
         return new Invoice(
                 id,
                 InvoiceType.INVOICE,
@@ -242,7 +306,7 @@ class InvoicingRun implements DueWork {
     }
 
     /** Dr the buyer's receivable the total; Cr clearing the subtotal and tax payable the tax (when there is any). */
-    static JournalEntry entry(Invoice invoice) {
+    static JournalEntry entry(String invoiceId, InvoiceDraft invoice, Instant issuedAt) {
         var currency = invoice.total().getCurrencyUnit();
         var receivable = new LedgerAccount(invoice.buyerPartyId(), AccountRole.BUYER_RECEIVABLE, currency);
         var postings = new ArrayList<Posting>(2);
@@ -252,8 +316,7 @@ class InvoicingRun implements DueWork {
             postings.add(new Posting(
                     receivable, LedgerAccount.marketplace(AccountRole.TAX_PAYABLE, currency), invoice.tax()));
         }
-        return new JournalEntry(
-                "invoice:" + invoice.id(), "INVOICE_ISSUED", invoice.id(), invoice.issuedAt(), postings);
+        return new JournalEntry("invoice:" + invoiceId, "INVOICE_ISSUED", invoiceId, issuedAt, postings);
     }
 
     private static InvoicesIssued.Issued summary(Invoice invoice) {
@@ -278,12 +341,14 @@ class InvoicingRun implements DueWork {
 
     /** Which node ran a run, for the operator's list: host and process. */
     private static String nodeName() {
-        String host;
+        return host() + ":" + ProcessHandle.current().pid();
+    }
+
+    private static String host() {
         try {
-            host = InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException unknown) {
-            host = "unknown-host";
+            return "unknown-host";
         }
-        return host + ":" + ProcessHandle.current().pid();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultNetPaymentDays days to pay when neither the offer's net payment term nor the buyer's billing profile
  *     says otherwise
  * @param batchSize charges an invoicing run takes per transaction (whole invoices: a batch may go over it to finish one)
+ * @param runWorkers batches a run works on at once on one node: one claims and drafts while another writes
  * @param dunning how unpaid invoices are chased
  */
 @ConfigurationProperties("offerdesk.invoicing")
@@ -22,11 +23,13 @@ public record InvoicingSettings(
         @DefaultValue("INV") String numberPrefix,
         @DefaultValue("30") int defaultNetPaymentDays,
         @DefaultValue("5000") int batchSize,
+        @DefaultValue("2") int runWorkers,
         @DefaultValue Dunning dunning) {
 
     public InvoicingSettings {
-        if (defaultNetPaymentDays < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("offerdesk.invoicing needs positive net payment days and batch size");
+        if (defaultNetPaymentDays < 1 || batchSize < 1 || runWorkers < 1) {
+            throw new IllegalArgumentException(
+                    "offerdesk.invoicing needs positive net payment days, batch size and run workers");
         }
     }
 

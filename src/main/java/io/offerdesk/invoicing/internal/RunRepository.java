@@ -60,6 +60,25 @@ class RunRepository {
                 .update();
     }
 
+    /**
+     * Closes the runs an earlier process on this host left running: it stopped (or crashed) before they ended, and
+     * whatever they did not commit a later run does.
+     *
+     * @param host runs of this host's processes, {@code <host>:<pid>}
+     * @param node this process, whose runs go on
+     */
+    int closeInterrupted(String host, String node, Instant at) {
+        return jdbc.sql("""
+                        UPDATE invoicing.run SET status = 'FAILED', finished_at = :at,
+                            failure = 'interrupted: its node stopped before the run ended'
+                        WHERE status = 'RUNNING' AND node LIKE :host AND node <> :node
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("host", host.replace("%", "\\%").replace("_", "\\_") + ":%")
+                .param("node", node)
+                .update();
+    }
+
     Optional<Run> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invoicing.run WHERE id = ?")
                 .param(id)

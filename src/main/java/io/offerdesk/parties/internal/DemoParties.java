@@ -34,6 +34,8 @@ public class DemoParties {
     public static final String ACME_AUTHOR_API_KEY = "od_acmedemokeyaaaaa_demosecretdemosecretdemosecretdemosecret";
     public static final String GLOBEX_PROCUREMENT_API_KEY =
             "od_globexdemokeyaaa_globexsecretglobexsecretglobexsecretglob";
+    /** The operator's, for the benchmark's operator calls (an invoicing run started through the API). */
+    public static final String OPERATOR_API_KEY = "od_operatordemokeya_operatorsecretoperatorsecretoperatorsecr";
 
     private static final Logger log = LoggerFactory.getLogger(DemoParties.class);
     private static final Actor DEMO = Actor.system("demo data");
@@ -65,12 +67,17 @@ public class DemoParties {
             printLogins();
             return;
         }
-        party(
-                PartyKind.OPERATOR,
-                "Offerdesk Marketplace",
-                "100000000001",
-                "operator@offerdesk.example",
-                "Olivia Operator");
+        var operator = parties.onboard(
+                DEMO,
+                new OnboardParty(
+                        PartyKind.OPERATOR,
+                        "Offerdesk Marketplace",
+                        "100000000001",
+                        null,
+                        "operator@offerdesk.example",
+                        "Olivia Operator"));
+        users.accept(operator.adminInvitation().token(), PASSWORD);
+        fixedApiKey(operator.adminInvitation().user(), OPERATOR_API_KEY);
         var acme = party(PartyKind.SELLER, ACME, "200000000001", "admin@acme.example", "Ada Admin");
         var author = user(acme, "author@acme.example", "Arthur Author", Role.OFFER_AUTHOR);
         user(acme, "approver@acme.example", "April Approver", Role.OFFER_APPROVER);
@@ -138,6 +145,7 @@ public class DemoParties {
                   procurement@initech.example  buyer Initech: procurement (also finance@, admin@, viewer@initech.example)
                   API key of author@acme.example:        {}
                   API key of procurement@globex.example: {}
-                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY, GLOBEX_PROCUREMENT_API_KEY);
+                  API key of operator@offerdesk.example: {}
+                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY, GLOBEX_PROCUREMENT_API_KEY, OPERATOR_API_KEY);
     }
 }
