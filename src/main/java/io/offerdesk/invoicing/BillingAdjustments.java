@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.joda.money.Money;
@@ -141,6 +142,14 @@ public class BillingAdjustments {
             throw new InvalidInput(
                     "billingAdjustmentRequestEntries", "adjustment.batchSize", 1, AdjustmentEntries.BATCH_MAX);
         }
+        // Requests against one invoice are decided one after the other, each seeing the others: the invoices' balances
+        // are locked first, in one order, so that two batches naming the same invoices never deadlock.
+        entries.stream()
+                .map(BillingAdjustmentEntry::originalInvoiceId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .forEach(balances::lockBalance);
         var items = new ArrayList<Created>();
         var errors = new ArrayList<Failure>();
         var made = new ArrayList<String>();
@@ -219,8 +228,6 @@ public class BillingAdjustments {
                             "originalInvoiceId", "adjustment.invoiceNotFound", entry.originalInvoiceId()))));
             return;
         }
-        // Locked so that requests against one invoice are decided one after the other, each seeing the others.
-        balances.lockBalance(invoice.id());
         var agreements = new HashSet<String>();
         invoice.lines().forEach(l -> agreements.add(l.agreementId()));
         var facts = new InvoiceFacts(

@@ -145,6 +145,7 @@ public class BillingAdjustmentCompletion implements DueWork {
         var request = claimed.request();
         var now = clock.instant();
         var original = invoices.find(request.originalInvoiceId()).orElseThrow();
+        numbers.hold(original.invoicingEntity());
         var balance = balances.lockBalance(original.id()).orElseThrow().amounts();
         var memos = creditMemos(original.id());
         var lines = CreditMemos.originalLines(original, memos);
@@ -285,7 +286,6 @@ public class BillingAdjustmentCompletion implements DueWork {
                 RandomIds.of("inv-", 17, random),
                 InvoiceType.CREDIT_MEMO,
                 original.invoicingEntity(),
-                // Taken last: the number's row stays locked until this transaction ends.
                 numbers.next(original.invoicingEntity(), 1),
                 original.buyerPartyId(),
                 original.buyerAccountId(),

@@ -17,6 +17,9 @@ import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The charges waiting for an invoice. The clock's invoicing run reads them across tenants by design. A charge waits
@@ -39,9 +42,12 @@ class ChargeRepository {
     private static final String GROUP_ORDER = "buyer_account_id, seller_party_id, currency, invoice_date";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    ChargeRepository(JdbcClient jdbc) {
+    ChargeRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** How many charges wait that are due at or before {@code now}. */
@@ -77,53 +83,57 @@ class ChargeRepository {
                 .param(CLAIM_LOCK)
                 .query((rs, n) -> 1)
                 .single();
+        // The claim runs under a savepoint: should it fail, the transaction is rolled back to it and can still give
+        // the session's lock back, which the pooled connection would otherwise keep, stopping every later claim.
         try {
-            var claimed = new ArrayList<WaitingCharge>(limit);
-            var first = jdbc.sql("""
-                            SELECT %s FROM invoicing.charge
-                            WHERE %s AND due_at <= :now %s
-                            ORDER BY %s, agreement_id, charge_id
-                            LIMIT :limit FOR UPDATE SKIP LOCKED
-                            """.formatted(
-                                    COLUMNS,
-                                    WAITING,
-                                    after == null
-                                            ? ""
-                                            : "AND (%s) > (:account, :seller, :currency, :date)".formatted(GROUP_ORDER),
-                                    GROUP_ORDER))
-                    .params(groupParams(after))
-                    .param("now", Timestamp.from(now))
-                    .param("limit", limit)
-                    .query(ChargeRepository::charge)
-                    .list();
-            claimed.addAll(first);
-            if (first.size() == limit) {
-                // The limit may have cut the last group: take the rest of it too.
-                var last = first.getLast();
-                var group = last.group();
-                claimed.addAll(jdbc.sql("""
-                                SELECT %s FROM invoicing.charge
-                                WHERE %s AND due_at <= :now
-                                  AND buyer_account_id = :account AND seller_party_id = :seller
-                                  AND currency = :currency AND invoice_date = :date
-                                  AND (agreement_id, charge_id) > (:agreement, :charge)
-                                ORDER BY agreement_id, charge_id
-                                FOR UPDATE SKIP LOCKED
-                                """.formatted(COLUMNS, WAITING))
-                        .params(groupParams(group))
-                        .param("now", Timestamp.from(now))
-                        .param("agreement", last.agreementId())
-                        .param("charge", last.chargeId())
-                        .query(ChargeRepository::charge)
-                        .list());
-            }
-            return claimed;
+            return savepoint.execute(status -> claimUnderLock(now, after, limit));
         } finally {
             jdbc.sql("SELECT pg_advisory_unlock(?)")
                     .param(CLAIM_LOCK)
                     .query((rs, n) -> 1)
                     .single();
         }
+    }
+
+    private List<WaitingCharge> claimUnderLock(Instant now, @Nullable InvoiceGroup after, int limit) {
+        var claimed = new ArrayList<WaitingCharge>(limit);
+        var first = jdbc.sql("""
+                        SELECT %s FROM invoicing.charge
+                        WHERE %s AND due_at <= :now %s
+                        ORDER BY %s, agreement_id, charge_id
+                        LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """.formatted(
+                        COLUMNS,
+                        WAITING,
+                        after == null ? "" : "AND (%s) > (:account, :seller, :currency, :date)".formatted(GROUP_ORDER),
+                        GROUP_ORDER))
+                .params(groupParams(after))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(ChargeRepository::charge)
+                .list();
+        claimed.addAll(first);
+        if (first.size() == limit) {
+            // The limit may have cut the last group: take the rest of it too.
+            var last = first.getLast();
+            var group = last.group();
+            claimed.addAll(jdbc.sql("""
+                            SELECT %s FROM invoicing.charge
+                            WHERE %s AND due_at <= :now
+                              AND buyer_account_id = :account AND seller_party_id = :seller
+                              AND currency = :currency AND invoice_date = :date
+                              AND (agreement_id, charge_id) > (:agreement, :charge)
+                            ORDER BY agreement_id, charge_id
+                            FOR UPDATE SKIP LOCKED
+                            """.formatted(COLUMNS, WAITING))
+                    .params(groupParams(group))
+                    .param("now", Timestamp.from(now))
+                    .param("agreement", last.agreementId())
+                    .param("charge", last.chargeId())
+                    .query(ChargeRepository::charge)
+                    .list());
+        }
+        return claimed;
     }
 
     private static Map<String, Object> groupParams(@Nullable InvoiceGroup group) {

@@ -20,6 +20,19 @@ public class InvoiceNumbers {
     }
 
     /**
+     * Locks the entity's numbers, as taking one would, without taking any yet: for a transaction that must lock other
+     * rows before it knows whether it takes a number. Invoicing runs lock the numbers first and then buyers' balances
+     * (when credit pays the new invoices); whoever else locks both keeps that order, or the two could deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(String invoicingEntity) {
+        jdbc.sql("SELECT 1 FROM invoicing.number_sequence WHERE invoicing_entity = :entity FOR UPDATE")
+                .param("entity", invoicingEntity)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /**
      * Reserves {@code count} consecutive numbers.
      *
      * @return the first of them; the others follow it

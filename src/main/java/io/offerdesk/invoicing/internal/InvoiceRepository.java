@@ -53,9 +53,8 @@ public class InvoiceRepository {
                 .flatMap(i -> i.lines().stream().map(l -> Map.entry(i.id(), l)))
                 .toList());
         // A credit memo owes nothing: what it gives back is the credited amount in its original's balance.
-        var owing = invoices.stream()
-                .filter(i -> i.type() == InvoiceType.INVOICE)
-                .toList();
+        var owing =
+                invoices.stream().filter(i -> i.type() == InvoiceType.INVOICE).toList();
         insertBalances(
                 owing.stream().map(Invoice::id).toArray(String[]::new),
                 owing.stream().map(i -> i.total().getAmountMinorLong()).toArray(Long[]::new));
