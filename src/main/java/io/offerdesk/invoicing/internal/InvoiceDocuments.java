@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -31,9 +35,21 @@ public class InvoiceDocuments {
         this.settings = settings;
     }
 
-    /** The file name the PDF is offered under, e.g. {@code INV-00000042.pdf}. */
-    public String fileName(Invoice invoice) {
-        return settings.displayNumber(invoice.number()) + ".pdf";
+    /**
+     * The PDF as an HTTP answer, under its file name (e.g. {@code INV-00000042.pdf}).
+     *
+     * @param disposition {@code inline} for the API, {@code attachment} for the pages' download link
+     */
+    public ResponseEntity<byte[]> response(Invoice invoice, ContentDisposition.Builder disposition) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition
+                                .filename(settings.displayNumber(invoice.number()) + ".pdf")
+                                .build()
+                                .toString())
+                .body(pdf(invoice));
     }
 
     public byte[] pdf(Invoice invoice) {

@@ -6,8 +6,6 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,14 +28,6 @@ class InvoicePdfApi {
     @Operation(summary = "The invoice as a PDF document (its buyer, its seller of record, the operator)")
     ResponseEntity<byte[]> pdf(OfferdeskPrincipal me, @PathVariable String invoiceId) {
         var invoice = invoices.invoice(me, invoiceId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename(documents.fileName(invoice))
-                                .build()
-                                .toString())
-                .body(documents.pdf(invoice));
+        return documents.response(invoice, ContentDisposition.inline());
     }
 }

@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -134,15 +132,7 @@ class InvoicePages {
     @GetMapping({FinancePaths.BUYER_INVOICES + "/{invoiceId}/pdf", FinancePaths.SELLER_INVOICES + "/{invoiceId}/pdf"})
     ResponseEntity<byte[]> pdf(OfferdeskPrincipal me, @PathVariable String invoiceId) {
         var invoice = invoices.invoice(me, invoiceId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(documents.fileName(invoice))
-                                .build()
-                                .toString())
-                .body(documents.pdf(invoice));
+        return documents.response(invoice, ContentDisposition.attachment());
     }
 
     /** The form's search; or, when the form breaks a rule, the error page (422) sent and nothing. */
