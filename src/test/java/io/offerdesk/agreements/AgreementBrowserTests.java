@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A new user's first purchase: the demo buyer accepts the demo's 12-installment offer in the browser, both sides see
@@ -33,11 +34,11 @@ class AgreementBrowserTests extends BrowserTest {
         signIn(GLOBEX, PASSWORD);
         open("/buyer/offers/" + offer.offerId() + "?lang=en");
         click(By.id("accept-offer"));
-        assertThat(browser.getCurrentUrl()).contains("/buyer/offers/" + offer.offerId() + "/quote");
+        await(ExpectedConditions.urlContains("/buyer/offers/" + offer.offerId() + "/quote"));
         assertThat(text("#q-account")).isEqualTo(GLOBEX_ACCOUNT);
         click(By.id("request-quote"));
 
-        assertThat(browser.getCurrentUrl()).contains("/buyer/agreement-requests/ar-");
+        await(ExpectedConditions.urlContains("/buyer/agreement-requests/ar-"));
         var requestPath = URI.create(browser.getCurrentUrl()).getPath();
         assertThat(browser.findElements(By.cssSelector("#review-charges tbody tr")))
                 .hasSize(12);
@@ -51,7 +52,7 @@ class AgreementBrowserTests extends BrowserTest {
         click(By.id("eula-acknowledged"));
         click(By.id("accept"));
 
-        assertThat(browser.getCurrentUrl()).contains("/buyer/agreements/agmt-");
+        await(ExpectedConditions.urlContains("/buyer/agreements/agmt-"));
         var agreementId = text("#agreement-id");
         assertThat(text("#accepted-notice")).isNotBlank();
         assertThat(text(".agreement-status")).isEqualTo("Active");
@@ -68,10 +69,13 @@ class AgreementBrowserTests extends BrowserTest {
         assertThat(text("#offer-agreements")).contains(agreementId);
         click(By.id("accept-offer"));
         click(By.id("request-quote"));
+        await(ExpectedConditions.not(ExpectedConditions.urlContains(requestPath)));
+        await(ExpectedConditions.urlContains("/buyer/agreement-requests/ar-"));
         var secondRequestPath = URI.create(browser.getCurrentUrl()).getPath();
         assertThat(secondRequestPath).isNotEqualTo(requestPath);
         click(By.id("eula-acknowledged"));
         click(By.id("accept"));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("refusal-reason")));
         assertThat(text("#refusal-reason")).isEqualTo("DUPLICATE_AGREEMENT_IN_ORGANIZATION");
         assertThat(text("#refusal")).contains(agreementId);
         assertThat(browser.getCurrentUrl()).doesNotContain("/buyer/agreements/");

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A buyer searches the listings, narrows them with a facet, opens a product and follows a purchase option to its offer. */
 class DiscoveryBrowserTests extends BrowserTest {
@@ -22,7 +23,7 @@ class DiscoveryBrowserTests extends BrowserTest {
         signIn(GLOBEX, PASSWORD);
         open("/?lang=en");
         click(By.linkText("Discover"));
-        assertThat(browser.getCurrentUrl()).endsWith("/buyer/discover");
+        await(ExpectedConditions.urlMatches("/buyer/discover$"));
 
         browser.findElement(By.id("search-text")).sendKeys("acme");
         click(By.id("search-submit"));
@@ -48,7 +49,7 @@ class DiscoveryBrowserTests extends BrowserTest {
                 .contains("USD 45,900.00", "in 12 installments", "12 months");
         var offerId = option.getAttribute("data-offer-id");
         click(By.cssSelector("#purchase-options [data-offer-id='" + offerId + "']"));
-        assertThat(browser.getCurrentUrl()).endsWith("/buyer/offers/" + offerId);
+        await(ExpectedConditions.urlMatches("/buyer/offers/" + offerId + "$"));
         assertThat(text("#offer-name")).isEqualTo(INSIGHTS_OFFER);
 
         browser.get(productPage + "?lang=zh-CN");

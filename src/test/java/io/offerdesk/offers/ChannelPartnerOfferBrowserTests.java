@@ -4,14 +4,12 @@ import static io.offerdesk.offers.ResaleOfferFixtures.PARTNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.support.BrowserTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The channel partner's composer in a real browser: from a resale authorization to a marked-up price. */
 class ChannelPartnerOfferBrowserTests extends BrowserTest {
@@ -60,9 +58,5 @@ class ChannelPartnerOfferBrowserTests extends BrowserTest {
                                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
                         input,
                         percentage);
-    }
-
-    private static <T> void await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 }

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +93,14 @@ public abstract class BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", found);
         found.click();
+    }
+
+    /**
+     * Waits up to ten seconds for a condition: a click returns before the page it submits has loaded on a busy
+     * machine, and htmx swaps content in after the page loads.
+     */
+    protected static <T> T await(ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 
     protected String text(String cssSelector) {
