@@ -47,7 +47,7 @@ class MeteringTests {
     @BeforeEach
     void subscribedProduct() {
         fixtures = new AgreementFixtures(api);
-        product = fixtures.saasProduct();
+        product = meteredProduct();
         var bought = fixtures.buy(fixtures.installmentOffer(product, GLOBEX_ACCOUNT));
         assertThat(bought.status()).as(bought.body()).isEqualTo(201);
         agreement = bought.json().at("/agreementId").asString();
@@ -233,10 +233,24 @@ class MeteringTests {
         var usage = api.get(usagePath(), GLOBEX);
         assertThat(usage.status()).as(usage.body()).isEqualTo(200);
         assertThat(usage.json().at("/dimensions/0/key").asString()).isEqualTo("analysts");
-        assertThat(usage.json().at("/usage/0/dimension").asString()).isEqualTo("analysts");
+        assertThat(usage.json().at("/dimensions/1/key").asString()).isEqualTo("requests");
+        assertThat(usage.json().at("/usage/0/dimension").asString()).isEqualTo("requests");
         assertThat(usage.json().at("/usage/0/day").asString())
                 .isEqualTo(hour.atZone(ZoneOffset.UTC).toLocalDate().toString());
         assertThat(usage.json().at("/usage/0/quantity").asLong()).isEqualTo(12);
+    }
+
+    /** A SaaS product bought by contract for "analysts" and metered in "requests". */
+    private String meteredProduct() {
+        var created = api.post("/api/v1/products", AUTHOR, """
+                {"type":"SAAS","title":"%s","shortDescription":"Analytics metered by request",
+                 "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"},
+                               {"key":"requests","name":"Requests","unit":"Requests","type":"METERED"}],
+                 "fulfillmentUrl":"https://acme.example/signup",
+                 "publicOffer":{"pricingModels":["CONTRACT"],
+                   "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"1200","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Metered product")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/id").asString();
     }
 
     private String usagePath() {
@@ -266,7 +280,11 @@ class MeteringTests {
     }
 
     static String record(Instant timestamp, String account, long quantity, String more) {
-        return "{\"timestamp\":\"%s\",\"dimension\":\"analysts\",\"customerAwsAccountId\":\"%s\",\"quantity\":%d%s}"
-                .formatted(timestamp.truncatedTo(ChronoUnit.SECONDS), account, quantity, more);
+        return record("requests", timestamp, account, quantity, more);
+    }
+
+    static String record(String dimension, Instant timestamp, String account, long quantity, String more) {
+        return "{\"timestamp\":\"%s\",\"dimension\":\"%s\",\"customerAwsAccountId\":\"%s\",\"quantity\":%d%s}"
+                .formatted(timestamp.truncatedTo(ChronoUnit.SECONDS), dimension, account, quantity, more);
     }
 }

@@ -37,6 +37,7 @@ class UsageBrowserTests extends BrowserTest {
                 MeteringTests.body(
                         product,
                         MeteringTests.record(
+                                "analysts",
                                 now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS),
                                 AgreementFixtures.GLOBEX_ACCOUNT,
                                 42,
