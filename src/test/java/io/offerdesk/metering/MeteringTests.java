@@ -205,6 +205,9 @@ class MeteringTests {
         var tooMany = batch(AUTHOR, product, many);
         assertThat(tooMany.status()).isEqualTo(422);
         assertThat(tooMany.body()).contains("usageRecords");
+        var nullRecord = api.post(BATCH, AUTHOR, "{\"productCode\":\"%s\",\"usageRecords\":[null]}".formatted(product));
+        assertThat(nullRecord.status()).isEqualTo(422);
+        assertThat(nullRecord.body()).contains("usageRecords[0]");
         assertThat(totalUsage(AUTHOR)).isZero();
     }
 

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -132,7 +131,7 @@ class MeteringApi {
         var sent = body.usageRecords() == null ? List.<UsageRecordJson>of() : body.usageRecords();
         var records = new ArrayList<UsageRecord>();
         for (int i = 0; i < sent.size(); i++) {
-            records.add(record("usageRecords[" + i + "].", Objects.requireNonNull(sent.get(i))));
+            records.add(record("usageRecords[" + i + "].", required("usageRecords[" + i + "]", sent.get(i))));
         }
         return BatchMeterUsageJson.of(metering.batchMeterUsage(me, productCode, records));
     }
@@ -187,11 +186,11 @@ class MeteringApi {
         var allocations = new ArrayList<UsageAllocation>();
         for (int i = 0; i < sent.size(); i++) {
             var field = prefix + "usageAllocations[" + i + "].";
-            var allocation = Objects.requireNonNull(sent.get(i));
+            var allocation = required(prefix + "usageAllocations[" + i + "]", sent.get(i));
             var tags = allocation.tags() == null ? List.<TagJson>of() : allocation.tags();
             var parsed = new ArrayList<Tag>();
             for (int t = 0; t < tags.size(); t++) {
-                var tag = Objects.requireNonNull(tags.get(t));
+                var tag = required(field + "tags[" + t + "]", tags.get(t));
                 parsed.add(new Tag(
                         required(field + "tags[" + t + "].key", tag.key()),
                         required(field + "tags[" + t + "].value", tag.value())));
