@@ -305,6 +305,15 @@ public class Agreements {
         return agreement;
     }
 
+    /**
+     * Which of the buyer accounts hold an active agreement for the product that had started by {@code at}; an account
+     * without one is left out. For metering, which checks every customer of a batch of usage records at once.
+     */
+    @Transactional(readOnly = true)
+    public List<Subscription> subscriptions(String productId, List<AccountId> accounts, Instant at) {
+        return accounts.isEmpty() ? List.of() : agreements.subscriptions(productId, accounts, at);
+    }
+
     /** The agreement, for its proposer, its acceptor (an account the user acts for) or the operator. */
     @Transactional(readOnly = true)
     public Agreement agreement(OfferdeskPrincipal me, String id) {

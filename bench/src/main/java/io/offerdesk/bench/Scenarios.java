@@ -13,6 +13,7 @@ final class Scenarios {
             new OfferChangeSets(),
             new BuyerOffers(),
             new QuoteAccept(),
+            new MeteringBatches(),
             new LedgerJournals());
 
     /** Jobs are measured once each, after the scenarios; "all" names the scenarios only, a job is named itself. */

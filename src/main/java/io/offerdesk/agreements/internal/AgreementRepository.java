@@ -9,6 +9,7 @@ import io.offerdesk.agreements.AgreementRequestId;
 import io.offerdesk.agreements.AgreementStatus;
 import io.offerdesk.agreements.ChargeTiming;
 import io.offerdesk.agreements.PartyType;
+import io.offerdesk.agreements.Subscription;
 import io.offerdesk.agreements.Wholesale;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.shared.AccountId;
@@ -300,6 +301,27 @@ public class AgreementRepository {
                 .query(this::agreement)
                 .list();
         return withCharges(found);
+    }
+
+    /**
+     * The buyer accounts' active agreements for the product that had started by the instant, in one query: metering
+     * asks this for every account of a batch of usage records.
+     */
+    public List<Subscription> subscriptions(String productId, List<AccountId> accounts, Instant at) {
+        return jdbc.sql("""
+                        SELECT id, acceptor_account_id, acceptor_party_id, publisher_party_id FROM agreements.agreement
+                        WHERE product_id = :productId AND status = 'ACTIVE' AND start_time <= :at
+                          AND acceptor_account_id = ANY(CAST(:accounts AS varchar[]))
+                        """)
+                .param("productId", productId)
+                .param("at", Timestamp.from(at))
+                .param("accounts", accounts.stream().map(AccountId::value).toArray(String[]::new))
+                .query((rs, row) -> new Subscription(
+                        new AgreementId(rs.getString(1)),
+                        new AccountId(rs.getString(2)),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class)))
+                .list();
     }
 
     /**
