@@ -56,6 +56,15 @@ class DisbursementRun implements DueWork {
 
     @Override
     public void runDue(Instant now) {
+        pay(now);
+    }
+
+    /**
+     * Pays every payee due on {@code now}'s UTC day and not paid for it yet.
+     *
+     * @return how many payees this call paid (others may have been paid by another node at the same time)
+     */
+    int pay(Instant now) {
         var day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         var found = preferences.all();
         var due = new ArrayList<AccountBalance>();
@@ -75,6 +84,7 @@ class DisbursementRun implements DueWork {
         if (paid > 0) {
             log.info("Disbursement run of {} paid {} payees", day, paid);
         }
+        return paid;
     }
 
     private static PayoutPreference preference(Map<String, PayoutPreference> found, AccountBalance balance) {

@@ -6,6 +6,7 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Validations;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +22,27 @@ public class Disbursements {
     private final DisbursementRepository disbursements;
     private final Payouts payouts;
     private final Ledger ledger;
+    private final DisbursementRun run;
+    private final Clock clock;
 
-    Disbursements(DisbursementRepository disbursements, Payouts payouts, Ledger ledger) {
+    Disbursements(
+            DisbursementRepository disbursements, Payouts payouts, Ledger ledger, DisbursementRun run, Clock clock) {
         this.disbursements = disbursements;
         this.payouts = payouts;
         this.ledger = ledger;
+        this.run = run;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs today's disbursements now (operator), as the clock does at 00:00 UTC: payees already paid today are not
+     * paid again.
+     *
+     * @return how many payees it paid
+     */
+    public int runNow(OfferdeskPrincipal me) {
+        DisbursementAccess.requireOperator(me);
+        return run.pay(clock.instant());
     }
 
     /** Latest first: the operator's of every payee, a payee's its own. */

@@ -66,6 +66,11 @@ class DisbursementsApi {
 
     record RunDaysJson(List<RunDay> items) {}
 
+    /**
+     * @param paid the payees this run paid
+     */
+    record RunNowJson(int paid) {}
+
     private final Disbursements disbursements;
 
     DisbursementsApi(Disbursements disbursements) {
@@ -97,6 +102,14 @@ class DisbursementsApi {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "50") int limit) {
         return new RunDaysJson(disbursements.runDays(me, offset, limit));
+    }
+
+    @PostMapping("/api/v1/disbursements/runs")
+    @Operation(
+            summary = "Run today's disbursements now (operator), as the clock does at 00:00 UTC; payees paid today"
+                    + " already are not paid again. Answers when the run is done")
+    RunNowJson runNow(OfferdeskPrincipal me) {
+        return new RunNowJson(disbursements.runNow(me));
     }
 
     @GetMapping("/api/v1/disbursements/{id}")
