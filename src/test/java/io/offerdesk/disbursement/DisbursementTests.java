@@ -342,7 +342,11 @@ class DisbursementTests {
     }
 
     private String invoiceOf(CollectionFixtures fixtures, String agreementId, JsonNode charge) {
-        fixtures.advanceTo(Instant.parse(charge.at("/time").asString()).plusSeconds(3600));
+        var issued = Instant.parse(charge.at("/time").asString()).plusSeconds(3600);
+        // A charge due while the clock was moved for an earlier step is invoiced already.
+        if (issued.isAfter(fixtures.now())) {
+            fixtures.advanceTo(issued);
+        }
         return fixtures.invoiceOf(agreementId, charge.at("/id").asString()).orElseThrow();
     }
 
