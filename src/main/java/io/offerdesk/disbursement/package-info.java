@@ -1,7 +1,9 @@
 /**
  * Disbursement: the listing-fee schedule, the revenue split between seller, partner and marketplace, and disbursement runs.
  *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * <p>Disbursements (ADR 0020, {@code internal.payout}): payees' preferences, the run that pays each positive payable
+ * balance on its payee's day, failed transfers and their retries, and the report of what each disbursement covers. The
+ * module reads money facts only from the ledger, so that {@code invoicing} may depend on it.
  */
 @ApplicationModule(
         displayName = "Disbursement",

@@ -99,6 +99,28 @@ public class Ledger {
         return journal.balances(query);
     }
 
+    /**
+     * The account's balance together with the mark it was read at, in one statement: the postings before the mark are
+     * exactly the ones the balance sums. A later {@link #movements} from this mark lists what moved since.
+     */
+    public MarkedBalance markedBalance(LedgerAccount account) {
+        return journal.markedBalance(account);
+    }
+
+    /** A mark drawn now: what has committed is before it. */
+    public LedgerMark mark() {
+        return journal.mark();
+    }
+
+    /**
+     * What each entry moved on the account after {@code after} (from the journal's start when null) and before
+     * {@code upTo}, in posting order. The movements' nets sum to the difference of the account's balances at the two
+     * marks. Reads a range of the account's postings by transaction id (ADR 0015's indexes), not the whole journal.
+     */
+    public List<AccountMovement> movements(LedgerAccount account, @Nullable LedgerMark after, LedgerMark upTo) {
+        return journal.movements(account, after, upTo);
+    }
+
     private int insert(List<JournalEntry> entries, Journal.@Nullable Stored reverses) {
         var unique = entries.size() == 1 ? entries : uniqueInKeyOrder(entries);
         var inserted = journal.insertNew(unique, reverses == null ? null : reverses.id());

@@ -17,7 +17,7 @@ final class Scenarios {
             new LedgerJournals());
 
     /** Jobs are measured once each, after the scenarios; "all" names the scenarios only, a job is named itself. */
-    private static final List<Job> JOBS = List.of(new InvoicingRunJob());
+    private static final List<Job> JOBS = List.of(new InvoicingRunJob(), new DisbursementRunJob());
 
     private Scenarios() {}
 

@@ -1,10 +1,13 @@
 package io.offerdesk.ledger.internal;
 
 import io.offerdesk.ledger.AccountBalance;
+import io.offerdesk.ledger.AccountMovement;
 import io.offerdesk.ledger.AccountQuery;
 import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.ledger.JournalEntry;
 import io.offerdesk.ledger.LedgerAccount;
+import io.offerdesk.ledger.LedgerMark;
+import io.offerdesk.ledger.MarkedBalance;
 import io.offerdesk.ledger.Posting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,6 +92,55 @@ public class Journal {
               AND (CAST(:currency AS char(3)) IS NULL OR a.currency = CAST(:currency AS char(3)))
             ORDER BY a.owner_party_id, a.currency, a.role
             OFFSET :offset LIMIT :limit
+            """;
+
+    /**
+     * One account's sums and the snapshot they were read in, in one statement (one snapshot under READ COMMITTED); an
+     * account without postings yet has no row and sums to zero.
+     */
+    private static final String MARKED_BALANCE =
+            """
+            SELECT pg_current_snapshot()::text AS mark, b.debits_minor, b.credits_minor
+            FROM (SELECT 1) one
+            LEFT JOIN LATERAL (
+                SELECT
+            """ + DerivedBalance.COLUMNS + """
+                FROM ledger.account a
+            """ + DerivedBalance.LATEST_CHECKPOINT + """
+                WHERE a.owner_party_id = ? AND a.role = ? AND a.currency = ?
+            ) b ON true
+            """;
+
+    private static final String MARK = "SELECT pg_current_snapshot()::text";
+
+    /**
+     * The account's postings visible in the later snapshot and not in the earlier one, summed per entry. The range on
+     * xact_id (from the earlier snapshot's xmin, below which it saw everything, to the later one's xmax, from which it
+     * saw nothing) is a scan of the posting (account, xact_id) indexes; the visibility tests settle the transactions
+     * in between.
+     */
+    private static final String MOVEMENTS = """
+            WITH account AS (
+                SELECT id FROM ledger.account WHERE owner_party_id = :owner AND role = :role AND currency = :currency
+            ), moved AS (
+                SELECT p.entry_id, p.leg, p.amount_minor AS debit, 0 AS credit, p.xact_id
+                FROM ledger.posting p JOIN account a ON p.debit_account_id = a.id
+                WHERE p.xact_id >= CAST(:from AS xid8) AND p.xact_id < CAST(:to AS xid8)
+                UNION ALL
+                SELECT p.entry_id, p.leg, 0, p.amount_minor, p.xact_id
+                FROM ledger.posting p JOIN account a ON p.credit_account_id = a.id
+                WHERE p.xact_id >= CAST(:from AS xid8) AND p.xact_id < CAST(:to AS xid8)
+            )
+            SELECT e.id, e.idempotency_key, e.reason_code, e.reference, e.occurred_at, o.idempotency_key AS reverses,
+                   sum(m.debit) AS debits_minor, sum(m.credit) AS credits_minor
+            FROM moved m
+            JOIN ledger.journal_entry e ON e.id = m.entry_id
+            LEFT JOIN ledger.journal_entry o ON o.id = e.reverses_entry_id
+            WHERE pg_visible_in_snapshot(m.xact_id, CAST(:upTo AS pg_snapshot))
+              AND (CAST(:after AS varchar) IS NULL
+                   OR NOT pg_visible_in_snapshot(m.xact_id, CAST(:after AS pg_snapshot)))
+            GROUP BY e.id, e.idempotency_key, e.reason_code, e.reference, e.occurred_at, o.idempotency_key
+            ORDER BY e.id
             """;
 
     private static final String CREATE_ACCOUNTS = """
@@ -229,6 +281,55 @@ public class Journal {
         return balances(new AccountQuery(account.ownerPartyId(), account.role(), account.currency(), 0, 1)).stream()
                 .findFirst()
                 .orElseGet(() -> new AccountBalance(account, zero, zero));
+    }
+
+    public MarkedBalance markedBalance(LedgerAccount account) {
+        var currency = account.currency();
+        return jdbc.sql(MARKED_BALANCE)
+                .params(account.ownerPartyId(), account.role().name(), currency.getCode())
+                .query((rs, n) -> new MarkedBalance(
+                        new AccountBalance(
+                                account,
+                                Money.ofMinor(currency, rs.getLong("debits_minor")),
+                                Money.ofMinor(currency, rs.getLong("credits_minor"))),
+                        new LedgerMark(rs.getString("mark"))))
+                .single();
+    }
+
+    public LedgerMark mark() {
+        return new LedgerMark(jdbc.sql(MARK).query(String.class).single());
+    }
+
+    public List<AccountMovement> movements(LedgerAccount account, @Nullable LedgerMark after, LedgerMark upTo) {
+        var currency = account.currency();
+        return jdbc.sql(MOVEMENTS)
+                .param("owner", account.ownerPartyId())
+                .param("role", account.role().name())
+                .param("currency", currency.getCode())
+                .param("from", after == null ? "0" : xmin(after))
+                .param("to", xmax(upTo))
+                .param("upTo", upTo.snapshot())
+                .param("after", after == null ? null : after.snapshot())
+                .query((rs, n) -> new AccountMovement(
+                        rs.getString("idempotency_key"),
+                        rs.getString("reason_code"),
+                        rs.getString("reference"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("reverses"),
+                        Money.ofMinor(currency, rs.getLong("debits_minor")),
+                        Money.ofMinor(currency, rs.getLong("credits_minor"))))
+                .list();
+    }
+
+    /** A snapshot's text is {@code xmin:xmax:xip,...}. */
+    private static String xmin(LedgerMark mark) {
+        return mark.snapshot().substring(0, mark.snapshot().indexOf(':'));
+    }
+
+    private static String xmax(LedgerMark mark) {
+        var text = mark.snapshot();
+        var first = text.indexOf(':');
+        return text.substring(first + 1, text.indexOf(':', first + 1));
     }
 
     private long accountId(LedgerAccount account) {
