@@ -1,11 +1,12 @@
 /**
  * Disbursement: the listing-fee schedule, the revenue split between seller, partner and marketplace, and disbursement runs.
  *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * <p>Listing fees (ADR 0019): the operator's effective-dated schedule, and the fee each agreement gets at acceptance
+ * ({@link io.offerdesk.disbursement.ListingFees}), which invoicing's collection split charges on the ISV's share.
  */
 @ApplicationModule(
         displayName = "Disbursement",
-        allowedDependencies = {"platform", "parties", "ledger"})
+        allowedDependencies = {"platform", "parties", "ledger", "catalog", "agreements :: events"})
 @NullMarked
 package io.offerdesk.disbursement;
 
