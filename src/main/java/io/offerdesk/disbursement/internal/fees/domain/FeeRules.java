@@ -84,12 +84,12 @@ public final class FeeRules {
     public static FeeSchedule check(Draft draft, String id, Instant now, String createdBy) {
         var violations = new ArrayList<FieldViolation>();
         if (draft.effectiveFrom() == null || draft.effectiveFrom().isBefore(now)) {
-            violations.add(new FieldViolation("effectiveFrom", "fees.effectiveFrom", List.of()));
+            violations.add(new FieldViolation("effectiveFrom", "fees.effectiveFrom.invalid", List.of()));
         }
         var lower = threshold("lowerThreshold", draft.lowerThreshold(), violations);
         var upper = threshold("upperThreshold", draft.upperThreshold(), violations);
         if (lower != null && upper != null && upper.compareTo(lower) <= 0) {
-            violations.add(new FieldViolation("upperThreshold", "fees.upperThreshold", List.of()));
+            violations.add(new FieldViolation("upperThreshold", "fees.upperThreshold.invalid", List.of()));
         }
         var belowLower = rate("privateBelowLowerPercent", draft.privateBelowLowerPercent(), violations);
         var belowUpper = rate("privateBelowUpperPercent", draft.privateBelowUpperPercent(), violations);
