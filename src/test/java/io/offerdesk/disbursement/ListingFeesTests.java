@@ -7,9 +7,12 @@ import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -143,6 +146,14 @@ class ListingFeesTests {
                         .isNull())
                 .as(buyerItems.body())
                 .isTrue();
+        // So do the agreement pages' invoice tables.
+        var seller = new SignedInSession(api, ACME, "offerdesk-demo");
+        assertThat(html(seller.get("/agreements/" + agreementId + "/invoice-line-items?lang=en")))
+                .contains("Listing fee", "group-listing-fee", "3 %", "37.03");
+        var buyerSession = new SignedInSession(api, buyer.procurement(), CollectionFixtures.PASSWORD);
+        assertThat(html(buyerSession.get("/buyer/agreements/" + agreementId + "/invoice-line-items")))
+                .contains(invoiceId)
+                .doesNotContain("group-listing-fee");
         assertInvariants();
     }
 
@@ -235,7 +246,7 @@ class ListingFeesTests {
         var now = fixtures.now();
 
         // Only the operator edits it: sellers, partners and buyers are refused and nothing changes.
-        var raised = version(now.plusSeconds(60), "4");
+        var raised = version(now.plusSeconds(600), "4");
         for (var other : new String[] {ACME, NORTHWIND, buyer.admin()}) {
             assertThat(api.post("/api/v1/listing-fees/schedules", other, raised).status())
                     .isEqualTo(403);
@@ -281,7 +292,7 @@ class ListingFeesTests {
                 api.delete("/api/v1/listing-fees/schedules/" + seeded.at("/id").asString(), OPERATOR);
         assertThat(inForce.status()).as(inForce.body()).isEqualTo(409);
 
-        // 4% from a minute from now: an agreement accepted after that takes 4%, the one accepted before keeps 3%.
+        // 4% from ten minutes from now: an agreement accepted after that takes 4%, the one accepted before keeps 3%.
         var added = api.post("/api/v1/listing-fees/schedules", OPERATOR, raised);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(added.json().at("/privateBelowLowerPercent").asString()).isEqualTo("4.0000");
@@ -296,7 +307,7 @@ class ListingFeesTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
-        fixtures.advanceTo(now.plusSeconds(120));
+        fixtures.advanceTo(now.plusSeconds(660));
         try {
             var after = fixtures.buy(
                     buyer, fixtures.installmentOffer(buyer.accountId(), 12, Collections.nCopies(12, "100.00")));
@@ -315,15 +326,37 @@ class ListingFeesTests {
             var restored = api.post(
                     "/api/v1/listing-fees/schedules",
                     OPERATOR,
-                    version(fixtures.now().plusSeconds(1), "3"));
+                    version(fixtures.now().plusSeconds(60), "3"));
             assertThat(restored.status()).as(restored.body()).isEqualTo(201);
-            fixtures.advanceTo(fixtures.now().plusSeconds(60));
+            fixtures.advanceTo(fixtures.now().plusSeconds(120));
         }
         assertThat(api.get("/api/v1/listing-fees/schedules/current", ACME)
                         .json()
                         .at("/privateBelowLowerPercent")
                         .asString())
                 .isEqualTo("3.0000");
+    }
+
+    @Test
+    void theOperatorsPageShowsTheScheduleInEnglishAndChineseAndOnlyToTheOperator() {
+        var operator = new SignedInSession(api, OPERATOR, "offerdesk-demo");
+        assertThat(html(operator.get("/operator/listing-fees?lang=en")))
+                .contains(
+                        "Listing fees",
+                        "id=\"fee-schedules\"",
+                        "schedule-fees-aws20240105default",
+                        "in force",
+                        "AMI 20 %",
+                        "id=\"fee-schedule-form\"",
+                        "Add version");
+        assertThat(html(operator.get("/operator/listing-fees?lang=zh-CN"))).contains("上架费", "生效中", "添加版本");
+        var seller = new SignedInSession(api, ACME, "offerdesk-demo");
+        assertThat(seller.get("/operator/listing-fees").statusCode()).isNotEqualTo(200);
+    }
+
+    static String html(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     /** A version with AWS's rates but {@code belowLower} percent for private offers below $1M. */
