@@ -220,6 +220,19 @@ class ListingFeesTests {
             assertThat(group.at("/listingFee/ratePercent").asString()).isEqualTo("3.5000");
             assertThat(group.at("/listingFee/amount").asString()).isEqualTo("35.00");
         }
+        // The agreement page shows the ISV the fee it pays, in English and Chinese; the buyer gets nothing.
+        var isv = new SignedInSession(api, ACME, "offerdesk-demo");
+        assertThat(html(isv.get("/agreements/" + agreementId + "?lang=en")))
+                .contains("/agreements/" + agreementId + "/listing-fee");
+        assertThat(html(isv.get("/agreements/" + agreementId + "/listing-fee?lang=en")))
+                .contains("id=\"agreement-fee-rate\"", "3.5 %", "CPPO uplift", "1333.33 USD");
+        assertThat(html(isv.get("/agreements/" + agreementId + "/listing-fee?lang=zh-CN")))
+                .contains("上架费", "3.5 %");
+        var buyerSession = new SignedInSession(api, buyer.procurement(), CollectionFixtures.PASSWORD);
+        assertThat(buyerSession
+                        .get("/agreements/" + agreementId + "/listing-fee")
+                        .statusCode())
+                .isEqualTo(404);
         assertInvariants();
     }
 

@@ -100,6 +100,16 @@ class ListingFeePages {
         return "redirect:" + PATH;
     }
 
+    /**
+     * The agreement's listing fee, loaded by htmx into the agreement page of its seller of record and its ISV: what
+     * each charge collected pays. Anyone else (the buyer included) gets 404 and the page shows nothing.
+     */
+    @GetMapping("/agreements/{agreementId}/listing-fee")
+    String agreementFee(OfferdeskPrincipal me, @PathVariable String agreementId, Model model) {
+        model.addAttribute("fee", schedules.agreementFee(me, agreementId));
+        return "disbursement/agreement-fee :: listingFee";
+    }
+
     @PostMapping(PATH + "/{id}/withdraw")
     String withdraw(OfferdeskPrincipal me, @PathVariable String id, RedirectAttributes redirect) {
         schedules.withdraw(me, id);
