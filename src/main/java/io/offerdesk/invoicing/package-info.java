@@ -7,7 +7,15 @@
  */
 @ApplicationModule(
         displayName = "Invoicing",
-        allowedDependencies = {"platform", "parties", "catalog", "ledger", "agreements", "agreements :: events"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "catalog",
+            "ledger",
+            "agreements",
+            "agreements :: events",
+            "disbursement"
+        })
 @NullMarked
 package io.offerdesk.invoicing;
 

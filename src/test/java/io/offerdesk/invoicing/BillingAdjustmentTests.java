@@ -147,7 +147,12 @@ class BillingAdjustmentTests {
                 .isEqualTo(Money.zero(USD));
 
         // Partly paid, 1,000.00 of 1,250.00: 250.00 is credited and 250.00 refunded; Acme gives back its share of
-        // the refund, 200.00 of the 800.00 net the payment brought it.
+        // the refund, 200.00 of the 800.00 net the payment brought it, and the marketplace gives back the same
+        // quarter of the listing fee Acme paid on it: 3% (a private offer below $1M) of 800.00 is 24.00, a quarter
+        // of that 6.00 (ADR 0019).
+        var fees = marketplace(AccountRole.FEE_REVENUE);
+        var partFee = usd("800.00").multipliedBy(new BigDecimal("0.03"), RoundingMode.DOWN);
+        assertThat(partFee).isEqualTo(usd("24.00"));
         var paying =
                 fixtures.collections().pay(partlyPaid.ownBuyer().finance(), partlyPaid.invoiceId(), "1000.00", "wire");
         assertThat(paying.status()).as(paying.body()).isEqualTo(201);
@@ -157,6 +162,7 @@ class BillingAdjustmentTests {
         assertThat(postings("credit-memo:" + partial.id()))
                 .containsExactly(
                         new Posting(acmePayable, clearing, usd("200.00")),
+                        new Posting(fees, acmePayable, partFee.dividedBy(4, RoundingMode.DOWN)),
                         new Posting(clearing, partlyReceivable, usd("200.00")),
                         new Posting(taxPayable, partlyReceivable, usd("50.00")),
                         new Posting(clearing, partlyCredit, usd("200.00")),
@@ -174,8 +180,8 @@ class BillingAdjustmentTests {
         assertThat(net(partlyPaid.ownBuyer().partyId(), AccountRole.BUYER_CREDIT))
                 .isEqualTo(Money.zero(USD));
 
-        // Paid in full and refunded in full: Acme gives back all 1,000.00 net, the tax authority's 250.00 is owed no
-        // more, and the buyer gets all 1,250.00 back.
+        // Paid in full and refunded in full: Acme gives back all 1,000.00 net and gets back all of its 30.00 fee
+        // (3% of 1,000.00), the tax authority's 250.00 is owed no more, and the buyer gets all 1,250.00 back.
         var settled = fixtures.collections().pay(paid.ownBuyer().finance(), paid.invoiceId(), "1250.00", "wire");
         assertThat(settled.status()).as(settled.body()).isEqualTo(201);
         var full = creditMemo(fixtures.refund(paid, "1250.00"));
@@ -185,6 +191,10 @@ class BillingAdjustmentTests {
         assertThat(postings("credit-memo:" + full.id()))
                 .containsExactly(
                         new Posting(acmePayable, clearing, usd("1000.00")),
+                        new Posting(
+                                fees,
+                                acmePayable,
+                                usd("1000.00").multipliedBy(new BigDecimal("0.03"), RoundingMode.DOWN)),
                         new Posting(clearing, paidCredit, usd("1000.00")),
                         new Posting(taxPayable, paidCredit, usd("250.00")));
         assertThat(postings("refund:" + full.id())).containsExactly(new Posting(paidCredit, cash, usd("1250.00")));
@@ -238,6 +248,21 @@ class BillingAdjustmentTests {
                 .divide(new BigDecimal("1036.80"), MathContext.DECIMAL128);
         assertThat(isvBack.getAmount().subtract(exact).abs()).isLessThan(new BigDecimal("0.01"));
         assertThat(memo.lines().getFirst().wholesaleAmount()).isNotNull();
+        // The ISV paid the CPPO fee, 3% + 0.5%, on its wholesale 960.00: 33.60. The refund of half of what was paid
+        // claws back that share of it from the marketplace, rounded toward zero; the partner's markup bore no fee.
+        var fee = usd("960.00").multipliedBy(new BigDecimal("0.035"), RoundingMode.DOWN);
+        assertThat(fee).isEqualTo(usd("33.60"));
+        assertThat(postings("credit-memo:" + memo.id()).stream()
+                        .filter(p -> p.debit().role() == AccountRole.FEE_REVENUE)
+                        .toList())
+                .containsExactly(new Posting(
+                        marketplace(AccountRole.FEE_REVENUE),
+                        isv,
+                        Money.of(
+                                USD,
+                                fee.getAmount()
+                                        .multiply(half.getAmount())
+                                        .divide(invoice.total().getAmount(), 2, RoundingMode.DOWN))));
         assertThat(postings("refund:" + memo.id()))
                 .singleElement()
                 .extracting(Posting::amount)

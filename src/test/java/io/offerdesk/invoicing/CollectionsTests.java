@@ -59,11 +59,33 @@ class CollectionsTests {
         return jdbc.sql("""
                         SELECT coalesce(sum(p.amount_minor), 0) FROM ledger.posting p
                         JOIN ledger.journal_entry e ON e.id = p.entry_id
-                        WHERE e.reason_code = 'COLLECTED' AND e.reference = ANY(?)
+                        JOIN ledger.account d ON d.id = p.debit_account_id
+                        WHERE e.reason_code = 'COLLECTED' AND e.reference = ANY(?) AND d.role = 'MARKETPLACE_CLEARING'
                         """)
                 .param(invoiceIds.toArray(String[]::new))
                 .query(Long.class)
                 .single();
+    }
+
+    /** The listing fees the collection entries of the invoices charged (ADR 0019), in minor units. */
+    long fees(List<String> invoiceIds) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(p.amount_minor), 0) FROM ledger.posting p
+                        JOIN ledger.journal_entry e ON e.id = p.entry_id
+                        JOIN ledger.account c ON c.id = p.credit_account_id
+                        WHERE e.reason_code = 'COLLECTED' AND e.reference = ANY(?) AND c.role = 'FEE_REVENUE'
+                        """)
+                .param(invoiceIds.toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A listing fee in minor units, computed here as the rule says: the share times the rate, toward zero. */
+    static long fee(long shareMinor, String ratePercent) {
+        return new java.math.BigDecimal(shareMinor)
+                .multiply(new java.math.BigDecimal(ratePercent))
+                .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.DOWN)
+                .longValueExact();
     }
 
     @Test
@@ -128,6 +150,13 @@ class CollectionsTests {
         assertThat(receivable.get(0).at("/netMinor").asLong()).isZero();
         // Every cent billed left clearing for the seller once collected, and the books still balance.
         assertThat(collected(paid)).isEqualTo(10_000_000L);
+        // A private offer below $1M pays 3% on each installment collected, rounded down once per invoice: 35 fees of
+        // 83.33 (277,778 × 3% = 8,333.34 cents) and one of 83.33 (277,770 × 3% = 8,333.1 cents).
+        long expectedFees = amounts.stream()
+                .mapToLong(a -> fee(Money.parse("USD " + a).getAmountMinorLong(), "3"))
+                .sum();
+        assertThat(expectedFees).isEqualTo(36 * 8_333L);
+        assertThat(fees(paid)).isEqualTo(expectedFees);
         var check = api.post("/api/v1/ledger/invariants", OPERATOR, "");
         assertThat(check.status()).as(check.body()).isEqualTo(200);
         assertThat(check.json().at("/passed").asBoolean()).as(check.body()).isTrue();
@@ -163,6 +192,8 @@ class CollectionsTests {
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.parse("USD 840.00"));
         // 400.00 × 1,000 / 1,240 = 322.58 of it is owed to Acme; the 77.42 of tax stays owed to the tax authority.
         assertThat(collected(List.of(first))).isEqualTo(32_258L);
+        // Acme's listing fee, 3% of its 322.58, rounds down to 9.67: it keeps 312.91. Tax bears no fee.
+        assertThat(fees(List.of(first))).isEqualTo(fee(32_258L, "3")).isEqualTo(967L);
 
         var over = fixtures.pay(buyer.finance(), first, "1000.00", "wire 2");
         assertThat(over.status()).as(over.body()).isEqualTo(201);
@@ -176,8 +207,9 @@ class CollectionsTests {
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
         // Credit is owed to the buyer: a credit balance of the account.
         assertThat(balance(buyer, AccountRole.BUYER_CREDIT)).isEqualTo(Money.parse("USD -160.00"));
-        // Settled: exactly the invoice's net amount left clearing.
+        // Settled: exactly the invoice's net amount left clearing, and the fee is 3% of it in one rounding.
         assertThat(collected(List.of(first))).isEqualTo(100_000L);
+        assertThat(fees(List.of(first))).isEqualTo(fee(100_000L, "3"));
         var payments = api.get("/api/v1/invoices/" + first + "/payments", buyer.finance())
                 .json();
         assertThat(payments.at("/items").findValuesAsString("reference")).containsExactly("wire 1", "wire 2");
@@ -207,6 +239,7 @@ class CollectionsTests {
         assertThat(settled.json().at("/simulated").asBoolean()).isTrue();
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
         assertThat(collected(List.of(first, second))).isEqualTo(200_000L);
+        assertThat(fees(List.of(first, second))).isEqualTo(2 * fee(100_000L, "3"));
         var again = api.post("/api/v1/buyer/invoices/" + second + "/pay", buyer.finance(), "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().at("/code").asString()).isEqualTo("collections.nothingOpen");
@@ -237,29 +270,40 @@ class CollectionsTests {
         assertThat(fixtures.pay(buyer.finance(), invoiceId, "333.33", "part 1").status())
                 .isEqualTo(201);
         // 333.33 of 1,080.00: 333.33 × 1,000 / 1,080 = 308.638… rounds down to 308.63 for Acme's wholesale part; the
-        // partner, seller of record, takes the remainder, 24.70, of its markup.
+        // partner, seller of record, takes the remainder, 24.70, of its markup. Acme pays the CPPO listing fee, 3% +
+        // 0.5% = 3.5%, on its wholesale share: 308.63 × 3.5% = 10.80205 rounds down to 10.80. The markup bears none.
+        long firstFee = fee(30_863L, "3.5");
+        assertThat(firstFee).isEqualTo(1_080L);
         assertThat(owed(invoiceId))
                 .containsOnly(
-                        java.util.Map.entry("SELLER_PAYABLE " + acme, 30_863L),
-                        java.util.Map.entry("PARTNER_PAYABLE " + northwind, 2_470L));
+                        java.util.Map.entry("SELLER_PAYABLE " + acme, 30_863L - firstFee),
+                        java.util.Map.entry("PARTNER_PAYABLE " + northwind, 2_470L),
+                        java.util.Map.entry("FEE_REVENUE " + LedgerAccount.MARKETPLACE, firstFee));
         assertThat(fixtures.pay(buyer.finance(), invoiceId, "746.67", "part 2").status())
                 .isEqualTo(201);
+        // Paid in full: the fee is 3.5% of the whole wholesale 1,000.00 in one rounding, 35.00.
         assertThat(owed(invoiceId))
                 .containsOnly(
-                        java.util.Map.entry("SELLER_PAYABLE " + acme, 100_000L),
-                        java.util.Map.entry("PARTNER_PAYABLE " + northwind, 8_000L));
+                        java.util.Map.entry("SELLER_PAYABLE " + acme, 100_000L - fee(100_000L, "3.5")),
+                        java.util.Map.entry("PARTNER_PAYABLE " + northwind, 8_000L),
+                        java.util.Map.entry("FEE_REVENUE " + LedgerAccount.MARKETPLACE, 3_500L));
         assertThat(balance(buyer, AccountRole.BUYER_RECEIVABLE)).isEqualTo(Money.zero(USD));
     }
 
-    /** What the collection entries of the invoice owe, by payable account ("ROLE party"), in minor units. */
+    /**
+     * What the collection entries of the invoice owe, net, by account credited ("ROLE party"), in
+     * null), in minor units: a payee's share less the listing fee it pays out of it.
+     */
     java.util.Map<String, Long> owed(String invoiceId) {
         var owed = new java.util.HashMap<String, Long>();
         jdbc.sql("""
-                        SELECT c.role, c.owner_party_id, sum(p.amount_minor) FROM ledger.posting p
+                        SELECT a.role, a.owner_party_id,
+                            sum(CASE WHEN a.id = p.credit_account_id THEN p.amount_minor ELSE -p.amount_minor END)
+                        FROM ledger.posting p
                         JOIN ledger.journal_entry e ON e.id = p.entry_id
-                        JOIN ledger.account c ON c.id = p.credit_account_id
-                        WHERE e.reason_code = 'COLLECTED' AND e.reference = ?
-                        GROUP BY c.role, c.owner_party_id
+                        JOIN ledger.account a ON a.id IN (p.credit_account_id, p.debit_account_id)
+                        WHERE e.reason_code = 'COLLECTED' AND e.reference = ? AND a.role <> 'MARKETPLACE_CLEARING'
+                        GROUP BY a.role, a.owner_party_id
                         """)
                 .param(invoiceId)
                 .query((rs, n) -> owed.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3)))

@@ -1,4 +1,4 @@
-/** Facts about disbursements and disbursement preferences, for the audit trail and for later modules (analytics). */
+/** Facts about listing-fee schedules, disbursements and disbursement preferences, for the audit trail and later modules. */
 @NamedInterface("events")
 @NullMarked
 package io.offerdesk.disbursement.events;

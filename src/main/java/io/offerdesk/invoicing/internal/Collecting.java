@@ -1,6 +1,8 @@
 package io.offerdesk.invoicing.internal;
 
+import io.offerdesk.disbursement.ListingFees;
 import io.offerdesk.invoicing.Invoice;
+import io.offerdesk.invoicing.InvoiceLine;
 import io.offerdesk.invoicing.Invoices;
 import io.offerdesk.invoicing.Payment;
 import io.offerdesk.invoicing.events.InvoicePaid;
@@ -17,13 +19,17 @@ import io.offerdesk.ledger.Posting;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.RandomIds;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Moves the money of collections, in the caller's transaction: a payment is applied to its invoice up to the open
  * amount and the excess becomes the buyer's credit; credit is applied to the buyer's open invoices in that currency,
  * oldest first. Every application posts its collection split (ledger key {@code collection:<application>}): the net
- * part from clearing to the payees of the invoice's lines; the tax part stays owed to the tax authority.
+ * part from clearing to the payees of the invoice's lines, and each ISV's listing fee from its payable to the
+ * marketplace's fee revenue (ADR 0019); the tax part stays owed to the tax authority.
  *
  * <p>The buyer's credit row for the currency is locked first, then invoice balances: one buyer's payments and credit
  * queue in one order, and two payments of one invoice cannot both take its open amount.
@@ -55,13 +62,20 @@ public class Collecting {
     private final Invoices invoices;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
+    private final ListingFees listingFees;
     private final RandomGenerator random = new SecureRandom();
 
-    Collecting(CollectionRepository repository, Invoices invoices, Ledger ledger, ApplicationEventPublisher events) {
+    Collecting(
+            CollectionRepository repository,
+            Invoices invoices,
+            Ledger ledger,
+            ApplicationEventPublisher events,
+            ListingFees listingFees) {
         this.repository = repository;
         this.invoices = invoices;
         this.ledger = ledger;
         this.events = events;
+        this.listingFees = listingFees;
     }
 
     /**
@@ -181,13 +195,22 @@ public class Collecting {
         // collection goes on where a credit memo's unpaid part, split the same way, left off (CreditMemos.plan): a
         // settled invoice leaves nothing in clearing, credited or not.
         var before = balance.amounts();
-        var split = CollectionSplit.of(invoice, before.total().minus(before.open()), amount);
-        var postings = split.shares().stream()
-                .map(share -> new Posting(
-                        LedgerAccount.marketplace(AccountRole.MARKETPLACE_CLEARING, currency),
-                        new LedgerAccount(share.payee().partyId(), share.payee().role(), currency),
-                        share.amount()))
-                .toList();
+        var split = CollectionSplit.of(invoice, before.total().minus(before.open()), amount, feeRates(invoice));
+        var postings = new ArrayList<Posting>();
+        for (var share : split.shares()) {
+            postings.add(new Posting(
+                    LedgerAccount.marketplace(AccountRole.MARKETPLACE_CLEARING, currency),
+                    new LedgerAccount(share.payee().partyId(), share.payee().role(), currency),
+                    share.amount()));
+        }
+        // The ISV pays its listing fee out of the share it was just given, in the same entry: a credit memo reverses
+        // the fee leg in proportion with the others (ADR 0017), so a refund claws the fee back too.
+        for (var fee : split.fees()) {
+            postings.add(new Posting(
+                    new LedgerAccount(fee.payerPartyId(), AccountRole.SELLER_PAYABLE, currency),
+                    LedgerAccount.marketplace(AccountRole.FEE_REVENUE, currency),
+                    fee.amount()));
+        }
         // An application of tax alone moves nothing out of clearing.
         if (!postings.isEmpty()) {
             ledger.post(new JournalEntry("collection:" + id, COLLECTED, invoice.id(), now, postings));
@@ -201,6 +224,14 @@ public class Collecting {
                     invoice.total().getAmount(),
                     now));
         }
+    }
+
+    /** The listing fee in percent of each agreement billed on the invoice that has one. */
+    private Map<String, BigDecimal> feeRates(Invoice invoice) {
+        var agreements = invoice.lines().stream().map(InvoiceLine::agreementId).collect(Collectors.toSet());
+        var rates = new HashMap<String, BigDecimal>();
+        listingFees.ratesFor(agreements).forEach((agreement, fee) -> rates.put(agreement, fee.ratePercent()));
+        return rates;
     }
 
     private String applicationId() {

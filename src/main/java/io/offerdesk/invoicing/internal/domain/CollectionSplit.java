@@ -4,9 +4,11 @@ import io.offerdesk.invoicing.Invoice;
 import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.shared.Allocation;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.joda.money.Money;
 
@@ -25,6 +27,13 @@ import org.joda.money.Money;
  * can shrink as the collected amount grows). So the parts of every application sum to it, no share is negative, and
  * the application that settles the invoice brings each payee to exactly its whole part: clearing nets to zero for a
  * paid invoice.
+ *
+ * <p>The listing fee (ADR 0019) is charged to the ISV on its share of each line, at the rate its agreement took at
+ * acceptance: on the net of a direct line, on the wholesale part of a resold one (the partner's markup bears none). It
+ * is cumulative too: the fee of what was collected so far is the ISV's cumulative share of the line times the rate,
+ * rounded once toward zero, and an application's fee the difference. So fees are monotone, never more than the share
+ * they come from, and the application that settles the invoice brings the fee to exactly the whole share's fee in one
+ * rounding; the ISV keeps the rest.
  */
 public final class CollectionSplit {
 
@@ -35,24 +44,38 @@ public final class CollectionSplit {
 
     public record Share(Payee payee, Money amount) {}
 
+    /** The listing fee an ISV pays the marketplace out of its share: at most that share. */
+    public record Fee(UUID payerPartyId, Money amount) {}
+
     /**
      * @param net what moves from clearing to the payees: the sum of the shares
      * @param tax the rest of the amount applied, which stays owed to the tax authority
      * @param shares one per payee that gets anything, in the order of the invoice's lines
+     * @param fees one per ISV that owes a listing fee on its shares, in the same order
      */
-    public record Split(Money net, Money tax, List<Share> shares) {
+    public record Split(Money net, Money tax, List<Share> shares, List<Fee> fees) {
         public Split {
             shares = List.copyOf(shares);
+            fees = List.copyOf(fees);
         }
     }
 
-    private record Leg(Payee payee, long weight) {}
+    /** @param feeRate the listing fee in percent charged on this leg's share; zero for a partner's markup */
+    private record Leg(Payee payee, long weight, BigDecimal feeRate) {}
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** The split without listing fees: what moves out of clearing, and to whom, is the same with them. */
+    public static Split of(Invoice invoice, Money collectedBefore, Money applied) {
+        return of(invoice, collectedBefore, applied, Map.of());
+    }
 
     /**
      * @param collectedBefore what was applied to the invoice before (payments and credit)
      * @param applied what is applied now; with {@code collectedBefore} at most the invoice's total
+     * @param feeRates the listing fee in percent (0 to 100) of each agreement that has one, by agreement id
      */
-    public static Split of(Invoice invoice, Money collectedBefore, Money applied) {
+    public static Split of(Invoice invoice, Money collectedBefore, Money applied, Map<String, BigDecimal> feeRates) {
         var currency = invoice.total().getCurrencyUnit();
         if (!applied.isPositive() || collectedBefore.isNegative()) {
             throw new IllegalArgumentException("Cannot split " + applied + " after " + collectedBefore);
@@ -62,33 +85,50 @@ public final class CollectionSplit {
             throw new IllegalArgumentException(
                     "Cannot collect " + after + " on invoice " + invoice.id() + " of " + invoice.total());
         }
-        var legs = legs(invoice);
+        var legs = legs(invoice, feeRates);
         long subtotal = invoice.subtotal().getAmountMinorLong();
         long total = invoice.total().getAmountMinorLong();
         var sharesBefore = cumulative(legs, subtotal, total, collectedBefore);
         var sharesAfter = cumulative(legs, subtotal, total, after);
         var byPayee = new LinkedHashMap<Payee, Long>();
+        var feeByPayer = new LinkedHashMap<UUID, Long>();
         for (int i = 0; i < legs.size(); i++) {
+            var leg = legs.get(i);
             long share = sharesAfter[i] - sharesBefore[i];
             if (share < 0) {
-                throw new IllegalStateException("Negative share " + share + " of " + legs.get(i));
+                throw new IllegalStateException("Negative share " + share + " of " + leg);
             }
             if (share > 0) {
-                byPayee.merge(legs.get(i).payee(), share, Long::sum);
+                byPayee.merge(leg.payee(), share, Long::sum);
+            }
+            long fee = fee(sharesAfter[i], leg.feeRate()) - fee(sharesBefore[i], leg.feeRate());
+            if (fee > 0) {
+                feeByPayer.merge(leg.payee().partyId(), fee, Long::sum);
             }
         }
         var shares = byPayee.entrySet().stream()
                 .map(e -> new Share(e.getKey(), Money.ofMinor(currency, e.getValue())))
                 .toList();
+        var fees = feeByPayer.entrySet().stream()
+                .map(e -> new Fee(e.getKey(), Money.ofMinor(currency, e.getValue())))
+                .toList();
         var net = shares.stream().map(Share::amount).reduce(Money.zero(currency), Money::plus);
-        return new Split(net, applied.minus(net), shares);
+        return new Split(net, applied.minus(net), shares, fees);
+    }
+
+    /** The fee on a cumulative share, in minor units: one rounding, toward zero. */
+    private static long fee(long share, BigDecimal ratePercent) {
+        return BigDecimal.valueOf(share)
+                .multiply(ratePercent)
+                .divide(HUNDRED, 0, RoundingMode.DOWN)
+                .longValueExact();
     }
 
     /**
      * The legs of the invoice's net amount, in line order with the named leg last; legs with nothing to share are
      * left out.
      */
-    private static List<Leg> legs(Invoice invoice) {
+    private static List<Leg> legs(Invoice invoice, Map<String, BigDecimal> feeRates) {
         var legs = new ArrayList<Leg>();
         long sum = 0;
         for (var line : invoice.lines()) {
@@ -100,15 +140,21 @@ public final class CollectionSplit {
                         "Line " + line.lineNo() + " of " + invoice.id() + " cannot be split");
             }
             sum += amount;
+            var feeRate = feeRates.getOrDefault(line.agreementId(), BigDecimal.ZERO);
+            if (feeRate.signum() < 0 || feeRate.compareTo(HUNDRED) > 0) {
+                throw new IllegalArgumentException("Fee rate " + feeRate + " of " + line.agreementId());
+            }
             if (wholesale == null) {
-                legs.add(new Leg(new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId()), amount));
+                legs.add(new Leg(new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId()), amount, feeRate));
             } else {
                 legs.add(new Leg(
                         new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId()),
-                        wholesale.getAmountMinorLong()));
+                        wholesale.getAmountMinorLong(),
+                        feeRate));
                 legs.add(new Leg(
                         new Payee(AccountRole.PARTNER_PAYABLE, invoice.sellerPartyId()),
-                        amount - wholesale.getAmountMinorLong()));
+                        amount - wholesale.getAmountMinorLong(),
+                        BigDecimal.ZERO));
             }
         }
         if (sum != invoice.subtotal().getAmountMinorLong()) {

@@ -1,8 +1,11 @@
 package io.offerdesk.invoicing.internal.finance;
 
 import io.offerdesk.agreements.Agreement;
+import io.offerdesk.disbursement.ListingFees;
 import io.offerdesk.invoicing.InvoiceType;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * oldest first. The caller has read the agreement (its proposer, its publisher, its buyer or the operator); the
  * statement still carries the reader's predicate. A publisher that is not the seller of record, the ISV of a resold
  * product, sees the wholesale part of the partner's lines and nothing it could adjust: the buyer's price is the
- * partner's business, as on the agreement's wholesale side.
+ * partner's business, as on the agreement's wholesale side. The seller of record, the ISV and the operator also see the
+ * ISV's listing fee on each group (ADR 0019); the buyer never does.
  */
 @Component
 public class AgreementLineItems {
@@ -52,10 +56,14 @@ public class AgreementLineItems {
             LIMIT :limit OFFSET :offset
             """;
 
-    private final JdbcClient jdbc;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    AgreementLineItems(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ListingFees listingFees;
+
+    AgreementLineItems(JdbcClient jdbc, ListingFees listingFees) {
         this.jdbc = jdbc;
+        this.listingFees = listingFees;
     }
 
     public record Page(List<LineItemGroup> groups, boolean more) {
@@ -73,6 +81,12 @@ public class AgreementLineItems {
                 && me.partyId().equals(agreement.publisherPartyId());
         var period = search.billingPeriod();
         var agreementId = agreement.id().value();
+        // The fee is the sellers' business: the seller of record's, the ISV's (who pays it) and the operator's.
+        var fee = me.isOperator()
+                        || me.partyId().equals(agreement.proposerPartyId())
+                        || me.partyId().equals(agreement.publisherPartyId())
+                ? listingFees.rateFor(agreementId).orElse(null)
+                : null;
         var found = jdbc.sql(GROUPS)
                 .param("agreement", agreementId)
                 .param("operator", me.isOperator())
@@ -105,7 +119,14 @@ public class AgreementLineItems {
                             YearMonth.from(rs.getObject("invoice_date", LocalDate.class)),
                             rs.getTimestamp("issued_at").toInstant(),
                             type,
-                            rs.getString("invoicing_entity"));
+                            rs.getString("invoicing_entity"),
+                            fee == null
+                                    ? null
+                                    : new LineItemGroup.ListingFee(
+                                            fee.ratePercent(),
+                                            Money.ofMinor(currency, rs.getLong("wholesale_minor"))
+                                                    .multipliedBy(
+                                                            fee.ratePercent().divide(HUNDRED), RoundingMode.DOWN)));
                 })
                 .list();
         return new Page(found.stream().limit(limit).toList(), found.size() > limit);

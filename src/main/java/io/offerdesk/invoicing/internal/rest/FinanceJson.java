@@ -160,9 +160,11 @@ final class FinanceJson {
             InvoiceBillingPeriodJson invoiceBillingPeriod,
             Instant issuedTime,
             String invoiceType,
-            InvoicingEntityJson invoicingEntity) {
+            InvoicingEntityJson invoicingEntity,
+            @Nullable ListingFeeJson listingFee) {
 
         static LineItemGroupJson of(LineItemGroup group) {
+            var fee = group.listingFee();
             return new LineItemGroupJson(
                     group.agreementId(),
                     group.invoiceId(),
@@ -175,9 +177,18 @@ final class FinanceJson {
                             group.billingPeriod().getYear()),
                     group.issuedTime(),
                     group.invoiceType().name(),
-                    new InvoicingEntityJson(group.invoicingEntity(), null));
+                    new InvoicingEntityJson(group.invoicingEntity(), null),
+                    fee == null ? null : new ListingFeeJson(fee.ratePercent().toPlainString(), decimal(fee.amount())));
         }
     }
+
+    /**
+     * Offerdesk's addition for the seller of record and the ISV: the listing fee on the group's lines (ADR 0019).
+     *
+     * @param ratePercent the rate fixed at acceptance
+     * @param amount the fee on the ISV's share of the lines once collected in full
+     */
+    record ListingFeeJson(String ratePercent, String amount) {}
 
     /** ListAgreementInvoiceLineItems' answer, with {@code more} for the native API's paging. */
     record LineItemGroupsJson(List<LineItemGroupJson> agreementInvoiceLineItemGroupSummaries, boolean more) {}

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.invoicing.Invoice;
 import io.offerdesk.invoicing.internal.domain.CollectionSplit.Payee;
 import io.offerdesk.ledger.AccountRole;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,14 +22,25 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * Invoices of every shape, collected in payments of every size: each application's parts sum to it, no share is
- * negative, and once the invoice is settled every payee holds exactly its part and the tax authority the tax.
+ * Invoices of every shape, collected in payments of every size at any listing-fee rate: each application's parts sum
+ * to it, no share or fee is negative, no ISV's fee exceeds the share it comes from, and once the invoice is settled
+ * every payee holds exactly its part, the tax authority the tax, and the marketplace each line's fee in one rounding.
  */
 class CollectionSplitPropertyTests {
 
     static final List<UUID> PUBLISHERS = List.of(Invoices.ISV, Invoices.OTHER_ISV, UUID.randomUUID());
 
-    record Case(Invoice invoice, List<Long> payments) {}
+    /** @param feeRate the listing fee in percent of the invoice's agreement */
+    record Case(Invoice invoice, List<Long> payments, BigDecimal feeRate) {}
+
+    /** The schedule's rates, the extremes, and any rate with four decimals. */
+    static Arbitrary<BigDecimal> feeRates() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("0", "1.5", "2", "2.5", "3", "3.5", "20", "100").map(BigDecimal::new),
+                Arbitraries.bigDecimals()
+                        .between(BigDecimal.ZERO, BigDecimal.valueOf(100))
+                        .ofScale(4));
+    }
 
     @Provide
     Arbitrary<Case> invoicesAndPayments() {
@@ -41,10 +55,10 @@ class CollectionSplitPropertyTests {
                         new Invoices.Line(publisher, amount, resold ? amount * wholesalePercent / 100 : null, tax));
         var lines = line.list().ofMinSize(1).ofMaxSize(6);
         var cuts = Arbitraries.doubles().between(0, 1).list().ofMinSize(0).ofMaxSize(8);
-        return Combinators.combine(currency, Arbitraries.of(true, false), lines, cuts)
-                .as((c, partner, ls, fractions) -> {
+        return Combinators.combine(currency, Arbitraries.of(true, false), lines, cuts, feeRates())
+                .as((c, partner, ls, fractions, rate) -> {
                     var invoice = Invoices.invoice(c, partner ? Invoices.PARTNER : Invoices.ISV, ls);
-                    return new Case(invoice, payments(invoice.total().getAmountMinorLong(), fractions));
+                    return new Case(invoice, payments(invoice.total().getAmountMinorLong(), fractions), rate);
                 })
                 .filter(c -> c.invoice().total().isPositive());
     }
@@ -70,14 +84,27 @@ class CollectionSplitPropertyTests {
         var collected = Money.zero(currency);
         var tax = Money.zero(currency);
         var owed = new HashMap<Payee, Money>();
+        var feesPaid = new HashMap<UUID, Money>();
+        var rates = Map.of(invoice.lines().getFirst().agreementId(), c.feeRate());
         for (long minor : c.payments()) {
             var applied = Money.ofMinor(currency, minor);
-            var split = CollectionSplit.of(invoice, collected, applied);
+            var split = CollectionSplit.of(invoice, collected, applied, rates);
             assertThat(split.net().plus(split.tax())).isEqualTo(applied);
             assertThat(split.tax().isNegative()).isFalse();
             split.shares().forEach(share -> {
                 assertThat(share.amount().isPositive()).isTrue();
                 owed.merge(share.payee(), share.amount(), Money::plus);
+            });
+            // Without fees the same money goes to the same payees: fees only move part of an ISV's share on.
+            assertThat(CollectionSplit.of(invoice, collected, applied).shares()).isEqualTo(split.shares());
+            split.fees().forEach(fee -> {
+                assertThat(fee.amount().isPositive()).isTrue();
+                var share = split.shares().stream()
+                        .filter(s -> s.payee().equals(new Payee(AccountRole.SELLER_PAYABLE, fee.payerPartyId())))
+                        .map(CollectionSplit.Share::amount)
+                        .reduce(Money.zero(currency), Money::plus);
+                assertThat(fee.amount()).isLessThanOrEqualTo(share);
+                feesPaid.merge(fee.payerPartyId(), fee.amount(), Money::plus);
             });
             tax = tax.plus(split.tax());
             collected = collected.plus(applied);
@@ -85,6 +112,20 @@ class CollectionSplitPropertyTests {
 
         assertThat(tax).isEqualTo(invoice.tax());
         assertThat(owed).isEqualTo(wholeParts(invoice));
+        assertThat(feesPaid).isEqualTo(wholeFees(invoice, c.feeRate()));
+    }
+
+    /** Each ISV's fee once the invoice is paid: per line, its whole part times the rate, rounded toward zero. */
+    static HashMap<UUID, Money> wholeFees(Invoice invoice, BigDecimal ratePercent) {
+        var fees = new HashMap<UUID, Money>();
+        for (var line : invoice.lines()) {
+            var wholesale = line.wholesaleAmount();
+            var part = wholesale == null ? line.amount() : wholesale;
+            var fee = part.multipliedBy(ratePercent.movePointLeft(2), RoundingMode.DOWN);
+            fees.merge(line.publisherPartyId(), fee, Money::plus);
+        }
+        fees.values().removeIf(Money::isZero);
+        return fees;
     }
 
     /** What each payee is owed of the invoice's net amount once it is paid. */

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Random invoices (one to five lines over one or two agreements, direct or resold, any tax rate, cents or yen) go
  * through random sequences of payments and billing adjustments on an in-process ledger that posts what invoicing posts:
- * the invoice, each payment with its collection split (with a fee leg, as #7 will add one), and each credit memo with
- * its refund. After every step the money must still add up.
+ * the invoice, each payment with its collection split (with the listing-fee legs of each agreement's random rate, ADR
+ * 0019), and each credit memo with its refund. After every step the money must still add up.
  */
 class MoneyPathPropertyTests {
 
@@ -47,7 +47,9 @@ class MoneyPathPropertyTests {
     /** A payment of a share of what is open, or an adjustment of a share of what an agreement has left. */
     record Step(boolean payment, int agreement, int perMille) {}
 
-    record Scenario(String currency, String taxRate, List<LineSpec> lines, List<Step> steps) {}
+    /** @param feeRates the listing fee in percent of agmt-0 and agmt-1 */
+    record Scenario(
+            String currency, String taxRate, List<LineSpec> lines, List<Step> steps, List<BigDecimal> feeRates) {}
 
     @Provide
     Arbitrary<Scenario> scenarios() {
@@ -66,7 +68,8 @@ class MoneyPathPropertyTests {
                         Arbitraries.of(CURRENCIES),
                         Arbitraries.of(TAX_RATES),
                         line.list().ofMinSize(1).ofMaxSize(5),
-                        step.list().ofMinSize(1).ofMaxSize(12))
+                        step.list().ofMinSize(1).ofMaxSize(12),
+                        CollectionSplitPropertyTests.feeRates().list().ofSize(2))
                 .as(Scenario::new)
                 .filter(s -> s.lines().stream().mapToLong(LineSpec::amount).sum() > 0);
     }
@@ -120,6 +123,7 @@ class MoneyPathPropertyTests {
         final LedgerAccount cash;
         final LedgerAccount fees;
         final Invoice invoice;
+        final Map<String, BigDecimal> feeRates;
         final Map<LedgerAccount, Money> ledger = new HashMap<>();
         final List<Posting> collected = new ArrayList<>();
         final List<Posting> memoPostings = new ArrayList<>();
@@ -136,6 +140,11 @@ class MoneyPathPropertyTests {
             taxPayable = LedgerAccount.marketplace(AccountRole.TAX_PAYABLE, currency);
             cash = LedgerAccount.marketplace(AccountRole.MARKETPLACE_CASH, currency);
             fees = LedgerAccount.marketplace(AccountRole.FEE_REVENUE, currency);
+            feeRates = Map.of(
+                    "agmt-0",
+                    scenario.feeRates().get(0),
+                    "agmt-1",
+                    scenario.feeRates().get(1));
             // As the invoicing run issues it: the tax of the subtotal in one rounding, divided over the lines.
             var specs = scenario.lines();
             var amounts =
@@ -166,7 +175,7 @@ class MoneyPathPropertyTests {
 
         /**
          * Applies a share of the open amount as collections do ({@code Collecting}): the payment, then the collection
-         * split of all that left the receivable before, with a 3% fee on each ISV share as #7 may add it.
+         * split of all that left the receivable before, with each ISV's listing fee out of its share.
          */
         void pay(int perMille) {
             var open = balance.open();
@@ -186,19 +195,17 @@ class MoneyPathPropertyTests {
                     AT,
                     List.of(new Posting(cash, receivable, amount))));
             var split = new ArrayList<Posting>();
-            for (var share : CollectionSplit.of(invoice, balance.total().minus(open), amount)
-                    .shares()) {
+            var collection = CollectionSplit.of(invoice, balance.total().minus(open), amount, feeRates);
+            for (var share : collection.shares()) {
                 var payee =
                         new LedgerAccount(share.payee().partyId(), share.payee().role(), currency);
                 split.add(new Posting(clearing, payee, share.amount()));
-                if (share.payee().partyId().equals(AgreementInvoices.ISV)) {
-                    add(
-                            split,
-                            payee,
-                            fees,
-                            LargestRemainder.share(
-                                    share.amount(), Money.ofMinor(currency, 3), Money.ofMinor(currency, 100)));
-                }
+            }
+            for (var fee : collection.fees()) {
+                split.add(new Posting(
+                        new LedgerAccount(fee.payerPartyId(), AccountRole.SELLER_PAYABLE, currency),
+                        fees,
+                        fee.amount()));
             }
             if (!split.isEmpty()) {
                 post(new JournalEntry("collection:" + collected.size(), "COLLECTED", "inv-1", AT, split));
@@ -300,6 +307,10 @@ class MoneyPathPropertyTests {
             assertThat(inClearing).isGreaterThanOrEqualTo(slack.negated());
             assertThat(inClearing).isLessThanOrEqualTo(balance.open().plus(slack));
             assertThat(collectedNet).isLessThanOrEqualTo(held().plus(slack));
+            // The marketplace holds listing fees only out of what its payees still hold: never negative, never more.
+            var feeRevenue = balanceOf(fees).negated();
+            assertThat(feeRevenue.isNegative()).isFalse();
+            assertThat(feeRevenue).isLessThanOrEqualTo(collectedNet);
         }
 
         /**
@@ -336,12 +347,6 @@ class MoneyPathPropertyTests {
         /** Debits minus credits. */
         Money balanceOf(LedgerAccount account) {
             return ledger.getOrDefault(account, zero);
-        }
-
-        private static void add(List<Posting> postings, LedgerAccount debit, LedgerAccount credit, Money amount) {
-            if (amount.isPositive()) {
-                postings.add(new Posting(debit, credit, amount));
-            }
         }
     }
 }
