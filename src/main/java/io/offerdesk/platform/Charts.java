@@ -50,6 +50,25 @@ public final class Charts {
                 List.of(series));
     }
 
+    /**
+     * Several named series (bars, stacked bars or lines, as each series says) over the same categories, with a legend
+     * above the chart.
+     *
+     * @param series ECharts series, each with its {@code type}, {@code name} and one value per category
+     */
+    public static Map<String, Object> series(List<String> labels, List<Map<String, Object>> series) {
+        var option = new LinkedHashMap<String, Object>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put(
+                "legend",
+                Map.of("top", 0, "data", series.stream().map(s -> s.get("name")).toList()));
+        option.put("grid", Map.of("left", 16, "right", 16, "top", 40, "bottom", 32, "containLabel", true));
+        option.put("xAxis", Map.of("type", "category", "data", labels));
+        option.put("yAxis", Map.of("type", "value"));
+        option.put("series", series);
+        return option;
+    }
+
     /** Shares of a whole. */
     public static Map<String, Object> pie(List<String> labels, List<? extends Number> values) {
         return Map.of(

@@ -14,6 +14,7 @@ import io.offerdesk.invoicing.CollectionFixtures.Buyer;
 import io.offerdesk.invoicing.internal.finance.InvoiceExports;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.offers.ResaleOfferFixtures;
+import io.offerdesk.support.CsvRecords;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;

@@ -1,6 +1,7 @@
 package io.offerdesk.invoicing.internal.finance;
 
 import io.offerdesk.invoicing.internal.InvoicingSettings;
+import io.offerdesk.platform.Csv;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.PartyKind;
 import jakarta.servlet.http.HttpServletResponse;

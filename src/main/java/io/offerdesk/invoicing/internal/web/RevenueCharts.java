@@ -6,7 +6,6 @@ import io.offerdesk.platform.Charts;
 import io.offerdesk.platform.DashboardChart;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,22 +33,7 @@ final class RevenueCharts {
         if (resold) {
             series.add(series("bar", names.resoldWholesale(), months, Receivables.Month::resoldWholesale));
         }
-        var option = new LinkedHashMap<String, Object>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put(
-                "legend",
-                Map.of("top", 0, "data", series.stream().map(s -> s.get("name")).toList()));
-        option.put("grid", Map.of("left", 16, "right", 16, "top", 40, "bottom", 32, "containLabel", true));
-        option.put(
-                "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        months.stream().map(m -> m.month().toString()).toList()));
-        option.put("yAxis", Map.of("type", "value"));
-        option.put("series", series);
-        return option;
+        return Charts.series(months.stream().map(m -> m.month().toString()).toList(), series);
     }
 
     /** What is open today in each bucket, as bars in the buckets' order. */

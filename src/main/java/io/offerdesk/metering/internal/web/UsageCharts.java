@@ -2,6 +2,7 @@ package io.offerdesk.metering.internal.web;
 
 import io.offerdesk.catalog.Dimension;
 import io.offerdesk.metering.DailyUsage;
+import io.offerdesk.platform.Charts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,22 +37,7 @@ final class UsageCharts {
                     "data",
                     List.copyOf(byDay.values())));
         }
-        var option = new LinkedHashMap<String, Object>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put(
-                "legend",
-                Map.of("top", 0, "data", series.stream().map(s -> s.get("name")).toList()));
-        option.put("grid", Map.of("left", 16, "right", 16, "top", 40, "bottom", 32, "containLabel", true));
-        option.put(
-                "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        days.stream().map(LocalDate::toString).toList()));
-        option.put("yAxis", Map.of("type", "value"));
-        option.put("series", series);
-        return option;
+        return Charts.series(days.stream().map(LocalDate::toString).toList(), series);
     }
 
     /** How the page names a dimension: its name and unit, or its key when the product no longer has it. */

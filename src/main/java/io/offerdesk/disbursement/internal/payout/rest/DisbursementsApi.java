@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -130,16 +128,7 @@ class DisbursementsApi {
     @GetMapping(value = "/api/v1/disbursements/{id}/report.csv", produces = "text/csv")
     @Operation(summary = "The disbursement's report as CSV (RFC 4180), with the total covered and the amount disbursed")
     void reportCsv(OfferdeskPrincipal me, @PathVariable String id, HttpServletResponse response) throws IOException {
-        var disbursement = disbursements.find(me, id);
-        var report = disbursements.report(me, id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename("disbursement-" + id + ".csv")
-                        .build()
-                        .toString());
-        ReportCsv.write(disbursement, report, response.getWriter());
+        ReportCsv.download(disbursements.find(me, id), disbursements.report(me, id), response);
     }
 
     @PostMapping("/api/v1/disbursements/{id}/failure")

@@ -30,8 +30,6 @@ import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,16 +145,7 @@ class DisbursementPages {
 
     @GetMapping({"/disbursements/{id}/report.csv", "/operator/disbursements/{id}/report.csv"})
     void reportCsv(OfferdeskPrincipal me, @PathVariable String id, HttpServletResponse response) throws IOException {
-        var disbursement = disbursements.find(me, id);
-        var report = disbursements.report(me, id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename("disbursement-" + id + ".csv")
-                        .build()
-                        .toString());
-        ReportCsv.write(disbursement, report, response.getWriter());
+        ReportCsv.download(disbursements.find(me, id), disbursements.report(me, id), response);
     }
 
     @GetMapping("/operator/disbursements")

@@ -1,16 +1,17 @@
-package io.offerdesk.invoicing.internal.finance;
+package io.offerdesk.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes comma-separated values as RFC 4180 has them: CRLF after every record, a field in double quotes when it holds
- * a comma, a quote, CR or LF, and quotes inside doubled. No CSV library is on the classpath, and this is all the
- * exports need.
+ * A CSV export as RFC 4180 has it (Apache Commons CSV: CRLF after every record, a field quoted when it must be), for
+ * every module's downloads.
  *
  * <p>A text field that a spreadsheet would run as a formula (it starts with {@code = + - @}, a tab or CR) gets a
  * leading apostrophe: purchase-order references and descriptions come from users, and an export must not execute
@@ -21,41 +22,31 @@ public final class Csv {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private final Writer out;
+    private final CSVPrinter printer;
 
     public Csv(Writer out) {
-        this.out = out;
+        try {
+            this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes one record; an absent value is an empty field. */
     public Csv row(List<? extends @Nullable Object> fields) {
         try {
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(field(fields.get(i)));
-            }
-            out.write("\r\n");
+            printer.printRecord(fields.stream().map(Csv::defused));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** One field as it goes into a record: defused, then quoted when it has to be. */
-    static String field(@Nullable Object value) {
+    private static @Nullable String defused(@Nullable Object value) {
         if (value == null) {
-            return "";
+            return null;
         }
-        var text = defused(value.toString());
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
-
-    private static String defused(String text) {
+        var text = value.toString();
         if (text.isEmpty()
                 || FORMULA_STARTS.indexOf(text.charAt(0)) < 0
                 || NUMBER.matcher(text).matches()) {

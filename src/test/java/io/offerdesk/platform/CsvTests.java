@@ -1,8 +1,8 @@
-package io.offerdesk.invoicing.internal.finance;
+package io.offerdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.offerdesk.invoicing.CsvRecords;
+import io.offerdesk.support.CsvRecords;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -21,11 +21,11 @@ class CsvTests {
 
     @Test
     void quotesFieldsWithCommasQuotesAndLineBreaksAndDoublesTheQuotes() {
-        assertThat(Csv.field("Acme, Inc.")).isEqualTo("\"Acme, Inc.\"");
-        assertThat(Csv.field("the \"best\" plan")).isEqualTo("\"the \"\"best\"\" plan\"");
-        assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(Csv.field("cr\rhere")).isEqualTo("\"cr\rhere\"");
-        assertThat(Csv.field("环球公司")).isEqualTo("环球公司");
+        var out = new StringWriter();
+
+        new Csv(out).row(List.of("Acme, Inc.", "the \"best\" plan", "two\nlines", "环球公司"));
+
+        assertThat(out).hasToString("\"Acme, Inc.\",\"the \"\"best\"\" plan\",\"two\nlines\",环球公司\r\n");
     }
 
     @Test
@@ -39,12 +39,13 @@ class CsvTests {
 
     @Test
     void defusesTextASpreadsheetWouldRunAsAFormulaButKeepsNegativeAmounts() {
-        assertThat(Csv.field("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
-        assertThat(Csv.field("+1 call me")).isEqualTo("'+1 call me");
-        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(Csv.field("-10.00")).isEqualTo("-10.00");
-        assertThat(Csv.field("-5")).isEqualTo("-5");
-        assertThat(Csv.field("-")).isEqualTo("'-");
+        var out = new StringWriter();
+
+        new Csv(out).row(List.of("=HYPERLINK(\"http://evil\")", "+1 call me", "@SUM(A1)", "-10.00", "-5", "-"));
+
+        assertThat(CsvRecords.parse(out.toString()))
+                .containsExactly(
+                        List.of("'=HYPERLINK(\"http://evil\")", "'+1 call me", "'@SUM(A1)", "-10.00", "-5", "'-"));
     }
 
     @Test
