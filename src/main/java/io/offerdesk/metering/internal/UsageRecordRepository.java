@@ -1,6 +1,8 @@
 package io.offerdesk.metering.internal;
 
 import io.offerdesk.metering.DailyUsage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
@@ -110,14 +112,7 @@ public class UsageRecordRepository {
                 .param("products", keys.stream().map(HourKey::productId).toArray(String[]::new))
                 .param("dimensions", keys.stream().map(HourKey::dimension).toArray(String[]::new))
                 .param("hours", keys.stream().map(k -> k.hour().toString()).toArray(String[]::new))
-                .query((rs, row) -> new Stored(
-                        rs.getObject(1, UUID.class),
-                        new HourKey(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getTimestamp(5).toInstant()),
-                        rs.getString(6)))
+                .query(UsageRecordRepository::stored)
                 .list();
     }
 
@@ -132,14 +127,7 @@ public class UsageRecordRepository {
                 .param("account", customerAccountId)
                 .param("product", productId)
                 .param("token", clientToken)
-                .query((rs, row) -> new Stored(
-                        rs.getObject(1, UUID.class),
-                        new HourKey(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getTimestamp(5).toInstant()),
-                        rs.getString(6)))
+                .query(UsageRecordRepository::stored)
                 .optional();
     }
 
@@ -167,5 +155,17 @@ public class UsageRecordRepository {
     private static String[] strings(
             List<NewRecord> records, java.util.function.Function<NewRecord, @Nullable String> f) {
         return records.stream().map(f).toArray(String[]::new);
+    }
+
+    /** A row of {@code metering_record_id, customer_account_id, product_id, dimension, usage_hour, fingerprint}. */
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(
+                rs.getObject(1, UUID.class),
+                new HourKey(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()),
+                rs.getString(6));
     }
 }

@@ -7,13 +7,11 @@ import io.offerdesk.disbursement.internal.fees.domain.FeeSchedule;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,18 +65,6 @@ class ListingFeesApi {
     }
 
     record SchedulesJson(List<ScheduleJson> items) {}
-
-    record ScheduleBody(
-            @Nullable Instant effectiveFrom,
-            @Nullable BigDecimal lowerThreshold,
-            @Nullable BigDecimal upperThreshold,
-            @Nullable BigDecimal privateBelowLowerPercent,
-            @Nullable BigDecimal privateBelowUpperPercent,
-            @Nullable BigDecimal privateFromUpperPercent,
-            @Nullable BigDecimal renewalPercent,
-            @Nullable BigDecimal cppoUpliftPercent,
-            @Nullable BigDecimal professionalServicesPercent,
-            @Nullable Map<String, BigDecimal> publicPercents) {}
 
     /** @param ratePercent what is charged on the ISV's share of every collection: base plus CPPO uplift */
     record AgreementFeeJson(
@@ -142,20 +128,8 @@ class ListingFeesApi {
     @Operation(
             summary = "Operator: add a version taking effect from effectiveFrom (now or later); agreements accepted"
                     + " from then on take their fee from it")
-    ScheduleJson add(OfferdeskPrincipal me, @RequestBody ScheduleBody body) {
-        return ScheduleJson.of(schedules.add(
-                me,
-                new FeeRules.Draft(
-                        body.effectiveFrom(),
-                        body.lowerThreshold(),
-                        body.upperThreshold(),
-                        body.privateBelowLowerPercent(),
-                        body.privateBelowUpperPercent(),
-                        body.privateFromUpperPercent(),
-                        body.renewalPercent(),
-                        body.cppoUpliftPercent(),
-                        body.professionalServicesPercent(),
-                        body.publicPercents())));
+    ScheduleJson add(OfferdeskPrincipal me, @RequestBody FeeRules.Draft body) {
+        return ScheduleJson.of(schedules.add(me, body));
     }
 
     @DeleteMapping("/api/v1/listing-fees/schedules/{id}")
