@@ -53,8 +53,10 @@ class CppoBundleBrowserTests extends BrowserTest {
         click(By.id("update-charges"));
 
         // 1200 off 20% is 960 wholesale; marked up 8%, 1036.80 per analyst: 5184.00 for five, never 4800.00.
-        assertThat(member(cppo).findElement(By.cssSelector(".member-total")).getText())
-                .isEqualTo("USD 5,184.00");
+        // The update reloads the members: wait for the new total rather than read the old element.
+        var total = ".offer-set-member[data-offer-id='" + cppo + "'] .member-total";
+        await(ExpectedConditions.textToBe(By.cssSelector(total), "USD 5,184.00"));
+        assertThat(text(total)).isEqualTo("USD 5,184.00");
         assertThat(browser.getPageSource()).doesNotContain("4,800.00", "960.00", LIST_PRICE + ".00");
         click(By.id("eula-acknowledged"));
         click(By.id("accept-offer-set"));
