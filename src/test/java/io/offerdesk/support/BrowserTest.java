@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,10 +101,13 @@ public abstract class BrowserTest {
      * machine, and htmx swaps content in after the page loads.
      */
     protected static <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
+    /** The element's text, read again when htmx or a reload replaced the element between finding and reading it. */
     protected String text(String cssSelector) {
-        return browser.findElement(By.cssSelector(cssSelector)).getText();
+        return await(driver -> driver.findElement(By.cssSelector(cssSelector)).getText());
     }
 }
