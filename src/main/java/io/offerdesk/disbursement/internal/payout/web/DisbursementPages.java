@@ -167,6 +167,14 @@ class DisbursementPages {
         return "disbursement/operator";
     }
 
+    @PostMapping("/operator/disbursements/runs")
+    String runNow(OfferdeskPrincipal me, RedirectAttributes redirect) {
+        return FormSubmission.attempt(redirect, "redirect:/operator/disbursements", () -> {
+            redirect.addFlashAttribute("ranPaid", disbursements.runNow(me));
+            return "redirect:/operator/disbursements";
+        });
+    }
+
     @PostMapping("/operator/disbursements/{id}/failure")
     String fail(
             OfferdeskPrincipal me,
