@@ -10,10 +10,14 @@ import io.offerdesk.invoicing.Invoices;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.platform.PrincipalSource;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -25,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -185,6 +191,26 @@ class RatingTests {
         }
         assertThat(tagged).containsExactlyInAnyOrder("alpha=" + alpha.toPlainString(), "beta=" + beta.toPlainString());
 
+        // The buyer's invoice page and PDF show the tags; the usage page shows the rated month, in English and Chinese.
+        var session = new SignedInSession(api, GLOBEX, "offerdesk-demo");
+        assertThat(html(session.get("/buyer/invoices/" + invoice.id() + "?lang=en")))
+                .contains("costCenter=alpha", "costCenter=beta", "Allocation tags");
+        var pdf = HttpClient.newHttpClient()
+                .send(
+                        api.request("/api/v1/invoices/" + invoice.id() + "/pdf", GLOBEX)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Allocation tags: costCenter=alpha", "Allocation tags: costCenter=beta");
+        }
+        assertThat(html(session.get("/buyer/agreements/" + agreement + "/usage?lang=en")))
+                .contains("rated-table", "Rated usage", "costCenter=alpha", "USD " + untagged.toPlainString());
+        assertThat(html(session.get("/buyer/agreements/" + agreement + "/usage?lang=zh-CN")))
+                .contains("已计费用量", "成本分摊标签");
+
         // An agreement without usage: its month is rated with no lines and nothing is charged.
         var idleMonth = rated(idle, GLOBEX).at("/1");
         assertThat(idleMonth.at("/ratedAt").isNull()).isFalse();
@@ -250,6 +276,11 @@ class RatingTests {
             }
         }
         throw new AssertionError("No line with tags " + tags + " in " + period);
+    }
+
+    private static String html(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private String buy(String offerId) {
