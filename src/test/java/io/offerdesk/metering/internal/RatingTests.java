@@ -42,8 +42,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Rating end to end on the simulated clock: a month's usage priced at an 8-decimal unit price with one rounding per
  * line, allocation tags on the invoice lines, usage reported within the window after the month's end billed in that
- * month, each period rated once however many workers run, and no charge for an agreement without usage. (A contract
- * with consumption is rated in {@code domain.RatingTests}: the catalog cannot yet sell one dimension both ways.)
+ * month, each period rated once however many workers run, no charge for an agreement without usage, and a contract
+ * with consumption billed only for usage beyond its entitlement, which lasts the contract's term.
  */
 // Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
 @Order(Order.DEFAULT + 23)
@@ -222,6 +222,47 @@ class RatingTests {
                 .isZero();
     }
 
+    @Test
+    void aContractWithConsumptionBillsOnlyTheUsageBeyondItsEntitlement() {
+        awayFromMonthEnd();
+        var product = meteredProduct();
+        var agreement = buy(contractWithConsumption(product, 1000, "0.01"));
+        var now = advance(Duration.ofHours(3));
+        var firstEnd = monthEnd(now);
+        batch(product, record(now.minus(Duration.ofMinutes(150)), 600, ""));
+
+        advanceTo(firstEnd.plus(WINDOW).plus(Duration.ofMinutes(1)));
+        var first = line(rated(agreement, GLOBEX).at("/1"), Map.of());
+        assertThat(first.at("/usedQuantity").asLong()).isEqualTo(600);
+        assertThat(first.at("/coveredQuantity").asLong()).isEqualTo(600);
+        assertThat(first.at("/billedQuantity").asLong()).isZero();
+        assertThat(first.at("/chargeId").isNull()).isTrue();
+
+        // The entitlement is for the contract's term: 400 of it are left for the second month.
+        now = advance(Duration.ofHours(1));
+        batch(product, record(now.minus(Duration.ofMinutes(30)), 700, ""));
+        var secondEnd = monthEnd(now);
+        advanceTo(secondEnd.plus(WINDOW).plus(Duration.ofMinutes(1)));
+        var second = line(rated(agreement, GLOBEX).at("/1"), Map.of());
+        assertThat(second.at("/usedQuantity").asLong()).isEqualTo(700);
+        assertThat(second.at("/coveredQuantity").asLong()).isEqualTo(400);
+        assertThat(second.at("/billedQuantity").asLong()).isEqualTo(300);
+        assertThat(second.at("/amount").asString()).isEqualTo("3.00");
+
+        var globex = principals.findLogin(GLOBEX).orElseThrow().principal();
+        var usageLines =
+                invoices.list(globex, new InvoiceFilter(null, null, agreement, null, null, null), 0, 50).stream()
+                        .flatMap(i -> i.lines().stream())
+                        .filter(l -> l.agreementId().equals(agreement)
+                                && l.chargeId() != null
+                                && l.chargeId().startsWith("usage-"))
+                        .toList();
+        assertThat(usageLines).singleElement().satisfies(l -> {
+            assertThat(l.amount()).isEqualTo(Money.parse("USD 3.00"));
+            assertThat(l.chargeId()).isEqualTo(second.at("/chargeId").asString());
+        });
+    }
+
     /** Moves the clock out of the last half day of a month, so each test's usage falls in one month. */
     private void awayFromMonthEnd() {
         var now = now();
@@ -340,6 +381,18 @@ class RatingTests {
                         "{\"AvailabilityEndDate\":\""
                                 + fixtures.offers().today().plusDays(5) + "\"}"),
                 change("ReleaseOffer", o, null, "{}")));
+    }
+
+    /** The fixtures' 12-installment contract entitling Globex to requests, with usage beyond them priced. */
+    private String contractWithConsumption(String product, int entitled, String unitPrice) {
+        var changes = new ArrayList<>(
+                fixtures.offers().privateOffer(product, OfferFixtures.unique("CWC"), GLOBEX_ACCOUNT, null));
+        changes.set(3, change("UpdatePricingTerms", "$O.Entity.Identifier", null, """
+                {"PricingModel":"Contract","Terms":[{"Type":"FixedUpfrontPricingTerm","CurrencyCode":"USD",\
+                "Price":"0.00","Grants":[{"DimensionKey":"requests","MaxQuantity":%d}]},\
+                {"Type":"UsageBasedPricingTerm","CurrencyCode":"USD",\
+                "RateCards":[{"RateCard":[{"DimensionKey":"requests","Price":"%s"}]}]}]}""".formatted(entitled, unitPrice)));
+        return fixtures.released(changes);
     }
 
     private Reply batch(String product, String... records) {
