@@ -191,6 +191,10 @@ class RatingTests {
         }
         assertThat(tagged).containsExactlyInAnyOrder("alpha=" + alpha.toPlainString(), "beta=" + beta.toPlainString());
 
+        var exported = api.get("/api/v1/invoice-lines.csv", GLOBEX);
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body()).contains(",costCenter=alpha", ",costCenter=beta");
+
         // The buyer's invoice page and PDF show the tags; the usage page shows the rated month, in English and Chinese.
         var session = new SignedInSession(api, GLOBEX, "offerdesk-demo");
         assertThat(html(session.get("/buyer/invoices/" + invoice.id() + "?lang=en")))
