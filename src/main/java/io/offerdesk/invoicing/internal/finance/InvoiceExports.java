@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -67,7 +69,8 @@ public class InvoiceExports {
             "purchase_order_reference",
             "currency",
             "amount",
-            "tax");
+            "tax",
+            "allocation_tags");
 
     /** Only after the other line columns, and never for a buyer: the ISV's part of a resold line. */
     public static final String WHOLESALE_COLUMN = "wholesale_amount";
@@ -116,6 +119,15 @@ public class InvoiceExports {
         });
     }
 
+    /** A usage line's allocation tags as {@code key=value} pairs separated by {@code ;}, empty on other lines. */
+    static @Nullable String tags(Map<String, String> tags) {
+        return tags.isEmpty()
+                ? null
+                : tags.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(";"));
+    }
+
     public void lines(OfferdeskPrincipal me, InvoiceSearch search, Writer out) {
         var wholesale = me.partyKind() != PartyKind.BUYER;
         var header = new ArrayList<>(LINE_COLUMNS);
@@ -141,7 +153,8 @@ public class InvoiceExports {
                     line.purchaseOrderReference(),
                     line.amount().getCurrencyUnit().getCode(),
                     amount(line.amount()),
-                    amount(line.tax())));
+                    amount(line.tax()),
+                    tags(line.allocationTags())));
             if (wholesale) {
                 fields.add(line.wholesaleAmount() == null ? null : amount(line.wholesaleAmount()));
             }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invoices with their balances as their readers search them: a buyer its party's invoices, a seller or channel partner
@@ -44,7 +47,8 @@ public class InvoiceSummaries {
 
     private static final String LINES = "SELECT " + COLUMNS + """
             , l.line_no, l.agreement_id, l.charge_id, l.offer_id, l.product_id, l.publisher_party_id, l.description,
-              l.amount_minor, l.wholesale_minor, l.tax_minor AS line_tax_minor, l.purchase_order_reference
+              l.amount_minor, l.wholesale_minor, l.tax_minor AS line_tax_minor, l.purchase_order_reference,
+              l.allocation_tags::text AS allocation_tags
             FROM invoicing.invoice i
             LEFT JOIN invoicing.invoice_balance b ON b.invoice_id = i.id
             JOIN invoicing.invoice_line l ON l.invoice_id = i.id
@@ -80,12 +84,16 @@ public class InvoiceSummaries {
     /** Rows an export takes from the database at a time. */
     static final int EXPORT_FETCH_SIZE = 500;
 
+    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {};
+
     private final JdbcClient jdbc;
     private final JdbcClient exports;
     private final Clock clock;
+    private final JsonMapper json;
 
-    InvoiceSummaries(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    InvoiceSummaries(JdbcClient jdbc, DataSource dataSource, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         // An export reads every row the search finds; with a fetch size, PostgreSQL sends them in batches (inside the
         // read-only transaction) instead of all at once into memory.
         var template = new JdbcTemplate(dataSource);
@@ -152,7 +160,8 @@ public class InvoiceSummaries {
                             money(currency, rs, "amount_minor"),
                             wholesale == null ? null : Money.ofMinor(currency, wholesale),
                             money(currency, rs, "line_tax_minor"),
-                            rs.getString("purchase_order_reference"))));
+                            rs.getString("purchase_order_reference"),
+                            json.readValue(rs.getString("allocation_tags"), TAGS))));
         });
     }
 

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An agreement's usage by dimension and day, as a chart and a table, for the product's seller and the agreement's
- * buyer; everyone else gets 404. The API has the same at {@code /api/v1/metering/agreements/{id}/usage}.
+ * An agreement's usage by dimension and day, as a chart and a table, and its rated billing periods, for the product's
+ * seller and the agreement's buyer; everyone else gets 404. The API has the same at
+ * {@code /api/v1/metering/agreements/{id}/usage} and {@code .../rated-usage}.
  */
 @Controller
 class UsagePages {
@@ -35,6 +36,7 @@ class UsagePages {
                 "agreementPath",
                 (me.partyKind() == PartyKind.BUYER ? "/buyer/agreements/" : "/agreements/") + usage.agreementId());
         model.addAttribute("labels", new Labels(usage.dimensions()));
+        model.addAttribute("periods", metering.ratedUsage(me, agreementId));
         return "metering/usage";
     }
 

@@ -143,6 +143,7 @@ final class OfferRules {
             pricingModel(model, types, errors);
         }
         var product = context.product();
+        var consumed = consumed(terms);
         for (var term : terms) {
             var catalogModel = catalogModel(term);
             errors.check(
@@ -152,7 +153,7 @@ final class OfferRules {
                     term.type(),
                     catalogModel,
                     product.type());
-            pricingTerm(term, context, errors);
+            pricingTerm(term, context, consumed, errors);
         }
         byolOnlyPublic(offer, errors);
     }
@@ -209,14 +210,30 @@ final class OfferRules {
         };
     }
 
-    private static void pricingTerm(PricingTerm term, OfferContext context, Errors errors) {
+    /**
+     * The metered dimensions the offer's usage rate card prices. A contract may entitle such a dimension as well: a
+     * contract with consumption sells one dimension both ways, as AWS's dimension types {@code [Entitled, Metered]}
+     * do, and usage beyond the entitled quantity is billed at the usage price (ADR 0021).
+     */
+    private static Set<String> consumed(List<? extends Term> terms) {
+        var keys = new HashSet<String>();
+        for (var term : terms) {
+            if (term instanceof UsageBasedPricingTerm usage) {
+                usage.rateCards().forEach(card -> card.rateCard().forEach(rate -> keys.add(rate.dimensionKey())));
+            }
+        }
+        return keys;
+    }
+
+    private static void pricingTerm(PricingTerm term, OfferContext context, Set<String> consumed, Errors errors) {
         var product = context.product();
         switch (term) {
             case FixedUpfrontPricingTerm fixed -> {
                 price(fixed.price(), UPFRONT_PRICE_DECIMALS, "FixedUpfrontPricingTerm.Price", errors);
-                grants(fixed.grants(), "FixedUpfrontPricingTerm", product, errors);
+                grants(fixed.grants(), "FixedUpfrontPricingTerm", product, consumed, errors);
             }
-            case ConfigurableUpfrontPricingTerm configurable -> configurableUpfront(configurable, product, errors);
+            case ConfigurableUpfrontPricingTerm configurable ->
+                configurableUpfront(configurable, product, consumed, errors);
             case UsageBasedPricingTerm usage -> {
                 var cards = usage.rateCards();
                 for (int c = 0; c < cards.size(); c++) {
@@ -226,6 +243,7 @@ final class OfferRules {
                             USAGE_PRICE_DECIMALS,
                             DimensionType.METERED,
                             product,
+                            Set.of(),
                             errors);
                 }
             }
@@ -244,7 +262,7 @@ final class OfferRules {
                         days,
                         limits.freeTrialMinDays(),
                         limits.freeTrialMaxDays());
-                grants(trial.grants(), "FreeTrialPricingTerm", product, errors);
+                grants(trial.grants(), "FreeTrialPricingTerm", product, consumed, errors);
             }
             case ByolPricingTerm byol -> {
                 // BYOL carries no prices and no dimensions.
@@ -252,7 +270,8 @@ final class OfferRules {
         }
     }
 
-    private static void configurableUpfront(ConfigurableUpfrontPricingTerm term, ProductFacts product, Errors errors) {
+    private static void configurableUpfront(
+            ConfigurableUpfrontPricingTerm term, ProductFacts product, Set<String> consumed, Errors errors) {
         var durations = new HashSet<Period>();
         Set<String> firstKeys = null;
         var cards = term.rateCards();
@@ -271,7 +290,7 @@ final class OfferRules {
                     "%s.Constraints: MultipleDimensionSelection and QuantityConfiguration must both be Allowed or both"
                             + " Disallowed.",
                     field);
-            rates(card.rateCard(), field, UPFRONT_PRICE_DECIMALS, DimensionType.ENTITLED, product, errors);
+            rates(card.rateCard(), field, UPFRONT_PRICE_DECIMALS, DimensionType.ENTITLED, product, consumed, errors);
             var keys = new TreeSet<>(
                     card.rateCard().stream().map(Rate::dimensionKey).toList());
             if (firstKeys == null) {
@@ -298,28 +317,38 @@ final class OfferRules {
             int decimals,
             DimensionType dimensionType,
             ProductFacts product,
+            Set<String> consumed,
             Errors errors) {
         for (int r = 0; r < rates.size(); r++) {
             var rate = rates.get(r);
             var rateField = field + ".RateCard[" + r + "]";
-            dimension(rate.dimensionKey(), dimensionType, rateField + ".DimensionKey", product, errors);
+            dimension(rate.dimensionKey(), dimensionType, rateField + ".DimensionKey", product, consumed, errors);
             price(rate.price(), decimals, rateField + ".Price", errors);
         }
     }
 
-    private static void grants(List<Grant> grants, String term, ProductFacts product, Errors errors) {
+    private static void grants(
+            List<Grant> grants, String term, ProductFacts product, Set<String> consumed, Errors errors) {
         for (int g = 0; g < grants.size(); g++) {
             var field = term + ".Grants[" + g + "].DimensionKey";
-            dimension(grants.get(g).dimensionKey(), DimensionType.ENTITLED, field, product, errors);
+            dimension(grants.get(g).dimensionKey(), DimensionType.ENTITLED, field, product, consumed, errors);
         }
     }
 
+    /** Checks the dimension's type; a contract may also entitle a metered dimension the offer prices by use. */
     private static void dimension(
-            String key, DimensionType expected, String field, ProductFacts product, Errors errors) {
+            String key,
+            DimensionType expected,
+            String field,
+            ProductFacts product,
+            Set<String> consumed,
+            Errors errors) {
         var type = product.dimensions().get(key);
+        var contractWithConsumption =
+                expected == DimensionType.ENTITLED && type == DimensionType.METERED && consumed.contains(key);
         if (type == null) {
             errors.add(INCOMPATIBLE_TERMS, "%s: the product has no dimension %s.", field, key);
-        } else if (type != expected) {
+        } else if (type != expected && !contractWithConsumption) {
             errors.add(
                     INCOMPATIBLE_TERMS,
                     "%s: dimension %s is %s; this term needs a %s dimension.",

@@ -349,6 +349,23 @@ class OfferDecisionsTests {
         }
 
         @Test
+        void aContractMayEntitleTheMeteredDimensionItsUsageRateCardPrices() {
+            var grants = new FixedUpfrontPricingTerm("USD", BigDecimal.ZERO, List.of(new Grant("calls", 1000)), null);
+
+            var offer = accepted(
+                    decide(draft(), pricing(OfferPricingModel.CONTRACT, grants, usage("USD", "calls", "0.01"))));
+
+            assertThat(offer.term(FixedUpfrontPricingTerm.class)).isPresent();
+            assertThat(codes(decide(
+                            draft(),
+                            pricing(
+                                    OfferPricingModel.CONTRACT,
+                                    new FixedUpfrontPricingTerm(
+                                            "USD", BigDecimal.ZERO, List.of(new Grant("calls", 1000)), null)))))
+                    .containsExactly("INCOMPATIBLE_TERMS");
+        }
+
+        @Test
         void refusesMoreDecimalsThanAwsAllowsPerTermType() {
             assertThat(codes(decide(draft(), pricing(OfferPricingModel.USAGE, usage("USD", "calls", "0.000000001")))))
                     .containsExactly("INCOMPATIBLE_TERMS");
