@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -312,6 +313,15 @@ public class Agreements {
     @Transactional(readOnly = true)
     public List<Subscription> subscriptions(String productId, List<AccountId> accounts, Instant at) {
         return accounts.isEmpty() ? List.of() : agreements.subscriptions(productId, accounts, at);
+    }
+
+    /**
+     * The agreement as it is, for work of other modules that acts for no user (metering's rating reads the accepted
+     * rate card and the wholesale terms); callers that serve a user read it with {@link #agreement} instead.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Agreement> find(String id) {
+        return AgreementId.parse(id).flatMap(agreements::find);
     }
 
     /** The agreement, for its proposer, its acceptor (an account the user acts for) or the operator. */

@@ -1,5 +1,6 @@
 package io.offerdesk.metering;
 
+import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.Subscription;
 import io.offerdesk.catalog.CatalogManagement;
@@ -8,6 +9,7 @@ import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.metering.internal.MeteringSettings;
+import io.offerdesk.metering.internal.RatingRepository;
 import io.offerdesk.metering.internal.UsageRecordRepository;
 import io.offerdesk.metering.internal.UsageRecordRepository.HourKey;
 import io.offerdesk.metering.internal.UsageRecordRepository.NewRecord;
@@ -91,6 +93,7 @@ public class Metering {
     }
 
     private final UsageRecordRepository records;
+    private final RatingRepository ratings;
     private final MeteringSettings settings;
     private final Agreements agreements;
     private final CatalogManagement catalog;
@@ -100,6 +103,7 @@ public class Metering {
 
     Metering(
             UsageRecordRepository records,
+            RatingRepository ratings,
             MeteringSettings settings,
             Agreements agreements,
             CatalogManagement catalog,
@@ -107,6 +111,7 @@ public class Metering {
             JsonMapper json,
             Clock clock) {
         this.records = records;
+        this.ratings = ratings;
         this.settings = settings;
         this.agreements = agreements;
         this.catalog = catalog;
@@ -234,13 +239,7 @@ public class Metering {
     /** The agreement's usage by dimension and day, for the product's seller and the agreement's buyer. */
     @Transactional(readOnly = true)
     public AgreementUsage usage(OfferdeskPrincipal me, String agreementId) {
-        var agreement = agreements.agreement(me, agreementId);
-        var reader = me.isOperator()
-                || me.partyId().equals(agreement.publisherPartyId())
-                || me.partyId().equals(agreement.acceptorPartyId());
-        if (!reader) {
-            throw new NotFound("agreement", agreementId);
-        }
+        var agreement = readable(me, agreementId);
         var dimensions = ProductId.parse(agreement.productId())
                 .flatMap(catalog::find)
                 .map(Product::dimensions)
@@ -250,6 +249,28 @@ public class Metering {
                 agreement.productId(),
                 dimensions,
                 records.daily(agreement.id().value(), me.partyId(), me.isOperator()));
+    }
+
+    /**
+     * The agreement's billing periods, newest first, with what their rating found per dimension and allocation tag
+     * set: for the product's seller and the agreement's buyer, as {@link #usage}. An agreement without a usage rate
+     * card has none.
+     */
+    @Transactional(readOnly = true)
+    public List<RatedPeriod> ratedUsage(OfferdeskPrincipal me, String agreementId) {
+        var agreement = readable(me, agreementId);
+        return ratings.periods(agreement.id().value(), me.partyId(), me.isOperator());
+    }
+
+    private Agreement readable(OfferdeskPrincipal me, String agreementId) {
+        var agreement = agreements.agreement(me, agreementId);
+        var reader = me.isOperator()
+                || me.partyId().equals(agreement.publisherPartyId())
+                || me.partyId().equals(agreement.acceptorPartyId());
+        if (!reader) {
+            throw new NotFound("agreement", agreementId);
+        }
+        return agreement;
     }
 
     private String sameRequest(UsageRecordRepository.Stored earlier, NewRecord mine) {

@@ -279,7 +279,8 @@ public class BillingAdjustmentCompletion implements DueWork {
                     credited.amount(),
                     creditedWholesale,
                     credited.tax(),
-                    line.purchaseOrderReference()));
+                    line.purchaseOrderReference(),
+                    line.allocationTags()));
         }
         var today = now.atZone(ZoneOffset.UTC).toLocalDate();
         return new Invoice(

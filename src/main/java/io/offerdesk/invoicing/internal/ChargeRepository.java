@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The charges waiting for an invoice. The clock's invoicing run reads them across tenants by design. A charge waits
@@ -38,14 +40,18 @@ class ChargeRepository {
     private static final String COLUMNS = """
             agreement_id, charge_id, revision, offer_id, product_id, seller_party_id, publisher_party_id,
             buyer_party_id, buyer_account_id, currency, amount_minor, wholesale_minor, timing, due_at, invoice_date,
-            purchase_order_reference, net_payment_days""";
+            purchase_order_reference, net_payment_days, description, allocation_tags::text""";
     private static final String GROUP_ORDER = "buyer_account_id, seller_party_id, currency, invoice_date";
 
+    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {};
+
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final TransactionTemplate savepoint;
 
-    ChargeRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    ChargeRepository(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.json = json;
         this.savepoint = new TransactionTemplate(transactions);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -110,7 +116,7 @@ class ChargeRepository {
                 .params(groupParams(after))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query(ChargeRepository::charge)
+                .query(this::charge)
                 .list();
         claimed.addAll(first);
         if (first.size() == limit) {
@@ -130,7 +136,7 @@ class ChargeRepository {
                     .param("now", Timestamp.from(now))
                     .param("agreement", last.agreementId())
                     .param("charge", last.chargeId())
-                    .query(ChargeRepository::charge)
+                    .query(this::charge)
                     .list());
         }
         return claimed;
@@ -171,7 +177,7 @@ class ChargeRepository {
         }
     }
 
-    private static WaitingCharge charge(ResultSet rs, int row) throws SQLException {
+    private WaitingCharge charge(ResultSet rs, int row) throws SQLException {
         var currency = CurrencyUnit.of(rs.getString(10));
         var wholesale = rs.getObject(12, Long.class);
         return new WaitingCharge(
@@ -190,6 +196,8 @@ class ChargeRepository {
                 rs.getTimestamp(14).toInstant(),
                 rs.getObject(15, LocalDate.class),
                 rs.getString(16),
-                rs.getObject(17, Integer.class));
+                rs.getObject(17, Integer.class),
+                rs.getString(18),
+                json.readValue(rs.getString(19), TAGS));
     }
 }

@@ -20,6 +20,8 @@ import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invoices and credit memos with their lines. Batches go to PostgreSQL as arrays ({@code unnest}), one statement per
@@ -34,10 +36,14 @@ public class InvoiceRepository {
             i.seller_party_id, i.currency, i.invoice_date, i.issued_at, i.due_date, i.subtotal_minor, i.tax_minor,
             i.total_minor, i.tax_country, i.tax_rate, i.original_invoice_id""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {};
 
-    InvoiceRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    InvoiceRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -163,6 +169,7 @@ public class InvoiceRepository {
         var wholesales = new Long[n];
         var taxes = new Long[n];
         var orders = new String[n];
+        var tags = new String[n];
         for (int i = 0; i < n; i++) {
             var line = lines.get(i).getValue();
             invoiceIds[i] = lines.get(i).getKey();
@@ -179,13 +186,15 @@ public class InvoiceRepository {
                     : line.wholesaleAmount().getAmountMinorLong();
             taxes[i] = line.tax().getAmountMinorLong();
             orders[i] = line.purchaseOrderReference();
+            tags[i] = json.writeValueAsString(line.allocationTags());
         }
         jdbc.sql("""
                         INSERT INTO invoicing.invoice_line (invoice_id, line_no, agreement_id, charge_id, offer_id,
                             product_id, publisher_party_id, description, amount_minor, wholesale_minor, tax_minor,
-                            purchase_order_reference)
+                            purchase_order_reference, allocation_tags)
                         SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::varchar[], ?::uuid[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[])
+                            ?::varchar[], ?::uuid[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[],
+                            ?::text[]::jsonb[])
                         """)
                 .params(
                         invoiceIds,
@@ -199,7 +208,8 @@ public class InvoiceRepository {
                         amounts,
                         wholesales,
                         taxes,
-                        orders)
+                        orders,
+                        tags)
                 .update();
     }
 
@@ -317,7 +327,8 @@ public class InvoiceRepository {
         var lines = new HashMap<String, List<InvoiceLine>>();
         jdbc.sql("""
                         SELECT invoice_id, line_no, agreement_id, charge_id, offer_id, product_id, publisher_party_id,
-                               description, amount_minor, wholesale_minor, tax_minor, purchase_order_reference
+                               description, amount_minor, wholesale_minor, tax_minor, purchase_order_reference,
+                               allocation_tags::text
                         FROM invoicing.invoice_line WHERE invoice_id = ANY(?::varchar[])
                         ORDER BY invoice_id, line_no
                         """)
@@ -337,7 +348,8 @@ public class InvoiceRepository {
                             Money.ofMinor(currency, rs.getLong(9)),
                             wholesale == null ? null : Money.ofMinor(currency, wholesale),
                             Money.ofMinor(currency, rs.getLong(11)),
-                            rs.getString(12));
+                            rs.getString(12),
+                            json.readValue(rs.getString(13), TAGS));
                     return lines.computeIfAbsent(invoiceId, k -> new ArrayList<>())
                             .add(line);
                 })

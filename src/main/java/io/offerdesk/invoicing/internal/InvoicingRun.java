@@ -279,7 +279,8 @@ class InvoicingRun implements DueWork {
                             c.amount(),
                             c.wholesaleAmount(),
                             l.tax(),
-                            c.purchaseOrderReference());
+                            c.purchaseOrderReference(),
+                            c.allocationTags());
                 })
                 .toList();
     }

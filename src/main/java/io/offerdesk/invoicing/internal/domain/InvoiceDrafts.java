@@ -69,11 +69,14 @@ public final class InvoiceDrafts {
 
     /** What the line bills, in the words of the invoice document (English, as the merchant of record issues it). */
     static String description(WaitingCharge charge) {
-        var what = switch (charge.timing()) {
-            case "ON_ACCEPTANCE" -> "Charge on acceptance";
-            case "BILLING_PERIOD" -> "Billing period from " + charge.invoiceDate();
-            default -> "Installment of " + charge.invoiceDate();
-        };
+        var usage = charge.description();
+        var what = usage != null
+                ? usage
+                : switch (charge.timing()) {
+                    case "ON_ACCEPTANCE" -> "Charge on acceptance";
+                    case "BILLING_PERIOD" -> "Billing period from " + charge.invoiceDate();
+                    default -> "Installment of " + charge.invoiceDate();
+                };
         return what + " — " + charge.productId() + ", agreement " + charge.agreementId() + ", charge "
                 + charge.chargeId();
     }

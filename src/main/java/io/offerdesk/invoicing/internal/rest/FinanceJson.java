@@ -103,6 +103,8 @@ final class FinanceJson {
      *
      * @param wholesaleAmount the ISV's part of a resold line, for the seller of record and the operator; never shown
      *     to the buyer
+     * @param allocationTags a usage line's allocation tags (key to value), for the buyer's cost allocation; empty on
+     *     other lines
      */
     record LineJson(
             int lineNo,
@@ -114,7 +116,8 @@ final class FinanceJson {
             @Nullable String purchaseOrderReference,
             String amount,
             String tax,
-            @Nullable String wholesaleAmount) {
+            @Nullable String wholesaleAmount,
+            Map<String, String> allocationTags) {
 
         static LineJson of(InvoiceLine line, boolean withWholesale) {
             var wholesale = line.wholesaleAmount();
@@ -128,7 +131,8 @@ final class FinanceJson {
                     line.purchaseOrderReference(),
                     decimal(line.amount()),
                     decimal(line.tax()),
-                    withWholesale && wholesale != null ? decimal(wholesale) : null);
+                    withWholesale && wholesale != null ? decimal(wholesale) : null,
+                    line.allocationTags());
         }
     }
 

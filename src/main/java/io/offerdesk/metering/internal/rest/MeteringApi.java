@@ -3,6 +3,7 @@ package io.offerdesk.metering.internal.rest;
 import io.offerdesk.metering.BatchMeterUsageResult;
 import io.offerdesk.metering.DailyUsage;
 import io.offerdesk.metering.Metering;
+import io.offerdesk.metering.RatedPeriod;
 import io.offerdesk.metering.Tag;
 import io.offerdesk.metering.UsageAllocation;
 import io.offerdesk.metering.UsageRecord;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,6 +110,50 @@ class MeteringApi {
         }
     }
 
+    /** A billing period; {@code ratedAt} is absent until the metering window after its end has passed. */
+    record RatedPeriodJson(
+            Instant periodStart,
+            Instant periodEnd,
+            @Nullable Instant ratedAt,
+            List<RatedLineJson> lines) {
+
+        static RatedPeriodJson of(RatedPeriod period) {
+            return new RatedPeriodJson(
+                    period.periodStart(),
+                    period.periodEnd(),
+                    period.ratedAt(),
+                    period.lines().stream().map(RatedLineJson::of).toList());
+        }
+    }
+
+    /** Amounts and unit prices as decimal strings, as the invoice API writes money. */
+    record RatedLineJson(
+            int lineNo,
+            String dimension,
+            Map<String, String> allocationTags,
+            long usedQuantity,
+            long coveredQuantity,
+            long billedQuantity,
+            String currencyCode,
+            String unitPrice,
+            String amount,
+            @Nullable String chargeId) {
+
+        static RatedLineJson of(RatedPeriod.Line line) {
+            return new RatedLineJson(
+                    line.lineNo(),
+                    line.dimension(),
+                    line.allocationTags(),
+                    line.usedQuantity(),
+                    line.coveredQuantity(),
+                    line.billedQuantity(),
+                    line.currencyCode(),
+                    line.unitPrice().toPlainString(),
+                    line.amount().toPlainString(),
+                    line.chargeId());
+        }
+    }
+
     record AgreementUsageJson(
             String agreementId, String productId, List<DimensionJson> dimensions, List<DailyUsageJson> usage) {}
 
@@ -168,6 +214,17 @@ class MeteringApi {
                         .map(d -> new DimensionJson(d.key(), d.name(), d.unit()))
                         .toList(),
                 usage.days().stream().map(DailyUsageJson::of).toList());
+    }
+
+    @GetMapping("/api/v1/metering/agreements/{agreementId}/rated-usage")
+    @Operation(
+            summary = "An agreement's billing periods, newest first, with the usage rated in each per dimension and"
+                    + " allocation tag set: used, covered by the contract, billed, unit price and amount; for the"
+                    + " product's seller and the agreement's buyer")
+    List<RatedPeriodJson> ratedUsage(OfferdeskPrincipal me, @PathVariable String agreementId) {
+        return metering.ratedUsage(me, agreementId).stream()
+                .map(RatedPeriodJson::of)
+                .toList();
     }
 
     private static UsageRecord record(String prefix, UsageRecordJson json) {
