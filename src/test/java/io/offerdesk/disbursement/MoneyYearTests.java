@@ -8,10 +8,12 @@ import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -117,8 +119,73 @@ class MoneyYearTests {
         assertThat(isvYear + partnerYear + feeYear).isEqualTo(BUYER_TOTAL);
     }
 
+    // ---- The direct SaaS usage agreement: its rate card and each month's metered usage. ----
+
+    /** Requests at 1.25 cents: every month's amount ends in half a cent, which half-even rounds to the even cent. */
+    static final String REQUEST_PRICE = "0.0125";
+
+    /** Gigabytes at a unit price with the eight decimals a usage price may have. */
+    static final String GIGABYTE_PRICE = "0.12345678";
+
+    static long requests(int month) {
+        return 123_458 + 10_000L * month;
+    }
+
+    static long gigabytes(int month) {
+        return 1_000 + 37L * month;
+    }
+
+    /**
+     * A usage line: the month's quantity times the unit price, rounded once to the cent, half to even (ADR 0021: the
+     * domain reference names no rounding, and half-even has no bias in a sum).
+     */
+    static long usageLine(long quantity, String unitPrice) {
+        return new BigDecimal(quantity)
+                .multiply(new BigDecimal(unitPrice))
+                .setScale(2, RoundingMode.HALF_EVEN)
+                .movePointRight(2)
+                .longValueExact();
+    }
+
+    static List<Long> usageLines(int month) {
+        return List.of(usageLine(requests(month), REQUEST_PRICE), usageLine(gigabytes(month), GIGABYTE_PRICE));
+    }
+
+    /** The seller's fee on a direct private offer below $1M: 3% of each line, rounded toward zero (§6.1, ADR 0019). */
+    static long directFee(long line) {
+        return line * 3 / 100;
+    }
+
+    static long usageFee(int month) {
+        return usageLines(month).stream().mapToLong(MoneyYearTests::directFee).sum();
+    }
+
+    /** The ISV is paid the usage it billed less the fee on each line. */
+    static long usageNet(int month) {
+        return usageLines(month).stream().mapToLong(l -> l - directFee(l)).sum();
+    }
+
     @Test
-    void aChannelPartnerAgreementRunsForAYearAndEveryoneIsPaidToTheCent() {
+    void theExpectedUsageFiguresAreWhatTheRulesSay() {
+        // 123,458 requests × 0.0125 = 1,543.225, half to even 1,543.22; 1,000 GB × 0.12345678 = 123.45678, 123.46.
+        assertThat(usageLines(0)).containsExactly(154_322L, 12_346L);
+        // 3% of 1,543.22 is 46.2966 and of 123.46 is 3.7038: 46.29 and 3.70.
+        assertThat(usageFee(0)).isEqualTo(4_629L + 370L);
+        assertThat(usageNet(0)).isEqualTo(161_669L);
+        assertThat(usageLines(11)).containsExactly(291_822L, 17_370L);
+        long billed = IntStream.range(0, 12)
+                .mapToLong(
+                        m -> usageLines(m).stream().mapToLong(Long::longValue).sum())
+                .sum();
+        long fees = IntStream.range(0, 12).mapToLong(MoneyYearTests::usageFee).sum();
+        long net = IntStream.range(0, 12).mapToLong(MoneyYearTests::usageNet).sum();
+        assertThat(billed).isEqualTo(2_855_160L);
+        assertThat(fees).isEqualTo(85_642L);
+        assertThat(net).isEqualTo(2_769_518L);
+    }
+
+    @Test
+    void aChannelPartnerAgreementAndAUsageAgreementRunForAYearAndEveryoneIsPaidToTheCent() {
         var isv = onboard("SELLER", "isv");
         var partner = onboard("CHANNEL_PARTNER", "partner");
         var buyer = onboard("BUYER", "buyer");
@@ -138,13 +205,21 @@ class MoneyYearTests {
         var offerId = cppo(partner, authorization, today, dates);
         // The buyer accepts.
         var agreementId = accept(procurement, buyer, offerId);
-        assertInvariantsPass("accepted");
+        assertInvariantsPass("CPPO accepted");
 
         var fees = api.get("/api/v1/listing-fees/agreements/" + agreementId, isv.admin());
         assertThat(fees.status()).as(fees.body()).isEqualTo(200);
         assertThat(fees.json().at("/basis").asString()).isEqualTo("PRIVATE_BELOW_LOWER");
         assertThat(fees.json().at("/ratePercent").asString()).isEqualTo("3.5000");
         assertThat(fees.json().at("/contractValue").asString()).isEqualTo("80000.00");
+
+        // The ISV also sells the buyer its metered SaaS product directly, pay as you go at its rate card.
+        var metered = meteredProduct(isv);
+        var usageAgreement = accept(procurement, buyer, usageOffer(isv, buyer, metered, today));
+        assertInvariantsPass("usage agreement accepted");
+        var usageFees = api.get("/api/v1/listing-fees/agreements/" + usageAgreement, isv.admin());
+        assertThat(usageFees.status()).as(usageFees.body()).isEqualTo(200);
+        assertThat(usageFees.json().at("/ratePercent").asString()).isEqualTo("3.0000");
 
         // Both payees are paid monthly on the 15th.
         prefer(isv, "{\"frequency\":\"MONTHLY\",\"dayOfMonth\":" + DISBURSEMENT_DAY + "}");
@@ -154,75 +229,132 @@ class MoneyYearTests {
         long isvPaid = 0;
         long partnerPaid = 0;
         long feesEarned = 0;
-        for (int i = 0; i < INSTALLMENTS; i++) {
+        long buyerPaid = 0;
+        // Twelve installments, and usage metered in the same twelve months; a month's usage is billed on the 1st of
+        // the next, so the thirteenth month pays the last month's usage only.
+        for (int i = 0; i <= INSTALLMENTS; i++) {
             var month = "month " + (i + 1);
-            var date = dates.get(i);
+            var date = first.plusMonths(i);
+            boolean installment = i < INSTALLMENTS;
+            boolean usage = i > 0;
+
+            // Last month's usage is rated once the metering window after the month has passed, and invoiced.
+            @Nullable String usageInvoiceId = null;
+            if (usage) {
+                advanceTo(at(date.withDayOfMonth(1), 7));
+                var invoice = invoiceOn(finance, isv, date.withDayOfMonth(1));
+                var amounts = new ArrayList<Long>();
+                for (var line : invoice.at("/lines")) {
+                    assertThat(line.at("/agreementId").asString()).isEqualTo(usageAgreement);
+                    amounts.add(cents(line.at("/amount")));
+                }
+                assertThat(amounts).as(month + " usage lines").containsExactlyInAnyOrderElementsOf(usageLines(i - 1));
+                assertThat(cents(invoice.at("/invoice/total")))
+                        .isEqualTo(usageLines(i - 1).stream()
+                                .mapToLong(Long::longValue)
+                                .sum());
+                usageInvoiceId = invoice.at("/invoice/invoiceId").asString();
+                assertInvariantsPass(month + ", usage invoiced");
+            }
 
             // The installment is invoiced at 00:00 UTC on its date.
-            advanceTo(at(date, 1));
-            var invoice = invoiceOn(finance, partner, date);
-            assertThat(cents(invoice.at("/invoice/total"))).as(month).isEqualTo(buyerPrice(i));
-            assertThat(invoice.at("/invoice/tax/amount").asString()).isEqualTo("0.00");
-            var lines = invoice.at("/lines");
-            assertThat(lines).as(month).hasSize(1);
-            assertThat(lines.get(0).at("/agreementId").asString()).isEqualTo(agreementId);
-            // The buyer never sees the wholesale price.
-            assertThat(lines.get(0).at("/wholesaleAmount").isNull()).isTrue();
-            var invoiceId = invoice.at("/invoice/invoiceId").asString();
-            assertThat(cents(api.get("/api/v1/invoices/" + invoiceId, partner.admin())
-                            .json()
-                            .at("/lines/0/wholesaleAmount")))
-                    .isEqualTo(wholesale(i));
-            assertInvariantsPass(month + ", invoiced");
+            @Nullable String invoiceId = null;
+            if (installment) {
+                advanceTo(at(date, 1));
+                var invoice = invoiceOn(finance, partner, date);
+                assertThat(cents(invoice.at("/invoice/total"))).as(month).isEqualTo(buyerPrice(i));
+                assertThat(invoice.at("/invoice/tax/amount").asString()).isEqualTo("0.00");
+                var lines = invoice.at("/lines");
+                assertThat(lines).as(month).hasSize(1);
+                assertThat(lines.get(0).at("/agreementId").asString()).isEqualTo(agreementId);
+                // The buyer never sees the wholesale price; the seller of record does.
+                assertThat(lines.get(0).at("/wholesaleAmount").isNull()).isTrue();
+                invoiceId = invoice.at("/invoice/invoiceId").asString();
+                assertThat(cents(api.get("/api/v1/invoices/" + invoiceId, partner.admin())
+                                .json()
+                                .at("/lines/0/wholesaleAmount")))
+                        .isEqualTo(wholesale(i));
+                assertInvariantsPass(month + ", invoiced");
+            }
 
             // Nothing is payable before the buyer pays (§6.4).
             assertThat(payable(isv, "SELLER_PAYABLE")).as(month).isZero();
             assertThat(payable(partner, "PARTNER_PAYABLE")).as(month).isZero();
 
-            // The buyer pays on the 10th; in the sixth month in two parts, which must come to the same cent.
+            // The buyer pays on the 10th; the sixth installment in two parts, which must come to the same cent.
             advanceTo(at(date.withDayOfMonth(PAYMENT_DAY), 12));
             long feesBefore = feeRevenue();
-            if (i == 5) {
-                pay(finance, invoiceId, "3000.01", month + " part");
-                assertInvariantsPass(month + ", paid in part");
-                pay(finance, invoiceId, "4199.99", month + " rest");
-            } else {
-                pay(finance, invoiceId, "7200.00", month);
+            long expectedFee = 0;
+            long expectedIsv = 0;
+            long expectedPartner = 0;
+            if (invoiceId != null) {
+                if (i == 5) {
+                    pay(finance, invoiceId, "3000.01", month + " part");
+                    assertInvariantsPass(month + ", paid in part");
+                    pay(finance, invoiceId, "4199.99", month + " rest");
+                } else {
+                    pay(finance, invoiceId, dollars(buyerPrice(i)), month);
+                }
+                assertPaid(finance, invoiceId);
+                assertInvariantsPass(month + ", installment paid");
+                buyerPaid += buyerPrice(i);
+                expectedFee += fee(i);
+                expectedIsv += isv(i);
+                expectedPartner += partner(i);
             }
-            assertThat(api.get("/api/v1/invoices/" + invoiceId, finance)
-                            .json()
-                            .at("/invoice/status")
-                            .asString())
-                    .isEqualTo("PAID");
+            if (usageInvoiceId != null) {
+                long billed =
+                        usageLines(i - 1).stream().mapToLong(Long::longValue).sum();
+                pay(finance, usageInvoiceId, dollars(billed), month + " usage");
+                assertPaid(finance, usageInvoiceId);
+                assertInvariantsPass(month + ", usage paid");
+                buyerPaid += billed;
+                expectedFee += usageFee(i - 1);
+                expectedIsv += usageNet(i - 1);
+            }
             long feeThisMonth = feeRevenue() - feesBefore;
-            assertThat(feeThisMonth).as(month + " fee").isEqualTo(fee(i));
+            assertThat(feeThisMonth).as(month + " fee").isEqualTo(expectedFee);
             feesEarned += feeThisMonth;
-            assertThat(payable(isv, "SELLER_PAYABLE")).as(month).isEqualTo(isv(i));
-            assertThat(payable(partner, "PARTNER_PAYABLE")).as(month).isEqualTo(partner(i));
-            assertInvariantsPass(month + ", paid");
+            assertThat(payable(isv, "SELLER_PAYABLE")).as(month).isEqualTo(expectedIsv);
+            assertThat(payable(partner, "PARTNER_PAYABLE")).as(month).isEqualTo(expectedPartner);
 
-            // The payees are paid out on the 15th.
-            advanceTo(at(date.withDayOfMonth(DISBURSEMENT_DAY), 1));
-            var toIsv = disbursed(isv, i + 1, date.withDayOfMonth(DISBURSEMENT_DAY), "SELLER_PAYABLE");
-            assertThat(cents(toIsv.at("/amount"))).as(month + " ISV").isEqualTo(isv(i));
-            assertReconciles(isv, toIsv, invoiceId);
+            // This month's usage, metered within the window (the hour before), in two batches of the ISV's.
+            if (installment) {
+                var hour = at(date.withDayOfMonth(PAYMENT_DAY), 11);
+                meter(isv, metered, buyer, "requests", hour, requests(i));
+                meter(isv, metered, buyer, "gigabytes", hour.plusSeconds(60), gigabytes(i));
+                assertInvariantsPass(month + ", usage metered");
+            }
+
+            // The payees are paid out on the 15th, each disbursement reconciling with what it covers.
+            var payday = date.withDayOfMonth(DISBURSEMENT_DAY);
+            advanceTo(at(payday, 1));
+            var toIsv = disbursed(isv, i + 1, payday, "SELLER_PAYABLE");
+            assertThat(cents(toIsv.at("/amount"))).as(month + " ISV").isEqualTo(expectedIsv);
+            assertReconciles(isv, toIsv, invoiceId, usageInvoiceId);
             assertThat(payable(isv, "SELLER_PAYABLE")).as(month).isZero();
-            var toPartner = disbursed(partner, i + 1, date.withDayOfMonth(DISBURSEMENT_DAY), "PARTNER_PAYABLE");
-            assertThat(cents(toPartner.at("/amount"))).as(month + " partner").isEqualTo(partner(i));
-            assertReconciles(partner, toPartner, invoiceId);
-            assertThat(payable(partner, "PARTNER_PAYABLE")).as(month).isZero();
             isvPaid += cents(toIsv.at("/amount"));
-            partnerPaid += cents(toPartner.at("/amount"));
+            if (installment) {
+                var toPartner = disbursed(partner, i + 1, payday, "PARTNER_PAYABLE");
+                assertThat(cents(toPartner.at("/amount")))
+                        .as(month + " partner")
+                        .isEqualTo(expectedPartner);
+                assertReconciles(partner, toPartner, invoiceId, null);
+                partnerPaid += cents(toPartner.at("/amount"));
+            }
+            assertThat(payable(partner, "PARTNER_PAYABLE")).as(month).isZero();
             assertInvariantsPass(month + ", disbursed");
         }
 
-        // The year: the ISV got the wholesale price less 3.5%, the partner its margin, the marketplace the fee.
-        assertThat(isvPaid).isEqualTo(7_720_004L);
+        // The year: the ISV got the wholesale price less 3.5% and its usage less 3%, the partner its margin, the
+        // marketplace the fees; together exactly what the buyer paid.
+        assertThat(buyerPaid).isEqualTo(8_640_000L + 2_855_160L);
+        assertThat(isvPaid).isEqualTo(7_720_004L + 2_769_518L);
         assertThat(partnerPaid).isEqualTo(640_000L);
-        assertThat(feesEarned).isEqualTo(279_996L);
-        assertThat(isvPaid + partnerPaid + feesEarned).isEqualTo(BUYER_TOTAL);
-        assertThat(paidPerMonth(isv)).isEqualTo(isvPaid);
-        assertThat(paidPerMonth(partner)).isEqualTo(partnerPaid);
+        assertThat(feesEarned).isEqualTo(279_996L + 85_642L);
+        assertThat(isvPaid + partnerPaid + feesEarned).isEqualTo(buyerPaid);
+        assertThat(paidPerMonth(isv, INSTALLMENTS + 1)).isEqualTo(isvPaid);
+        assertThat(paidPerMonth(partner, INSTALLMENTS)).isEqualTo(partnerPaid);
         // Nothing is left open or payable.
         for (var date : dates) {
             assertThat(invoiceOn(finance, partner, date).at("/invoice/open").asString())
@@ -290,6 +422,66 @@ class MoneyYearTests {
                    "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"90000","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Money year product")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().at("/id").asString();
+    }
+
+    String meteredProduct(Party isv) {
+        var created =
+                api.post("/api/v1/products", isv.admin(), """
+                {"type":"SAAS","title":"%s","shortDescription":"Metered by request and gigabyte",
+                 "dimensions":[{"key":"requests","name":"Requests","unit":"Requests","type":"METERED"},
+                               {"key":"gigabytes","name":"Gigabytes","unit":"GB","type":"METERED"}],
+                 "fulfillmentUrl":"https://isv.example/signup",
+                 "publicOffer":{"pricingModels":["USAGE"],
+                   "prices":[{"model":"USAGE","dimensionKey":"requests","amount":"0.02","currency":"USD"},
+                             {"model":"USAGE","dimensionKey":"gigabytes","amount":"0.2","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Money year metered")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/id").asString();
+    }
+
+    /** The ISV's pay-as-you-go private offer of the metered product to the buyer, at the test's rate card. */
+    String usageOffer(Party isv, Party buyer, String product, LocalDate today) {
+        var o = "$O.Entity.Identifier";
+        return released(
+                isv.admin(),
+                List.of(
+                        change("CreateOffer", null, "O", "{\"ProductId\":\"" + product + "\"}"),
+                        change(
+                                "UpdateInformation",
+                                o,
+                                null,
+                                "{\"Name\":\"" + OfferFixtures.unique("Year usage") + "\",\"Description\":\"Usage\"}"),
+                        change(
+                                "UpdateTargeting",
+                                o,
+                                null,
+                                "{\"PositiveTargeting\":{\"BuyerAccounts\":[\"" + buyer.accountId() + "\"]}}"),
+                        change("UpdatePricingTerms", o, null, """
+                        {"PricingModel":"Usage","Terms":[{"Type":"UsageBasedPricingTerm","CurrencyCode":"USD",\
+                        "RateCards":[{"RateCard":[{"DimensionKey":"requests","Price":"%s"},\
+                        {"DimensionKey":"gigabytes","Price":"%s"}]}]}]}""".formatted(REQUEST_PRICE, GIGABYTE_PRICE)),
+                        change(
+                                "UpdateLegalTerms",
+                                o,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"LegalTerm\",\"Documents\":[{\"Type\":\"StandardEula\",\"Version\":\"1.0\"}]}]}"),
+                        change(
+                                "UpdateAvailability",
+                                o,
+                                null,
+                                "{\"AvailabilityEndDate\":\"" + today.plusDays(1) + "\"}"),
+                        change("ReleaseOffer", o, null, "{}")));
+    }
+
+    /** The ISV meters the buyer's usage of one dimension in one batch, as its SaaS application would. */
+    void meter(Party isv, String product, Party buyer, String dimension, Instant at, long quantity) {
+        var metered = api.post("/api/v1/metering/batch-meter-usage", isv.admin(), """
+                {"productCode":"%s","usageRecords":[{"timestamp":"%s","dimension":"%s",\
+                "customerAwsAccountId":"%s","quantity":%d}]}""".formatted(
+                        product, at, dimension, buyer.accountId(), quantity));
+        assertThat(metered.status()).as(metered.body()).isEqualTo(200);
+        assertThat(metered.json().at("/results/0/status").asString())
+                .as(metered.body())
+                .isEqualTo("Success");
     }
 
     static String schedule(List<LocalDate> dates, IntFunction<String> amount) {
@@ -462,16 +654,28 @@ class MoneyYearTests {
         return latest;
     }
 
-    /** The disbursement's report lists the month's collection and reconciles: its lines sum to the amount. */
-    void assertReconciles(Party payee, JsonNode disbursement, String invoiceId) {
+    /**
+     * The disbursement's report lists what it covers, the month's collections of the given invoices and nothing else,
+     * and reconciles: its lines sum to the amount.
+     */
+    void assertReconciles(
+            Party payee, JsonNode disbursement, @Nullable String invoiceId, @Nullable String otherInvoiceId) {
         var report = api.get("/api/v1/disbursements/" + disbursement.at("/id").asString() + "/report", payee.admin());
         assertThat(report.status()).as(report.body()).isEqualTo(200);
+        var covered = new HashSet<String>();
         long sum = 0;
         for (var line : report.json().at("/lines")) {
-            assertThat(line.at("/reference").asString()).as(report.body()).isEqualTo(invoiceId);
+            covered.add(line.at("/reference").asString());
             sum += cents(line.at("/amount"));
         }
-        assertThat(report.json().at("/lines")).as(report.body()).isNotEmpty();
+        var expected = new HashSet<String>();
+        if (invoiceId != null) {
+            expected.add(invoiceId);
+        }
+        if (otherInvoiceId != null) {
+            expected.add(otherInvoiceId);
+        }
+        assertThat(covered).as(report.body()).isEqualTo(expected);
         assertThat(sum).as(report.body()).isEqualTo(cents(disbursement.at("/amount")));
         assertThat(cents(report.json().at("/covered"))).isEqualTo(sum);
         assertThat(report.json().at("/reconciles").asBoolean())
@@ -479,8 +683,14 @@ class MoneyYearTests {
                 .isTrue();
     }
 
-    /** The payee's paid-out total over its per-month chart. */
-    long paidPerMonth(Party payee) {
+    void assertPaid(String finance, String invoiceId) {
+        var invoice = api.get("/api/v1/invoices/" + invoiceId, finance).json().at("/invoice");
+        assertThat(invoice.at("/status").asString()).isEqualTo("PAID");
+        assertThat(invoice.at("/open").asString()).isEqualTo("0.00");
+    }
+
+    /** The payee's paid-out total over its per-month chart, which has a bar for each of {@code count} months. */
+    long paidPerMonth(Party payee, int count) {
         var months = api.get("/api/v1/disbursements/monthly", payee.admin());
         assertThat(months.status()).as(months.body()).isEqualTo(200);
         long sum = 0;
@@ -489,7 +699,7 @@ class MoneyYearTests {
                     .isEqualTo("USD");
             sum += month.at("/amountMinor").asLong();
         }
-        assertThat(months.json().at("/items")).hasSize(INSTALLMENTS);
+        assertThat(months.json().at("/items")).hasSize(count);
         return sum;
     }
 
