@@ -131,6 +131,15 @@ class MoneyYearTests {
         return 123_458 + 10_000L * month;
     }
 
+    /** The buyer's web team's share of the month's requests, allocated with a tag; the data team has the rest. */
+    static long webRequests(int month) {
+        return 2_222 + month;
+    }
+
+    static long dataRequests(int month) {
+        return requests(month) - webRequests(month);
+    }
+
     static long gigabytes(int month) {
         return 1_000 + 37L * month;
     }
@@ -147,8 +156,12 @@ class MoneyYearTests {
                 .longValueExact();
     }
 
+    /** The month's usage lines: one per dimension and allocation tag set (the data team's, the web team's requests). */
     static List<Long> usageLines(int month) {
-        return List.of(usageLine(requests(month), REQUEST_PRICE), usageLine(gigabytes(month), GIGABYTE_PRICE));
+        return List.of(
+                usageLine(dataRequests(month), REQUEST_PRICE),
+                usageLine(webRequests(month), REQUEST_PRICE),
+                usageLine(gigabytes(month), GIGABYTE_PRICE));
     }
 
     /** The seller's fee on a direct private offer below $1M: 3% of each line, rounded toward zero (§6.1, ADR 0019). */
@@ -167,21 +180,23 @@ class MoneyYearTests {
 
     @Test
     void theExpectedUsageFiguresAreWhatTheRulesSay() {
-        // 123,458 requests × 0.0125 = 1,543.225, half to even 1,543.22; 1,000 GB × 0.12345678 = 123.45678, 123.46.
-        assertThat(usageLines(0)).containsExactly(154_322L, 12_346L);
-        // 3% of 1,543.22 is 46.2966 and of 123.46 is 3.7038: 46.29 and 3.70.
-        assertThat(usageFee(0)).isEqualTo(4_629L + 370L);
-        assertThat(usageNet(0)).isEqualTo(161_669L);
-        assertThat(usageLines(11)).containsExactly(291_822L, 17_370L);
+        // The data team's 121,236 requests × 0.0125 = 1,515.45; the web team's 2,222 × 0.0125 = 27.775, half to even
+        // 27.78; 1,000 GB × 0.12345678 = 123.45678, 123.46.
+        assertThat(usageLines(0)).containsExactly(151_545L, 2_778L, 12_346L);
+        // 3% of 1,515.45 is 45.4635, of 27.78 is 0.8334 and of 123.46 is 3.7038: 45.46, 0.83 and 3.70.
+        assertThat(usageFee(0)).isEqualTo(4_546L + 83L + 370L);
+        assertThat(usageNet(0)).isEqualTo(161_670L);
+        // 231,225 × 0.0125 = 2,890.3125; 2,233 × 0.0125 = 27.9125; 1,407 × 0.12345678 = 173.70368946.
+        assertThat(usageLines(11)).containsExactly(289_031L, 2_791L, 17_370L);
         long billed = IntStream.range(0, 12)
                 .mapToLong(
                         m -> usageLines(m).stream().mapToLong(Long::longValue).sum())
                 .sum();
         long fees = IntStream.range(0, 12).mapToLong(MoneyYearTests::usageFee).sum();
         long net = IntStream.range(0, 12).mapToLong(MoneyYearTests::usageNet).sum();
-        assertThat(billed).isEqualTo(2_855_160L);
-        assertThat(fees).isEqualTo(85_642L);
-        assertThat(net).isEqualTo(2_769_518L);
+        assertThat(billed).isEqualTo(2_855_166L);
+        assertThat(fees).isEqualTo(85_640L);
+        assertThat(net).isEqualTo(2_769_526L);
     }
 
     @Test
@@ -247,8 +262,15 @@ class MoneyYearTests {
                 for (var line : invoice.at("/lines")) {
                     assertThat(line.at("/agreementId").asString()).isEqualTo(usageAgreement);
                     amounts.add(cents(line.at("/amount")));
+                    // The web team's allocation reaches its own line with its tag.
+                    if (line.at("/allocationTags/team").asString("").equals("web")) {
+                        assertThat(cents(line.at("/amount"))).isEqualTo(usageLine(webRequests(i - 1), REQUEST_PRICE));
+                    }
                 }
                 assertThat(amounts).as(month + " usage lines").containsExactlyInAnyOrderElementsOf(usageLines(i - 1));
+                assertThat(invoice.at("/lines").findValuesAsString("team"))
+                        .as(invoice.toString())
+                        .containsExactlyInAnyOrder("data", "web");
                 assertThat(cents(invoice.at("/invoice/total")))
                         .isEqualTo(usageLines(i - 1).stream()
                                 .mapToLong(Long::longValue)
@@ -318,11 +340,16 @@ class MoneyYearTests {
             assertThat(payable(isv, "SELLER_PAYABLE")).as(month).isEqualTo(expectedIsv);
             assertThat(payable(partner, "PARTNER_PAYABLE")).as(month).isEqualTo(expectedPartner);
 
-            // This month's usage, metered within the window (the hour before), in two batches of the ISV's.
+            // This month's usage, metered within the window (the hour before), in two batches of the ISV's; the
+            // requests allocated to the buyer's data and web teams with a tag.
             if (installment) {
                 var hour = at(date.withDayOfMonth(PAYMENT_DAY), 11);
-                meter(isv, metered, buyer, "requests", hour, requests(i));
-                meter(isv, metered, buyer, "gigabytes", hour.plusSeconds(60), gigabytes(i));
+                meter(isv, metered, buyer, "requests", hour, requests(i), """
+                        ,"usageAllocations":[\
+                        {"allocatedUsageQuantity":%d,"tags":[{"key":"team","value":"data"}]},\
+                        {"allocatedUsageQuantity":%d,"tags":[{"key":"team","value":"web"}]}]""".formatted(
+                                dataRequests(i), webRequests(i)));
+                meter(isv, metered, buyer, "gigabytes", hour.plusSeconds(60), gigabytes(i), "");
                 assertInvariantsPass(month + ", usage metered");
             }
 
@@ -348,10 +375,10 @@ class MoneyYearTests {
 
         // The year: the ISV got the wholesale price less 3.5% and its usage less 3%, the partner its margin, the
         // marketplace the fees; together exactly what the buyer paid.
-        assertThat(buyerPaid).isEqualTo(8_640_000L + 2_855_160L);
-        assertThat(isvPaid).isEqualTo(7_720_004L + 2_769_518L);
+        assertThat(buyerPaid).isEqualTo(8_640_000L + 2_855_166L);
+        assertThat(isvPaid).isEqualTo(7_720_004L + 2_769_526L);
         assertThat(partnerPaid).isEqualTo(640_000L);
-        assertThat(feesEarned).isEqualTo(279_996L + 85_642L);
+        assertThat(feesEarned).isEqualTo(279_996L + 85_640L);
         assertThat(isvPaid + partnerPaid + feesEarned).isEqualTo(buyerPaid);
         assertThat(paidPerMonth(isv, INSTALLMENTS + 1)).isEqualTo(isvPaid);
         assertThat(paidPerMonth(partner, INSTALLMENTS)).isEqualTo(partnerPaid);
@@ -473,11 +500,11 @@ class MoneyYearTests {
     }
 
     /** The ISV meters the buyer's usage of one dimension in one batch, as its SaaS application would. */
-    void meter(Party isv, String product, Party buyer, String dimension, Instant at, long quantity) {
+    void meter(Party isv, String product, Party buyer, String dimension, Instant at, long quantity, String more) {
         var metered = api.post("/api/v1/metering/batch-meter-usage", isv.admin(), """
                 {"productCode":"%s","usageRecords":[{"timestamp":"%s","dimension":"%s",\
-                "customerAwsAccountId":"%s","quantity":%d}]}""".formatted(
-                        product, at, dimension, buyer.accountId(), quantity));
+                "customerAwsAccountId":"%s","quantity":%d%s}]}""".formatted(
+                        product, at, dimension, buyer.accountId(), quantity, more));
         assertThat(metered.status()).as(metered.body()).isEqualTo(200);
         assertThat(metered.json().at("/results/0/status").asString())
                 .as(metered.body())
