@@ -30,10 +30,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The acceptance test of issue #7: a year of money played through on the simulated clock, driven only through the
  * REST API with API keys, as the parties would. An ISV authorizes a channel partner to resell at a wholesale price of
- * $80,000 in 12 installments; the partner sells it to a buyer for $86,400 in 12 monthly installments; each month the
- * installment is invoiced, the buyer pays it and the monthly disbursement run pays the ISV and the partner. What each
- * of them and the marketplace receive is computed here from the rules of the domain reference, to the cent, and the
- * ledger's invariants are checked after every step.
+ * $80,000 in 12 installments; the partner sells it to a buyer for $86,400 in 12 monthly installments. The ISV also
+ * sells the buyer a metered SaaS product directly at a usage rate card, and meters the buyer's usage every month. Each
+ * month the installment and the last month's usage are invoiced, the buyer pays them and the monthly disbursement run
+ * pays the ISV and the partner. What each of them and the marketplace receive is computed here from the rules of the
+ * domain reference, to the cent; every disbursement's report must reconcile, and the ledger's invariants are checked
+ * after every step. The parties are the test's own, so their payables hold nothing but this test's money.
  */
 // Moves the shared simulated clock a year forward: runs after the tests that do not (junit-platform.properties).
 @Order(Order.DEFAULT + 25)
