@@ -329,11 +329,11 @@ class ListingFeesTests {
                             .at("/ratePercent")
                             .asString())
                     .isEqualTo("4.0000");
-            assertThat(api.get("/api/v1/listing-fees/agreements/" + before, ACME)
-                            .json()
-                            .at("/ratePercent")
-                            .asString())
-                    .isEqualTo("3.0000");
+            var kept =
+                    api.get("/api/v1/listing-fees/agreements/" + before, ACME).json();
+            assertThat(kept.at("/ratePercent").asString()).isEqualTo("3.0000");
+            // 12 × 100.00: a whole number of dollars keeps its cents.
+            assertThat(kept.at("/contractValue").asString()).isEqualTo("1200.00");
         } finally {
             // Back to AWS's rates for the tests that follow.
             var restored = api.post(

@@ -3,6 +3,7 @@ package io.offerdesk.disbursement.internal.fees;
 import io.offerdesk.disbursement.AgreementFee;
 import io.offerdesk.disbursement.FeeBasis;
 import io.offerdesk.disbursement.ListingFees;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.joda.money.CurrencyUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,11 +87,21 @@ class AgreementFees implements ListingFees {
                 rs.getBigDecimal("base_rate"),
                 rs.getBigDecimal("cppo_uplift"),
                 rs.getBigDecimal("rate"),
-                rs.getBigDecimal("contract_value").stripTrailingZeros(),
+                contractValue(rs.getBigDecimal("contract_value"), rs.getString("currency")),
                 rs.getString("currency"),
                 rs.getBoolean("resale"),
                 rs.getObject("seller_party_id", java.util.UUID.class),
                 rs.getObject("publisher_party_id", java.util.UUID.class),
                 rs.getTimestamp("fixed_at").toInstant());
+    }
+
+    /**
+     * The stored value without the column's padding zeros, but never with fewer decimals than the currency has:
+     * 80,000 dollars reads 80000.00, not 80000 (or 8E+4 before {@code toPlainString}).
+     */
+    private static BigDecimal contractValue(BigDecimal stored, String currency) {
+        var stripped = stored.stripTrailingZeros();
+        return stripped.setScale(
+                Math.max(stripped.scale(), CurrencyUnit.of(currency).getDecimalPlaces()));
     }
 }
