@@ -3,7 +3,6 @@ package io.offerdesk.analytics.internal;
 import io.offerdesk.analytics.internal.Reports.FeeRevenueReport;
 import io.offerdesk.analytics.internal.Reports.FeeStatement;
 import io.offerdesk.analytics.internal.Reports.ReconciliationReport;
-import io.offerdesk.analytics.internal.domain.Grouping;
 import io.offerdesk.analytics.internal.domain.Reconciliation;
 import io.offerdesk.platform.Csv;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -52,9 +50,7 @@ public class ReportExports {
     }
 
     public void reconciliation(ReconciliationReport report, Writer out) throws IOException {
-        var names = report.grouping() == Grouping.PRODUCT
-                ? reports.productNames()
-                : report.grouping() == Grouping.MONTH ? Function.<String>identity() : reports.partyNames();
+        var names = reports.namesFor(report.grouping());
         var csv = new Csv(out)
                 .row(List.of(
                         "currency",

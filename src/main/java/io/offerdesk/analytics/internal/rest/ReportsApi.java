@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,7 +69,7 @@ class ReportsApi {
                 sellerPartyId,
                 partnerPartyId,
                 productId);
-        return ReconciliationJson.of(report, names(groupBy), reports.partyNames());
+        return ReconciliationJson.of(report, reports.namesFor(groupBy), reports.partyNames());
     }
 
     @GetMapping(value = "/api/v1/reports/reconciliation.csv", produces = "text/csv")
@@ -166,14 +165,6 @@ class ReportsApi {
         var last = to != null ? to : thisMonth();
         var report = reports.feeRevenue(me, from != null ? from : last.minusMonths(11), last);
         exports.feeRevenue(report, exports.download(response, "fee-revenue"));
-    }
-
-    private Function<String, String> names(Grouping grouping) {
-        return switch (grouping) {
-            case MONTH -> Function.identity();
-            case PRODUCT -> reports.productNames();
-            case SELLER, PARTNER, PAYEE -> reports.partyNames();
-        };
     }
 
     private YearMonth thisMonth() {
