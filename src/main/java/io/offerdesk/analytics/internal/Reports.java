@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -57,7 +58,11 @@ public class Reports {
             YearMonth to,
             Grouping grouping,
             List<Reconciliation.Table> tables,
-            List<Reconciliation.PayeeCheck> checks) {}
+            List<Reconciliation.PayeeCheck> checks,
+            Options options) {}
+
+    /** What the reader's figures name, for the filters of a page: party and product ids in order. */
+    public record Options(List<String> sellers, List<String> partners, List<String> products) {}
 
     /** A fee statement: every fee of the month, and the totals per currency. */
     public record FeeStatement(
@@ -132,8 +137,16 @@ public class Reports {
                 .filter(d -> Reconciliation.matches(d, seller, partner, product))
                 .toList();
         var checks = Reconciliation.checks(all, allDisbursed, this::payable);
+        var options = new Options(
+                distinct(all, f -> f.publisherPartyId().toString()),
+                distinct(
+                        all,
+                        f -> f.partnerPartyId() == null
+                                ? null
+                                : f.partnerPartyId().toString()),
+                distinct(all, PayeeFigures::productId));
         return new ReconciliationReport(
-                from, to, grouping, Reconciliation.tables(figures, disbursed, grouping), checks);
+                from, to, grouping, Reconciliation.tables(figures, disbursed, grouping), checks, options);
     }
 
     /**
@@ -234,6 +247,15 @@ public class Reports {
         if (product != null && own.stream().noneMatch(f -> product.equals(f.productId()))) {
             throw new NotFound("product", product);
         }
+    }
+
+    private static List<String> distinct(List<PayeeFigures> figures, Function<PayeeFigures, @Nullable String> value) {
+        return figures.stream()
+                .map(value)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private Money payable(LedgerAccount account) {
