@@ -75,6 +75,10 @@ class ReconciliationBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("report-group"))).selectByValue("MONTH");
         click(By.id("show-report"));
         await(ExpectedConditions.urlContains("groupBy=MONTH"));
+        assertThat(new Select(browser.findElement(By.id("report-product")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(product);
         assertThat(text("#reconciliation-table-USD [data-key='" + month + "'] .row-fees"))
                 .isEqualTo("30.00");
 

@@ -120,9 +120,11 @@ public class Reports {
             Grouping grouping,
             @Nullable UUID seller,
             @Nullable UUID partner,
-            @Nullable String product) {
+            @Nullable String productId) {
         var payee = payee(me);
         checkRange(from, to);
+        // A form's "all products" sends an empty value.
+        var product = productId == null || productId.isBlank() ? null : productId;
         var all = settlements.figures(payee, null, null);
         var allDisbursed = payouts.disbursed(payee, null, null);
         if (payee != null) {
