@@ -212,7 +212,8 @@ public class Reports {
     /** Names for the keys of a report's rows: months stand for themselves. */
     public Function<String, String> namesFor(Grouping grouping) {
         return switch (grouping) {
-            case MONTH -> Function.identity();
+            // Not Function.identity(): Thymeleaf refuses to call methods of JDK classes from page expressions.
+            case MONTH -> month -> month;
             case PRODUCT -> productNames();
             case SELLER, PARTNER, PAYEE -> partyNames();
         };
