@@ -7,7 +7,10 @@ import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.ledger.Ledger;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -38,6 +41,7 @@ class ReconciliationReportTests {
     static final String ACME_FINANCE = "finance@acme.example";
     static final String NORTHWIND_ADMIN = "admin@northwind.example";
     static final String NIMBUS_ADMIN = "admin@nimbus.example";
+    static final String PASSWORD = "offerdesk-demo";
 
     @Autowired
     TestApi api;
@@ -184,6 +188,36 @@ class ReconciliationReportTests {
         var revenueCsv = api.get("/api/v1/reports/fee-revenue.csv?" + range, OPERATOR);
         assertThat(revenueCsv.body()).startsWith("month,currency,product_type,seller_party_id,seller,fees\r\n");
 
+        // The pages, in English and Chinese: the operator's reconciliation and fee revenue, Acme's fee statement.
+        var operator = new SignedInSession(api, OPERATOR, PASSWORD);
+        assertThat(html(operator.get("/reports/reconciliation?lang=en&groupBy=SELLER&" + range)))
+                .contains(
+                        "Reconciliation: billed, collected, disbursed",
+                        "reconciliation-chart-USD",
+                        "Acme",
+                        "Every payable ties out to the cent.");
+        assertThat(html(operator.get("/reports/reconciliation?lang=zh-CN&groupBy=MONTH&" + range)))
+                .contains("对账：开票、收款、付款", "每个应付账户都精确到分核对一致。");
+        assertThat(html(operator.get("/operator/reports/fee-revenue?lang=en&" + range)))
+                .contains("Marketplace fee revenue", "Every month equals the ledger fee revenue to the cent.", "SAAS");
+        assertThat(html(operator.get("/operator/reports/fee-revenue?lang=zh-CN&" + range)))
+                .contains("市场费用收入", "每个月都与总账费用收入精确到分一致。");
+        var acmeSession = new SignedInSession(api, ACME_FINANCE, PASSWORD);
+        assertThat(html(acmeSession.get("/reports/fees?lang=en&month=" + monthOf(directFee))))
+                .contains("Listing fee statement", directInvoice, "30.00", "3.00 %");
+        assertThat(html(acmeSession.get("/reports/fees?lang=zh-CN&month=" + monthOf(directFee))))
+                .contains("上架费对账单");
+        var pageCsv =
+                acmeSession.get("/reports/reconciliation.csv?groupBy=PRODUCT&productId=" + directProduct + "&" + range);
+        assertThat(pageCsv.statusCode()).isEqualTo(200);
+        assertThat(html(pageCsv)).contains("USD,TOTAL,,1000.00,400.00");
+        assertThat(new SignedInSession(api, NIMBUS_ADMIN, PASSWORD)
+                        .get("/reports/reconciliation?productId=" + directProduct)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(acmeSession.get("/operator/reports/fee-revenue").statusCode())
+                .isEqualTo(403);
+
         // Tenant isolation: another seller, the partner and a buyer do not see Acme's figures.
         assertThat(api.get("/api/v1/reports/reconciliation?productId=" + directProduct, NIMBUS_ADMIN)
                         .status())
@@ -213,6 +247,10 @@ class ReconciliationReportTests {
         var refused = api.get("/api/v1/reports/reconciliation?from=2030-05&to=2030-01", ACME_FINANCE);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("\"to\"");
+    }
+
+    private static String html(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private JsonNode report(String email, String query) {
