@@ -1,11 +1,16 @@
 /**
- * Analytics: read models and reports built from events: funnel, win rate, time to accept, discount bands, revenue, EDP contribution.
+ * Analytics: reports across the modules that own the facts. Reconciliation and reports (ADR 0022): billed, credited,
+ * collected, listing fees, clawbacks and disbursed per seller, partner, product and month with the tie-out against
+ * each payee's payable balance in the ledger; fee statements; the operator's marketplace fee revenue. They are
+ * computed when read, from invoicing's {@link io.offerdesk.invoicing.SettlementFacts}, disbursement's
+ * {@link io.offerdesk.disbursement.PayoutFacts} and the ledger, in one database snapshot, so that they reconcile
+ * exactly at any instant.
  *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * <p>Funnel, win rate, time to accept, discount bands and EDP contribution arrive with their issue.
  */
 @ApplicationModule(
         displayName = "Analytics",
-        allowedDependencies = {"platform"})
+        allowedDependencies = {"platform", "parties", "catalog", "ledger", "invoicing", "disbursement"})
 @NullMarked
 package io.offerdesk.analytics;
 

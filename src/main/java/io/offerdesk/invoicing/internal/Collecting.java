@@ -196,6 +196,7 @@ public class Collecting {
         // settled invoice leaves nothing in clearing, credited or not.
         var before = balance.amounts();
         var split = CollectionSplit.of(invoice, before.total().minus(before.open()), amount, feeRates(invoice));
+        repository.insertShares(id, invoice.id(), split.lines(), now);
         var postings = new ArrayList<Posting>();
         for (var share : split.shares()) {
             postings.add(new Posting(

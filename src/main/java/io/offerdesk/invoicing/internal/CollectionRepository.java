@@ -3,6 +3,7 @@ package io.offerdesk.invoicing.internal;
 import io.offerdesk.invoicing.AppliedCredit;
 import io.offerdesk.invoicing.Payment;
 import io.offerdesk.invoicing.PaymentReminder;
+import io.offerdesk.invoicing.internal.domain.CollectionSplit;
 import io.offerdesk.invoicing.internal.domain.InvoiceBalance;
 import io.offerdesk.invoicing.internal.domain.PaymentAllocation.OpenInvoice;
 import java.sql.ResultSet;
@@ -100,6 +101,28 @@ public class CollectionRepository {
     }
 
     /** Records money applied to an invoice: part of a payment, or (without one) of the buyer's credit. */
+    /** The application's split per invoice line and payee (ADR 0022). */
+    void insertShares(String applicationId, String invoiceId, List<CollectionSplit.LineShare> shares, Instant at) {
+        for (var share : shares) {
+            jdbc.sql("""
+                            INSERT INTO invoicing.collection_share (application_id, invoice_id, line_no, payee_role,
+                                payee_party_id, currency, share_minor, fee_minor, fee_rate, applied_at)
+                            VALUES (:application, :invoice, :line, :role, :payee, :currency, :share, :fee, :rate, :at)
+                            """)
+                    .param("application", applicationId)
+                    .param("invoice", invoiceId)
+                    .param("line", share.lineNo())
+                    .param("role", share.payee().role().name())
+                    .param("payee", share.payee().partyId())
+                    .param("currency", share.share().getCurrencyUnit().getCode())
+                    .param("share", share.share().getAmountMinorLong())
+                    .param("fee", share.fee().getAmountMinorLong())
+                    .param("rate", share.feeRatePercent())
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+    }
+
     public void insertApplication(
             String id, String invoiceId, @Nullable String paymentId, Money amount, Instant appliedAt) {
         jdbc.sql("""

@@ -48,20 +48,29 @@ public final class CollectionSplit {
     public record Fee(UUID payerPartyId, Money amount) {}
 
     /**
+     * What one payee got of one invoice line, and the fee it paid on that, at the line's rate: the detail that
+     * {@link Split#shares()} and {@link Split#fees()} sum per payee, kept so that reports can tell collected money and
+     * fees per product.
+     */
+    public record LineShare(int lineNo, Payee payee, Money share, Money fee, BigDecimal feeRatePercent) {}
+
+    /**
      * @param net what moves from clearing to the payees: the sum of the shares
      * @param tax the rest of the amount applied, which stays owed to the tax authority
      * @param shares one per payee that gets anything, in the order of the invoice's lines
      * @param fees one per ISV that owes a listing fee on its shares, in the same order
+     * @param lines the shares and fees per line and payee, summing to {@code shares} and {@code fees}
      */
-    public record Split(Money net, Money tax, List<Share> shares, List<Fee> fees) {
+    public record Split(Money net, Money tax, List<Share> shares, List<Fee> fees, List<LineShare> lines) {
         public Split {
             shares = List.copyOf(shares);
             fees = List.copyOf(fees);
+            lines = List.copyOf(lines);
         }
     }
 
     /** @param feeRate the listing fee in percent charged on this leg's share; zero for a partner's markup */
-    private record Leg(Payee payee, long weight, BigDecimal feeRate) {}
+    private record Leg(int lineNo, Payee payee, long weight, BigDecimal feeRate) {}
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -92,6 +101,7 @@ public final class CollectionSplit {
         var sharesAfter = cumulative(legs, subtotal, total, after);
         var byPayee = new LinkedHashMap<Payee, Long>();
         var feeByPayer = new LinkedHashMap<UUID, Long>();
+        var lines = new ArrayList<LineShare>();
         for (int i = 0; i < legs.size(); i++) {
             var leg = legs.get(i);
             long share = sharesAfter[i] - sharesBefore[i];
@@ -105,6 +115,14 @@ public final class CollectionSplit {
             if (fee > 0) {
                 feeByPayer.merge(leg.payee().partyId(), fee, Long::sum);
             }
+            if (share > 0 || fee > 0) {
+                lines.add(new LineShare(
+                        leg.lineNo(),
+                        leg.payee(),
+                        Money.ofMinor(currency, share),
+                        Money.ofMinor(currency, fee),
+                        leg.feeRate()));
+            }
         }
         var shares = byPayee.entrySet().stream()
                 .map(e -> new Share(e.getKey(), Money.ofMinor(currency, e.getValue())))
@@ -113,7 +131,7 @@ public final class CollectionSplit {
                 .map(e -> new Fee(e.getKey(), Money.ofMinor(currency, e.getValue())))
                 .toList();
         var net = shares.stream().map(Share::amount).reduce(Money.zero(currency), Money::plus);
-        return new Split(net, applied.minus(net), shares, fees);
+        return new Split(net, applied.minus(net), shares, fees, lines);
     }
 
     /** The fee on a cumulative share, in minor units: one rounding, toward zero. */
@@ -145,13 +163,19 @@ public final class CollectionSplit {
                 throw new IllegalArgumentException("Fee rate " + feeRate + " of " + line.agreementId());
             }
             if (wholesale == null) {
-                legs.add(new Leg(new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId()), amount, feeRate));
+                legs.add(new Leg(
+                        line.lineNo(),
+                        new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId()),
+                        amount,
+                        feeRate));
             } else {
                 legs.add(new Leg(
+                        line.lineNo(),
                         new Payee(AccountRole.SELLER_PAYABLE, line.publisherPartyId()),
                         wholesale.getAmountMinorLong(),
                         feeRate));
                 legs.add(new Leg(
+                        line.lineNo(),
                         new Payee(AccountRole.PARTNER_PAYABLE, invoice.sellerPartyId()),
                         amount - wholesale.getAmountMinorLong(),
                         BigDecimal.ZERO));

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -106,6 +107,24 @@ class CollectionSplitPropertyTests {
                 assertThat(fee.amount()).isLessThanOrEqualTo(share);
                 feesPaid.merge(fee.payerPartyId(), fee.amount(), Money::plus);
             });
+            // The per-line detail kept for reports (ADR 0022) sums to the per-payee shares and fees posted.
+            var lineShares = new HashMap<Payee, Money>();
+            var lineFees = new HashMap<UUID, Money>();
+            split.lines().forEach(line -> {
+                if (line.share().isPositive()) {
+                    lineShares.merge(line.payee(), line.share(), Money::plus);
+                }
+                if (line.fee().isPositive()) {
+                    lineFees.merge(line.payee().partyId(), line.fee(), Money::plus);
+                }
+                assertThat(line.fee()).isLessThanOrEqualTo(line.share());
+            });
+            assertThat(lineShares)
+                    .isEqualTo(split.shares().stream()
+                            .collect(Collectors.toMap(CollectionSplit.Share::payee, CollectionSplit.Share::amount)));
+            assertThat(lineFees)
+                    .isEqualTo(split.fees().stream()
+                            .collect(Collectors.toMap(CollectionSplit.Fee::payerPartyId, CollectionSplit.Fee::amount)));
             tax = tax.plus(split.tax());
             collected = collected.plus(applied);
         }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.offerdesk.analytics.internal.rest;
+
+import org.jspecify.annotations.NullMarked;

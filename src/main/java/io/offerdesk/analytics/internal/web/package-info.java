@@ -1,0 +1,4 @@
+@NullMarked
+package io.offerdesk.analytics.internal.web;
+
+import org.jspecify.annotations.NullMarked;
