@@ -38,7 +38,7 @@ public class ReportExports {
     }
 
     /** Makes the response a CSV download named {@code <what>-<today>.csv} and returns its writer. */
-    public Writer download(HttpServletResponse response, String what) throws IOException {
+    private Writer download(HttpServletResponse response, String what) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -49,7 +49,8 @@ public class ReportExports {
         return response.getWriter();
     }
 
-    public void reconciliation(ReconciliationReport report, Writer out) throws IOException {
+    public void reconciliation(ReconciliationReport report, HttpServletResponse response) throws IOException {
+        var out = download(response, "reconciliation");
         var names = reports.namesFor(report.grouping());
         var csv = new Csv(out)
                 .row(List.of(
@@ -73,7 +74,8 @@ public class ReportExports {
         out.flush();
     }
 
-    public void feeStatement(FeeStatement statement, Writer out) throws IOException {
+    public void feeStatement(FeeStatement statement, HttpServletResponse response) throws IOException {
+        var out = download(response, "fee-statement-" + statement.month());
         var parties = reports.partyNames();
         var products = reports.productNames();
         var csv = new Csv(out)
@@ -125,7 +127,8 @@ public class ReportExports {
         out.flush();
     }
 
-    public void feeRevenue(FeeRevenueReport report, Writer out) throws IOException {
+    public void feeRevenue(FeeRevenueReport report, HttpServletResponse response) throws IOException {
+        var out = download(response, "fee-revenue");
         var parties = reports.partyNames();
         var csv = new Csv(out).row(List.of("month", "currency", "product_type", "seller_party_id", "seller", "fees"));
         for (var line : report.lines()) {

@@ -20,6 +20,7 @@ import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -68,6 +69,9 @@ public class Reports {
     public record FeeStatement(
             @Nullable UUID payerPartyId, YearMonth month, List<FeeItem> items, Map<String, Money> totals) {}
 
+    /** A report's months, first and last included. */
+    public record Months(YearMonth from, YearMonth to) {}
+
     public record FeeRevenueReport(
             YearMonth from, YearMonth to, List<FeeRevenue.Line> lines, List<FeeRevenue.Month> months) {
 
@@ -81,18 +85,32 @@ public class Reports {
     private final Ledger ledger;
     private final PartyManagement parties;
     private final CatalogManagement catalog;
+    private final Clock clock;
 
     Reports(
             SettlementFacts settlements,
             PayoutFacts payouts,
             Ledger ledger,
             PartyManagement parties,
-            CatalogManagement catalog) {
+            CatalogManagement catalog,
+            Clock clock) {
         this.settlements = settlements;
         this.payouts = payouts;
         this.ledger = ledger;
         this.parties = parties;
         this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The months asked for; by default the twelve ending with the current month (UTC). */
+    public Months months(@Nullable YearMonth from, @Nullable YearMonth to) {
+        var last = to != null ? to : month(null);
+        return new Months(from != null ? from : last.minusMonths(11), last);
+    }
+
+    /** The month asked for; by default the current month (UTC). */
+    public YearMonth month(@Nullable YearMonth month) {
+        return month != null ? month : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
     }
 
     /** Payees' administrators and finance users, and the operator, read reports; anyone else is refused (403). */

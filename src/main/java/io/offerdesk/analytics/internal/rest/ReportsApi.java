@@ -15,9 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +34,10 @@ class ReportsApi {
 
     private final Reports reports;
     private final ReportExports exports;
-    private final Clock clock;
 
-    ReportsApi(Reports reports, ReportExports exports, Clock clock) {
+    ReportsApi(Reports reports, ReportExports exports) {
         this.reports = reports;
         this.exports = exports;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/reports/reconciliation")
@@ -60,15 +56,9 @@ class ReportsApi {
             @RequestParam(required = false) @Nullable UUID sellerPartyId,
             @RequestParam(required = false) @Nullable UUID partnerPartyId,
             @RequestParam(required = false) @Nullable String productId) {
-        var last = to != null ? to : thisMonth();
+        var months = reports.months(from, to);
         var report = reports.reconciliation(
-                me,
-                from != null ? from : last.minusMonths(11),
-                last,
-                groupBy,
-                sellerPartyId,
-                partnerPartyId,
-                productId);
+                me, months.from(), months.to(), groupBy, sellerPartyId, partnerPartyId, productId);
         return ReconciliationJson.of(report, reports.namesFor(groupBy), reports.partyNames());
     }
 
@@ -84,16 +74,10 @@ class ReportsApi {
             @RequestParam(required = false) @Nullable String productId,
             HttpServletResponse response)
             throws IOException {
-        var last = to != null ? to : thisMonth();
+        var months = reports.months(from, to);
         var report = reports.reconciliation(
-                me,
-                from != null ? from : last.minusMonths(11),
-                last,
-                groupBy,
-                sellerPartyId,
-                partnerPartyId,
-                productId);
-        exports.reconciliation(report, exports.download(response, "reconciliation"));
+                me, months.from(), months.to(), groupBy, sellerPartyId, partnerPartyId, productId);
+        exports.reconciliation(report, response);
     }
 
     @GetMapping("/api/v1/reports/fee-statement")
@@ -105,7 +89,7 @@ class ReportsApi {
             OfferdeskPrincipal me,
             @RequestParam(required = false) @Nullable YearMonth month,
             @RequestParam(required = false) @Nullable UUID sellerPartyId) {
-        var statement = reports.feeStatement(me, sellerPartyId, month != null ? month : thisMonth());
+        var statement = reports.feeStatement(me, sellerPartyId, reports.month(month));
         var parties = reports.partyNames();
         var products = reports.productNames();
         return new FeeStatementJson(
@@ -129,8 +113,8 @@ class ReportsApi {
             @RequestParam(required = false) @Nullable UUID sellerPartyId,
             HttpServletResponse response)
             throws IOException {
-        var statement = reports.feeStatement(me, sellerPartyId, month != null ? month : thisMonth());
-        exports.feeStatement(statement, exports.download(response, "fee-statement-" + statement.month()));
+        var statement = reports.feeStatement(me, sellerPartyId, reports.month(month));
+        exports.feeStatement(statement, response);
     }
 
     @GetMapping("/api/v1/reports/fee-revenue")
@@ -141,8 +125,8 @@ class ReportsApi {
             OfferdeskPrincipal me,
             @RequestParam(required = false) @Nullable YearMonth from,
             @RequestParam(required = false) @Nullable YearMonth to) {
-        var last = to != null ? to : thisMonth();
-        var report = reports.feeRevenue(me, from != null ? from : last.minusMonths(11), last);
+        var months = reports.months(from, to);
+        var report = reports.feeRevenue(me, months.from(), months.to());
         var parties = reports.partyNames();
         return new FeeRevenueJson(
                 report.from().toString(),
@@ -162,12 +146,8 @@ class ReportsApi {
             @RequestParam(required = false) @Nullable YearMonth to,
             HttpServletResponse response)
             throws IOException {
-        var last = to != null ? to : thisMonth();
-        var report = reports.feeRevenue(me, from != null ? from : last.minusMonths(11), last);
-        exports.feeRevenue(report, exports.download(response, "fee-revenue"));
-    }
-
-    private YearMonth thisMonth() {
-        return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        var months = reports.months(from, to);
+        var report = reports.feeRevenue(me, months.from(), months.to());
+        exports.feeRevenue(report, response);
     }
 }

@@ -14,9 +14,7 @@ import io.offerdesk.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +56,12 @@ class ReportPages {
     private final ReportExports exports;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Clock clock;
 
-    ReportPages(Reports reports, ReportExports exports, MessageSource messages, JsonMapper json, Clock clock) {
+    ReportPages(Reports reports, ReportExports exports, MessageSource messages, JsonMapper json) {
         this.reports = reports;
         this.exports = exports;
         this.messages = messages;
         this.json = json;
-        this.clock = clock;
     }
 
     @Bean
@@ -105,8 +101,9 @@ class ReportPages {
             @RequestParam(required = false) @Nullable UUID partnerPartyId,
             @RequestParam(required = false) @Nullable String productId,
             Model model) {
-        var last = to != null ? to : thisMonth();
-        var first = from != null ? from : last.minusMonths(11);
+        var months = reports.months(from, to);
+        var first = months.from();
+        var last = months.to();
         model.addAttribute("from", first);
         model.addAttribute("to", last);
         model.addAttribute("groupBy", groupBy);
@@ -151,16 +148,10 @@ class ReportPages {
             @RequestParam(required = false) @Nullable String productId,
             HttpServletResponse response)
             throws IOException {
-        var last = to != null ? to : thisMonth();
+        var months = reports.months(from, to);
         var report = reports.reconciliation(
-                me,
-                from != null ? from : last.minusMonths(11),
-                last,
-                groupBy,
-                sellerPartyId,
-                partnerPartyId,
-                productId);
-        exports.reconciliation(report, exports.download(response, "reconciliation"));
+                me, months.from(), months.to(), groupBy, sellerPartyId, partnerPartyId, productId);
+        exports.reconciliation(report, response);
     }
 
     @GetMapping(FEES)
@@ -169,7 +160,7 @@ class ReportPages {
             @RequestParam(required = false) @Nullable YearMonth month,
             @RequestParam(required = false) @Nullable UUID sellerPartyId,
             Model model) {
-        var statement = reports.feeStatement(me, sellerPartyId, month != null ? month : thisMonth());
+        var statement = reports.feeStatement(me, sellerPartyId, reports.month(month));
         var products = reports.productNames();
         var byProduct = new TreeMap<String, BigDecimal>();
         statement
@@ -192,8 +183,8 @@ class ReportPages {
             @RequestParam(required = false) @Nullable UUID sellerPartyId,
             HttpServletResponse response)
             throws IOException {
-        var statement = reports.feeStatement(me, sellerPartyId, month != null ? month : thisMonth());
-        exports.feeStatement(statement, exports.download(response, "fee-statement-" + statement.month()));
+        var statement = reports.feeStatement(me, sellerPartyId, reports.month(month));
+        exports.feeStatement(statement, response);
     }
 
     @GetMapping(FEE_REVENUE)
@@ -202,8 +193,9 @@ class ReportPages {
             @RequestParam(required = false) @Nullable YearMonth from,
             @RequestParam(required = false) @Nullable YearMonth to,
             Model model) {
-        var last = to != null ? to : thisMonth();
-        var first = from != null ? from : last.minusMonths(11);
+        var months = reports.months(from, to);
+        var first = months.from();
+        var last = months.to();
         var report = reports.feeRevenue(me, first, last);
         model.addAttribute("from", first);
         model.addAttribute("to", last);
@@ -220,9 +212,9 @@ class ReportPages {
             @RequestParam(required = false) @Nullable YearMonth to,
             HttpServletResponse response)
             throws IOException {
-        var last = to != null ? to : thisMonth();
-        var report = reports.feeRevenue(me, from != null ? from : last.minusMonths(11), last);
-        exports.feeRevenue(report, exports.download(response, "fee-revenue"));
+        var months = reports.months(from, to);
+        var report = reports.feeRevenue(me, months.from(), months.to());
+        exports.feeRevenue(report, response);
     }
 
     /** Billed, collected, fees and disbursed per row, as bars. */
@@ -280,9 +272,5 @@ class ReportPages {
 
     private String message(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
-    }
-
-    private YearMonth thisMonth() {
-        return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
     }
 }
