@@ -3,6 +3,8 @@ package io.offerdesk.platform.internal.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
     private final ProblemWriter problems;
     private final LocaleResolver locales;
 
@@ -30,7 +34,13 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request) {
-        return PageProblemHandler.errorPage(status(request));
+        var status = status(request);
+        // A page's own fault reaches the container untouched and is not logged on the way: log it here, where it ends.
+        if (status.is5xxServerError()
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable fault) {
+            log.error("Server fault on page {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), fault);
+        }
+        return PageProblemHandler.errorPage(status);
     }
 
     @RequestMapping("/error")
