@@ -243,7 +243,8 @@ public class Reports {
                 ? id
                 : names.computeIfAbsent(
                         id,
-                        key -> catalog.find(new ProductId(key))
+                        key -> ProductId.parse(key)
+                                .flatMap(catalog::find)
                                 .map(p -> p.title())
                                 .orElse(key));
     }
@@ -284,6 +285,9 @@ public class Reports {
     }
 
     private String productType(String productId) {
-        return catalog.find(new ProductId(productId)).map(p -> p.type().name()).orElse("UNKNOWN");
+        return ProductId.parse(productId)
+                .flatMap(catalog::find)
+                .map(p -> p.type().name())
+                .orElse("UNKNOWN");
     }
 }
