@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Order;
@@ -204,14 +205,16 @@ class ReconciliationReportTests {
 
         // The pages, in English and Chinese: the operator's reconciliation and fee revenue, Acme's fee statement.
         var operator = new SignedInSession(api, OPERATOR, PASSWORD);
-        assertThat(html(operator.get("/reports/reconciliation?lang=en&groupBy=SELLER&" + range)))
-                .contains(
-                        "Reconciliation: billed, collected, disbursed",
-                        "reconciliation-chart-USD",
-                        "Acme",
-                        "Every payable ties out to the cent.");
-        assertThat(html(operator.get("/reports/reconciliation?lang=zh-CN&groupBy=MONTH&" + range)))
-                .contains("对账：开票、收款、付款", "每个应付账户都精确到分核对一致。");
+        var operatorPage = html(operator.get("/reports/reconciliation?lang=en&groupBy=SELLER&" + range));
+        assertThat(operatorPage)
+                .contains("Reconciliation: billed, collected, disbursed", "reconciliation-chart-USD", "Acme");
+        // Every payee is on the operator's page, also other tests' payees paid from ledger-only postings: this
+        // test's payees are the ones asserted.
+        assertThat(tieOutMarks(operatorPage, acme)).isNotEmpty().containsOnly("check-ok");
+        assertThat(tieOutMarks(operatorPage, northwind)).isNotEmpty().containsOnly("check-ok");
+        var operatorPageZh = html(operator.get("/reports/reconciliation?lang=zh-CN&groupBy=MONTH&" + range));
+        assertThat(operatorPageZh).contains("对账：开票、收款、付款");
+        assertThat(tieOutMarks(operatorPageZh, acme)).isNotEmpty().containsOnly("check-ok");
         assertThat(html(operator.get("/operator/reports/fee-revenue?lang=en&" + range)))
                 .contains("Marketplace fee revenue", "Every month equals the ledger fee revenue to the cent.", "SAAS");
         assertThat(html(operator.get("/operator/reports/fee-revenue?lang=zh-CN&" + range)))
@@ -294,6 +297,17 @@ class ReconciliationReportTests {
                 row.at("/feesReturned").asString(),
                 row.at("/disbursed").asString(),
                 row.at("/payable").asString());
+    }
+
+    /** The tie-out marks ({@code check-ok} or {@code check-broken}) of the payee's rows on a report page. */
+    private static List<String> tieOutMarks(String page, UUID payee) {
+        var marks = new ArrayList<String>();
+        var row = Pattern.compile("data-payee=\"" + payee + "\"[\\s\\S]*?(check-ok|check-broken)")
+                .matcher(page);
+        while (row.find()) {
+            marks.add(row.group(1));
+        }
+        return marks;
     }
 
     /** Checks the payee's tie-out against the ledger read here, and returns it. */
