@@ -74,10 +74,13 @@ class InvoicingCrashTests {
             var groups = 10 + random.nextInt(30);
             int charges = 0;
             var intake = transactions.getTransaction(TransactionDefinition.withDefaults());
+            // Consecutive accounts from a random start: an invoice is per buyer account, so two groups drawing the same
+            // account at random would share one.
+            var firstAccount = random.nextLong(100_000_000L - groups);
             for (int g = 0; g < groups; g++) {
                 // A buyer per group, and up to three agreements in it: one invoice of up to three lines.
                 var buyer = UUID.randomUUID();
-                var account = ChargeRows.account(random.nextLong(100_000_000L));
+                var account = ChargeRows.account(firstAccount + g);
                 for (int a = 0; a <= random.nextInt(3); a++) {
                     rows.insert(
                             "agmt-" + tag + "g" + g + "a" + a,
