@@ -71,7 +71,7 @@ public record Experience(
         public static final String ID_PREFIX = "brand-";
     }
 
-    public boolean isEnabled() {
+    public boolean enabled() {
         return status == ExperienceStatus.ENABLED;
     }
 

@@ -52,7 +52,7 @@ public final class Governance {
 
     /** How specifically the enabled experience names the account; -1 when it does not govern it. */
     private static int level(AccountPlace place, Experience experience) {
-        if (!experience.isEnabled()) {
+        if (!experience.enabled()) {
             return -1;
         }
         return experience.principals().stream()
