@@ -102,6 +102,17 @@ class PrivateMarketplaceTests {
                 .extracting(p -> p.at("/productId").asString())
                 .containsExactlyInAnyOrder(productA, productB);
 
+        var experienceTrail =
+                api.get("/api/v1/audit/entries?entityType=experience&entityId=" + experience, buyer.admin());
+        assertThat(experienceTrail.status()).as(experienceTrail.body()).isEqualTo(200);
+        assertThat(experienceTrail.json().findValuesAsString("action"))
+                .containsOnly("ExperienceChanged")
+                .hasSize(2);
+        var requestTrail =
+                api.get("/api/v1/audit/entries?entityType=product-request&entityId=" + requestId, buyer.admin());
+        assertThat(requestTrail.json().findValuesAsString("action"))
+                .containsExactlyInAnyOrder("ProductRequested", "ProductRequestDecided");
+
         var accepted = agreements.accept(buyer.procurement(), requestB);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         var toUser = notification(buyer.procurement(), "/governance/my-requests");
