@@ -82,6 +82,9 @@ class PrivateMarketplaceTests {
         var toAdmin = notification(buyer.admin(), "/governance/requests/" + requestId);
         assertThat(toAdmin.at("/messageKey").asString()).isEqualTo("notification.productRequested");
         assertThat(toAdmin.at("/message").asString()).contains(productB);
+        var someoneElses = "/api/v1/notifications/" + toAdmin.at("/id").asString() + "/read";
+        assertThat(api.post(someoneElses, buyer.finance(), "{}").status()).isEqualTo(404);
+        assertThat(api.post(someoneElses, SELLER, "{}").status()).isEqualTo(404);
         var read = api.post("/api/v1/notifications/" + toAdmin.at("/id").asString() + "/read", buyer.admin(), "{}");
         assertThat(read.json().at("/readAt").isNull()).isFalse();
         assertThat(api.get("/api/v1/governance/product-requests?status=PENDING", buyer.admin())
