@@ -1,5 +1,6 @@
 package io.offerdesk.changesets;
 
+import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Validations;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,21 @@ public interface ChangeHandler {
      * @param path the field path of the document in the request, e.g. {@code ChangeSet[2].DetailsDocument}
      */
     void checkShape(String changeType, JsonNode details, String path, Validations checks);
+
+    /**
+     * The kinds of party whose change sets may target this entity type: sellers' offers are no buyer's to change, and a
+     * buyer's private marketplace is no seller's. Any other party is told the entity type does not exist.
+     */
+    default Set<PartyKind> ownerKinds() {
+        return Set.of(PartyKind.SELLER, PartyKind.CHANNEL_PARTNER);
+    }
+
+    /**
+     * Checks, synchronously too, what only the owner's data can tell: e.g. that a private-marketplace audience names
+     * the owner's own accounts. Runs after {@link #checkShape} for a document of the right shape.
+     */
+    default void checkForOwner(
+            UUID ownerPartyId, String changeType, JsonNode details, String path, Validations checks) {}
 
     /**
      * The current revision of an entity the party owns.

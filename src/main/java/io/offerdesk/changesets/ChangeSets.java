@@ -10,6 +10,7 @@ import io.offerdesk.changesets.internal.ChangeSetSettings;
 import io.offerdesk.changesets.internal.ChangeSetWorker;
 import io.offerdesk.changesets.internal.domain.ChangePlan;
 import io.offerdesk.parties.Account;
+import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Actor;
@@ -17,6 +18,7 @@ import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.QuotaExceeded;
 import io.offerdesk.shared.RandomIds;
 import io.offerdesk.shared.ResourceInUse;
@@ -282,13 +284,14 @@ public class ChangeSets {
         checks.check(
                 !changes.isEmpty() && changes.size() <= MAX_CHANGES, "changeSet", "validation.size", 1, MAX_CHANGES);
         checks.throwIfInvalid();
+        var ownerKind = parties.find(owner).map(Party::kind).orElse(null);
         var names = new HashSet<String>();
         var seen = new HashSet<String>();
         var steps = new ArrayList<ChangePlan.Step>();
         for (int i = 0; i < changes.size(); i++) {
             var path = "changeSet[" + i + "]";
             var change = changes.get(i);
-            checkChange(checks, path, change, names, seen);
+            checkChange(checks, path, change, owner, ownerKind, names, seen);
             steps.add(new ChangePlan.Step(
                     change.changeName(),
                     change.entityIdentifier(),
@@ -319,7 +322,13 @@ public class ChangeSets {
     }
 
     private void checkChange(
-            Validations checks, String path, RequestedChange change, HashSet<String> names, HashSet<String> seen) {
+            Validations checks,
+            String path,
+            RequestedChange change,
+            UUID owner,
+            @Nullable PartyKind ownerKind,
+            HashSet<String> names,
+            HashSet<String> seen) {
         checks.required(path + ".changeType", change.changeType());
         checks.matches(path + ".changeType", change.changeType(), CHANGE_TYPE, "validation.pattern");
         checks.required(path + ".entity.type", change.entityType());
@@ -335,7 +344,7 @@ public class ChangeSets {
             return;
         }
         var handler = handlers.get(entityType);
-        if (handler == null) {
+        if (handler == null || ownerKind == null || !handler.ownerKinds().contains(ownerKind)) {
             checks.check(false, path + ".entity.type", "changeSet.unknownEntityType", entityType);
             return;
         }
@@ -368,7 +377,11 @@ public class ChangeSets {
             checks.check(false, path + ".detailsDocument", "changeSet.detailsObject");
             return;
         }
+        var before = checks.isValid();
         handler.checkShape(changeType, details, path + ".detailsDocument", checks);
+        if (before && checks.isValid()) {
+            handler.checkForOwner(owner, changeType, details, path + ".detailsDocument", checks);
+        }
     }
 
     private String freshId() {

@@ -1,11 +1,11 @@
 /**
- * Notifications: signed, retried, replayable webhooks, e-mail and in-app notifications, fed by the event outbox.
- *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * Notifications: an in-app inbox, fed by other modules' events. A notification is addressed to one user, to the users
+ * of a party who hold a role, or to a whole party, and carries a message key with its arguments so that each reader
+ * sees it in their own language. Webhooks and e-mail (DESIGN §4) will be further channels fed by the same events.
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"platform", "parties"})
+        allowedDependencies = {"platform", "parties", "governance :: events"})
 @NullMarked
 package io.offerdesk.notifications;
 

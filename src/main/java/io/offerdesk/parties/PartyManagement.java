@@ -193,6 +193,12 @@ public class PartyManagement {
         return parties.accounts(partyId);
     }
 
+    /** For other modules: a buyer organization's units, its root first, unscoped. */
+    @Transactional(readOnly = true)
+    public List<OrganizationalUnit> organizationalUnitsOf(UUID partyId) {
+        return parties.units(partyId);
+    }
+
     /** For other modules: the account with this id, whichever party holds it, unscoped. */
     @Transactional(readOnly = true)
     public Optional<Account> findAccount(AccountId id) {

@@ -7,8 +7,10 @@ import io.offerdesk.catalog.Dimension;
 import io.offerdesk.catalog.ListingSearch;
 import io.offerdesk.catalog.PricingModel;
 import io.offerdesk.catalog.ProductType;
+import io.offerdesk.governance.PrivateMarketplace;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,9 +34,11 @@ class DiscoveryPages {
     static final int PAGE_SIZE = 12;
 
     private final Discovery discovery;
+    private final PrivateMarketplace privateMarketplace;
 
-    DiscoveryPages(Discovery discovery) {
+    DiscoveryPages(Discovery discovery, PrivateMarketplace privateMarketplace) {
         this.discovery = discovery;
+        this.privateMarketplace = privateMarketplace;
     }
 
     @GetMapping("/buyer/discover")
@@ -62,6 +66,13 @@ class DiscoveryPages {
                         filters.q(), type, filters.category(), sellerId, pricingModel, sort, from, PAGE_SIZE));
         model.addAttribute("filters", filters);
         model.addAttribute("results", results);
+        model.addAttribute(
+                "notAllowed",
+                privateMarketplace.notAllowed(
+                        me,
+                        results.listings().stream()
+                                .map(l -> l.productId().value())
+                                .toList()));
         model.addAttribute("offset", from);
         model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("sorts", ListingSearch.Sort.values());
@@ -74,6 +85,9 @@ class DiscoveryPages {
         var listing = discovery.product(me, productId);
         var options = discovery.purchaseOptions(me, productId);
         model.addAttribute("listing", listing);
+        model.addAttribute(
+                "notAllowed",
+                privateMarketplace.notAllowed(me, List.of(listing.productId().value())));
         model.addAttribute("dimensionNames", dimensionNames(listing));
         model.addAttribute(
                 "offerOptions",

@@ -19,7 +19,11 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,9 +61,11 @@ class AgreementsApi {
     record PageJson(List<AgreementJson> agreements, boolean more) {}
 
     private final Agreements agreements;
+    private final MessageSource messages;
 
-    AgreementsApi(Agreements agreements) {
+    AgreementsApi(Agreements agreements, MessageSource messages) {
         this.agreements = agreements;
+        this.messages = messages;
     }
 
     @PostMapping("/api/v1/buyer/agreement-requests")
@@ -171,5 +177,19 @@ class AgreementsApi {
     @Operation(summary = "The accepted terms, with their term ids and the buyer's configuration (GetAgreementTerms)")
     AgreementJson.TermsJson terms(OfferdeskPrincipal me, @PathVariable String agreementId) {
         return new AgreementJson.TermsJson(agreements.agreement(me, agreementId).terms());
+    }
+
+    /**
+     * A refusal by the buyer's private marketplace names its reason, as AWS's {@code AccessDeniedException.reason}
+     * does, so that a client can tell it from missing roles and offer to request the product.
+     */
+    @ExceptionHandler(Agreements.PurchaseDenied.class)
+    ProblemDetail purchaseDenied(Agreements.PurchaseDenied denied) {
+        var reason = "DENIED_BY_PRIVATE_MARKETPLACE_POLICY";
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN,
+                messages.getMessage("agreement." + reason, null, LocaleContextHolder.getLocale()));
+        problem.setProperty("reason", reason);
+        return problem;
     }
 }

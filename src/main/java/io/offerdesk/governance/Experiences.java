@@ -1,0 +1,64 @@
+package io.offerdesk.governance;
+
+import io.offerdesk.changesets.ChangeSet;
+import io.offerdesk.changesets.ChangeSets;
+import io.offerdesk.changesets.StartChangeSet;
+import io.offerdesk.changesets.StartChangeSet.RequestedChange;
+import io.offerdesk.governance.internal.ExperienceRepository;
+import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.PartyKind;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A buyer organization's experiences. Every user of the organization reads them; anyone else is told they do not
+ * exist. Changes go through the change-set engine ({@code Experience@1.0}), which only the organization's
+ * private-marketplace administrators may start; {@link #change} is the shortcut the pages and the REST API use.
+ */
+@Service
+public class Experiences {
+
+    private final ExperienceRepository experiences;
+    private final ChangeSets changeSets;
+
+    Experiences(ExperienceRepository experiences, ChangeSets changeSets) {
+        this.experiences = experiences;
+        this.changeSets = changeSets;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Experience> experiences(OfferdeskPrincipal me) {
+        return me.partyKind() == PartyKind.BUYER ? experiences.all(me.partyId()) : List.of();
+    }
+
+    @Transactional(readOnly = true)
+    public Experience experience(OfferdeskPrincipal me, String id) {
+        return experiences
+                .find(me.partyId(), id)
+                .filter(experience -> me.partyKind() == PartyKind.BUYER)
+                .orElseThrow(() -> new NotFound("experience", id));
+    }
+
+    /**
+     * Starts a change set of one change to an experience, or creating one.
+     *
+     * @param experienceId absent for {@code CreateExperience}
+     */
+    @Transactional
+    public ChangeSet change(OfferdeskPrincipal me, @Nullable String experienceId, String changeType, JsonNode details) {
+        if (experienceId != null) {
+            experience(me, experienceId);
+        }
+        return changeSets.start(
+                me,
+                new StartChangeSet(
+                        List.of(new RequestedChange(changeType, Experience.ENTITY_TYPE, experienceId, null, details)),
+                        null,
+                        null,
+                        null));
+    }
+}
