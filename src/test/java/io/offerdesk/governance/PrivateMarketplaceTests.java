@@ -274,6 +274,35 @@ class PrivateMarketplaceTests {
         assertThat(asked.json().at("/errors/0/code").asString()).isEqualTo("governance.requestsNotAccepted");
     }
 
+    @Test
+    void aPublicOfferForAProductTheExperienceDoesNotAllowIsRefusedToo() {
+        var buyer = buyers.buyer();
+        // The product's list prices are not in the catalog, so that its one public offer can be an Offer@1.0.
+        var product = api.post("/api/v1/products", SELLER, """
+                {"type":"SAAS","title":"%s","shortDescription":"Governed public offer",
+                 "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"}],
+                 "fulfillmentUrl":"https://acme.example/signup"}""".formatted(OfferFixtures.unique("Public product")))
+                .json()
+                .at("/id")
+                .asString();
+        var publicOffer = agreements.released(
+                agreements
+                        .offers()
+                        .privateOffer(product, OfferFixtures.unique("Public"), buyer.accountId(), null)
+                        .stream()
+                        .filter(change -> !change.contains("UpdateTargeting") && !change.contains("UpdateAvailability"))
+                        .toList());
+        enabledExperienceAllowing(buyer, agreements.saasProduct());
+
+        var quote = agreements.quote(buyer.procurement(), publicOffer, buyer.accountId());
+        assertThat(quote.status()).as(quote.body()).isEqualTo(201);
+        var refused = agreements.accept(
+                buyer.procurement(), quote.json().at("/agreementRequestId").asString());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().at("/reason").asString()).isEqualTo("DENIED_BY_PRIVATE_MARKETPLACE_POLICY");
+    }
+
     /** Creates, fills and enables an experience in one change set; returns its id. */
     private String enabledExperienceAllowing(Buyer buyer, String productId) {
         var done = api.finishedChangeSet(
