@@ -151,7 +151,7 @@ public class Commitments {
         var now = clock.instant();
         var expected = version == null ? current.version() : version;
         if (!repository.update(id, expected, terms, now)) {
-            throw new Conflict("commitments.changedMeanwhile", id);
+            throw new Conflict("commitments.error.changedMeanwhile", id);
         }
         events.publishEvent(new CommitmentChanged(
                 id,
@@ -324,7 +324,7 @@ public class Commitments {
         for (var other : repository.of(owner)) {
             if (!other.id().equals(self) && other.terms().overlaps(terms)) {
                 throw new InvalidInput(
-                        "startDate", "commitments.overlaps", other.terms().name());
+                        "startDate", "commitments.error.overlaps", other.terms().name());
             }
         }
     }

@@ -2,9 +2,11 @@ package io.offerdesk.commitments.internal;
 
 import io.offerdesk.commitments.events.CommitmentHeadroomRevoked;
 import io.offerdesk.commitments.events.CommitmentHeadroomShared;
+import io.offerdesk.parties.Account;
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
@@ -97,7 +99,8 @@ public class HeadroomSharing {
     public Share share(OfferdeskPrincipal me, @Nullable String seller) {
         requireWriter(me);
         var party = seller(seller)
-                .orElseThrow(() -> new InvalidInput("seller", "commitments.sellerUnknown", String.valueOf(seller)));
+                .orElseThrow(
+                        () -> new InvalidInput("seller", "commitments.error.sellerUnknown", String.valueOf(seller)));
         var now = clock.instant();
         if (shares.share(me.partyId(), party.id(), now, me.actor().name())) {
             events.publishEvent(new CommitmentHeadroomShared(me.partyId(), party.id(), me.actor(), now));
@@ -137,6 +140,17 @@ public class HeadroomSharing {
                 .findFirst()
                 .flatMap(s -> parties.find(buyerPartyId).map(buyer -> headroom(buyer, s.sharedAt())))
                 .orElseThrow(() -> new NotFound("commitment-headroom", buyerPartyId.toString()));
+    }
+
+    /** The headroom of the organization that holds the account; not found unless it shares it with the caller. */
+    @Transactional(readOnly = true)
+    public Headroom headroomOfAccount(OfferdeskPrincipal me, String accountId) {
+        requireSeller(me);
+        return (AccountId.isValid(accountId)
+                        ? parties.findAccount(new AccountId(accountId))
+                        : Optional.<Account>empty())
+                .map(account -> headroomOf(me, account.partyId()))
+                .orElseThrow(() -> new NotFound("commitment-headroom", accountId));
     }
 
     private Headroom headroom(Party buyer, Instant sharedAt) {

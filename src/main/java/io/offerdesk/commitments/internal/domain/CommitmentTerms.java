@@ -65,18 +65,20 @@ public record CommitmentTerms(
     public static CommitmentTerms of(Draft draft) {
         var checks = new Validations().text("name", draft.name(), NAME_MAX).required("startDate", draft.startDate());
         var code = draft.currencyCode() == null ? "USD" : draft.currencyCode().strip();
-        checks.check(CURRENCIES.contains(code), "currencyCode", "commitments.currency", String.join(", ", CURRENCIES));
+        checks.check(
+                CURRENCIES.contains(code), "currencyCode", "commitments.error.currency", String.join(", ", CURRENCIES));
         var currency = CurrencyUnit.of(CURRENCIES.contains(code) ? code : "USD");
         var amounts = draft.yearlyCommitments() == null ? List.<String>of() : draft.yearlyCommitments();
         checks.check(
                 !amounts.isEmpty() && amounts.size() <= TERM_YEARS_MAX,
                 "yearlyCommitments",
-                "commitments.termYears",
+                "commitments.error.termYears",
                 TERM_YEARS_MAX);
         var yearly = new ArrayList<Money>();
         for (int i = 0; i < amounts.size(); i++) {
             var amount = amount(currency, amounts.get(i));
-            checks.check(amount != null, "yearlyCommitments[" + i + "]", "commitments.amount", currency.getCode());
+            checks.check(
+                    amount != null, "yearlyCommitments[" + i + "]", "commitments.error.amount", currency.getCode());
             if (amount != null) {
                 yearly.add(amount);
             }
@@ -85,7 +87,7 @@ public record CommitmentTerms(
         checks.check(
                 share.signum() > 0 && share.compareTo(BigDecimal.valueOf(100)) <= 0 && share.scale() <= 2,
                 "shareCapPercent",
-                "commitments.shareCap");
+                "commitments.error.shareCap");
         var excluded = EnumSet.noneOf(ProductType.class);
         if (draft.excludedProductTypes() == null) {
             excluded.addAll(DEFAULT_EXCLUDED);
@@ -95,7 +97,11 @@ public record CommitmentTerms(
                 var known = type != null
                         && EnumSet.allOf(ProductType.class).stream()
                                 .anyMatch(t -> t.name().equals(type));
-                checks.check(known, "excludedProductTypes[" + i + "]", "commitments.productType", String.valueOf(type));
+                checks.check(
+                        known,
+                        "excludedProductTypes[" + i + "]",
+                        "commitments.error.productType",
+                        String.valueOf(type));
                 if (known) {
                     excluded.add(ProductType.valueOf(type));
                 }
@@ -106,9 +112,9 @@ public record CommitmentTerms(
         for (int i = 0; i < milestones.size(); i++) {
             var percent = milestones.get(i);
             var valid = percent != null && percent >= 1 && percent <= 100 && distinct.add(percent);
-            checks.check(valid, "milestones[" + i + "]", "commitments.milestone");
+            checks.check(valid, "milestones[" + i + "]", "commitments.error.milestone");
         }
-        checks.check(milestones.size() <= MILESTONES_MAX, "milestones", "commitments.milestones", MILESTONES_MAX);
+        checks.check(milestones.size() <= MILESTONES_MAX, "milestones", "commitments.error.milestones", MILESTONES_MAX);
         checks.throwIfInvalid();
         return new CommitmentTerms(
                 Validations.present("name", draft.name()).strip(),
