@@ -122,6 +122,36 @@ class CommitmentYearTests {
         assertThat(amount(later.at("/years/0/scheduledEligible"))).isEqualByComparingTo("0.00");
         assertThat(amount(later.at("/years/0/projectedCounted"))).isEqualTo(CAP);
         assertThat(amount(later.at("/years/1/projectedCounted"))).isEqualTo(sumSaasTwo);
+
+        // The seller refunds two SaaS invoices in part: the credit memos lower the eligible spend by their date; the
+        // first leaves it above the cap, the second brings it below.
+        var sellerFinance = fixtures.invite(seller, "finance", "FINANCE");
+        var invoices = new ArrayList<String>();
+        spend.forEach(line -> {
+            if (line.at("/agreementId").asString().equals(saas)) {
+                invoices.add(line.at("/invoiceId").asString());
+            }
+        });
+        refund(sellerFinance, saas, invoices.get(0), "90000.00");
+        refund(sellerFinance, saas, invoices.get(1), "30000.00");
+        spendOnceRecorded(finance, id, 7);
+        var refunded =
+                api.get("/api/v1/buyer/commitments/" + id, finance).json().at("/years/0");
+        var eligibleAfter = sumSaasOne.subtract(new BigDecimal("120000.00"));
+        assertThat(eligibleAfter).isEqualByComparingTo("240001.00");
+        assertThat(amount(refunded.at("/eligible"))).isEqualTo(eligibleAfter);
+        assertThat(amount(refunded.at("/counted"))).isEqualTo(eligibleAfter);
+        assertThat(amount(refunded.at("/headroom"))).isEqualTo(CAP.subtract(eligibleAfter));
+    }
+
+    private void refund(String sellerFinance, String agreementId, String invoiceId, String amount) {
+        var requested = api.post("/api/v1/billing-adjustment-requests", sellerFinance, """
+                {"billingAdjustmentRequestEntries":[{"agreementId":"%s","originalInvoiceId":"%s",
+                 "adjustmentAmount":"%s","currencyCode":"USD","adjustmentReasonCode":"BUYER_DISSATISFACTION",
+                 "clientToken":"t-%s","description":"Commitment test refund"}]}""".formatted(
+                        agreementId, invoiceId, amount, java.util.UUID.randomUUID()));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().at("/errors")).as(requested.body()).isEmpty();
     }
 
     private JsonNode forecast(String email, String id) {
