@@ -76,6 +76,11 @@ class CommitmentPagesTests {
                     .contains("eligibility");
         }
         assertThat(html(buyerPages, "/buyer/commitments?lang=zh_CN")).contains("支出承诺");
+        // The quote page links to the planner; the seller's offer page loads the buyer's shared headroom.
+        assertThat(html(buyerPages, "/buyer/offers/" + offer + "/quote?lang=en"))
+                .contains("/buyer/commitments/planner?offerId=" + offer);
+        assertThat(html(sellerPages, "/offers/" + offer + "?lang=en"))
+                .contains("/seller/commitment-headroom/fragment?buyerAccountId=" + buyer.accountId());
     }
 
     private static String html(SignedInSession session, String path) {
