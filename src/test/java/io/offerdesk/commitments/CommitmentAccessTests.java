@@ -142,6 +142,11 @@ class CommitmentAccessTests {
         assertThat(api.delete("/api/v1/buyer/commitment-headroom-shares/" + seller.id(), finance)
                         .status())
                 .isEqualTo(404);
+        var audit = api.get(
+                "/api/v1/audit/entries?entityType=commitment-headroom-share&entityId=" + seller.id(),
+                CommitmentFixtures.OPERATOR);
+        assertThat(audit.json().findValuesAsString("action"))
+                .contains("CommitmentHeadroomShared", "CommitmentHeadroomRevoked");
     }
 
     @Test
@@ -166,6 +171,10 @@ class CommitmentAccessTests {
         assertThat(set.json().at("/eligible").asBoolean()).isFalse();
         assertThat(api.get(path, CommitmentFixtures.OPERATOR).json().at("/note").asString())
                 .isEqualTo("Not deployed on AWS");
+        assertThat(api.get("/api/v1/audit/entries?entityType=product&entityId=" + product, CommitmentFixtures.OPERATOR)
+                        .json()
+                        .findValuesAsString("action"))
+                .contains("ProductEligibilityChanged");
         assertThat(api.put(
                                 "/api/v1/operator/commitment-eligibility/prod-nosuchproduct1",
                                 CommitmentFixtures.OPERATOR,

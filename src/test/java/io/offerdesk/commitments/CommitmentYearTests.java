@@ -113,6 +113,9 @@ class CommitmentYearTests {
                 .forEach(m -> reached.add(
                         m.at("/year").asInt() + ":" + m.at("/percent").asInt()));
         assertThat(reached).containsExactlyInAnyOrder("1:50", "1:75", "1:100");
+        var audit = api.get("/api/v1/audit/entries?entityType=commitment&entityId=" + id, CommitmentFixtures.OPERATOR);
+        assertThat(audit.json().findValuesAsString("action"))
+                .contains("CommitmentRecorded", "CommitmentMilestoneReached");
 
         // What is left to invoice is the second year's, still matching the schedules to the cent.
         var later = forecast(finance, id);
