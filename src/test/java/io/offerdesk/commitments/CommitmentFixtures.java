@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Parties, products and offers of the commitments tests' own, made through the REST API. */
@@ -139,6 +140,83 @@ final class CommitmentFixtures {
                 change("ReleaseOffer", o, null, "{}"));
         var done = api.finishedChangeSet(
                 seller.admin(), api.post("/api/v1/change-sets", seller.admin(), OfferFixtures.set(changes)));
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+
+    /**
+     * A channel partner private offer: the ISV authorizes the partner to resell the product to the buyer at the
+     * wholesale installment, and the partner offers it at the buyer's price on the same date, for 14 months.
+     */
+    String cppo(Party isv, Party partner, Party buyer, String product, LocalDate date, String wholesale, String price) {
+        var ra = "$RA.Entity.Identifier";
+        var authorization = released(
+                isv.admin(),
+                List.of(
+                        resale("CreateResaleAuthorization", null, "RA", """
+                        {"ProductId":"%s","Name":"%s","ResellerAccountId":"%s"}""".formatted(
+                                        product, OfferFixtures.unique("Commitment resale"), partner.accountId())),
+                        resale("UpdateBuyerTargetingTerms", ra, null, """
+                        {"Terms":[{"Type":"BuyerTargetingTerm","PositiveTargeting":{"BuyerAccounts":["%s"]}}]}""".formatted(buyer.accountId())),
+                        resale(
+                                "UpdateAvailability",
+                                ra,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\",\"OffersMaxQuantity\":1}"
+                                        .formatted(today().plusDays(2))),
+                        resale("UpdateLegalTerms", ra, null, """
+                        {"Terms":[{"Type":"BuyerLegalTerm","Documents":[{"Type":"StandardEula",
+                          "Url":"https://isv.example/eula.pdf"}]}]}"""),
+                        resale("UpdatePricingTerms", ra, null, """
+                        {"PricingModel":"Contract","Terms":[{"Type":"ResaleFixedUpfrontPricingTerm","CurrencyCode":"USD",
+                          "Price":"0.0","Duration":"P14M","Grants":[{"DimensionKey":"analysts","MaxQuantity":10}]}]}"""),
+                        resale(
+                                "UpdatePaymentScheduleTerms",
+                                ra,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"ResalePaymentScheduleTerm\",\"CurrencyCode\":\"USD\",\"Schedule\":["
+                                        + "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"%s\"}".formatted(date, wholesale)
+                                        + "]}]}"),
+                        resale("ReleaseResaleAuthorization", ra, null, "{}")));
+        var offerId = released(
+                partner.admin(),
+                List.of(change(
+                        "CreateOfferUsingResaleAuthorization",
+                        null,
+                        null,
+                        "{\"ResaleAuthorizationId\":\"%s\",\"Name\":\"%s\"}"
+                                .formatted(authorization, OfferFixtures.unique("Commitment CPPO")))));
+        released(
+                partner.admin(),
+                List.of(
+                        change(
+                                "UpdatePaymentScheduleTerms",
+                                offerId,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"PaymentScheduleTerm\",\"CurrencyCode\":\"USD\",\"Schedule\":["
+                                        + "{\"ChargeDate\":\"%s\",\"ChargeAmount\":\"%s\"}".formatted(date, price)
+                                        + "]}]}"),
+                        change(
+                                "UpdateAvailability",
+                                offerId,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\"}".formatted(today().plusDays(1))),
+                        change(
+                                "UpdateValidityTerms",
+                                offerId,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"ValidityTerm\",\"AgreementDuration\":\"P14M\"}]}"),
+                        change("ReleaseOffer", offerId, null, "{}")));
+        return offerId;
+    }
+
+    private static String resale(String type, @Nullable String identifier, @Nullable String name, String details) {
+        return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
+    }
+
+    /** Runs the changes, expects them to succeed and returns the id of the entity the first one made or changed. */
+    private String released(String email, List<String> changes) {
+        var done = api.finishedChangeSet(email, api.post("/api/v1/change-sets", email, OfferFixtures.set(changes)));
         assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }

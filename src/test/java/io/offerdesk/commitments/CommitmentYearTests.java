@@ -95,8 +95,35 @@ class CommitmentYearTests {
         assertThat(amount(forecast.at("/years/1/projectedCounted"))).isEqualTo(sumSaasTwo);
         assertThat(amount(forecast.at("/years/1/projectedHeadroom"))).isEqualTo(CAP.subtract(sumSaasTwo));
 
+        // Another organization buys through a channel partner (CPPO): its invoice, from the partner, counts like a
+        // direct one.
+        var partner = fixtures.onboard("CHANNEL_PARTNER", "partner");
+        var resoldTo = fixtures.onboard("BUYER", "cppo");
+        var resoldProcurement = fixtures.invite(resoldTo, "procurement", "PROCUREMENT");
+        var resoldCommitment = fixtures.commitment(resoldTo.admin(), today, "100000.00")
+                .at("/id")
+                .asString();
+        fixtures.accept(
+                resoldProcurement,
+                resoldTo,
+                fixtures.cppo(
+                        seller,
+                        partner,
+                        resoldTo,
+                        fixtures.product(seller, "SAAS"),
+                        today.plusDays(10),
+                        "4000.00",
+                        "5000.00"));
+
         // The first year's installments are invoiced on their dates.
         fixtures.advanceTo(today.plusDays(100), 1);
+        spendOnceRecorded(resoldTo.admin(), resoldCommitment, 1);
+        var resold = api.get("/api/v1/buyer/commitments/" + resoldCommitment, resoldTo.admin())
+                .json();
+        assertThat(resold.at("/years/0/counted").asString())
+                .as("the buyer's price, not the wholesale")
+                .isEqualTo("5000.00");
+
         var spend = spendOnceRecorded(finance, id, saasYearOne.size() + servicesYearOne.size());
         assertThat(spend).hasSize(5);
 
