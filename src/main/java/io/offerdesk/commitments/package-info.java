@@ -1,11 +1,21 @@
 /**
- * Commitments: buyer spend commitments (EDP), eligible spend drawdown by invoice, caps, forecasts, cost centers and chargeback.
- *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * Commitments: buyer spend commitments (EDP). A buyer organization records its commitment contracts; eligible invoice
+ * lines draw them down by invoice date up to the marketplace share cap, milestones raise alerts, future charges are
+ * forecast into the contract years, and the buyer may show its remaining headroom to a seller. Cost centers and
+ * chargeback arrive beside it.
  */
 @ApplicationModule(
         displayName = "Spend commitments",
-        allowedDependencies = {"platform", "parties", "ledger"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "ledger",
+            "catalog",
+            "offers",
+            "agreements",
+            "invoicing",
+            "invoicing :: events"
+        })
 @NullMarked
 package io.offerdesk.commitments;
 

@@ -1,0 +1,87 @@
+package io.offerdesk.commitments.internal;
+
+import io.offerdesk.catalog.ProductType;
+import io.offerdesk.commitments.internal.domain.Drawdown.Spend;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The invoice and credit memo lines billed to buyer organizations, each once. */
+@Repository
+class SpendRepository {
+
+    /** One line to record; {@code amount} is negative on a credit memo. */
+    record Line(
+            String invoiceId,
+            int lineNo,
+            UUID ownerPartyId,
+            String documentType,
+            LocalDate invoiceDate,
+            String agreementId,
+            String productId,
+            ProductType productType,
+            boolean productEligible,
+            Money amount) {}
+
+    private final JdbcClient jdbc;
+
+    SpendRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the line unless it was: a redelivered event changes nothing. True when it is new. */
+    boolean record(Line line, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO commitments.spend_line (invoice_id, line_no, owner_party_id, document_type,
+                            invoice_date, agreement_id, product_id, product_type, product_eligible, currency,
+                            amount_minor, recorded_at)
+                        VALUES (:invoice, :line, :owner, :type, :date, :agreement, :product, :productType,
+                            :eligible, :currency, :amount, :at)
+                        ON CONFLICT DO NOTHING
+                        """)
+                        .param("invoice", line.invoiceId())
+                        .param("line", line.lineNo())
+                        .param("owner", line.ownerPartyId())
+                        .param("type", line.documentType())
+                        .param("date", line.invoiceDate())
+                        .param("agreement", line.agreementId())
+                        .param("product", line.productId())
+                        .param("productType", line.productType().name())
+                        .param("eligible", line.productEligible())
+                        .param("currency", line.amount().getCurrencyUnit().getCode())
+                        .param("amount", line.amount().getAmountMinorLong())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** The owner's lines invoiced from {@code from} until before {@code to}, in date order. */
+    List<Spend> between(UUID owner, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT invoice_id, line_no, invoice_date, agreement_id, product_id, product_type, product_eligible,
+                       currency, amount_minor
+                FROM commitments.spend_line
+                WHERE owner_party_id = :owner AND invoice_date >= :from AND invoice_date < :to
+                ORDER BY invoice_date, invoice_id, line_no
+                """)
+                .param("owner", owner)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Spend(
+                        rs.getString("invoice_id"),
+                        rs.getInt("line_no"),
+                        rs.getObject("invoice_date", LocalDate.class),
+                        rs.getString("agreement_id"),
+                        rs.getString("product_id"),
+                        ProductType.valueOf(rs.getString("product_type")),
+                        rs.getBoolean("product_eligible"),
+                        Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("amount_minor"))))
+                .list();
+    }
+}
