@@ -1,0 +1,4 @@
+package io.offerdesk.commitments;
+
+/** Usage allocated with the tag {@code key=value} is charged back to the cost center. */
+public record CostCenterTagMapping(String key, String value, String costCenterId) {}
