@@ -1,18 +1,22 @@
 package io.offerdesk.commitments;
 
+import static io.offerdesk.offers.OfferFixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.invoicing.CollectionFixtures.Buyer;
+import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +134,118 @@ class CostCenterTests {
         assertThat(audited(buyer, "CostCenterDefined")).isEqualTo(2);
         assertThat(audited(buyer, "CostCenterAssigned")).isEqualTo(1);
         assertThat(audited(buyer, "CostCenterTagMapped")).isEqualTo(1);
+    }
+
+    @Test
+    void allocatedUsageGoesToTheCostCenterItsTagMapsTo() {
+        var fixtures = new CollectionFixtures(api, jdbc);
+        var buyer = fixtures.buyer();
+        var engineering = define(buyer, "ENG-1", "Engineering");
+        var data = define(buyer, "DATA-1", "Data");
+        assertThat(api.put("/api/v1/buyer/cost-centers/tag-mappings", buyer.finance(), """
+                                {"key":"team","value":"data","costCenterId":"%s"}""".formatted(data))
+                        .status())
+                .isEqualTo(200);
+        // Usage of one month only: stay clear of the month's last hours.
+        var now = fixtures.now();
+        if (Duration.between(now, monthEnd(now)).compareTo(Duration.ofHours(12)) < 0) {
+            fixtures.advanceTo(monthEnd(now).plus(Duration.ofHours(1)));
+        }
+        var product = meteredProduct();
+        var agreement = fixtures.buy(buyer, usageOffer(fixtures, product, buyer.accountId()));
+        assertThat(api.put(
+                                "/api/v1/buyer/cost-centers/assignments/" + agreement,
+                                buyer.finance(),
+                                "{\"costCenterId\":\"" + engineering + "\"}")
+                        .status())
+                .isEqualTo(200);
+        var at = fixtures.now().plus(Duration.ofHours(2));
+        fixtures.advanceTo(at);
+        var sent = api.post("/api/v1/metering/batch-meter-usage", ACME_AUTHOR, """
+                {"productCode":"%s","usageRecords":[
+                  {"timestamp":"%s","dimension":"requests","customerAwsAccountId":"%s","quantity":1000},
+                  {"timestamp":"%s","dimension":"requests","customerAwsAccountId":"%s","quantity":300,
+                   "usageAllocations":[
+                     {"allocatedUsageQuantity":100,"tags":[{"key":"team","value":"data"}]},
+                     {"allocatedUsageQuantity":200,"tags":[{"key":"team","value":"web"}]}]}]}""".formatted(
+                        product,
+                        at.minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS),
+                        buyer.accountId(),
+                        at.minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.SECONDS),
+                        buyer.accountId()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).doesNotContain("DuplicateRecord", "CustomerNotSubscribed");
+
+        // Rated after the month's end and the metering window, invoiced on the day the month ended.
+        var end = monthEnd(at);
+        fixtures.advanceTo(end.plus(Duration.ofHours(6)).plus(Duration.ofMinutes(1)));
+        var month = YearMonth.from(end.atZone(ZoneOffset.UTC));
+        var chargeback = api.get("/api/v1/buyer/chargeback?month=" + month, buyer.finance());
+        assertThat(chargeback.status()).as(chargeback.body()).isEqualTo(200);
+        // 1,000 untagged and 200 tagged team=web (no mapping) follow the agreement; 100 tagged team=data go to Data.
+        assertThat(totalsByCostCenter(chargeback.json()))
+                .containsOnly(Map.entry(engineering, "12.00"), Map.entry(data, "1.00"));
+        chargeback
+                .json()
+                .at("/totals")
+                .forEach(t -> assertThat(t.at("/allocatedUsage").asString())
+                        .isEqualTo(t.at("/costCenterId").asString().equals(data) ? "1.00" : "0.00"));
+        assertThat(new BigDecimal(chargeback.json().at("/invoiceTotals/USD").asString()))
+                .isEqualByComparingTo(invoiceTotal(buyer, month))
+                .isEqualByComparingTo("13.00");
+    }
+
+    private static Instant monthEnd(Instant at) {
+        return YearMonth.from(at.atZone(ZoneOffset.UTC))
+                .plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
+    /** A SaaS product sold by usage (requests at USD 0.01). */
+    private String meteredProduct() {
+        var created =
+                api.post("/api/v1/products", ACME_AUTHOR, """
+                {"type":"SAAS","title":"%s","shortDescription":"Analytics metered by request",
+                 "dimensions":[{"key":"requests","name":"Requests","unit":"Requests","type":"METERED"}],
+                 "fulfillmentUrl":"https://acme.example/signup",
+                 "publicOffer":{"pricingModels":["USAGE"],
+                   "prices":[{"model":"USAGE","dimensionKey":"requests","amount":"0.01","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Charged-back product")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/id").asString();
+    }
+
+    /** Acme's pay-as-you-go private offer of the product to the account, requests at USD 0.01. */
+    private static String usageOffer(CollectionFixtures fixtures, String product, String account) {
+        var o = "$O.Entity.Identifier";
+        return fixtures.agreements()
+                .released(List.of(
+                        change("CreateOffer", null, "O", "{\"ProductId\":\"" + product + "\"}"),
+                        change(
+                                "UpdateInformation",
+                                o,
+                                null,
+                                "{\"Name\":\"" + OfferFixtures.unique("Usage") + "\",\"Description\":\"Usage\"}"),
+                        change(
+                                "UpdateTargeting",
+                                o,
+                                null,
+                                "{\"PositiveTargeting\":{\"BuyerAccounts\":[\"" + account + "\"]}}"),
+                        change("UpdatePricingTerms", o, null, """
+                                {"PricingModel":"Usage","Terms":[{"Type":"UsageBasedPricingTerm","CurrencyCode":"USD",\
+                                "RateCards":[{"RateCard":[{"DimensionKey":"requests","Price":"0.01"}]}]}]}"""),
+                        change(
+                                "UpdateLegalTerms",
+                                o,
+                                null,
+                                "{\"Terms\":[{\"Type\":\"LegalTerm\",\"Documents\":[{\"Type\":\"StandardEula\",\"Version\":\"1.0\"}]}]}"),
+                        change(
+                                "UpdateAvailability",
+                                o,
+                                null,
+                                "{\"AvailabilityEndDate\":\"" + fixtures.today().plusDays(5) + "\"}"),
+                        change("ReleaseOffer", o, null, "{}")));
     }
 
     @Test
