@@ -21,6 +21,7 @@ import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Validations;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -275,8 +276,9 @@ public class Organizations {
 
     private Organization organizationOf(Party party) {
         var units = new ArrayList<>(repository.units(party.id()));
-        units.sort((a, b) ->
-                a.parentId() == null ? -1 : b.parentId() == null ? 1 : a.name().compareTo(b.name()));
+        // The root first, then by name.
+        units.sort(Comparator.comparing((OrganizationalUnit u) -> u.parentId() != null)
+                .thenComparing(OrganizationalUnit::name));
         return new Organization(party, units, repository.accounts(party.id()));
     }
 
