@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param offerSetId the offer set whose offers the buyer accepted together with this one; absent for a lone offer
  * @param proposerPartyId the offer's owner: the seller of record (for a channel partner private offer, the partner)
  * @param publisherPartyId the product's owner (ISV); the proposer itself unless a partner resold the product
+ * @param billingAccountId the account billed for the charges: the buyer organization's designated billing account at
+ *     acceptance, else the accepting account; a renewal keeps its predecessor's
  * @param acceptanceTime when the buyer accepted; before {@code startTime} for a future-dated agreement
  * @param endTime absent for pay-as-you-go agreements
  * @param agreementValue the estimated value by AWS's rules, in the offer's currency
@@ -44,6 +46,7 @@ public record Agreement(
         UUID publisherPartyId,
         UUID acceptorPartyId,
         AccountId acceptorAccountId,
+        AccountId billingAccountId,
         AgreementRequestId requestId,
         Instant acceptanceTime,
         Instant startTime,
@@ -232,6 +235,7 @@ public record Agreement(
                 publisherPartyId,
                 acceptorPartyId,
                 acceptorAccountId,
+                billingAccountId,
                 requestId,
                 acceptanceTime,
                 startTime,

@@ -16,6 +16,7 @@ import io.offerdesk.governance.PrivateMarketplace;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.Term;
+import io.offerdesk.parties.Organizations;
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
@@ -58,6 +59,23 @@ public class Agreements {
     /** A purchase order reference the buyer puts on one charge. */
     public record PurchaseOrder(String chargeId, String purchaseOrderReference) {}
 
+    /**
+     * The accounts a purchase involves, shown before the buyer accepts: the accepting account owns the agreement and
+     * receives the entitlements, the billed account pays.
+     *
+     * @param owner the account that will own the agreement
+     * @param entitled the accounts that receive the entitlements
+     * @param billed its buyer organization's billing account when it designates one, else the owner
+     * @param procurementAccount whether the owner is a designated procurement account (or the organization designates
+     *     none); when not, the buyer is warned before accepting
+     */
+    public record PurchaseAccounts(
+            AccountId owner, List<AccountId> entitled, AccountId billed, boolean procurementAccount) {
+        public PurchaseAccounts {
+            entitled = List.copyOf(entitled);
+        }
+    }
+
     /** One page of agreements, and whether there are more. */
     public record AgreementPage(List<Agreement> agreements, boolean more) {
         public AgreementPage {
@@ -71,6 +89,7 @@ public class Agreements {
     private final OfferQueries offers;
     private final CatalogManagement catalog;
     private final PartyManagement parties;
+    private final Organizations organizations;
     private final UserManagement users;
     private final PrivateMarketplace privateMarketplace;
     private final ApplicationEventPublisher events;
@@ -84,6 +103,7 @@ public class Agreements {
             OfferQueries offers,
             CatalogManagement catalog,
             PartyManagement parties,
+            Organizations organizations,
             UserManagement users,
             PrivateMarketplace privateMarketplace,
             ApplicationEventPublisher events,
@@ -94,6 +114,7 @@ public class Agreements {
         this.offers = offers;
         this.catalog = catalog;
         this.parties = parties;
+        this.organizations = organizations;
         this.users = users;
         this.privateMarketplace = privateMarketplace;
         this.events = events;
@@ -160,6 +181,19 @@ public class Agreements {
     public AgreementRequest request(OfferdeskPrincipal me, String requestId) {
         var id = AgreementRequestId.parse(requestId).orElseThrow(() -> new NotFound("agreement-request", requestId));
         return requests.request(me, id);
+    }
+
+    /**
+     * The accounts accepting the quote would involve; for an accepted quote, as its agreement records them. Entitlements
+     * go to the accepting account (see {@link Entitlements}).
+     */
+    @Transactional(readOnly = true)
+    public PurchaseAccounts accounts(AgreementRequest request) {
+        var owner = request.acceptorAccountId();
+        var billed = request.agreementId() == null
+                ? organizations.billingAccountFor(owner)
+                : agreement(request.agreementId()).billingAccountId();
+        return new PurchaseAccounts(owner, List.of(owner), billed, organizations.isProcurementAccount(owner));
     }
 
     /**
@@ -278,6 +312,7 @@ public class Agreements {
                 product.sellerPartyId(),
                 me.partyId(),
                 request.acceptorAccountId(),
+                organizations.billingAccountFor(request.acceptorAccountId()),
                 request.id(),
                 now,
                 quote.charges().startTime(),
@@ -451,6 +486,7 @@ public class Agreements {
                 agreement.proposerAccountId().value(),
                 agreement.acceptorPartyId(),
                 agreement.acceptorAccountId().value(),
+                agreement.billingAccountId().value(),
                 agreement.acceptanceTime(),
                 agreement.startTime(),
                 agreement.endTime(),
@@ -474,6 +510,7 @@ public class Agreements {
                 agreement.publisherPartyId(),
                 agreement.acceptorPartyId(),
                 agreement.acceptorAccountId().value(),
+                agreement.billingAccountId().value(),
                 agreement
                         .term(Term.NetPaymentTerm.class)
                         .map(t -> t.paymentDuePeriod().getDays())

@@ -6,11 +6,24 @@
  * {@link io.offerdesk.disbursement.PayoutFacts} and the ledger, in one database snapshot, so that they reconcile
  * exactly at any instant.
  *
+ * <p>Procurement insights for buyers: spend by product, seller, cost center and month, agreements ending soon,
+ * private offers expiring soon, computed when read from invoicing, commitments' cost centers, agreements and offers.
+ *
  * <p>Funnel, win rate, time to accept, discount bands and EDP contribution arrive with their issue.
  */
 @ApplicationModule(
         displayName = "Analytics",
-        allowedDependencies = {"platform", "parties", "catalog", "ledger", "invoicing", "disbursement"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "catalog",
+            "ledger",
+            "invoicing",
+            "disbursement",
+            "agreements",
+            "offers",
+            "commitments"
+        })
 @NullMarked
 package io.offerdesk.analytics;
 

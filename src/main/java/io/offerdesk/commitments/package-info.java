@@ -1,8 +1,11 @@
 /**
  * Commitments: buyer spend commitments (EDP). A buyer organization records its commitment contracts; eligible invoice
  * lines draw them down by invoice date up to the marketplace share cap, milestones raise alerts, future charges are
- * forecast into the contract years, and the buyer may show its remaining headroom to a seller. Cost centers and
- * chargeback arrive beside it.
+ * forecast into the contract years, and the buyer may show its remaining headroom to a seller.
+ *
+ * <p>Cost centers ({@link io.offerdesk.commitments.CostCenters}): a buyer organization's finance team defines cost
+ * centers, assigns agreements to them and maps usage allocation tags to them; the monthly chargeback puts every line
+ * of the month's invoices on one cost center (ADR 0025).
  */
 @ApplicationModule(
         displayName = "Spend commitments",

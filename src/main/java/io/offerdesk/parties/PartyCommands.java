@@ -31,6 +31,22 @@ public final class PartyCommands {
     public record AddOrganizationalUnit(
             @Nullable String name, @Nullable String parentId) {}
 
+    /** Rename an organizational unit and/or move it under another parent; an absent field stays as it is. */
+    public record UpdateOrganizationalUnit(
+            @Nullable String name, @Nullable String parentId) {}
+
+    /**
+     * Rename an account, move it to another organizational unit, and/or designate it a procurement account (or no
+     * longer); an absent field stays as it is.
+     */
+    public record UpdateAccount(
+            @Nullable String name,
+            @Nullable String unitId,
+            @Nullable Boolean procurement) {}
+
+    /** The account billed for all the organization's purchases; absent, each account is billed for its own. */
+    public record DesignateBillingAccount(@Nullable String accountId) {}
+
     public record InviteUser(
             @Nullable String email,
             @Nullable String displayName,

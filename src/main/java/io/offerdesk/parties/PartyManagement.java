@@ -211,7 +211,8 @@ public class PartyManagement {
         return parties.findByName(name);
     }
 
-    private Party administered(OfferdeskPrincipal me, UUID partyId) {
+    /** The party, if the caller administers it; for {@link Organizations} too. */
+    Party administered(OfferdeskPrincipal me, UUID partyId) {
         var party = party(me, partyId);
         if (!party.id().equals(me.partyId()) || !me.has(Role.administratorOf(party.kind()))) {
             throw new AccessDeniedException("only the party's administrator changes its accounts");
@@ -248,7 +249,7 @@ public class PartyManagement {
         if (parties.account(id).isPresent()) {
             throw new Conflict("conflict.accountId", id.value());
         }
-        var account = new Account(id, partyId, name, kind, unitId);
+        var account = new Account(id, partyId, name, kind, unitId, false, false);
         var now = clock.instant();
         parties.insert(account, now);
         events.publishEvent(new AccountAdded(partyId, id.value(), name, kind.name(), unitId, actor, now));

@@ -99,6 +99,7 @@ class AgreementSidesTests {
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 new AccountId("400000000001"),
+                new AccountId("400000000001"),
                 AgreementRequestId.fresh(random),
                 NOW,
                 NOW,

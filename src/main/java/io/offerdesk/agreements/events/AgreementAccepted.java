@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * including the whole accepted-terms snapshot and every charge.
  *
  * @param productType the catalog product type's name, e.g. SAAS
+ * @param billingAccountId the account billed for the charges (the organization's billing account, else the acceptor)
  * @param replacedAgreementId the agreement this one replaced, for a replacement offer
  * @param renewedAgreementId the agreement this one renewed, for an automatic renewal
  */
@@ -26,6 +27,7 @@ public record AgreementAccepted(
         String proposerAccountId,
         UUID acceptorPartyId,
         String acceptorAccountId,
+        String billingAccountId,
         Instant acceptanceTime,
         Instant startTime,
         @Nullable Instant endTime,

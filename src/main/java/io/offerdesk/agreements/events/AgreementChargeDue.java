@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param proposerPartyId the seller of record: the ISV, or the channel partner of a resold offer
  * @param publisherPartyId the product's owner (ISV); the proposer itself for a direct offer
+ * @param billingAccountId the account the charge is invoiced to: the organization's billing account at acceptance, else
+ *     the accepting account
  * @param netPaymentDays the days to pay that the offer's net payment term grants; absent when it has none
  */
 public record AgreementChargeDue(
@@ -20,6 +22,7 @@ public record AgreementChargeDue(
         UUID publisherPartyId,
         UUID acceptorPartyId,
         String acceptorAccountId,
+        String billingAccountId,
         @Nullable Integer netPaymentDays,
         ChargeLine charge,
         Instant occurredAt) {}

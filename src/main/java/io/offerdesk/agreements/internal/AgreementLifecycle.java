@@ -188,6 +188,7 @@ class AgreementLifecycle implements DueWork {
                 old.publisherPartyId(),
                 old.acceptorPartyId(),
                 old.acceptorAccountId(),
+                old.billingAccountId(),
                 // A renewal has no quote of its own; a fresh id keeps every agreement's request id unique.
                 AgreementRequestId.fresh(random),
                 now,

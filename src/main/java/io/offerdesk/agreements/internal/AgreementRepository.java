@@ -45,14 +45,14 @@ public class AgreementRepository {
 
     private static final String COLUMNS = """
             id, initial_agreement_id, offer_id, offer_set_id, product_id, product_type, proposer_party_id,
-            proposer_account_id, publisher_party_id, acceptor_party_id, acceptor_account_id, request_id, acceptance_time,
-            start_time, end_time, terms, currency_code, agreement_value, resale_authorization_id, wholesale_terms,
+            proposer_account_id, publisher_party_id, acceptor_party_id, acceptor_account_id, billing_account_id, request_id,
+            acceptance_time, start_time, end_time, terms, currency_code, agreement_value, resale_authorization_id, wholesale_terms,
             wholesale_value, status, status_at, successor_id, renewals, renewal_opt_out, last_update_time,
             version""";
     private static final String INSERT = """
             INSERT INTO agreements.agreement (%s)
             VALUES (:id, :initial, :offerId, :offerSetId, :productId, :productType, :proposer, :proposerAccount,
-                :publisher, :acceptor, :acceptorAccount, :requestId, :acceptanceTime, :startTime, :endTime,
+                :publisher, :acceptor, :acceptorAccount, :billingAccount, :requestId, :acceptanceTime, :startTime, :endTime,
                 CAST(:terms AS jsonb), :currency, :value, :resaleAuthorizationId, CAST(:wholesaleTerms AS jsonb),
                 :wholesaleValue, :status, :statusAt, :successor, :renewals, :optOut, :lastUpdate, :version)
             """.formatted(COLUMNS);
@@ -106,6 +106,7 @@ public class AgreementRepository {
                 .param("publisher", agreement.publisherPartyId())
                 .param("acceptor", agreement.acceptorPartyId())
                 .param("acceptorAccount", agreement.acceptorAccountId().value())
+                .param("billingAccount", agreement.billingAccountId().value())
                 .param("requestId", agreement.requestId().value())
                 .param("acceptanceTime", timestamp(agreement.acceptanceTime()))
                 .param("startTime", timestamp(agreement.startTime()))
@@ -426,6 +427,7 @@ public class AgreementRepository {
                 rs.getObject("publisher_party_id", UUID.class),
                 rs.getObject("acceptor_party_id", UUID.class),
                 new AccountId(rs.getString("acceptor_account_id")),
+                new AccountId(rs.getString("billing_account_id")),
                 new AgreementRequestId(rs.getString("request_id")),
                 requiredInstant(rs, "acceptance_time"),
                 requiredInstant(rs, "start_time"),

@@ -56,7 +56,7 @@ class ChargeIntake {
                 .param("seller", due.proposerPartyId())
                 .param("publisher", due.publisherPartyId())
                 .param("buyer", due.acceptorPartyId())
-                .param("account", due.acceptorAccountId())
+                .param("account", due.billingAccountId())
                 .param("currency", currency.getCode())
                 .param("amount", Money.of(currency, line.amount()).getAmountMinorLong())
                 .param(

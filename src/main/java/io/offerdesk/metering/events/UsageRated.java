@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sellerPartyId the seller of record (the channel partner of a resold agreement)
  * @param publisherPartyId the product's owner (ISV)
+ * @param buyerAccountId the account invoiced: the agreement's billing account
  * @param netPaymentDays the offer's net payment term, absent when it has none
  */
 public record UsageRated(

@@ -145,7 +145,7 @@ class UsageRating implements DueWork {
                 agreement.proposerPartyId(),
                 agreement.publisherPartyId(),
                 agreement.acceptorPartyId(),
-                agreement.acceptorAccountId().value(),
+                agreement.billingAccountId().value(),
                 agreement
                         .term(Term.NetPaymentTerm.class)
                         .map(t -> t.paymentDuePeriod().getDays())

@@ -5,7 +5,13 @@ import java.util.UUID;
 
 /** Every parties event is audited and belongs to one party. */
 public sealed interface PartyEvent extends AuditedEvent
-        permits PartyOnboarded, AccountAdded, OrganizationalUnitAdded, UserEvent, ApiKeyEvent, AccessKeyEvent {
+        permits PartyOnboarded,
+                AccountAdded,
+                OrganizationalUnitAdded,
+                OrganizationEvent,
+                UserEvent,
+                ApiKeyEvent,
+                AccessKeyEvent {
 
     UUID partyId();
 

@@ -1,9 +1,11 @@
 package io.offerdesk.parties.internal;
 
+import io.offerdesk.parties.Organizations;
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyCommands.AddAccount;
 import io.offerdesk.parties.PartyCommands.AddOrganizationalUnit;
 import io.offerdesk.parties.PartyCommands.OnboardParty;
+import io.offerdesk.parties.PartyCommands.UpdateAccount;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.RoleGrant;
 import io.offerdesk.parties.User;
@@ -41,6 +43,7 @@ public class DemoParties {
     private static final Actor DEMO = Actor.system("demo data");
 
     private final PartyManagement parties;
+    private final Organizations organizations;
     private final UserManagement users;
     private final KeyStore keys;
     private final PartyRepository repository;
@@ -49,12 +52,14 @@ public class DemoParties {
 
     DemoParties(
             PartyManagement parties,
+            Organizations organizations,
             UserManagement users,
             KeyStore keys,
             PartyRepository repository,
             ApplicationEventPublisher events,
             Clock clock) {
         this.parties = parties;
+        this.organizations = organizations;
         this.users = users;
         this.keys = keys;
         this.repository = repository;
@@ -98,6 +103,9 @@ public class DemoParties {
 
         var globexProcurement = buyer("Globex Corporation", "globex", "400000000001", "Gwen", "Gus", "Grace", "Gil");
         fixedApiKey(globexProcurement, GLOBEX_PROCUREMENT_API_KEY);
+        // Globex buys through its management account; its other accounts get the review page's warning.
+        organizations.updateAccount(
+                DEMO, globexProcurement.partyId(), "400000000001", new UpdateAccount(null, null, true));
         buyer("Initech", "initech", "500000000001", "Ian", "Iris", "Ivan", "Ida");
         log.info("Seeded the demo marketplace");
         printLogins();

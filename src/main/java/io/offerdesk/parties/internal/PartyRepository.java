@@ -30,10 +30,10 @@ public class PartyRepository {
             INSERT INTO parties.account (id, party_id, name, kind, unit_id, created_at)
             VALUES (:id, :partyId, :name, :kind, :unitId, :createdAt)
             """;
-    private static final String ACCOUNTS =
-            "SELECT id, party_id, name, kind, unit_id FROM parties.account WHERE party_id = :partyId ORDER BY kind, name";
-    private static final String ACCOUNT =
-            "SELECT id, party_id, name, kind, unit_id FROM parties.account WHERE id = :id";
+    private static final String ACCOUNT_COLUMNS =
+            "SELECT id, party_id, name, kind, unit_id, procurement, billing FROM parties.account ";
+    private static final String ACCOUNTS = ACCOUNT_COLUMNS + "WHERE party_id = :partyId ORDER BY kind, name";
+    private static final String ACCOUNT = ACCOUNT_COLUMNS + "WHERE id = :id";
 
     private final JdbcClient jdbc;
 
@@ -108,6 +108,70 @@ public class PartyRepository {
                 .update();
     }
 
+    public void renameUnit(UUID partyId, UUID unitId, String name) {
+        jdbc.sql("UPDATE parties.organizational_unit SET name = :name WHERE id = :id AND party_id = :partyId")
+                .param("name", name)
+                .param("id", unitId)
+                .param("partyId", partyId)
+                .update();
+    }
+
+    public void moveUnit(UUID partyId, UUID unitId, UUID parentId) {
+        jdbc.sql("UPDATE parties.organizational_unit SET parent_id = :parentId WHERE id = :id AND party_id = :partyId")
+                .param("parentId", parentId)
+                .param("id", unitId)
+                .param("partyId", partyId)
+                .update();
+    }
+
+    /** Removes the unit if nothing is in it, no unit and no account; returns whether it did. */
+    public boolean removeEmptyUnit(UUID partyId, UUID unitId) {
+        return jdbc.sql("""
+                        DELETE FROM parties.organizational_unit u
+                        WHERE u.id = :id AND u.party_id = :partyId
+                          AND NOT EXISTS (SELECT 1 FROM parties.organizational_unit c WHERE c.parent_id = u.id)
+                          AND NOT EXISTS (SELECT 1 FROM parties.account a WHERE a.unit_id = u.id)
+                        """).param("id", unitId).param("partyId", partyId).update() == 1;
+    }
+
+    public void renameAccount(UUID partyId, AccountId id, String name) {
+        jdbc.sql("UPDATE parties.account SET name = :name WHERE id = :id AND party_id = :partyId")
+                .param("name", name)
+                .param("id", id.value())
+                .param("partyId", partyId)
+                .update();
+    }
+
+    public void moveAccount(UUID partyId, AccountId id, UUID unitId) {
+        jdbc.sql("UPDATE parties.account SET unit_id = :unitId WHERE id = :id AND party_id = :partyId")
+                .param("unitId", unitId)
+                .param("id", id.value())
+                .param("partyId", partyId)
+                .update();
+    }
+
+    public void designateProcurement(UUID partyId, AccountId id, boolean procurement) {
+        jdbc.sql("UPDATE parties.account SET procurement = :procurement WHERE id = :id AND party_id = :partyId")
+                .param("procurement", procurement)
+                .param("id", id.value())
+                .param("partyId", partyId)
+                .update();
+    }
+
+    /** Makes the account the party's billing account, or none when {@code id} is absent. */
+    public void designateBilling(UUID partyId, @Nullable AccountId id) {
+        // The old one first: the unique index on the billing account is checked row by row.
+        jdbc.sql("UPDATE parties.account SET billing = false WHERE party_id = :partyId AND billing")
+                .param("partyId", partyId)
+                .update();
+        if (id != null) {
+            jdbc.sql("UPDATE parties.account SET billing = true WHERE id = :id AND party_id = :partyId")
+                    .param("id", id.value())
+                    .param("partyId", partyId)
+                    .update();
+        }
+    }
+
     public List<Account> accounts(UUID partyId) {
         return jdbc.sql(ACCOUNTS)
                 .param("partyId", partyId)
@@ -136,6 +200,8 @@ public class PartyRepository {
                 rs.getObject("party_id", UUID.class),
                 rs.getString("name"),
                 Account.Kind.valueOf(rs.getString("kind")),
-                rs.getObject("unit_id", UUID.class));
+                rs.getObject("unit_id", UUID.class),
+                rs.getBoolean("procurement"),
+                rs.getBoolean("billing"));
     }
 }

@@ -4,9 +4,11 @@ import io.offerdesk.agreements.AcceptedTerm;
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.AgreementCharge;
 import io.offerdesk.agreements.AgreementRequest;
+import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.ChargeSummary;
 import io.offerdesk.agreements.EndTimeBehavior;
 import io.offerdesk.agreements.ExpectedCharge;
+import io.offerdesk.shared.AccountId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +30,7 @@ record AgreementJson(
         String productType,
         Party proposer,
         Party acceptor,
+        Party billedAccount,
         Seller sellerOfRecord,
         Seller publisher,
         Instant acceptanceTime,
@@ -68,7 +71,20 @@ record AgreementJson(
 
     record TermsJson(List<AcceptedTerm> acceptedTerms) {}
 
-    /** A quote as AWS's CreateAgreementRequest answers it, with the accepted terms and when it expires. */
+    /**
+     * The accounts accepting a quote involves: the owner of the agreement, the accounts receiving the entitlements,
+     * the account billed, and whether the owner is a designated procurement account.
+     */
+    record AccountsJson(
+            String ownerAccountId,
+            List<String> entitlementAccountIds,
+            String billingAccountId,
+            boolean procurementAccount) {}
+
+    /**
+     * A quote as AWS's CreateAgreementRequest answers it, with the accepted terms, when it expires and the accounts it
+     * involves.
+     */
     record RequestJson(
             String agreementRequestId,
             String offerId,
@@ -81,7 +97,8 @@ record AgreementJson(
             SummaryJson chargeSummary,
             Instant startTime,
             @Nullable Instant endTime,
-            List<AcceptedTerm> acceptedTerms) {}
+            List<AcceptedTerm> acceptedTerms,
+            AccountsJson accounts) {}
 
     record SummaryJson(
             String currencyCode,
@@ -109,6 +126,7 @@ record AgreementJson(
                 agreement.productType().name(),
                 new Party(agreement.proposerAccountId().value()),
                 new Party(agreement.acceptorAccountId().value()),
+                new Party(agreement.billingAccountId().value()),
                 new Seller(names.apply(agreement.proposerPartyId())),
                 new Seller(names.apply(agreement.publisherPartyId())),
                 agreement.acceptanceTime(),
@@ -130,7 +148,7 @@ record AgreementJson(
                 agreement.charges().stream().map(AgreementJson::charge).toList());
     }
 
-    static RequestJson of(AgreementRequest request) {
+    static RequestJson of(AgreementRequest request, Agreements.PurchaseAccounts accounts) {
         var charges = request.charges();
         return new RequestJson(
                 request.id().value(),
@@ -146,7 +164,12 @@ record AgreementJson(
                 summary(charges),
                 charges.startTime(),
                 charges.endTime(),
-                request.terms());
+                request.terms(),
+                new AccountsJson(
+                        accounts.owner().value(),
+                        accounts.entitled().stream().map(AccountId::value).toList(),
+                        accounts.billed().value(),
+                        accounts.procurementAccount()));
     }
 
     private static SummaryJson summary(ChargeSummary charges) {

@@ -1,6 +1,7 @@
 package io.offerdesk.agreements.internal.rest;
 
 import io.offerdesk.agreements.AgreementFilter;
+import io.offerdesk.agreements.AgreementRequest;
 import io.offerdesk.agreements.AgreementRequest.Intent;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.Agreements.PurchaseOrder;
@@ -82,7 +83,7 @@ class AgreementsApi {
                                 : body.dimensions().entrySet().stream()
                                         .map(e -> new DimensionQuantity(e.getKey(), e.getValue()))
                                         .toList());
-        return AgreementJson.of(agreements.quote(
+        return json(agreements.quote(
                 me,
                 new QuoteRequest(
                         body.offerId(),
@@ -98,7 +99,11 @@ class AgreementsApi {
     @GetMapping("/api/v1/buyer/agreement-requests/{requestId}")
     @Operation(summary = "One of the buyer's quotes")
     AgreementJson.RequestJson request(OfferdeskPrincipal me, @PathVariable String requestId) {
-        return AgreementJson.of(agreements.request(me, requestId));
+        return json(agreements.request(me, requestId));
+    }
+
+    private AgreementJson.RequestJson json(AgreementRequest request) {
+        return AgreementJson.of(request, agreements.accounts(request));
     }
 
     @PostMapping("/api/v1/buyer/agreement-requests/{requestId}/accept")

@@ -139,6 +139,7 @@ class BuyerAcceptancePages {
         var product = views.product(offer.productId()).orElse(null);
         var charges = request.charges();
         model.addAttribute("request", request);
+        model.addAttribute("accounts", agreements.accounts(request));
         model.addAttribute("offer", offer);
         model.addAttribute("product", product);
         model.addAttribute("productTitle", product == null ? offer.productId() : product.title());

@@ -2,11 +2,15 @@ package io.offerdesk.parties.internal.web;
 
 import io.offerdesk.parties.KeyManagement;
 import io.offerdesk.parties.OrganizationalUnit;
+import io.offerdesk.parties.Organizations;
 import io.offerdesk.parties.PartyCommands.AddAccount;
 import io.offerdesk.parties.PartyCommands.AddOrganizationalUnit;
+import io.offerdesk.parties.PartyCommands.DesignateBillingAccount;
 import io.offerdesk.parties.PartyCommands.Grant;
 import io.offerdesk.parties.PartyCommands.InviteUser;
 import io.offerdesk.parties.PartyCommands.OnboardParty;
+import io.offerdesk.parties.PartyCommands.UpdateAccount;
+import io.offerdesk.parties.PartyCommands.UpdateOrganizationalUnit;
 import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.FormSubmission;
@@ -28,18 +32,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The parties pages: the operator's list and onboarding form, a party's accounts, units and users, a user's roles
- * and keys, and the invitation page where a new user sets a password.
+ * The parties pages: the operator's list and onboarding form, a party's accounts, units and users (for a buyer
+ * organization the tree of units and accounts, its procurement accounts and billing account), a user's roles and keys,
+ * and the invitation page where a new user sets a password.
  */
 @Controller
 class PartyPages {
 
     private final PartyManagement parties;
+    private final Organizations organizations;
     private final UserManagement users;
     private final KeyManagement keys;
 
-    PartyPages(PartyManagement parties, UserManagement users, KeyManagement keys) {
+    PartyPages(PartyManagement parties, Organizations organizations, UserManagement users, KeyManagement keys) {
         this.parties = parties;
+        this.organizations = organizations;
         this.users = users;
         this.keys = keys;
     }
@@ -86,6 +93,7 @@ class PartyPages {
         model.addAttribute("accounts", accounts);
         model.addAttribute("units", units);
         model.addAttribute("unitNames", unitNames(units));
+        model.addAttribute("organization", organizations.organization(me, partyId));
         model.addAttribute("users", users.users(me, partyId));
         model.addAttribute("roles", Role.forParty(party.kind()));
         model.addAttribute(
@@ -118,6 +126,66 @@ class PartyPages {
             parties.addOrganizationalUnit(me, partyId, new AddOrganizationalUnit(name, parentId));
             return "redirect:/parties/" + partyId;
         });
+    }
+
+    @PostMapping("/parties/{partyId}/accounts/{accountId}")
+    String updateAccount(
+            OfferdeskPrincipal me,
+            @PathVariable UUID partyId,
+            @PathVariable String accountId,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String unitId,
+            @RequestParam(required = false) @Nullable Boolean procurement,
+            RedirectAttributes redirect) {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
+            organizations.updateAccount(
+                    me, partyId, accountId, new UpdateAccount(blankToNull(name), blankToNull(unitId), procurement));
+            return "redirect:/parties/" + partyId;
+        });
+    }
+
+    @PostMapping("/parties/{partyId}/organizational-units/{unitId}")
+    String updateUnit(
+            OfferdeskPrincipal me,
+            @PathVariable UUID partyId,
+            @PathVariable String unitId,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String parentId,
+            RedirectAttributes redirect) {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
+            organizations.updateOrganizationalUnit(
+                    me, partyId, unitId, new UpdateOrganizationalUnit(blankToNull(name), blankToNull(parentId)));
+            return "redirect:/parties/" + partyId;
+        });
+    }
+
+    @PostMapping("/parties/{partyId}/organizational-units/{unitId}/remove")
+    String removeUnit(
+            OfferdeskPrincipal me,
+            @PathVariable UUID partyId,
+            @PathVariable String unitId,
+            RedirectAttributes redirect) {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
+            organizations.removeOrganizationalUnit(me, partyId, unitId);
+            return "redirect:/parties/" + partyId;
+        });
+    }
+
+    @PostMapping("/parties/{partyId}/billing-account")
+    String designateBillingAccount(
+            OfferdeskPrincipal me,
+            @PathVariable UUID partyId,
+            @RequestParam(required = false) @Nullable String accountId,
+            RedirectAttributes redirect) {
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
+            organizations.designateBillingAccount(me, partyId, new DesignateBillingAccount(accountId));
+            return "redirect:/parties/" + partyId;
+        });
+    }
+
+    /** A field the form left empty changes nothing. */
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @PostMapping("/parties/{partyId}/users")
