@@ -265,10 +265,13 @@ public class CatalogManagement {
         return products.find(id);
     }
 
-    /** For demo data of other modules: a seller's products (the first page, newest first), unscoped. */
+    /**
+     * For other modules' pages and demo data: every product of a seller, newest first, unscoped. Every one, not a
+     * page: the resale wizard offers them all to choose from, and a seller's 101st product is as sellable as its first.
+     */
     @Transactional(readOnly = true)
     public List<Product> productsOf(java.util.UUID sellerPartyId) {
-        return products.list(sellerPartyId, null, null, null, ProductQuery.MAX_LIMIT);
+        return products.list(sellerPartyId, null, null, null, Integer.MAX_VALUE);
     }
 
     /** The caller's products (every product for the operator), filtered and keyset-paged, newest first. */

@@ -33,14 +33,22 @@ final class ResaleFixtures {
         return offers.today();
     }
 
-    /** A demo product of Acme's by title. */
+    /** A demo product of Acme's by title, looked for on every page: other tests add products of Acme's. */
     String productId(String title) {
-        for (var product : api.get("/api/v1/products?limit=100", ISV).json().at("/items")) {
-            if (product.at("/title").asString().equals(title)) {
-                return product.at("/id").asString();
+        var page = api.get("/api/v1/products?limit=100", ISV).json();
+        while (true) {
+            for (var product : page.at("/items")) {
+                if (product.at("/title").asString().equals(title)) {
+                    return product.at("/id").asString();
+                }
             }
+            var next = page.at("/next");
+            if (next.isMissingNode() || next.isNull()) {
+                throw new AssertionError("no product " + title);
+            }
+            page = api.get("/api/v1/products?limit=100&after=" + next.asString(), ISV)
+                    .json();
         }
-        throw new AssertionError("no product " + title);
     }
 
     static String change(String type, @Nullable String identifier, @Nullable String name, String details) {
