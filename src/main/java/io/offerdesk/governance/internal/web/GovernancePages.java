@@ -1,8 +1,7 @@
 package io.offerdesk.governance.internal.web;
 
-import io.offerdesk.changesets.ChangeError;
 import io.offerdesk.changesets.ChangeSet;
-import io.offerdesk.changesets.ChangeSetStatus;
+import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.governance.Experiences;
 import io.offerdesk.governance.GovernedOffers;
@@ -13,7 +12,6 @@ import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Conflict;
-import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.ResourceInUse;
 import io.offerdesk.shared.Role;
@@ -43,38 +41,6 @@ class GovernancePages {
 
     /** An idle worker takes milliseconds; a busy one leaves the page to show the status and a link instead. */
     static final Duration WAIT = Duration.ofSeconds(5);
-
-    /**
-     * What became of something the page started: a change set (applied, failed, or still running), or the field
-     * violations or refusal that kept it from starting.
-     */
-    public record Outcome(
-            @Nullable ChangeSet changeSet,
-            List<FieldViolation> violations,
-            @Nullable String problem) {
-
-        public boolean succeeded() {
-            return changeSet != null && changeSet.status() == ChangeSetStatus.SUCCEEDED;
-        }
-
-        public boolean failed() {
-            return changeSet != null
-                    && (changeSet.status() == ChangeSetStatus.FAILED
-                            || changeSet.status() == ChangeSetStatus.CANCELLED);
-        }
-
-        public boolean pending() {
-            return changeSet != null && !changeSet.status().isFinal();
-        }
-
-        public List<ChangeError> errors() {
-            return changeSet == null
-                    ? List.of()
-                    : changeSet.changes().stream()
-                            .flatMap(change -> change.errors().stream())
-                            .toList();
-        }
-    }
 
     private final Experiences experiences;
     private final ProductRequests requests;
@@ -263,9 +229,9 @@ class GovernancePages {
             requests.decline(me, id, comment);
             redirect.addFlashAttribute("declined", id);
         } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("outcome", new Outcome(null, invalid.violations(), null));
+            redirect.addFlashAttribute("outcome", ChangeSetOutcome.invalid(invalid.violations()));
         } catch (Conflict decided) {
-            redirect.addFlashAttribute("outcome", new Outcome(null, List.of(), "governance.outcome.decided"));
+            redirect.addFlashAttribute("outcome", ChangeSetOutcome.refused("governance.outcome.decided"));
         }
         return "redirect:/governance/requests";
     }
@@ -304,16 +270,16 @@ class GovernancePages {
         return myRequests(me, productId, accountId, model);
     }
 
-    private Outcome submit(OfferdeskPrincipal me, Supplier<ChangeSet> start) {
+    private ChangeSetOutcome submit(OfferdeskPrincipal me, Supplier<ChangeSet> start) {
         try {
             var started = start.get();
-            return new Outcome(changeSets.awaitFinal(me.partyId(), started.id(), WAIT), List.of(), null);
+            return ChangeSetOutcome.of(changeSets.awaitFinal(me.partyId(), started.id(), WAIT));
         } catch (InvalidInput invalid) {
-            return new Outcome(null, invalid.violations(), null);
+            return ChangeSetOutcome.invalid(invalid.violations());
         } catch (ResourceInUse inUse) {
-            return new Outcome(null, List.of(), "governance.outcome.inUse");
+            return ChangeSetOutcome.refused("governance.outcome.inUse");
         } catch (Conflict decided) {
-            return new Outcome(null, List.of(), "governance.outcome.decided");
+            return ChangeSetOutcome.refused("governance.outcome.decided");
         }
     }
 

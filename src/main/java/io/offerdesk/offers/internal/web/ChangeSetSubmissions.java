@@ -1,6 +1,7 @@
 package io.offerdesk.offers.internal.web;
 
 import io.offerdesk.changesets.ChangeSet;
+import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.StartChangeSet;
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
@@ -33,24 +34,24 @@ class ChangeSetSubmissions {
         this.changeSets = changeSets;
     }
 
-    Outcome submit(OfferdeskPrincipal me, List<RequestedChange> changes) {
+    ChangeSetOutcome submit(OfferdeskPrincipal me, List<RequestedChange> changes) {
         return run(me, () -> changeSets.start(me, new StartChangeSet(changes, null, null, null)));
     }
 
     /** Runs an action that starts a change set (such as one of {@code OfferActions}) and waits for its outcome. */
-    Outcome run(OfferdeskPrincipal me, Supplier<ChangeSet> start) {
+    ChangeSetOutcome run(OfferdeskPrincipal me, Supplier<ChangeSet> start) {
         try {
             var started = start.get();
-            return Outcome.of(changeSets.awaitFinal(me.partyId(), started.id(), WAIT));
+            return ChangeSetOutcome.of(changeSets.awaitFinal(me.partyId(), started.id(), WAIT));
         } catch (InvalidInput invalid) {
-            return Outcome.rejected(invalid.violations().stream()
+            return ChangeSetOutcome.invalid(invalid.violations().stream()
                     .map(v -> new FieldViolation(
                             DOCUMENT_PATH.matcher(v.field()).replaceFirst(""), v.code(), v.arguments()))
                     .toList());
         } catch (ResourceInUse inUse) {
-            return Outcome.refused("offerPages.inUse", List.of(inUse.entityId()));
+            return ChangeSetOutcome.refused("offerPages.inUse", List.of(inUse.entityId()));
         } catch (QuotaExceeded quota) {
-            return Outcome.refused(quota.code(), quota.arguments());
+            return ChangeSetOutcome.refused(quota.code(), quota.arguments());
         }
     }
 }

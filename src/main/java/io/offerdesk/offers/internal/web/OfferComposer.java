@@ -9,6 +9,7 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.catalog.StandardContract;
 import io.offerdesk.catalog.StandardContractManagement;
+import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
 import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.Offer;
@@ -244,7 +245,7 @@ class OfferComposer {
             try {
                 return redraw(me, offerId, step, form.split(settings.maxInstallments()), null, model);
             } catch (InvalidInput invalid) {
-                return redraw(me, offerId, step, form.padded(), Outcome.rejected(invalid.violations()), model);
+                return redraw(me, offerId, step, form.padded(), ChangeSetOutcome.invalid(invalid.violations()), model);
             }
         }
         if ("clear".equals(action)) {
@@ -268,7 +269,8 @@ class OfferComposer {
                 uploaded = eulas.upload(me, file.getOriginalFilename(), file.getBytes())
                         .url();
             } catch (InvalidInput invalid) {
-                return redraw(me, offerId, ComposerStep.EULA, form, Outcome.rejected(invalid.violations()), model);
+                return redraw(
+                        me, offerId, ComposerStep.EULA, form, ChangeSetOutcome.invalid(invalid.violations()), model);
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }
@@ -349,7 +351,7 @@ class OfferComposer {
             String offerId,
             ComposerStep step,
             Object form,
-            @Nullable Outcome outcome,
+            @Nullable ChangeSetOutcome outcome,
             Model model) {
         requireAuthor(me);
         return page(me, offers.offer(me, offerId), step, form, outcome, model);
@@ -360,7 +362,7 @@ class OfferComposer {
             Offer offer,
             ComposerStep step,
             Object form,
-            @Nullable Outcome outcome,
+            @Nullable ChangeSetOutcome outcome,
             Model model) {
         var product = product(offer);
         model.addAttribute("offer", offer);
@@ -411,7 +413,8 @@ class OfferComposer {
         return "offers/compose";
     }
 
-    private String productPage(OfferdeskPrincipal me, String productId, @Nullable Outcome outcome, Model model) {
+    private String productPage(
+            OfferdeskPrincipal me, String productId, @Nullable ChangeSetOutcome outcome, Model model) {
         model.addAttribute("products", catalog.products(me, ProductQuery.all()).items());
         model.addAttribute("authorizations", authorizations(me));
         model.addAttribute("productId", productId);

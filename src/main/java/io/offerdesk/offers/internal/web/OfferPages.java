@@ -5,6 +5,7 @@ import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductCommands.ProductQuery;
 import io.offerdesk.catalog.ProductId;
 import io.offerdesk.changesets.ChangeSet;
+import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferActions;
@@ -139,9 +140,9 @@ class OfferPages {
         var offer = offers.offer(me, offerId);
         var product = ProductId.parse(offer.productId()).flatMap(catalog::find).orElse(null);
         if (model.getAttribute("outcomeId") instanceof String changeSetId) {
-            model.addAttribute("outcome", Outcome.of(changeSets.describe(me, changeSetId)));
+            model.addAttribute("outcome", ChangeSetOutcome.of(changeSets.describe(me, changeSetId)));
         }
-        if (model.getAttribute("outcome") instanceof Outcome outcome
+        if (model.getAttribute("outcome") instanceof ChangeSetOutcome outcome
                 && !outcome.violations().isEmpty()) {
             model.addAttribute("violations", outcome.violations());
         }
@@ -216,7 +217,7 @@ class OfferPages {
     }
 
     /** The change set's id survives the redirect; the page reads it again, so it shows what the engine says now. */
-    private static void flash(RedirectAttributes redirect, Outcome outcome) {
+    private static void flash(RedirectAttributes redirect, ChangeSetOutcome outcome) {
         if (outcome.changeSet() != null) {
             redirect.addFlashAttribute("outcomeId", outcome.changeSet().id());
         } else {

@@ -3,6 +3,7 @@ package io.offerdesk.offers.internal.web;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.Product;
 import io.offerdesk.catalog.ProductId;
+import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferQueries;
@@ -98,7 +99,7 @@ class OfferSetPages {
         return detail(me, offerSetId, submissions.run(me, () -> actions.release(me, offerSetId)), model);
     }
 
-    private String detail(OfferdeskPrincipal me, String offerSetId, @Nullable Outcome outcome, Model model) {
+    private String detail(OfferdeskPrincipal me, String offerSetId, @Nullable ChangeSetOutcome outcome, Model model) {
         var view = sets.offerSet(me, offerSetId);
         model.addAttribute("set", view.set());
         model.addAttribute("rows", view.offers().stream().map(this::row).toList());
@@ -112,7 +113,7 @@ class OfferSetPages {
             String name,
             String buyerNotes,
             List<String> picked,
-            @Nullable Outcome outcome,
+            @Nullable ChangeSetOutcome outcome,
             Model model) {
         var filter = new OfferFilter(
                 OfferState.DRAFT,

@@ -2,9 +2,8 @@ package io.offerdesk.resale.internal.web;
 
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.StandardContractManagement;
-import io.offerdesk.changesets.ChangeError;
 import io.offerdesk.changesets.ChangeSet;
-import io.offerdesk.changesets.ChangeSetStatus;
+import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.StartChangeSet;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -12,7 +11,6 @@ import io.offerdesk.resale.ResaleAuthorization;
 import io.offerdesk.resale.ResaleAuthorizationFilter;
 import io.offerdesk.resale.ResaleAuthorizationStatus;
 import io.offerdesk.resale.ResaleAuthorizations;
-import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.QuotaExceeded;
 import io.offerdesk.shared.ResourceInUse;
@@ -50,38 +48,6 @@ class ResalePages {
             String partyName,
             String status,
             String extendedStatus) {}
-
-    /**
-     * What became of a change set the page started: the change set (applied, failed, or still running), or the
-     * field violations or refusal that kept it from starting.
-     */
-    public record Outcome(
-            @Nullable ChangeSet changeSet,
-            List<FieldViolation> violations,
-            @Nullable String problem) {
-
-        public boolean succeeded() {
-            return changeSet != null && changeSet.status() == ChangeSetStatus.SUCCEEDED;
-        }
-
-        public boolean failed() {
-            return changeSet != null
-                    && (changeSet.status() == ChangeSetStatus.FAILED
-                            || changeSet.status() == ChangeSetStatus.CANCELLED);
-        }
-
-        public boolean pending() {
-            return changeSet != null && !changeSet.status().isFinal();
-        }
-
-        public List<ChangeError> errors() {
-            return changeSet == null
-                    ? List.of()
-                    : changeSet.changes().stream()
-                            .flatMap(change -> change.errors().stream())
-                            .toList();
-        }
-    }
 
     private final ResaleAuthorizations authorizations;
     private final CatalogManagement catalog;
@@ -210,20 +176,21 @@ class ResalePages {
         return "redirect:/resale-authorizations/" + authorization.id();
     }
 
-    private Outcome submit(OfferdeskPrincipal me, Supplier<ChangeSet> start) {
+    private ChangeSetOutcome submit(OfferdeskPrincipal me, Supplier<ChangeSet> start) {
         try {
             var started = start.get();
-            return new Outcome(changeSets.awaitFinal(me.partyId(), started.id(), WAIT), List.of(), null);
+            return ChangeSetOutcome.of(changeSets.awaitFinal(me.partyId(), started.id(), WAIT));
         } catch (InvalidInput invalid) {
-            return new Outcome(null, invalid.violations(), null);
+            return ChangeSetOutcome.invalid(invalid.violations());
         } catch (ResourceInUse inUse) {
-            return new Outcome(null, List.of(), "resale.outcome.inUse");
+            return ChangeSetOutcome.refused("resale.outcome.inUse");
         } catch (QuotaExceeded quota) {
-            return new Outcome(null, List.of(), quota.code());
+            return ChangeSetOutcome.refused(quota.code());
         }
     }
 
-    private String wizardPage(OfferdeskPrincipal me, AuthorizationForm form, @Nullable Outcome outcome, Model model) {
+    private String wizardPage(
+            OfferdeskPrincipal me, AuthorizationForm form, @Nullable ChangeSetOutcome outcome, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("outcome", outcome);
         model.addAttribute("violations", outcome == null ? List.of() : outcome.violations());

@@ -1,41 +1,44 @@
-package io.offerdesk.offers.internal.web;
+package io.offerdesk.changesets;
 
-import io.offerdesk.changesets.ChangeError;
-import io.offerdesk.changesets.ChangeSet;
-import io.offerdesk.changesets.ChangeSetStatus;
 import io.offerdesk.shared.FieldViolation;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What became of a change set a page started: applied, failed with each change's errors, still running after the
- * page stopped waiting, rejected at once with field violations, or refused (entity locked, quota used up).
+ * What became of a change set a page started, for the page to show at once: applied, failed with each change's
+ * errors, still running after the page stopped waiting, rejected at once with field violations, or refused (entity
+ * locked, quota used up). Rendered by the {@code outcome} fragment of {@code changesets/outcome.html}, or by a page's
+ * own.
  *
- * @param violations field paths relative to the change's DetailsDocument, e.g. {@code Terms[0].Schedule[1].ChargeDate}
- * @param problem a message key when the engine refused to start the change set
+ * @param violations field paths relative to the request, e.g. {@code Terms[0].Schedule[1].ChargeDate}
+ * @param problem the message key of a refusal, with its arguments
  */
-public record Outcome(
+public record ChangeSetOutcome(
         @Nullable ChangeSet changeSet,
         List<FieldViolation> violations,
         @Nullable String problem,
         List<Object> problemArguments) {
 
-    public Outcome {
+    public ChangeSetOutcome {
         violations = List.copyOf(violations);
         problemArguments = List.copyOf(problemArguments);
     }
 
-    static Outcome of(ChangeSet changeSet) {
-        return new Outcome(changeSet, List.of(), null, List.of());
+    public static ChangeSetOutcome of(ChangeSet changeSet) {
+        return new ChangeSetOutcome(changeSet, List.of(), null, List.of());
     }
 
-    static Outcome rejected(List<FieldViolation> violations) {
-        return new Outcome(null, violations, null, List.of());
+    public static ChangeSetOutcome invalid(List<FieldViolation> violations) {
+        return new ChangeSetOutcome(null, violations, null, List.of());
     }
 
-    static Outcome refused(String problem, List<Object> arguments) {
-        return new Outcome(null, List.of(), problem, arguments);
+    public static ChangeSetOutcome refused(String problem, List<Object> arguments) {
+        return new ChangeSetOutcome(null, List.of(), problem, arguments);
+    }
+
+    public static ChangeSetOutcome refused(String problem) {
+        return refused(problem, List.of());
     }
 
     public boolean succeeded() {
@@ -61,7 +64,7 @@ public record Outcome(
     }
 
     /** The id (without revision) of the entity the change at {@code index} created or changed, once applied. */
-    Optional<String> entityId(int index) {
+    public Optional<String> entityId(int index) {
         if (changeSet == null || index >= changeSet.changes().size()) {
             return Optional.empty();
         }
