@@ -1,11 +1,21 @@
 /**
  * Notifications: an in-app inbox, fed by other modules' events. A notification is addressed to one user, to the users
  * of a party who hold a role, or to a whole party, and carries a message key with its arguments so that each reader
- * sees it in their own language. Webhooks and e-mail (DESIGN §4) will be further channels fed by the same events.
+ * sees it in their own language. Outbound webhooks (signed, retried,
+ * replayable; ADR 0026) are a second channel fed by offer, agreement, invoice and disbursement events; e-mail (DESIGN
+ * §4) will be another.
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"platform", "parties", "governance :: events"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "governance :: events",
+            "offers :: events",
+            "agreements :: events",
+            "invoicing :: events",
+            "disbursement :: events"
+        })
 @NullMarked
 package io.offerdesk.notifications;
 

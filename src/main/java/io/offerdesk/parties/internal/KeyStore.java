@@ -4,6 +4,7 @@ import io.offerdesk.parties.AccessKey;
 import io.offerdesk.parties.ApiKey;
 import io.offerdesk.parties.KeyManagement.SigningSecret;
 import io.offerdesk.parties.User;
+import io.offerdesk.platform.SecretBox;
 import io.offerdesk.shared.Sha256;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.offerdesk.parties.internal;
+package io.offerdesk.platform;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts secrets that must be read back (SigV4 secret access keys) with AES-256-GCM under the configured master
- * key ({@code offerdesk.master-key}, 32 bytes in base64). Each ciphertext is bound to the key id it belongs to, so a
+ * Encrypts secrets that must be read back (SigV4 secret access keys, webhook signing secrets) with AES-256-GCM under the configured master
+ * key ({@code offerdesk.master-key}, 32 bytes in base64). Each ciphertext is bound to the id of what it belongs to, so a
  * ciphertext copied onto another row does not decrypt.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -25,7 +25,7 @@ class SecretBox {
     private final SecretKeySpec masterKey;
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(@Value("${offerdesk.master-key:}") String masterKey) {
+    public SecretBox(@Value("${offerdesk.master-key:}") String masterKey) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(masterKey.trim());
@@ -40,7 +40,7 @@ class SecretBox {
         this.masterKey = new SecretKeySpec(bytes, "AES");
     }
 
-    byte[] seal(String secret, String boundTo) {
+    public byte[] seal(String secret, String boundTo) {
         try {
             var nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -57,7 +57,7 @@ class SecretBox {
         }
     }
 
-    String open(byte[] box, String boundTo) {
+    public String open(byte[] box, String boundTo) {
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, box, 0, NONCE_BYTES));

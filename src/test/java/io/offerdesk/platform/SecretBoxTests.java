@@ -1,4 +1,4 @@
-package io.offerdesk.parties.internal;
+package io.offerdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -1,0 +1,322 @@
+package io.offerdesk.notifications.internal.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Endpoints, the delivery outbox and the delivery log. Every read for a user names the party; only the delivery
+ * worker claims due deliveries across parties, by design, with {@code SKIP LOCKED}.
+ */
+@Repository
+public class WebhookRepository {
+
+    /** An endpoint as stored, its secret still sealed. */
+    public record StoredEndpoint(
+            String id,
+            UUID partyId,
+            String url,
+            List<String> eventTypes,
+            boolean active,
+            byte[] secretBox,
+            Instant createdAt,
+            Instant secretRotatedAt) {}
+
+    public enum State {
+        PENDING,
+        DELIVERED,
+        DEAD
+    }
+
+    public record Delivery(
+            String id,
+            String endpointId,
+            UUID partyId,
+            UUID eventId,
+            String eventType,
+            String body,
+            State state,
+            int attempts,
+            @Nullable Instant nextAttemptAt,
+            Instant giveUpAt,
+            @Nullable String replayOf,
+            Instant createdAt) {}
+
+    public record Attempt(
+            String deliveryId,
+            int attempt,
+            Instant attemptedAt,
+            @Nullable Integer statusCode,
+            long latencyMillis,
+            @Nullable String error) {}
+
+    /** A claimed delivery with what its attempt needs: where to send it and the sealed secret to sign it with. */
+    public record Claimed(Delivery delivery, String url, byte[] secretBox) {}
+
+    private static final String DELIVERY_COLUMNS = """
+            SELECT d.id, d.endpoint_id, d.party_id, d.event_id, d.event_type, d.body, d.state, d.attempts,
+                d.next_attempt_at, d.give_up_at, d.replay_of, d.created_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    WebhookRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insertEndpoint(StoredEndpoint e) {
+        jdbc.sql("""
+                        INSERT INTO notifications.webhook_endpoint (id, party_id, url, event_types, active, secret_box,
+                            created_at, secret_rotated_at)
+                        VALUES (:id, :party, :url, CAST(:types AS jsonb), :active, :box, :createdAt, :createdAt)
+                        """)
+                .param("id", e.id())
+                .param("party", e.partyId())
+                .param("url", e.url())
+                .param("types", json.writeValueAsString(e.eventTypes()))
+                .param("active", e.active())
+                .param("box", e.secretBox())
+                .param("createdAt", Timestamp.from(e.createdAt()))
+                .update();
+    }
+
+    public void updateEndpoint(UUID party, String id, String url, List<String> eventTypes, boolean active) {
+        jdbc.sql("""
+                        UPDATE notifications.webhook_endpoint
+                        SET url = :url, event_types = CAST(:types AS jsonb), active = :active
+                        WHERE party_id = :party AND id = :id
+                        """)
+                .param("party", party)
+                .param("id", id)
+                .param("url", url)
+                .param("types", json.writeValueAsString(eventTypes))
+                .param("active", active)
+                .update();
+    }
+
+    public void rotateSecret(UUID party, String id, byte[] box, Instant at) {
+        jdbc.sql("""
+                        UPDATE notifications.webhook_endpoint SET secret_box = :box, secret_rotated_at = :at
+                        WHERE party_id = :party AND id = :id
+                        """)
+                .param("party", party)
+                .param("id", id)
+                .param("box", box)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public List<StoredEndpoint> endpoints(UUID party) {
+        return jdbc.sql("""
+                        SELECT id, party_id, url, event_types, active, secret_box, created_at, secret_rotated_at
+                        FROM notifications.webhook_endpoint WHERE party_id = :party ORDER BY created_at, id
+                        """).param("party", party).query(this::endpoint).list();
+    }
+
+    public Optional<StoredEndpoint> endpoint(UUID party, String id) {
+        return jdbc.sql("""
+                        SELECT id, party_id, url, event_types, active, secret_box, created_at, secret_rotated_at
+                        FROM notifications.webhook_endpoint WHERE party_id = :party AND id = :id
+                        """)
+                .param("party", party)
+                .param("id", id)
+                .query(this::endpoint)
+                .optional();
+    }
+
+    /** The party's active endpoints subscribed to {@code eventType}. */
+    public List<String> subscribers(UUID party, String eventType) {
+        return jdbc.sql("""
+                        SELECT id FROM notifications.webhook_endpoint
+                        WHERE party_id = :party AND active AND event_types @> CAST(:type AS jsonb)
+                        ORDER BY id
+                        """)
+                .param("party", party)
+                .param("type", json.writeValueAsString(List.of(eventType)))
+                .query(String.class)
+                .list();
+    }
+
+    /** Queues a delivery; the first delivery of an event to an endpoint is queued once however often it is heard. */
+    public boolean enqueue(Delivery d) {
+        return jdbc.sql("""
+                        INSERT INTO notifications.webhook_delivery (id, endpoint_id, party_id, event_id, event_type,
+                            body, state, attempts, next_attempt_at, give_up_at, replay_of, created_at)
+                        VALUES (:id, :endpoint, :party, :event, :type, :body, 'PENDING', 0, :next, :giveUp, :replayOf,
+                            :createdAt)
+                        ON CONFLICT DO NOTHING
+                        """)
+                        .param("id", d.id())
+                        .param("endpoint", d.endpointId())
+                        .param("party", d.partyId())
+                        .param("event", d.eventId())
+                        .param("type", d.eventType())
+                        .param("body", d.body())
+                        .param("next", timestamp(d.nextAttemptAt()))
+                        .param("giveUp", Timestamp.from(d.giveUpAt()))
+                        .param("replayOf", d.replayOf())
+                        .param("createdAt", Timestamp.from(d.createdAt()))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Claims the deliveries due at {@code now} for one attempt: counts the attempt and moves the next one to {@code
+     * retryAt} of its attempt number. Committed before sending, this keeps other nodes off the delivery while it is
+     * sent, and a worker that dies before recording the outcome leaves it pending for that retry: nothing is lost.
+     */
+    public List<Claimed> claimDue(Instant now, int limit, IntFunction<Instant> retryAt) {
+        var due = jdbc.sql(DELIVERY_COLUMNS + """
+                        , e.url, e.secret_box
+                        FROM notifications.webhook_delivery d
+                        JOIN notifications.webhook_endpoint e ON e.id = d.endpoint_id
+                        WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now
+                        ORDER BY d.next_attempt_at, d.id
+                        LIMIT :limit FOR UPDATE OF d SKIP LOCKED
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> new Claimed(mapDelivery(rs, row), rs.getString("url"), rs.getBytes("secret_box")))
+                .list();
+        for (var claimed : due) {
+            jdbc.sql("""
+                            UPDATE notifications.webhook_delivery
+                            SET attempts = attempts + 1, next_attempt_at = :next
+                            WHERE id = :id
+                            """)
+                    .param(
+                            "next",
+                            Timestamp.from(retryAt.apply(claimed.delivery().attempts() + 1)))
+                    .param("id", claimed.delivery().id())
+                    .update();
+        }
+        return due;
+    }
+
+    /** Logs an attempt and moves the delivery to {@code state}; a pending one keeps the retry set at its claim. */
+    public void recordAttempt(Attempt attempt, State state) {
+        jdbc.sql("""
+                        INSERT INTO notifications.webhook_attempt (delivery_id, attempt, attempted_at, status_code,
+                            latency_ms, error)
+                        VALUES (:delivery, :attempt, :at, :status, :latency, :error)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("delivery", attempt.deliveryId())
+                .param("attempt", attempt.attempt())
+                .param("at", Timestamp.from(attempt.attemptedAt()))
+                .param("status", attempt.statusCode(), Types.INTEGER)
+                .param("latency", attempt.latencyMillis())
+                .param("error", attempt.error())
+                .update();
+        jdbc.sql("""
+                        UPDATE notifications.webhook_delivery
+                        SET state = :state,
+                            next_attempt_at = CASE WHEN CAST(:state AS varchar) = 'PENDING' THEN next_attempt_at END
+                        WHERE id = :id AND state = 'PENDING'
+                        """)
+                .param("state", state.name())
+                .param("id", attempt.deliveryId())
+                .update();
+    }
+
+    public List<Delivery> deliveries(
+            UUID party, @Nullable String endpointId, @Nullable State state, int offset, int limit) {
+        return jdbc.sql(DELIVERY_COLUMNS + """
+                        FROM notifications.webhook_delivery d
+                        WHERE d.party_id = :party
+                          AND (CAST(:endpoint AS varchar) IS NULL OR d.endpoint_id = :endpoint)
+                          AND (CAST(:state AS varchar) IS NULL OR d.state = :state)
+                        ORDER BY d.created_at DESC, d.id
+                        LIMIT :limit OFFSET :offset
+                        """)
+                .param("party", party)
+                .param("endpoint", endpointId, Types.VARCHAR)
+                .param("state", state == null ? null : state.name(), Types.VARCHAR)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::mapDelivery)
+                .list();
+    }
+
+    public Optional<Delivery> delivery(UUID party, String id) {
+        return jdbc.sql(DELIVERY_COLUMNS
+                        + " FROM notifications.webhook_delivery d WHERE d.party_id = :party AND d.id = :id")
+                .param("party", party)
+                .param("id", id)
+                .query(this::mapDelivery)
+                .optional();
+    }
+
+    public List<Attempt> attempts(UUID party, String deliveryId) {
+        return jdbc.sql("""
+                        SELECT a.delivery_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error
+                        FROM notifications.webhook_attempt a
+                        JOIN notifications.webhook_delivery d ON d.id = a.delivery_id
+                        WHERE d.party_id = :party AND a.delivery_id = :id
+                        ORDER BY a.attempt
+                        """)
+                .param("party", party)
+                .param("id", deliveryId)
+                .query((rs, row) -> new Attempt(
+                        rs.getString("delivery_id"),
+                        rs.getInt("attempt"),
+                        rs.getTimestamp("attempted_at").toInstant(),
+                        rs.getObject("status_code", Integer.class),
+                        rs.getLong("latency_ms"),
+                        rs.getString("error")))
+                .list();
+    }
+
+    public Optional<Instant> nextAttempt() {
+        return jdbc.sql("SELECT min(next_attempt_at) FROM notifications.webhook_delivery WHERE state = 'PENDING'")
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)))
+                .single()
+                .map(Timestamp::toInstant);
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private StoredEndpoint endpoint(ResultSet rs, int row) throws SQLException {
+        return new StoredEndpoint(
+                rs.getString("id"),
+                rs.getObject("party_id", UUID.class),
+                rs.getString("url"),
+                json.readValue(rs.getString("event_types"), new TypeReference<List<String>>() {}),
+                rs.getBoolean("active"),
+                rs.getBytes("secret_box"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("secret_rotated_at").toInstant());
+    }
+
+    private Delivery mapDelivery(ResultSet rs, int row) throws SQLException {
+        var next = rs.getTimestamp("next_attempt_at");
+        return new Delivery(
+                rs.getString("id"),
+                rs.getString("endpoint_id"),
+                rs.getObject("party_id", UUID.class),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("event_type"),
+                rs.getString("body"),
+                State.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                next == null ? null : next.toInstant(),
+                rs.getTimestamp("give_up_at").toInstant(),
+                rs.getString("replay_of"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

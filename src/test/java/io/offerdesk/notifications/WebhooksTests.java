@@ -1,0 +1,379 @@
+package io.offerdesk.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.notifications.internal.webhooks.WebhookRepository;
+import io.offerdesk.notifications.internal.webhooks.WebhookSignature;
+import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
+import io.offerdesk.support.TestApi;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Outbound webhooks end to end, with a local HTTP server as the receiver: a released offer arrives signed; a receiver
+ * outage is retried until it answers; the last failed attempt dead-letters; replay sends again; a worker that dies
+ * mid-batch loses nothing; only the owning party's administrators see endpoints and deliveries.
+ */
+// Moves the shared simulated clock forward: runs after the tests that do not (junit-platform.properties).
+@Order(Order.DEFAULT + 34)
+@EndToEndTest
+class WebhooksTests {
+
+    static final String ADMIN = "admin@acme.example";
+    static final String OPERATOR = "operator@offerdesk.example";
+    static final String OTHER_SELLER = "admin@nimbus.example";
+
+    record Received(String signature, String eventId, String eventType, String body) {}
+
+    @Autowired
+    TestApi api;
+
+    @Autowired
+    WebhookRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    final AtomicInteger answer = new AtomicInteger(200);
+    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    final List<String> endpoints = new ArrayList<>();
+    AgreementFixtures fixtures;
+    HttpServer receiver;
+
+    @BeforeEach
+    void receiver() throws IOException {
+        fixtures = new AgreementFixtures(api);
+        receiver = HttpServer.create(new InetSocketAddress(0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(
+                    String.valueOf(headers.getFirst(WebhookSignature.HEADER)),
+                    String.valueOf(headers.getFirst("Offerdesk-Event-Id")),
+                    String.valueOf(headers.getFirst("Offerdesk-Event-Type")),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(answer.get(), -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    /** Offers other test classes release later must not keep this test's stopped receivers busy. */
+    @AfterEach
+    void deactivate() {
+        receiver.stop(0);
+        for (var id : endpoints) {
+            api.put("/api/v1/webhooks/endpoints/" + id, ADMIN, """
+                    {"url":"%s","eventTypes":["offer.released"],"active":false}""".formatted(url()));
+        }
+    }
+
+    @Test
+    void aReleasedOfferArrivesSignedWithTheEndpointsSecret() throws InterruptedException {
+        var endpoint = endpoint();
+        var secret = endpoint.at("/secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(api.get("/api/v1/webhooks/endpoints/" + endpoint.at("/id").asString(), ADMIN)
+                        .json()
+                        .at("/secret")
+                        .isNull())
+                .as("the secret is shown once")
+                .isTrue();
+
+        var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
+
+        var arrived = awaitOffer(offer);
+        assertThat(WebhookSignature.verify(
+                        secret,
+                        arrived.signature(),
+                        arrived.body(),
+                        Clock.systemUTC().instant()))
+                .as(arrived.signature())
+                .isTrue();
+        assertThat(arrived.eventType()).isEqualTo("offer.released");
+        var body = json.readTree(arrived.body());
+        assertThat(body.at("/id").asString()).isEqualTo(arrived.eventId());
+        assertThat(body.at("/type").asString()).isEqualTo("offer.released");
+        assertThat(body.at("/data/buyerAccounts/0").asString()).isEqualTo(AgreementFixtures.GLOBEX_ACCOUNT);
+
+        var delivery = awaitDelivery(
+                endpoint.at("/id").asString(), d -> d.at("/state").asString().equals("DELIVERED"));
+        var log = api.get("/api/v1/webhooks/deliveries/" + delivery.at("/id").asString(), ADMIN);
+        assertThat(log.json().at("/attempts/0/statusCode").asInt()).isEqualTo(200);
+        assertThat(log.json().at("/body").asString()).isEqualTo(arrived.body());
+
+        assertThat(api.get("/api/v1/webhooks/deliveries/" + delivery.at("/id").asString(), OTHER_SELLER)
+                        .status())
+                .as("another seller's delivery")
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/webhooks/endpoints/" + endpoint.at("/id").asString(), OTHER_SELLER)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/v1/webhooks/deliveries/"
+                                        + delivery.at("/id").asString() + "/replay",
+                                OTHER_SELLER,
+                                "")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/webhooks/endpoints", AgreementFixtures.AUTHOR)
+                        .status())
+                .as("an offer author is no administrator")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aRotatedSecretSignsTheNextDeliveryAndTheOldOneNoLonger() throws InterruptedException {
+        var endpoint = endpoint();
+        var old = endpoint.at("/secret").asString();
+        var rotated =
+                api.post("/api/v1/webhooks/endpoints/" + endpoint.at("/id").asString() + "/rotate-secret", ADMIN, "");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        var secret = rotated.json().at("/secret").asString();
+
+        var arrived = awaitOffer(fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT));
+
+        var now = Clock.systemUTC().instant();
+        assertThat(WebhookSignature.verify(secret, arrived.signature(), arrived.body(), now))
+                .isTrue();
+        assertThat(WebhookSignature.verify(old, arrived.signature(), arrived.body(), now))
+                .isFalse();
+    }
+
+    @Test
+    void endpointsNeedAnHttpsUrlAndEventTypesOfTheCatalog() {
+        var http = api.post("/api/v1/webhooks/endpoints", ADMIN, """
+                {"url":"http://receiver.example/hooks","eventTypes":["offer.released"]}""");
+        assertThat(http.status()).as(http.body()).isEqualTo(422);
+        assertThat(http.body()).contains("url");
+
+        var unknown = api.post("/api/v1/webhooks/endpoints", ADMIN, """
+                {"url":"https://receiver.example/hooks","eventTypes":["offer.teleported"]}""");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.body()).contains("eventTypes").contains("offer.teleported");
+
+        assertThat(api.get("/api/v1/webhooks/event-types", ADMIN)
+                        .json()
+                        .at("/eventTypes")
+                        .toString())
+                .contains("offer.released", "agreement.accepted", "invoice.paid", "disbursement.failed");
+    }
+
+    @Test
+    void aReceiverOutageIsRetriedUntilItAnswers() throws InterruptedException {
+        answer.set(503);
+        var endpoint = endpoint().at("/id").asString();
+        var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
+        var failed = awaitOffer(offer);
+        var pending = awaitDelivery(endpoint, d -> d.at("/attempts").asInt() == 1 && attempts(d) == 1);
+        assertThat(pending.at("/state").asString()).isEqualTo("PENDING");
+
+        answer.set(200);
+        advance("PT2M");
+
+        var delivered = awaitOffer(offer);
+        assertThat(delivered.eventId()).isEqualTo(failed.eventId());
+        var log = api.get("/api/v1/webhooks/deliveries/" + pending.at("/id").asString(), ADMIN)
+                .json();
+        assertThat(log.at("/delivery/state").asString()).isEqualTo("DELIVERED");
+        assertThat(statusCodes(log)).containsExactly(503, 200);
+    }
+
+    @Test
+    void theLastFailedAttemptDeadLettersAndReplayDeliversAgain() throws InterruptedException {
+        answer.set(500);
+        var endpoint = endpoint().at("/id").asString();
+        var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
+        var first = awaitOffer(offer);
+        var pending = awaitDelivery(endpoint, d -> attempts(d) == 1);
+        var id = pending.at("/id").asString();
+
+        advance("P4D");
+
+        var dead = api.get("/api/v1/webhooks/deliveries/" + id, ADMIN).json();
+        assertThat(dead.at("/delivery/state").asString()).isEqualTo("DEAD");
+        var attempts = dead.at("/attempts");
+        assertThat(attempts.size())
+                .as("retried with backoff, not once a minute")
+                .isBetween(10, 30);
+        var lastAttempt = Instant.parse(
+                attempts.get(attempts.size() - 1).at("/attemptedAt").asString());
+        var secondLast = Instant.parse(
+                attempts.get(attempts.size() - 2).at("/attemptedAt").asString());
+        assertThat(lastAttempt)
+                .as("retried for at least 72 hours")
+                .isAfterOrEqualTo(
+                        Instant.parse(dead.at("/delivery/createdAt").asString()).plus(Duration.ofHours(72)));
+        assertThat(secondLast)
+                .isBefore(Instant.parse(dead.at("/delivery/giveUpAt").asString()));
+        assertThat(statusCodes(dead)).containsOnly(500);
+
+        answer.set(200);
+        received.clear();
+        var replay = api.post("/api/v1/webhooks/deliveries/" + id + "/replay", ADMIN, "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(201);
+        assertThat(replay.json().at("/replayOf").asString()).isEqualTo(id);
+        assertThat(replay.json().at("/eventId").asString()).isEqualTo(first.eventId());
+
+        var again = awaitOffer(offer);
+        assertThat(again.eventId()).isEqualTo(first.eventId());
+        var replayed = awaitDelivery(
+                endpoint,
+                d -> d.at("/id").asString().equals(replay.json().at("/id").asString())
+                        && d.at("/state").asString().equals("DELIVERED"));
+        assertThat(replayed.at("/attempts").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/webhooks/deliveries/" + id, ADMIN)
+                        .json()
+                        .at("/delivery/state")
+                        .asString())
+                .as("the dead delivery stays in the log as it was")
+                .isEqualTo("DEAD");
+    }
+
+    @Test
+    void noEventIsLostWhenTheWorkerDiesMidBatch() throws InterruptedException {
+        answer.set(503);
+        var endpoint = endpoint().at("/id").asString();
+        var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
+        awaitOffer(offer);
+        var pending = awaitDelivery(endpoint, d -> attempts(d) == 1);
+        var id = pending.at("/id").asString();
+        var due = Instant.parse(pending.at("/nextAttemptAt").asString());
+        var tx = new TransactionTemplate(transactions);
+
+        // A worker whose claim transaction rolls back (it died before committing) leaves the delivery as it was.
+        tx.executeWithoutResult(status -> {
+            assertThat(repository.claimDue(due, 50, attempt -> due.plus(Duration.ofMinutes(5))))
+                    .extracting(c -> c.delivery().id())
+                    .contains(id);
+            status.setRollbackOnly();
+        });
+        assertThat(delivery(id).at("/delivery/attempts").asInt()).isEqualTo(1);
+
+        // A worker that committed its claim and died before sending: the claim's retry brings the delivery back.
+        tx.executeWithoutResult(status -> repository.claimDue(due, 50, attempt -> due.plus(Duration.ofMinutes(5))));
+        var claimed = delivery(id);
+        assertThat(claimed.at("/delivery/state").asString()).isEqualTo("PENDING");
+        assertThat(claimed.at("/delivery/attempts").asInt()).isEqualTo(2);
+
+        answer.set(200);
+        advance("PT10M");
+
+        var delivered = delivery(id);
+        assertThat(delivered.at("/delivery/state").asString()).isEqualTo("DELIVERED");
+        assertThat(statusCodes(delivered)).containsExactly(503, 200);
+    }
+
+    @Test
+    void theAdministratorRegistersAnEndpointOnThePageAndSeesItsSecretOnce() {
+        var session = new SignedInSession(api, ADMIN, "offerdesk-demo");
+        var created = session.post(
+                "/webhooks",
+                "/webhooks/endpoints",
+                "url=" + URLEncoder.encode(url(), StandardCharsets.UTF_8) + "&eventTypes=offer.released");
+        assertThat(created.statusCode()).isEqualTo(302);
+
+        var page = new String(session.get("/webhooks").body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"new-secret\"").contains("whsec_").contains(url());
+        var again = new String(session.get("/webhooks?lang=zh-CN").body(), StandardCharsets.UTF_8);
+        assertThat(again).doesNotContain("whsec_").contains("注册端点").contains(url());
+        api.get("/api/v1/webhooks/endpoints", ADMIN).json().at("/endpoints").forEach(e -> {
+            if (e.at("/url").asString().equals(url())) {
+                endpoints.add(e.at("/id").asString());
+            }
+        });
+
+        var invalid = session.post("/webhooks", "/webhooks/endpoints", "url=ftp%3A%2F%2Fx&eventTypes=offer.released");
+        assertThat(invalid.statusCode()).isEqualTo(302);
+        assertThat(new String(session.get("/webhooks?lang=en").body(), StandardCharsets.UTF_8))
+                .contains("must be an https URL");
+        assertThat(new SignedInSession(api, AgreementFixtures.AUTHOR, "offerdesk-demo")
+                        .get("/webhooks")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private JsonNode endpoint() {
+        var created = api.post("/api/v1/webhooks/endpoints", ADMIN, """
+                {"url":"%s","eventTypes":["offer.released"]}""".formatted(url()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        endpoints.add(created.json().at("/id").asString());
+        return created.json();
+    }
+
+    private String url() {
+        return "http://localhost:" + receiver.getAddress().getPort() + "/hooks";
+    }
+
+    private void advance(String by) {
+        var advanced = api.post("/api/v1/simulation/clock/advance", OPERATOR, "{\"by\":\"" + by + "\"}");
+        assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+    }
+
+    private JsonNode delivery(String id) {
+        var read = api.get("/api/v1/webhooks/deliveries/" + id, ADMIN);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        return read.json();
+    }
+
+    private int attempts(JsonNode delivery) {
+        return delivery(delivery.at("/id").asString()).at("/attempts").size();
+    }
+
+    private static List<Integer> statusCodes(JsonNode log) {
+        var codes = new ArrayList<Integer>();
+        log.at("/attempts").forEach(a -> codes.add(a.at("/statusCode").asInt()));
+        return codes;
+    }
+
+    /** The next request to the receiver about the offer; the listener sends it after the release commits. */
+    private Received awaitOffer(String offerId) throws InterruptedException {
+        while (true) {
+            var next = received.poll(60, TimeUnit.SECONDS);
+            assertThat(next).as("a webhook for offer " + offerId).isNotNull();
+            if (next != null
+                    && json.readTree(next.body()).at("/data/offerId").asString().equals(offerId)) {
+                return next;
+            }
+        }
+    }
+
+    /** The endpoint's one delivery once it matches, as the delivery log lists it. */
+    private JsonNode awaitDelivery(String endpoint, Predicate<JsonNode> ready) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            var page = api.get("/api/v1/webhooks/deliveries?endpointId=" + endpoint, ADMIN);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (var d : page.json().at("/deliveries")) {
+                if (ready.test(d)) {
+                    return d;
+                }
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no matching delivery for endpoint " + endpoint);
+    }
+}
