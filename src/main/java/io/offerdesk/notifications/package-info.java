@@ -1,11 +1,14 @@
 /**
  * Notifications: an in-app inbox, fed by other modules' events. A notification is addressed to one user, to the users
  * of a party who hold a role, or to a whole party, and carries a message key with its arguments so that each reader
- * sees it in their own language. Webhooks and e-mail (DESIGN §4) will be further channels fed by the same events.
+ * sees it in their own language. Reminders (an offer expiring, an agreement ending) go to the inbox and by e-mail in
+ * each user's language, unless the user turned e-mail off. Webhooks (DESIGN §4) will be a further channel fed by the
+ * same events.
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"platform", "parties", "governance :: events"})
+        allowedDependencies = {"platform", "parties", "governance :: events", "offers :: events", "agreements :: events"
+        })
 @NullMarked
 package io.offerdesk.notifications;
 
