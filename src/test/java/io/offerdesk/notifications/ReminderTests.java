@@ -8,10 +8,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -147,6 +149,24 @@ class ReminderTests {
                         .at("/language")
                         .asString())
                 .isEqualTo("en");
+    }
+
+    @Test
+    void theInboxLinksToThePreferencesPageWhereEmailIsTurnedOffAndTheLanguageChosen() {
+        var buyer = buyers.buyer();
+        var session = new SignedInSession(api, buyer.procurement(), CollectionFixtures.PASSWORD);
+        var inbox = new String(session.get("/notifications").body(), StandardCharsets.UTF_8);
+        assertThat(inbox).contains("href=\"/notifications/preferences\"");
+        var page = new String(session.get("/notifications/preferences").body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("Send me notifications by e-mail").contains("Simplified Chinese");
+
+        var saved = session.post("/notifications/preferences", "/notifications/preferences", "language=zh-CN");
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        var preferences = api.get("/api/v1/notifications/preferences", buyer.procurement())
+                .json();
+        assertThat(preferences.at("/emailEnabled").asBoolean()).isFalse();
+        assertThat(preferences.at("/language").asString()).isEqualTo("zh-CN");
     }
 
     private static GreenMail started() {
