@@ -198,6 +198,23 @@ public class UserManagement {
         return users.ofParty(partyId);
     }
 
+    /**
+     * The party's active users who hold the role, for the account when one is named (a grant narrowed to another
+     * account does not count). For messages the marketplace sends on its own behalf, such as reminders; it reads no
+     * other party's users.
+     */
+    @Transactional(readOnly = true)
+    public List<User> activeHolders(UUID partyId, Role role, @Nullable AccountId account) {
+        return users.ofParty(partyId).stream()
+                .filter(u -> u.status() == User.Status.ACTIVE)
+                .filter(u -> u.roles().stream()
+                        .anyMatch(g -> g.role() == role
+                                && (g.account() == null
+                                        || account == null
+                                        || g.account().equals(account))))
+                .toList();
+    }
+
     void checkNewUser(
             Validations checks, String emailField, @Nullable String email, String nameField, @Nullable String name) {
         checks.text(emailField, email, EMAIL_MAX)
