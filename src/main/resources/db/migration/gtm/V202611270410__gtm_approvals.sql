@@ -61,7 +61,7 @@ CREATE TABLE gtm.approval (
     comment         text,
     CHECK ((approver_role IS NULL) <> (approver_user IS NULL))
 );
-CREATE INDEX approval_request ON gtm.approval (request_id, step);
+CREATE INDEX approval_by_request ON gtm.approval (request_id, step);
 CREATE INDEX approval_due ON gtm.approval (due_at) WHERE status = 'OPEN' AND reminded_at IS NULL;
 CREATE INDEX approval_escalation ON gtm.approval (escalate_at) WHERE status = 'OPEN' AND escalated_at IS NULL;
 
