@@ -26,6 +26,8 @@ CREATE INDEX approval_rule_party ON gtm.approval_rule (party_id, created_at);
 -- A request for the approvals an offer's revision needs; a later revision of the draft invalidates it.
 CREATE TABLE gtm.approval_request (
     id              uuid PRIMARY KEY,
+    -- Orders an offer's requests: several may be made at one (simulated) instant.
+    seq             bigserial NOT NULL,
     party_id        uuid NOT NULL,
     offer_id        text NOT NULL,
     offer_revision  bigint NOT NULL,
@@ -36,7 +38,7 @@ CREATE TABLE gtm.approval_request (
     -- Set when the offer is released: later changes of a released offer no longer concern its approvals.
     offer_released_at timestamptz
 );
-CREATE INDEX approval_request_offer ON gtm.approval_request (party_id, offer_id, requested_at DESC);
+CREATE INDEX approval_request_offer ON gtm.approval_request (party_id, offer_id, seq DESC);
 -- At most one open request per offer.
 CREATE UNIQUE INDEX approval_request_open ON gtm.approval_request (offer_id) WHERE status = 'PENDING';
 

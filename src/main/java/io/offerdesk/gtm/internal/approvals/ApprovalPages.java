@@ -5,19 +5,15 @@ import io.offerdesk.gtm.internal.approvals.ApprovalPolicies.ApproverInput;
 import io.offerdesk.gtm.internal.approvals.ApprovalPolicies.RuleInput;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.FormSubmission;
-import io.offerdesk.platform.NavigationItem;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
-import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,27 +40,6 @@ class ApprovalPages {
         this.policies = policies;
         this.approvals = approvals;
         this.users = users;
-    }
-
-    /** Every user of a seller or partner sees the approvals waiting for them; administrators edit the policy. */
-    @Bean
-    static NavigationItem approvalsNavigation() {
-        return new NavigationItem(
-                "approvals.nav.queue",
-                "/approvals",
-                960,
-                Set.of(PartyKind.SELLER, PartyKind.CHANNEL_PARTNER),
-                Set.of());
-    }
-
-    @Bean
-    static NavigationItem approvalPolicyNavigation() {
-        return new NavigationItem(
-                "approvals.nav.policy",
-                "/approval-policy",
-                961,
-                Set.of(PartyKind.SELLER, PartyKind.CHANNEL_PARTNER),
-                Set.of(Role.ADMIN));
     }
 
     @GetMapping("/approval-policy")

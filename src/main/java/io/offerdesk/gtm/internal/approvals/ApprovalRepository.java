@@ -262,7 +262,7 @@ class ApprovalRepository {
     Optional<ApprovalRequest> latestRequest(UUID partyId, String offerId) {
         return jdbc.sql("""
                         SELECT * FROM gtm.approval_request WHERE party_id = :party AND offer_id = :offer
-                        ORDER BY requested_at DESC, id LIMIT 1
+                        ORDER BY seq DESC LIMIT 1
                         """)
                 .param("party", partyId)
                 .param("offer", offerId)
