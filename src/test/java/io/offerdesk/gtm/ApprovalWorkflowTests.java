@@ -196,6 +196,9 @@ class ApprovalWorkflowTests {
 
         var released = fixtures.release(seller.author(), offer);
         assertThat(released.at("/status").asString()).as(released.toString()).isEqualTo("SUCCEEDED");
+        // A released offer that never had approvals shows no approvals section.
+        var author = new SignedInSession(api, seller.author(), ApprovalFixtures.PASSWORD);
+        assertThat(page(author, "/offers/" + offer + "/approvals")).doesNotContain("offer-approvals");
     }
 
     @Test
