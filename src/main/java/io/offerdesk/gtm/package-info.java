@@ -1,11 +1,13 @@
 /**
  * GTM automation: template library, approval workflows, CRM sync, bulk creation, reminders and the renewal engine.
  *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * <p>Approval workflows ({@link io.offerdesk.gtm.OfferApprovals}, ADR 0029): a seller's or channel partner's policy
+ * selects the approvals a draft needs; offers asks this module, through {@link io.offerdesk.offers.ReleaseApprovals},
+ * before it releases one.
  */
 @ApplicationModule(
         displayName = "GTM automation",
-        allowedDependencies = {"platform", "parties", "catalog"})
+        allowedDependencies = {"platform", "parties", "catalog", "offers", "offers :: events"})
 @NullMarked
 package io.offerdesk.gtm;
 

@@ -215,6 +215,17 @@ public class UserManagement {
                 .toList();
     }
 
+    /**
+     * The party's user, when it is active. For messages the marketplace sends on its own behalf to a named user (an
+     * approver a policy names); it reads no other party's users.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<User> activeUser(UUID partyId, UUID userId) {
+        return users.find(userId)
+                .filter(u -> u.partyId().equals(partyId))
+                .filter(u -> u.status() == User.Status.ACTIVE);
+    }
+
     void checkNewUser(
             Validations checks, String emailField, @Nullable String email, String nameField, @Nullable String name) {
         checks.text(emailField, email, EMAIL_MAX)

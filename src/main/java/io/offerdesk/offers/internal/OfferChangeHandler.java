@@ -14,6 +14,7 @@ import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferState;
+import io.offerdesk.offers.ReleaseApprovals;
 import io.offerdesk.offers.ReplaceableAgreements;
 import io.offerdesk.offers.ReplaceableAgreements.AgreementFacts;
 import io.offerdesk.offers.ResaleAuthorizationSource;
@@ -41,11 +42,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -66,6 +69,7 @@ class OfferChangeHandler implements ChangeHandler {
     private final EulaDocuments documents;
     private final ReplaceableAgreements agreements;
     private final ResaleAuthorizationSource resaleAuthorizations;
+    private final ObjectProvider<ReleaseApprovals> releaseApprovals;
     private final ApplicationEventPublisher events;
     private final OfferLimits limits;
     private final RandomGenerator random = new SecureRandom();
@@ -79,6 +83,7 @@ class OfferChangeHandler implements ChangeHandler {
             EulaDocuments documents,
             ReplaceableAgreements agreements,
             ResaleAuthorizationSource resaleAuthorizations,
+            ObjectProvider<ReleaseApprovals> releaseApprovals,
             ApplicationEventPublisher events,
             OfferSettings settings) {
         this.offers = offers;
@@ -87,6 +92,7 @@ class OfferChangeHandler implements ChangeHandler {
         this.documents = documents;
         this.agreements = agreements;
         this.resaleAuthorizations = resaleAuthorizations;
+        this.releaseApprovals = releaseApprovals;
         this.events = events;
         this.limits = settings.limits();
     }
@@ -169,6 +175,7 @@ class OfferChangeHandler implements ChangeHandler {
                 throw new ChangeRejected("INVALID_INPUT", "DetailsDocument: " + checks);
             }
             var current = change.entityId() == null ? null : current(change.entityId());
+            var changedBefore = current != null && changed.latest(current.id()) != null;
             if (current != null
                     && current.offerSetId() != null
                     && parsed instanceof OfferChange.ReleaseOffer
@@ -190,6 +197,9 @@ class OfferChangeHandler implements ChangeHandler {
             return switch (decision) {
                 case Decision.Rejected rejected -> throw new ChangeRejected(rejected.errors());
                 case Decision.Accepted accepted -> {
+                    if (parsed instanceof OfferChange.ReleaseOffer && current != null) {
+                        checkApprovals(current, changedBefore);
+                    }
                     var next = accepted.next().modifiedAt(context.now());
                     if (current == null && authorization != null) {
                         claim(authorization, next);
@@ -284,6 +294,20 @@ class OfferChangeHandler implements ChangeHandler {
             }
             return offers.find(context.ownerPartyId(), id)
                     .orElseThrow(() -> new ChangeRejected("RESOURCE_NOT_FOUND", "Offer " + entityId + " not found."));
+        }
+
+        /** Every {@link ReleaseApprovals} must agree before a draft is released; the first refusal rejects it. */
+        private void checkApprovals(Offer draft, boolean changedBefore) {
+            releaseApprovals
+                    .orderedStream()
+                    .map(approvals -> approvals.refusal(draft, changedBefore))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .ifPresent(reason -> {
+                        throw new ChangeRejected(
+                                "APPROVAL_REQUIRED",
+                                "ReleaseOffer: offer " + draft.id().value() + " cannot be released yet: " + reason);
+                    });
         }
 
         private String productIdOf(
