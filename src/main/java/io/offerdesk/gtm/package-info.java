@@ -1,11 +1,12 @@
 /**
  * GTM automation: template library, approval workflows, CRM sync, bulk creation, reminders and the renewal engine.
  *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * <p>Bulk offers ({@link io.offerdesk.gtm.BulkOffers}, ADR 0030): many private offers from one CSV or XLSX file,
+ * each row validated and created as its own change set in the background.
  */
 @ApplicationModule(
         displayName = "GTM automation",
-        allowedDependencies = {"platform", "parties", "catalog"})
+        allowedDependencies = {"platform", "parties", "catalog", "offers", "changesets"})
 @NullMarked
 package io.offerdesk.gtm;
 
