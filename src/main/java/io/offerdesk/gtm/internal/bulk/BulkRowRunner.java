@@ -103,6 +103,11 @@ class BulkRowRunner {
     private ChangeSet awaitFinal(Claimed upload, String changeSetId) {
         var set = changeSets.awaitFinal(upload.owner(), changeSetId, ChangeSets.WAIT_MAX);
         while (!set.status().isFinal()) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The node is stopping: the row stays open, and whoever takes the upload over waits for this change
+                // set.
+                throw new IllegalStateException("stopped while waiting for change set " + changeSetId);
+            }
             set = changeSets.awaitFinal(upload.owner(), changeSetId, ChangeSets.WAIT_MAX);
         }
         return set;
