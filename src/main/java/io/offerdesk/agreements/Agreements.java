@@ -15,6 +15,7 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.governance.PrivateMarketplace;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.OfferViews;
 import io.offerdesk.offers.Term;
 import io.offerdesk.parties.Organizations;
 import io.offerdesk.parties.Party;
@@ -87,6 +88,7 @@ public class Agreements {
     private final AgreementRepository agreements;
     private final AgreementCancellation cancellation;
     private final OfferQueries offers;
+    private final OfferViews views;
     private final CatalogManagement catalog;
     private final PartyManagement parties;
     private final Organizations organizations;
@@ -101,6 +103,7 @@ public class Agreements {
             AgreementRepository agreements,
             AgreementCancellation cancellation,
             OfferQueries offers,
+            OfferViews views,
             CatalogManagement catalog,
             PartyManagement parties,
             Organizations organizations,
@@ -112,6 +115,7 @@ public class Agreements {
         this.agreements = agreements;
         this.cancellation = cancellation;
         this.offers = offers;
+        this.views = views;
         this.catalog = catalog;
         this.parties = parties;
         this.organizations = organizations;
@@ -147,6 +151,8 @@ public class Agreements {
     @Transactional
     public AgreementRequest quote(OfferdeskPrincipal me, QuoteRequest request) {
         var offer = offers.forBuyer(me, request.offerId());
+        // A buyer who asks for a quote has seen the offer, whichever client it uses.
+        views.viewed(me, offer);
         var account = acceptingAccount(me, offer, request.accountId());
         var intent = QuoteIntent.of(offer, request.intent(), request.sourceAgreementId());
         AgreementId source = null;

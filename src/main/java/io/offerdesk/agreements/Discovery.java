@@ -12,6 +12,7 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.Visibility;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.OfferViews;
 import io.offerdesk.offers.PriceSummary;
 import io.offerdesk.offers.Term.ValidityTerm;
 import io.offerdesk.parties.Party;
@@ -46,12 +47,19 @@ public class Discovery {
     private final ListingQueries listings;
     private final CatalogManagement catalog;
     private final OfferQueries offers;
+    private final OfferViews views;
     private final PartyManagement parties;
 
-    Discovery(ListingQueries listings, CatalogManagement catalog, OfferQueries offers, PartyManagement parties) {
+    Discovery(
+            ListingQueries listings,
+            CatalogManagement catalog,
+            OfferQueries offers,
+            OfferViews views,
+            PartyManagement parties) {
         this.listings = listings;
         this.catalog = catalog;
         this.offers = offers;
+        this.views = views;
         this.parties = parties;
     }
 
@@ -101,7 +109,7 @@ public class Discovery {
 
     /** A released offer the buyer may see (a private one targets one of its accounts), with its product if it exists. */
     public DiscoveredOffer offer(OfferdeskPrincipal me, String offerId) {
-        var offer = offers.forBuyer(me, offerId);
+        var offer = views.open(me, offerId);
         var sellers = new Sellers();
         var product = ProductId.parse(offer.productId())
                 .flatMap(catalog::find)

@@ -4,10 +4,13 @@
  * <p>Approval workflows ({@link io.offerdesk.gtm.OfferApprovals}, ADR 0029): a seller's or channel partner's policy
  * selects the approvals a draft needs; offers asks this module, through {@link io.offerdesk.offers.ReleaseApprovals},
  * before it releases one.
+ *
+ * <p>Bulk offers ({@link io.offerdesk.gtm.BulkOffers}, ADR 0030): many private offers from one CSV or XLSX file,
+ * each row validated and created as its own change set in the background.
  */
 @ApplicationModule(
         displayName = "GTM automation",
-        allowedDependencies = {"platform", "parties", "catalog", "offers", "offers :: events"})
+        allowedDependencies = {"platform", "parties", "catalog", "offers", "offers :: events", "changesets"})
 @NullMarked
 package io.offerdesk.gtm;
 

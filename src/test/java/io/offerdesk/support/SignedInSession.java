@@ -64,6 +64,30 @@ public final class SignedInSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /**
+     * Uploads a file as the page {@code formPage}'s multipart form would (field {@code field}), with that page's CSRF
+     * token; redirects are not followed.
+     */
+    public HttpResponse<byte[]> postFile(
+            String formPage, String path, String field, String fileName, String contentType, byte[] content) {
+        var page = new String(get(formPage).body(), StandardCharsets.UTF_8);
+        var token = LOGIN_CSRF.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException(formPage + " has no CSRF token");
+        }
+        var boundary = "----offerdesk" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** Every offer event is audited and belongs to the seller (or channel partner) that owns the offer. */
 public sealed interface OfferEvent extends AuditedEvent
-        permits OfferCreated, OfferUpdated, OfferReleased, OfferExpired {
+        permits OfferCreated, OfferUpdated, OfferReleased, OfferExpired, OfferViewed {
 
     String offerId();
 

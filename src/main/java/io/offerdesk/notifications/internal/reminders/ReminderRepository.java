@@ -59,6 +59,28 @@ class ReminderRepository {
                         """).param("kind", kind.name()).param("subject", subjectId).update();
     }
 
+    /**
+     * Cancels the subject's reminder of the kind and lead time, and keeps it cancelled if it is planned only later: a
+     * cancelled row of the same key, which planning leaves as it is.
+     */
+    void cancelAhead(ReminderPlan kind, String subjectId, int days, Instant at, UUID sellerParty, String productId) {
+        jdbc.sql("""
+                        INSERT INTO notifications.reminder (id, kind, subject_id, days_before, due_at, subject_end,
+                            seller_party, product_id, buyer_accounts, cancelled)
+                        VALUES (:id, :kind, :subject, :days, :at, :at, :seller, :product, '[]'::jsonb, true)
+                        ON CONFLICT (kind, subject_id, days_before) DO UPDATE SET cancelled = true
+                        WHERE reminder.sent_at IS NULL
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("kind", kind.name())
+                .param("subject", subjectId)
+                .param("days", days)
+                .param("at", Timestamp.from(at))
+                .param("seller", sellerParty)
+                .param("product", productId)
+                .update();
+    }
+
     Optional<Instant> nextDueAfter(Instant after) {
         return jdbc.sql("""
                         SELECT min(due_at) FROM notifications.reminder

@@ -112,6 +112,8 @@ class Reminders implements DueWork {
                         Role.OFFER_AUTHOR,
                         "notification.agreementEnding.seller",
                         "/agreements/" + reminder.subjectId());
+            case OFFER_NOT_VIEWED ->
+                new Side(Role.OFFER_AUTHOR, "notification.offerNotViewed.seller", "/offers/" + reminder.subjectId());
         };
     }
 
@@ -124,6 +126,9 @@ class Reminders implements DueWork {
                         Role.PROCUREMENT,
                         "notification.agreementEnding.buyer",
                         "/buyer/agreements/" + reminder.subjectId());
+            case OFFER_NOT_VIEWED ->
+                new Side(
+                        Role.PROCUREMENT, "notification.offerNotViewed.buyer", "/buyer/offers/" + reminder.subjectId());
         };
     }
 }

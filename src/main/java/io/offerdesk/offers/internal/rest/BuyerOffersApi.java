@@ -2,6 +2,7 @@ package io.offerdesk.offers.internal.rest;
 
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferQueries.BuyerTab;
+import io.offerdesk.offers.OfferViews;
 import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BuyerOffersApi {
 
     private final OfferQueries offers;
+    private final OfferViews views;
 
-    BuyerOffersApi(OfferQueries offers) {
+    BuyerOffersApi(OfferQueries offers, OfferViews views) {
         this.offers = offers;
+        this.views = views;
     }
 
     @GetMapping
@@ -47,7 +50,7 @@ class BuyerOffersApi {
     @GetMapping("/{offerId}")
     @Operation(summary = "One offer with all its terms and its payment schedule")
     OfferJson one(OfferdeskPrincipal me, @PathVariable String offerId) {
-        return OfferJson.forBuyer(offers.forBuyer(me, offerId), offers.now());
+        return OfferJson.forBuyer(views.open(me, offerId), offers.now());
     }
 
     @GetMapping("/{offerId}/eula")

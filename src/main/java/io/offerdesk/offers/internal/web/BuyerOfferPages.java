@@ -6,6 +6,7 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
 import io.offerdesk.offers.OfferQueries.BuyerTab;
+import io.offerdesk.offers.OfferViews;
 import io.offerdesk.offers.internal.EulaDownloads;
 import io.offerdesk.offers.internal.OfferSettings;
 import io.offerdesk.parties.Party;
@@ -34,12 +35,19 @@ class BuyerOfferPages {
     static final int PAGE_SIZE = 20;
 
     private final OfferQueries offers;
+    private final OfferViews offerViews;
     private final PartyManagement parties;
     private final CatalogManagement catalog;
     private final OfferSettings settings;
 
-    BuyerOfferPages(OfferQueries offers, PartyManagement parties, CatalogManagement catalog, OfferSettings settings) {
+    BuyerOfferPages(
+            OfferQueries offers,
+            OfferViews offerViews,
+            PartyManagement parties,
+            CatalogManagement catalog,
+            OfferSettings settings) {
         this.offers = offers;
+        this.offerViews = offerViews;
         this.parties = parties;
         this.catalog = catalog;
         this.settings = settings;
@@ -64,7 +72,7 @@ class BuyerOfferPages {
 
     @GetMapping("/buyer/offers/{offerId}")
     String offer(OfferdeskPrincipal me, @PathVariable String offerId, Model model) {
-        model.addAttribute("view", views(List.of(offers.forBuyer(me, offerId))).getFirst());
+        model.addAttribute("view", views(List.of(offerViews.open(me, offerId))).getFirst());
         return "buyer/offer";
     }
 

@@ -38,4 +38,13 @@ class ReminderPlanTests {
                         Instant.parse("2027-11-02T00:00:00Z"),
                         Instant.parse("2027-12-02T00:00:00Z"));
     }
+
+    @Test
+    void anOfferNotViewedIsRemindedOnceTheConfiguredDaysAfterItsReleaseIfItHasNotExpiredByThen() {
+        var released = Instant.parse("2027-03-01T10:00:00Z");
+        assertThat(ReminderPlan.notViewed(released, 3, EXPIRY))
+                .contains(new Due(3, Instant.parse("2027-03-04T10:00:00Z")));
+        assertThat(ReminderPlan.notViewed(released, 10, EXPIRY)).isEmpty();
+        assertThat(ReminderPlan.notViewed(released, 0, EXPIRY)).isEmpty();
+    }
 }
