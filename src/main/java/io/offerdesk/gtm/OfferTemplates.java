@@ -239,6 +239,11 @@ public class OfferTemplates {
         return Optional.of(offerId);
     }
 
+    /** The change set as its owner sees it. */
+    public ChangeSet changeSet(OfferdeskPrincipal me, String changeSetId) {
+        return changeSets.describe(me, changeSetId);
+    }
+
     private Product ownedProduct(OfferdeskPrincipal me, String productId) {
         return ProductId.parse(productId)
                 .flatMap(catalog::find)
