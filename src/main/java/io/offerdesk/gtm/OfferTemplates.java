@@ -194,12 +194,12 @@ public class OfferTemplates {
                 }
             } else {
                 var product = ownedProduct(me, Validations.present("productId", request.productId()));
-                // The first installment is due today (invoiced at acceptance), so every later one falls within an
-                // agreement accepted today; offers allow one charge on or before the expiry.
+                // The first installment is due from today (invoiced at acceptance), so every later one falls within an
+                // agreement accepted today; only the first may fall on or before the expiry.
                 changes.addAll(pricing(
                         pricingTemplate,
                         product,
-                        new PricingTerms.Deal(request.contractPrice(), discount, quantity, today)));
+                        new PricingTerms.Deal(request.contractPrice(), discount, quantity, today, expiry)));
             }
         }
         changes.add(legal(me, template));

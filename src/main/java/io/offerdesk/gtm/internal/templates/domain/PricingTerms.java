@@ -51,10 +51,16 @@ public final class PricingTerms {
      * @param contractPrice the total contract price; absent to derive it from the list prices
      * @param discountPercent off the list prices (0–100), for a derived total and for usage rates
      * @param quantity units of each entitled dimension
-     * @param firstChargeDate the date of the first installment
+     * @param firstChargeDate the earliest date of the first installment
+     * @param availabilityEnd the offer's expiry: the first installment moves later until the second falls after it,
+     *     since at most one charge may fall on or before the expiry
      */
     public record Deal(
-            @Nullable BigDecimal contractPrice, BigDecimal discountPercent, int quantity, LocalDate firstChargeDate) {}
+            @Nullable BigDecimal contractPrice,
+            BigDecimal discountPercent,
+            int quantity,
+            LocalDate firstChargeDate,
+            @Nullable LocalDate availabilityEnd) {}
 
     /** A placeholder that cannot be filled for this product or deal, as a field and a message key. */
     public static final class Unfillable extends RuntimeException {
@@ -170,13 +176,16 @@ public final class PricingTerms {
                 var interval = Period.parse(matcher.group(3));
                 var schedule = nodes.arrayNode();
                 var parts = Installments.split(total, count);
+                var first = deal.firstChargeDate();
+                var end = deal.availabilityEnd();
+                if (end != null && !end.minus(interval).plusDays(1).isBefore(first)) {
+                    first = end.minus(interval).plusDays(1);
+                }
                 for (int i = 0; i < count; i++) {
                     schedule.addObject()
                             .put(
                                     "ChargeDate",
-                                    deal.firstChargeDate()
-                                            .plus(interval.multipliedBy(i))
-                                            .toString())
+                                    first.plus(interval.multipliedBy(i)).toString())
                             .put("ChargeAmount", parts.get(i).getAmount().toPlainString());
                 }
                 yield schedule;

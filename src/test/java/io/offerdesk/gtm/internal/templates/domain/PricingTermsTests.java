@@ -39,7 +39,7 @@ class PricingTermsTests {
 
     @Test
     void annualInAdvanceFillsGrantsAndThreeYearlyInstallmentsFromDiscountedListPrices() {
-        var deal = new PricingTerms.Deal(null, new BigDecimal("30"), 10, LocalDate.parse("2027-01-31"));
+        var deal = new PricingTerms.Deal(null, new BigDecimal("30"), 10, LocalDate.parse("2027-01-31"), null);
         var total = PricingTerms.total(INSIGHTS, deal, 36, USD);
         // (1200 + 240) per year x 3 years x 10 units, 30 % off.
         assertThat(total).isEqualTo(Money.of(USD, new BigDecimal("30240.00")));
@@ -64,7 +64,8 @@ class PricingTermsTests {
 
     @Test
     void monthlyInstallmentsUseTheGivenContractPrice() {
-        var deal = new PricingTerms.Deal(new BigDecimal("1000.00"), BigDecimal.ZERO, 1, LocalDate.parse("2027-01-31"));
+        var deal = new PricingTerms.Deal(
+                new BigDecimal("1000.00"), BigDecimal.ZERO, 1, LocalDate.parse("2027-01-31"), null);
         var total = PricingTerms.total(INSIGHTS, deal, 12, USD);
         var filled = PricingTerms.fill(PricingShape.MONTHLY_INSTALLMENTS.skeleton(12, "USD"), INSIGHTS, deal, total);
 
@@ -76,8 +77,22 @@ class PricingTermsTests {
     }
 
     @Test
+    void theFirstInstallmentMovesLaterUntilOnlyItFallsOnOrBeforeTheExpiry() {
+        var today = LocalDate.parse("2026-11-27");
+        var deal = new PricingTerms.Deal(new BigDecimal("1200.00"), BigDecimal.ZERO, 1, today, today.plusDays(30));
+        var filled = PricingTerms.fill(
+                PricingShape.MONTHLY_INSTALLMENTS.skeleton(12, "USD"), INSIGHTS, deal, Money.of(USD, 1200));
+
+        var schedule = filled.at("/PaymentScheduleTerm/Schedule");
+        // 2026-12-27 is exactly 30 days ahead: a second charge there would fall on the expiry.
+        assertThat(schedule.get(0).at("/ChargeDate").asString()).isEqualTo("2026-11-28");
+        assertThat(schedule.get(1).at("/ChargeDate").asString()).isEqualTo("2026-12-28");
+        assertThat(schedule.get(11).at("/ChargeDate").asString()).isEqualTo("2027-10-28");
+    }
+
+    @Test
     void upfrontPlusUsageDiscountsTheUsageRatesToo() {
-        var deal = new PricingTerms.Deal(null, new BigDecimal("10"), 1, LocalDate.parse("2027-01-31"));
+        var deal = new PricingTerms.Deal(null, new BigDecimal("10"), 1, LocalDate.parse("2027-01-31"), null);
         var total = PricingTerms.total(INSIGHTS, deal, 24, USD);
         // analysts has a 24-month price; viewers is 240 x 24 / 12.
         assertThat(total).isEqualTo(Money.of(USD, new BigDecimal("2484.00")));
@@ -94,7 +109,7 @@ class PricingTermsTests {
     void aProductWithoutWhatTheShapeNeedsNamesTheField() {
         var noUsage =
                 new PricingTerms.Product(List.of("seats"), Map.of("seats", Map.of(12, Money.of(USD, 1))), Map.of());
-        var deal = new PricingTerms.Deal(null, BigDecimal.ZERO, 1, LocalDate.parse("2027-01-31"));
+        var deal = new PricingTerms.Deal(null, BigDecimal.ZERO, 1, LocalDate.parse("2027-01-31"), null);
         assertThatThrownBy(() -> PricingTerms.fill(
                         PricingShape.UPFRONT_PLUS_USAGE.skeleton(12, "USD"), noUsage, deal, Money.of(USD, 1)))
                 .isInstanceOfSatisfying(PricingTerms.Unfillable.class, e -> {
