@@ -1,6 +1,12 @@
 /**
  * GTM automation: template library, approval workflows, CRM sync, bulk creation, reminders and the renewal engine.
  *
+ * <p>The template library (ADR 0028) keeps EULA clauses with immutable versions, EULA templates composed from the
+ * standard body and chosen clause versions, pricing and payment templates, approval forms, risk checklists, and offer
+ * templates that combine them. {@link io.offerdesk.gtm.OfferTemplates} starts a full draft offer from a template in
+ * one change set; {@link io.offerdesk.gtm.OfferChecklists} tells which checklist items of an offer still lack their
+ * evidence or sign-off.
+ *
  * <p>Approval workflows ({@link io.offerdesk.gtm.OfferApprovals}, ADR 0029): a seller's or channel partner's policy
  * selects the approvals a draft needs; offers asks this module, through {@link io.offerdesk.offers.ReleaseApprovals},
  * before it releases one.
