@@ -63,7 +63,8 @@ class CrmApi {
 
     record ConnectionsJson(List<ConnectionJson> connections) {}
 
-    record MappingTestRequest(@Nullable JsonNode mapping, @Nullable JsonNode payload) {}
+    record MappingTestRequest(
+            @Nullable JsonNode mapping, @Nullable JsonNode payload) {}
 
     record MappingTestJson(boolean triggered, Map<String, String> values, List<FieldViolation> violations) {}
 
@@ -103,8 +104,8 @@ class CrmApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a connection; the answer shows its signing secret, this once")
     ConnectionJson create(OfferdeskPrincipal me, @RequestBody ConnectionRequest request) {
-        return json(connections.create(
-                me, request.name(), request.mapping(), request.actingUserId(), request.isActive()));
+        return json(
+                connections.create(me, request.name(), request.mapping(), request.actingUserId(), request.isActive()));
     }
 
     @GetMapping("/connections/{id}")
@@ -140,10 +141,12 @@ class CrmApi {
                 .toList());
     }
 
-    @PostMapping("/mapping-test")
-    @Operation(summary = "Run a sample payload through a mapping; changes nothing")
-    MappingTestJson test(OfferdeskPrincipal me, @RequestBody MappingTestRequest request) {
-        return json(connections.test(me, request.mapping(), request.payload()));
+    @PostMapping(path = "/mapping-test", consumes = "application/json")
+    @Operation(
+            summary = "Run a sample payload through a mapping; changes nothing",
+            description = "Body: {\"mapping\": <mapping document>, \"payload\": <sample payload>}.")
+    MappingTestJson test(OfferdeskPrincipal me, @RequestBody String request) {
+        return json(connections.test(me, request));
     }
 
     @PostMapping("/inbound/{connectionId}")
@@ -159,12 +162,11 @@ class CrmApi {
             @RequestHeader(name = OfferdeskSignature.HEADER, required = false) @Nullable String signature,
             @RequestBody String body) {
         var received = connections.receive(connectionId, signature, body);
-        var status =
-                switch (received.outcome()) {
-                    case CREATED -> received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED;
-                    case IGNORED -> HttpStatus.ACCEPTED;
-                    case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
-                };
+        var status = switch (received.outcome()) {
+            case CREATED -> received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED;
+            case IGNORED -> HttpStatus.ACCEPTED;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
         return ResponseEntity.status(status).body(json(received));
     }
 

@@ -19,8 +19,8 @@ import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.RandomIds;
-import io.offerdesk.shared.Unauthenticated;
 import io.offerdesk.shared.Role;
+import io.offerdesk.shared.Unauthenticated;
 import io.offerdesk.shared.Validations;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -38,6 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,6 +85,7 @@ public class CrmConnections {
     private final PrincipalSource principals;
     private final SecretBox box;
     private final JsonMapper json;
+    private final JsonMapper payloads;
     private final TransactionTemplate transaction;
     private final Clock clock;
     /** Signatures carry real time even in simulation mode: the CRM signs with its own clock. */
@@ -106,6 +108,10 @@ public class CrmConnections {
         this.principals = principals;
         this.box = box;
         this.json = json;
+        // Amounts in a CRM's payload keep every digit and their scale, which doubles would not.
+        this.payloads = json.rebuild()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -197,14 +203,34 @@ public class CrmConnections {
     /**
      * Runs a sample payload through a mapping, saved or not, and changes nothing: what the owner sees before pointing
      * the CRM at the connection.
+     *
+     * @param request {@code {"mapping": …, "payload": …}} as sent
      */
-    public FieldMapping.Outcome test(OfferdeskPrincipal me, @Nullable JsonNode mapping, @Nullable JsonNode payload) {
+    public FieldMapping.Outcome test(OfferdeskPrincipal me, String request) {
+        var document = read("request", request);
+        return test(me, document.get("mapping"), document.get("payload"));
+    }
+
+    /** {@link #test(OfferdeskPrincipal, String)} for a mapping and a payload typed separately, as on the page. */
+    public FieldMapping.Outcome test(OfferdeskPrincipal me, String mapping, String payload) {
+        return test(me, read("mapping", mapping), read("payload", payload));
+    }
+
+    private FieldMapping.Outcome test(OfferdeskPrincipal me, @Nullable JsonNode mapping, @Nullable JsonNode payload) {
         requireAdministrator(me);
         var checked = FieldMapping.parse(mapping);
         if (payload == null || !payload.isObject()) {
             throw new InvalidInput("payload", "crm.payload.notObject");
         }
         return checked.apply(payload);
+    }
+
+    private JsonNode read(String field, String text) {
+        try {
+            return payloads.readTree(text);
+        } catch (JacksonException unreadable) {
+            throw new InvalidInput(field, "crm.json.unreadable", unreadable.getOriginalMessage());
+        }
     }
 
     /**
@@ -228,7 +254,7 @@ public class CrmConnections {
         }
         JsonNode payload;
         try {
-            payload = json.readTree(body);
+            payload = payloads.readTree(body);
         } catch (JacksonException unreadable) {
             throw new InvalidInput("payload", "crm.payload.notObject");
         }
@@ -275,7 +301,12 @@ public class CrmConnections {
                     return null;
                 }
                 return new Received(
-                        Outcome.CREATED, receipt.id(), externalId, started.changeSet().id(), null, false);
+                        Outcome.CREATED,
+                        receipt.id(),
+                        externalId,
+                        started.changeSet().id(),
+                        null,
+                        false);
             });
         } catch (InvalidInput refused) {
             var violations = refused.violations().stream()
@@ -289,7 +320,8 @@ public class CrmConnections {
             throw new InvalidInput(List.of(violation));
         }
         if (received == null) {
-            return repeat(connection, repository.created(connection.id(), externalId).orElseThrow());
+            return repeat(
+                    connection, repository.created(connection.id(), externalId).orElseThrow());
         }
         var offerId = templates.offerOf(me, String.valueOf(received.changeSetId()), OFFER_WAIT);
         return new Received(

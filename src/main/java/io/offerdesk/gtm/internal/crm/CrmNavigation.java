@@ -12,7 +12,7 @@ class CrmNavigation {
 
     /** A seller's or channel partner's administrator connects the CRM, since that hands out a signing secret. */
     @Bean
-    NavigationItem crmNavigation() {
+    NavigationItem crmNavigationItem() {
         return new NavigationItem(
                 "crm.nav", "/crm", 980, Set.of(PartyKind.SELLER, PartyKind.CHANNEL_PARTNER), Set.of(Role.ADMIN));
     }

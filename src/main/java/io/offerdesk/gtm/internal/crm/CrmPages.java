@@ -66,7 +66,9 @@ class CrmPages {
         var connection = connections.connection(me, id);
         model.addAttribute("connection", connection);
         if (!model.containsAttribute("mappingText")) {
-            model.addAttribute("mappingText", pretty.writeValueAsString(connection.mapping().document()));
+            model.addAttribute(
+                    "mappingText",
+                    pretty.writeValueAsString(connection.mapping().document()));
         }
         if (!model.containsAttribute("payloadText")) {
             model.addAttribute("payloadText", EXAMPLE_PAYLOAD);
@@ -107,8 +109,7 @@ class CrmPages {
         model.addAttribute("mappingText", mapping);
         model.addAttribute("payloadText", payload);
         try {
-            model.addAttribute(
-                    "test", CrmApi.json(connections.test(me, document("mapping", mapping), document("payload", payload))));
+            model.addAttribute("test", CrmApi.json(connections.test(me, mapping, payload)));
         } catch (InvalidInput invalid) {
             model.addAttribute("violations", invalid.violations());
         }
@@ -118,8 +119,7 @@ class CrmPages {
     @PostMapping("/crm/{id}/active")
     String active(OfferdeskPrincipal me, @PathVariable String id, @RequestParam boolean active) {
         var c = connections.connection(me, id);
-        connections.update(
-                me, id, c.name(), json.valueToTree(c.mapping().document()), c.actingUserId(), active);
+        connections.update(me, id, c.name(), json.valueToTree(c.mapping().document()), c.actingUserId(), active);
         return "redirect:/crm/" + id;
     }
 

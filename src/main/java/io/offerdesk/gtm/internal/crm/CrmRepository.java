@@ -208,7 +208,8 @@ class CrmRepository {
         for (var v : violations) {
             var arguments = new java.util.ArrayList<Object>();
             v.path("arguments").forEach(a -> arguments.add(a.asString()));
-            list.add(new FieldViolation(v.path("field").asString(), v.path("code").asString(), arguments));
+            list.add(new FieldViolation(
+                    v.path("field").asString(), v.path("code").asString(), arguments));
         }
         return new Receipt(
                 rs.getString("id"),

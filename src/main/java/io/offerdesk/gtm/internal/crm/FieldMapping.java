@@ -186,7 +186,9 @@ public record FieldMapping(@Nullable Trigger trigger, Map<Target, Source> fields
             if (raw == null || raw.isBlank()) {
                 if (target.required()) {
                     violations.add(FieldViolation.of(
-                            field, "crm.payload.missing", Optional.ofNullable(source.pointer()).orElse("")));
+                            field,
+                            "crm.payload.missing",
+                            Optional.ofNullable(source.pointer()).orElse("")));
                 }
                 continue;
             }
@@ -275,7 +277,9 @@ public record FieldMapping(@Nullable Trigger trigger, Map<Target, Source> fields
                 var lookup = new LinkedHashMap<String, String>();
                 var lookupNode = rule.path("lookup");
                 if (lookupNode.isObject()) {
-                    lookupNode.properties().forEach(l -> lookup.put(l.getKey(), l.getValue().asString()));
+                    lookupNode
+                            .properties()
+                            .forEach(l -> lookup.put(l.getKey(), l.getValue().asString()));
                 } else if (!lookupNode.isMissingNode()) {
                     violations.add(FieldViolation.of(place + ".lookup", "crm.mapping.notObject"));
                 }
@@ -336,7 +340,7 @@ public record FieldMapping(@Nullable Trigger trigger, Map<Target, Source> fields
 
     /** A scalar as text; objects and arrays have no single value to map. */
     private static @Nullable String text(JsonNode node) {
-        if (node.isMissingNode() || node.isNull() || node.isContainerNode()) {
+        if (node.isMissingNode() || node.isNull() || node.isContainer()) {
             return null;
         }
         return node.isNumber() ? node.decimalValue().toPlainString() : node.asString();

@@ -7,12 +7,15 @@ import io.offerdesk.gtm.internal.crm.FieldMapping.Target;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class FieldMappingTests {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     static JsonNode json(String text) {
         return JSON.readTree(text);
@@ -100,29 +103,35 @@ class FieldMappingTests {
                            "templateID": {"value": "otpl-1"},
                            "buyerAccountIds": {"pointer": "/a", "lookp": {}}},
                          "extra": 1}""")))
-                .isInstanceOfSatisfying(InvalidInput.class, invalid -> assertThat(invalid.violations())
-                        .extracting(FieldViolation::field)
-                        .containsExactlyInAnyOrder(
-                                "mapping.extra",
-                                "mapping.fields.templateID",
-                                "mapping.fields.buyerAccountIds.lookp"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactlyInAnyOrder(
+                                        "mapping.extra",
+                                        "mapping.fields.templateID",
+                                        "mapping.fields.buyerAccountIds.lookp"));
         assertThatThrownBy(() -> FieldMapping.parse(json("""
                         {"trigger": {"pointer": "StageName", "values": []},
                          "fields": {
                            "externalId": {"pointer": "/Id", "value": "x"},
                            "buyerAccountIds": {"pointer": "/a"}}}""")))
-                .isInstanceOfSatisfying(InvalidInput.class, invalid -> assertThat(invalid.violations())
-                        .extracting(FieldViolation::field)
-                        .containsExactlyInAnyOrder(
-                                "mapping.trigger.pointer",
-                                "mapping.trigger.values",
-                                "mapping.fields.externalId",
-                                "mapping.fields.templateId",
-                                "mapping.fields.productId"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactlyInAnyOrder(
+                                        "mapping.trigger.pointer",
+                                        "mapping.trigger.values",
+                                        "mapping.fields.externalId",
+                                        "mapping.fields.templateId",
+                                        "mapping.fields.productId"));
         assertThatThrownBy(() -> FieldMapping.parse(json("[]")))
-                .isInstanceOfSatisfying(InvalidInput.class, invalid -> assertThat(invalid.violations())
-                        .extracting(FieldViolation::field)
-                        .containsExactly("mapping"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("mapping"));
     }
 
     @Test
