@@ -194,10 +194,12 @@ public class OfferTemplates {
                 }
             } else {
                 var product = ownedProduct(me, Validations.present("productId", request.productId()));
+                // The first installment is due today (invoiced at acceptance), so every later one falls within an
+                // agreement accepted today; offers allow one charge on or before the expiry.
                 changes.addAll(pricing(
                         pricingTemplate,
                         product,
-                        new PricingTerms.Deal(request.contractPrice(), discount, quantity, expiry.plusDays(1))));
+                        new PricingTerms.Deal(request.contractPrice(), discount, quantity, today)));
             }
         }
         changes.add(legal(me, template));
@@ -237,6 +239,11 @@ public class OfferTemplates {
         var offerId = identifier.replaceAll("@.*", "");
         origins.complete(me.partyId(), changeSetId, offerId);
         return Optional.of(offerId);
+    }
+
+    /** The change set as its owner sees it. */
+    public ChangeSet changeSet(OfferdeskPrincipal me, String changeSetId) {
+        return changeSets.describe(me, changeSetId);
     }
 
     private Product ownedProduct(OfferdeskPrincipal me, String productId) {
