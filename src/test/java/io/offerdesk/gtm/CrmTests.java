@@ -225,7 +225,7 @@ class CrmTests {
         assertThat(list).contains(id, "Connect a CRM", "Salesforce");
         assertThat(page(session, "/crm?lang=zh-CN")).contains("CRM 连接", "连接 CRM");
 
-        var detail = page(session, "/crm/" + id);
+        var detail = page(session, "/crm/" + id + "?lang=en");
         assertThat(detail).contains("/api/v1/crm/inbound/" + id, "Test this mapping on the sample");
 
         var tested = session.post(
@@ -241,8 +241,12 @@ class CrmTests {
         assertThat(new String(broken.body(), StandardCharsets.UTF_8))
                 .contains("mapping.fields", "Must be a JSON object.");
 
-        var created =
-                session.post("/crm", "/crm/connections", "name=" + encode("HubSpot") + "&mapping=" + encode(mapping()));
+        var author = principals.findLogin(AUTHOR).orElseThrow().principal().userId();
+        assertThat(list).contains("value=\"" + author + "\"");
+        var created = session.post(
+                "/crm",
+                "/crm/connections",
+                "name=" + encode("HubSpot") + "&actingUserId=" + author + "&mapping=" + encode(mapping()));
         assertThat(created.statusCode()).isEqualTo(302);
         var location = created.headers().firstValue("Location").orElseThrow();
         assertThat(page(session, location.replaceFirst("^https?://[^/]+", ""))).contains("crmsec_", "HubSpot");

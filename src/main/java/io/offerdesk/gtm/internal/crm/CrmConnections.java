@@ -178,6 +178,13 @@ public class CrmConnections {
         return new WithSecret(connection(stored(me, id)), secret);
     }
 
+    /** Who a connection may act for: the party's active offer authors. */
+    @Transactional(readOnly = true)
+    public List<User> actingUsers(OfferdeskPrincipal me) {
+        requireAdministrator(me);
+        return users.activeHolders(me.partyId(), Role.OFFER_AUTHOR, null);
+    }
+
     @Transactional(readOnly = true)
     public List<Connection> connections(OfferdeskPrincipal me) {
         requireAdministrator(me);

@@ -6,6 +6,8 @@ import io.offerdesk.shared.InvalidInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +47,7 @@ class CrmPages {
     String list(OfferdeskPrincipal me, Model model) {
         model.addAttribute("connections", connections.connections(me));
         model.addAttribute("exampleMapping", EXAMPLE_MAPPING);
+        model.addAttribute("actingUsers", connections.actingUsers(me));
         return "crm/connections";
     }
 
@@ -53,9 +56,10 @@ class CrmPages {
             OfferdeskPrincipal me,
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String mapping,
+            @RequestParam(required = false) @Nullable UUID actingUserId,
             RedirectAttributes redirect) {
         return FormSubmission.attempt(redirect, "redirect:/crm", () -> {
-            var created = connections.create(me, name, document("mapping", mapping), null, true);
+            var created = connections.create(me, name, document("mapping", mapping), actingUserId, true);
             redirect.addFlashAttribute("secret", created.secret());
             return "redirect:/crm/" + created.connection().id();
         });
