@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository;
-import io.offerdesk.notifications.internal.webhooks.WebhookSignature;
+import io.offerdesk.platform.OfferdeskSignature;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
@@ -72,7 +72,7 @@ class WebhooksTests {
         receiver.createContext("/hooks", exchange -> {
             var headers = exchange.getRequestHeaders();
             received.add(new Received(
-                    String.valueOf(headers.getFirst(WebhookSignature.HEADER)),
+                    String.valueOf(headers.getFirst(OfferdeskSignature.HEADER)),
                     String.valueOf(headers.getFirst("Offerdesk-Event-Id")),
                     String.valueOf(headers.getFirst("Offerdesk-Event-Type")),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
@@ -107,7 +107,7 @@ class WebhooksTests {
         var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
 
         var arrived = awaitOffer(offer);
-        assertThat(WebhookSignature.verify(
+        assertThat(OfferdeskSignature.verify(
                         secret,
                         arrived.signature(),
                         arrived.body(),
@@ -158,9 +158,9 @@ class WebhooksTests {
         var arrived = awaitOffer(fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT));
 
         var now = Clock.systemUTC().instant();
-        assertThat(WebhookSignature.verify(secret, arrived.signature(), arrived.body(), now))
+        assertThat(OfferdeskSignature.verify(secret, arrived.signature(), arrived.body(), now))
                 .isTrue();
-        assertThat(WebhookSignature.verify(old, arrived.signature(), arrived.body(), now))
+        assertThat(OfferdeskSignature.verify(old, arrived.signature(), arrived.body(), now))
                 .isFalse();
     }
 

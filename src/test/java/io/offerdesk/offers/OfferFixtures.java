@@ -38,7 +38,7 @@ public final class OfferFixtures {
     }
 
     /** A demo product of Acme's; pages through the products, which other tests add to. */
-    String productId(String title) {
+    public String productId(String title) {
         var next = "";
         do {
             var page = api.get("/api/v1/products?limit=100" + next, AUTHOR).json();

@@ -4,6 +4,7 @@ import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Attempt;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Claimed;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.State;
 import io.offerdesk.platform.DueWork;
+import io.offerdesk.platform.OfferdeskSignature;
 import io.offerdesk.platform.SecretBox;
 import java.io.IOException;
 import java.net.URI;
@@ -124,8 +125,8 @@ public class WebhookDeliveries implements DueWork {
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Offerdesk-Webhooks/1")
                     .header(
-                            WebhookSignature.HEADER,
-                            WebhookSignature.header(secret, signingClock.instant(), delivery.body()))
+                            OfferdeskSignature.HEADER,
+                            OfferdeskSignature.header(secret, signingClock.instant(), delivery.body()))
                     .header(EVENT_ID_HEADER, delivery.eventId().toString())
                     .header(EVENT_TYPE_HEADER, delivery.eventType())
                     .header(DELIVERY_ID_HEADER, delivery.id())

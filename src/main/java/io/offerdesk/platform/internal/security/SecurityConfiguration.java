@@ -40,10 +40,12 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(idempotency, ApiKeyAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                // An invitee has no key yet; a CRM proves itself by the payload's signature, checked by gtm.
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept", "/api/v1/crm/inbound/*")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated"))
                         .accessDeniedHandler((request, response, ex) ->

@@ -6,6 +6,7 @@ import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.QuotaExceeded;
 import io.offerdesk.shared.ResourceInUse;
+import io.offerdesk.shared.Unauthenticated;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +73,17 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                 locale(),
                 problems.message(conflict.code(), conflict.arguments().toArray(), locale()));
         problem.setProperty("code", conflict.code());
+        return problem;
+    }
+
+    @ExceptionHandler(Unauthenticated.class)
+    ProblemDetail unauthenticated(Unauthenticated failed) {
+        var problem = problems.problem(
+                HttpStatus.UNAUTHORIZED,
+                "problem.notProven",
+                locale(),
+                problems.message(failed.code(), new Object[0], locale()));
+        problem.setProperty("code", failed.code());
         return problem;
     }
 

@@ -1,4 +1,4 @@
-package io.offerdesk.notifications.internal.webhooks;
+package io.offerdesk.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,16 +13,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code Offerdesk-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
  * Signing the timestamp with the body lets a receiver refuse replays of an old request; the receiver's check is
- * {@link #verify}, which the user guide shows in Java and Python.
+ * {@link #verify}, which the user guide shows in Java and Python. Outbound webhooks sign with it and the inbound CRM
+ * endpoint checks it, so integrators implement one scheme for both directions.
  */
-public final class WebhookSignature {
+public final class OfferdeskSignature {
 
     public static final String HEADER = "Offerdesk-Signature";
 
     /** How far a signature's timestamp may be from the receiver's clock. */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private WebhookSignature() {}
+    private OfferdeskSignature() {}
 
     public static String header(String secret, Instant at, String body) {
         var t = at.getEpochSecond();

@@ -1,4 +1,4 @@
-package io.offerdesk.notifications.internal.webhooks;
+package io.offerdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The receiver's check of {@code Offerdesk-Signature}, against fixed vectors. */
-class WebhookSignatureTests {
+class OfferdeskSignatureTests {
 
     static final String SECRET = "whsec_test-secret";
     static final String BODY = "{\"id\":\"3b1f\",\"type\":\"offer.released\",\"data\":{\"offerId\":\"offer-abc\"}}";
@@ -18,61 +18,62 @@ class WebhookSignatureTests {
 
     @Test
     void theHeaderIsTimestampAndHexHmacOverTimestampDotBody() {
-        assertThat(WebhookSignature.header(SECRET, SIGNED_AT, BODY)).isEqualTo("t=1795744800,v1=" + EXPECTED_V1);
+        assertThat(OfferdeskSignature.header(SECRET, SIGNED_AT, BODY)).isEqualTo("t=1795744800,v1=" + EXPECTED_V1);
     }
 
     @Test
     void aValidSignatureVerifies() {
-        var header = WebhookSignature.header(SECRET, SIGNED_AT, BODY);
+        var header = OfferdeskSignature.header(SECRET, SIGNED_AT, BODY);
 
-        assertThat(WebhookSignature.verify(SECRET, header, BODY, SIGNED_AT)).isTrue();
-        assertThat(WebhookSignature.verify(SECRET, header, BODY, SIGNED_AT.plus(Duration.ofMinutes(5))))
+        assertThat(OfferdeskSignature.verify(SECRET, header, BODY, SIGNED_AT)).isTrue();
+        assertThat(OfferdeskSignature.verify(SECRET, header, BODY, SIGNED_AT.plus(Duration.ofMinutes(5))))
                 .as("at the edge of the tolerance")
                 .isTrue();
-        assertThat(WebhookSignature.verify(SECRET, header + ",v2=future-scheme", BODY, SIGNED_AT))
+        assertThat(OfferdeskSignature.verify(SECRET, header + ",v2=future-scheme", BODY, SIGNED_AT))
                 .as("unknown schemes are ignored")
                 .isTrue();
     }
 
     @Test
     void aTamperedBodyFails() {
-        var header = WebhookSignature.header(SECRET, SIGNED_AT, BODY);
+        var header = OfferdeskSignature.header(SECRET, SIGNED_AT, BODY);
 
-        assertThat(WebhookSignature.verify(SECRET, header, BODY.replace("offer-abc", "offer-xyz"), SIGNED_AT))
+        assertThat(OfferdeskSignature.verify(SECRET, header, BODY.replace("offer-abc", "offer-xyz"), SIGNED_AT))
                 .isFalse();
     }
 
     @Test
     void aWrongSecretFails() {
-        var header = WebhookSignature.header("whsec_other", SIGNED_AT, BODY);
+        var header = OfferdeskSignature.header("whsec_other", SIGNED_AT, BODY);
 
-        assertThat(WebhookSignature.verify(SECRET, header, BODY, SIGNED_AT)).isFalse();
+        assertThat(OfferdeskSignature.verify(SECRET, header, BODY, SIGNED_AT)).isFalse();
     }
 
     @Test
     void aStaleOrFutureTimestampFailsEvenWithAValidHmac() {
-        var header = WebhookSignature.header(SECRET, SIGNED_AT, BODY);
+        var header = OfferdeskSignature.header(SECRET, SIGNED_AT, BODY);
 
-        assertThat(WebhookSignature.verify(
+        assertThat(OfferdeskSignature.verify(
                         SECRET,
                         header,
                         BODY,
                         SIGNED_AT.plus(Duration.ofMinutes(5).plusSeconds(1))))
                 .isFalse();
-        assertThat(WebhookSignature.verify(SECRET, header, BODY, SIGNED_AT.minus(Duration.ofMinutes(6))))
+        assertThat(OfferdeskSignature.verify(SECRET, header, BODY, SIGNED_AT.minus(Duration.ofMinutes(6))))
                 .isFalse();
     }
 
     @Test
     void aChangedTimestampOrAMalformedHeaderFails() {
-        var header = WebhookSignature.header(SECRET, SIGNED_AT, BODY);
+        var header = OfferdeskSignature.header(SECRET, SIGNED_AT, BODY);
         var shifted = header.replace("t=1795744800", "t=1795744801");
 
-        assertThat(WebhookSignature.verify(SECRET, shifted, BODY, SIGNED_AT)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "v1=" + EXPECTED_V1, BODY, SIGNED_AT))
+        assertThat(OfferdeskSignature.verify(SECRET, shifted, BODY, SIGNED_AT)).isFalse();
+        assertThat(OfferdeskSignature.verify(SECRET, "v1=" + EXPECTED_V1, BODY, SIGNED_AT))
                 .isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "t=soon,v1=" + EXPECTED_V1, BODY, SIGNED_AT))
+        assertThat(OfferdeskSignature.verify(SECRET, "t=soon,v1=" + EXPECTED_V1, BODY, SIGNED_AT))
                 .isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "garbage", BODY, SIGNED_AT)).isFalse();
+        assertThat(OfferdeskSignature.verify(SECRET, "garbage", BODY, SIGNED_AT))
+                .isFalse();
     }
 }
