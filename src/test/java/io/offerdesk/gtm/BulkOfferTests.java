@@ -160,7 +160,7 @@ class BulkOfferTests {
 
     @Test
     void anXlsxFileCreatesAndReleasesTheReleasableRowsAndSkipsTheOthers() throws IOException {
-        var product = acmeInsights();
+        var product = new OfferFixtures(api).productId("Acme Insights");
         var workbook = new XSSFWorkbook();
         var sheet = workbook.createSheet("offers");
         var header = sheet.createRow(0);
@@ -246,7 +246,7 @@ class BulkOfferTests {
                 .GET());
         assertThat(xlsxTemplate.status()).isEqualTo(200);
 
-        var product = acmeInsights();
+        var product = new OfferFixtures(api).productId("Acme Insights");
         var csv = HEADER + "\r\n" + product + ",Owner only,," + OfferFixtures.GLOBEX_ACCOUNT + "," + today.plusDays(10)
                 + ",P12M,,,,standard,\r\n";
         var uploaded = upload(OfferFixtures.AUTHOR, "one.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
@@ -277,7 +277,7 @@ class BulkOfferTests {
 
     @Test
     void thePagesUploadPreviewSubmitShowProgressAndGiveTheResultFile() {
-        var product = acmeInsights();
+        var product = new OfferFixtures(api).productId("Acme Insights");
         var session = new SignedInSession(api, OfferFixtures.AUTHOR, DEMO_PASSWORD);
         var list = session.get("/bulk-offers");
         assertThat(list.statusCode()).isEqualTo(200);
@@ -345,21 +345,6 @@ class BulkOfferTests {
             }
         }
         throw new AssertionError("upload " + id + " did not become " + status);
-    }
-
-    private String acmeInsights() {
-        var next = "";
-        do {
-            var page = api.get("/api/v1/products?limit=100" + next, OfferFixtures.AUTHOR)
-                    .json();
-            for (var product : page.at("/items")) {
-                if (product.at("/title").asString().equals("Acme Insights")) {
-                    return product.at("/id").asString();
-                }
-            }
-            next = page.at("/next").isString() ? "&after=" + page.at("/next").asString() : "";
-        } while (!next.isEmpty());
-        throw new AssertionError("no product Acme Insights");
     }
 
     /** A seller of its own, so that its 490 drafts stay out of the demo seller's lists. */

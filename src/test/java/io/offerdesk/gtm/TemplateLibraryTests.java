@@ -155,7 +155,7 @@ class TemplateLibraryTests {
         var name = OfferFixtures.unique("Template");
         var started = post("/api/v1/offer-templates/" + templateId + "/offers", AUTHOR, """
                 {"productId":"%s","buyerAccounts":["%s"],"name":"%s","discountPercent":30,"quantity":10}""".formatted(
-                        productId(), OfferFixtures.GLOBEX_ACCOUNT, name));
+                        fixtures.productId("Acme Insights"), OfferFixtures.GLOBEX_ACCOUNT, name));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         assertThat(started.json().at("/status").asString()).isEqualTo("SUCCEEDED");
         assertThat(started.json().at("/templateVersion").asInt()).isEqualTo(1);
@@ -274,21 +274,6 @@ class TemplateLibraryTests {
             }
         }
         throw new AssertionError("no " + type + " in " + terms);
-    }
-
-    /** Acme Insights; pages through the products, which other tests add to. */
-    String productId() {
-        var next = "";
-        do {
-            var page = api.get("/api/v1/products?limit=100" + next, AUTHOR).json();
-            for (var product : page.at("/items")) {
-                if (product.at("/title").asString().equals("Acme Insights")) {
-                    return product.at("/id").asString();
-                }
-            }
-            next = page.at("/next").isString() ? "&after=" + page.at("/next").asString() : "";
-        } while (!next.isEmpty());
-        throw new AssertionError("no Acme Insights");
     }
 
     byte[] pdf(String path, String email) throws IOException, InterruptedException {
