@@ -54,14 +54,14 @@ class TemplateApprovalConditionsTests {
         assertThat(required(fixtures, seller, onStandard)).isEmpty();
 
         var offer = start(seller, negotiated);
-        assertThat(required(fixtures, seller, offer)).containsExactly("OFFER_APPROVER (step 1)", "FINANCE (step 2)");
+        assertThat(required(fixtures, seller, offer)).containsExactly("OFFER_APPROVER (step 1)", "FINANCE (step 1)");
 
         var evidence = api.post(
                 "/api/v1/offers/" + offer + "/checklist/security-review/evidence",
                 seller.author(),
                 "{\"evidence\":\"https://wiki.example/security/42\"}");
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(200);
-        assertThat(required(fixtures, seller, offer)).containsExactly("OFFER_APPROVER (step 1)", "FINANCE (step 2)");
+        assertThat(required(fixtures, seller, offer)).containsExactly("OFFER_APPROVER (step 1)", "FINANCE (step 1)");
         var signOff = api.post("/api/v1/offers/" + offer + "/checklist/legal/sign-off", seller.approver(), "{}");
         assertThat(signOff.status()).as(signOff.body()).isEqualTo(200);
         assertThat(required(fixtures, seller, offer)).containsExactly("OFFER_APPROVER (step 1)");
