@@ -215,6 +215,8 @@ public class OfferTemplates {
                 template.version(),
                 template.checklistId(),
                 template.approvalFormId(),
+                template.eulaTemplateId(),
+                template.eulaVersion(),
                 null,
                 clock.instant()));
         events.publishEvent(new OfferStartedFromTemplate(

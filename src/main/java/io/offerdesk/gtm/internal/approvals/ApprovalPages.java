@@ -3,6 +3,7 @@ package io.offerdesk.gtm.internal.approvals;
 import io.offerdesk.gtm.OfferApprovals;
 import io.offerdesk.gtm.internal.approvals.ApprovalPolicies.ApproverInput;
 import io.offerdesk.gtm.internal.approvals.ApprovalPolicies.RuleInput;
+import io.offerdesk.gtm.internal.approvals.domain.Condition;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -50,6 +51,7 @@ class ApprovalPages {
                 policies.policy(me).rules().stream().map(ApprovalsApi::json).toList());
         model.addAttribute("admin", me.has(Role.ADMIN));
         model.addAttribute("roles", ApprovalPolicies.APPROVER_ROLES);
+        model.addAttribute("conditionTypes", Condition.TYPES);
         model.addAttribute("users", me.has(Role.ADMIN) ? users.users(me, me.partyId()) : List.of());
         model.addAttribute(
                 "approverSlots",

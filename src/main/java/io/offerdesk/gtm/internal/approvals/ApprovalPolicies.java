@@ -147,7 +147,7 @@ class ApprovalPolicies {
     }
 
     private static @Nullable Condition condition(Validations checks, RuleInput input) {
-        var types = List.of("DISCOUNT", "CONTRACT_VALUE", "CUSTOM_EULA", "BACK_LOADED", "MARGIN_BELOW", "RENEWAL_GAP");
+        var types = Condition.TYPES;
         var type = input.condition() == null ? null : input.condition().strip().toUpperCase(Locale.ROOT);
         checks.required("condition", type);
         if (type == null || type.isEmpty()) {
@@ -157,8 +157,17 @@ class ApprovalPolicies {
             checks.check(false, "condition", "validation.enum", String.join(", ", types));
             return null;
         }
-        if (type.equals("CUSTOM_EULA")) {
-            return new Condition.CustomEula();
+        switch (type) {
+            case "CUSTOM_EULA" -> {
+                return new Condition.CustomEula();
+            }
+            case "CHANGED_CLAUSES" -> {
+                return new Condition.ChangedClauses();
+            }
+            case "MISSING_EVIDENCE" -> {
+                return new Condition.MissingEvidence();
+            }
+            default -> {}
         }
         var threshold = decimal(checks, input.threshold());
         if (threshold == null) {

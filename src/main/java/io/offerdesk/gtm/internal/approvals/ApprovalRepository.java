@@ -147,6 +147,8 @@ class ApprovalRepository {
             case "CONTRACT_VALUE" ->
                 new Condition.ContractValue(Money.of(CurrencyUnit.of(rs.getString("currency")), threshold));
             case "CUSTOM_EULA" -> new Condition.CustomEula();
+            case "CHANGED_CLAUSES" -> new Condition.ChangedClauses();
+            case "MISSING_EVIDENCE" -> new Condition.MissingEvidence();
             case "BACK_LOADED" -> new Condition.BackLoaded(threshold);
             case "MARGIN_BELOW" -> new Condition.MarginBelow(threshold);
             case "RENEWAL_GAP" -> new Condition.RenewalGap(threshold.intValueExact());

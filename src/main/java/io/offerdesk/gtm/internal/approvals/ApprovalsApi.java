@@ -37,7 +37,8 @@ class ApprovalsApi {
 
     /**
      * @param condition DISCOUNT (threshold: percent off list price, at least), CONTRACT_VALUE (threshold: amount in
-     *     currency, at least), CUSTOM_EULA (no threshold), BACK_LOADED (threshold: factor of a later installment over
+     *     currency, at least), CUSTOM_EULA, CHANGED_CLAUSES (the template's EULA replaces or adds clauses),
+     *     MISSING_EVIDENCE (a risk checklist item lacks evidence or sign-off) (these three without threshold), BACK_LOADED (threshold: factor of a later installment over
      *     the first, at least), MARGIN_BELOW (threshold: CPPO markup percent, below), RENEWAL_GAP (threshold: days
      *     uncovered after the replaced agreement, at least)
      * @param mode SEQUENTIAL (one step per approver, in order) or PARALLEL (one step for all)

@@ -1,7 +1,10 @@
 package io.offerdesk.gtm.internal.templates;
 
+import io.offerdesk.gtm.internal.templates.TemplateRepository.ClauseRef;
+import io.offerdesk.gtm.internal.templates.TemplateRepository.EulaTemplateVersion;
 import io.offerdesk.gtm.internal.templates.TemplateRepository.Origin;
 import io.offerdesk.offers.events.OfferCreated;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -40,6 +43,23 @@ public class TemplateOrigins {
     @Transactional(readOnly = true)
     public Optional<Origin> ofOffer(UUID owner, String offerId) {
         return repository.originOfOffer(owner, offerId);
+    }
+
+    /**
+     * The clauses by which the EULA the offer was made with departs from the standard contract: those its EULA
+     * template version picked. Empty for an offer made without a template, or from one on the standard contract.
+     */
+    @Transactional(readOnly = true)
+    public List<ClauseRef> changedClauses(UUID owner, String offerId) {
+        return repository
+                .originOfOffer(owner, offerId)
+                .filter(o -> o.eulaTemplateId() != null && o.eulaVersion() != null)
+                .flatMap(o -> repository.eulaVersion(
+                        owner,
+                        java.util.Objects.requireNonNull(o.eulaTemplateId()),
+                        java.util.Objects.requireNonNull(o.eulaVersion())))
+                .map(EulaTemplateVersion::clauses)
+                .orElse(List.of());
     }
 
     @Transactional(readOnly = true)

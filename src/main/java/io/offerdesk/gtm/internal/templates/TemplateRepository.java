@@ -84,6 +84,8 @@ public class TemplateRepository {
             int templateVersion,
             @Nullable String checklistId,
             @Nullable String approvalFormId,
+            @Nullable String eulaTemplateId,
+            @Nullable Integer eulaVersion,
             @Nullable String offerId,
             Instant createdAt) {}
 
@@ -431,8 +433,9 @@ public class TemplateRepository {
     void insertOrigin(Origin origin) {
         jdbc.sql("""
                         INSERT INTO gtm.offer_origin (change_set_id, owner, template_id, template_version,
-                            checklist_id, approval_form_id, offer_id, created_at)
-                        VALUES (:changeSet, :owner, :template, :version, :checklist, :form, NULL, :at)
+                            checklist_id, approval_form_id, eula_template_id, eula_version, offer_id, created_at)
+                        VALUES (:changeSet, :owner, :template, :version, :checklist, :form, :eula, :eulaVersion, NULL,
+                            :at)
                         """)
                 .param("changeSet", origin.changeSetId())
                 .param("owner", origin.owner())
@@ -440,6 +443,8 @@ public class TemplateRepository {
                 .param("version", origin.templateVersion())
                 .param("checklist", origin.checklistId())
                 .param("form", origin.approvalFormId())
+                .param("eula", origin.eulaTemplateId())
+                .param("eulaVersion", origin.eulaVersion())
                 .param("at", Timestamp.from(origin.createdAt()))
                 .update();
     }
@@ -602,6 +607,8 @@ public class TemplateRepository {
                 rs.getInt("template_version"),
                 rs.getString("checklist_id"),
                 rs.getString("approval_form_id"),
+                rs.getString("eula_template_id"),
+                rs.getObject("eula_version", Integer.class),
                 rs.getString("offer_id"),
                 rs.getTimestamp("created_at").toInstant());
     }

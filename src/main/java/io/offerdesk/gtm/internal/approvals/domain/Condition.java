@@ -1,11 +1,23 @@
 package io.offerdesk.gtm.internal.approvals.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 
 /** What about a draft makes a rule apply. Every condition reads only {@link OfferFacts}. */
 public sealed interface Condition {
+
+    /** The wire names of the conditions, in the order pages offer them. */
+    List<String> TYPES = List.of(
+            "DISCOUNT",
+            "CONTRACT_VALUE",
+            "CUSTOM_EULA",
+            "CHANGED_CLAUSES",
+            "BACK_LOADED",
+            "MARGIN_BELOW",
+            "RENEWAL_GAP",
+            "MISSING_EVIDENCE");
 
     boolean matches(OfferFacts offer);
 
@@ -18,6 +30,8 @@ public sealed interface Condition {
             case Discount d -> d.percent();
             case ContractValue v -> v.amount().getAmount();
             case CustomEula c -> null;
+            case ChangedClauses c -> null;
+            case MissingEvidence m -> null;
             case BackLoaded b -> b.factor();
             case MarginBelow m -> m.percent();
             case RenewalGap g -> BigDecimal.valueOf(g.days());
@@ -64,6 +78,35 @@ public sealed interface Condition {
         @Override
         public String type() {
             return "CUSTOM_EULA";
+        }
+    }
+
+    /**
+     * The offer was made from a template whose EULA replaces or adds clauses to the standard contract (liability cap,
+     * data protection, SLA, …), so legal may want to read what was agreed to.
+     */
+    record ChangedClauses() implements Condition {
+        @Override
+        public boolean matches(OfferFacts offer) {
+            return offer.changedClauses();
+        }
+
+        @Override
+        public String type() {
+            return "CHANGED_CLAUSES";
+        }
+    }
+
+    /** An item of the offer's risk checklist still lacks its evidence or sign-off. */
+    record MissingEvidence() implements Condition {
+        @Override
+        public boolean matches(OfferFacts offer) {
+            return offer.missingChecklistItems() > 0;
+        }
+
+        @Override
+        public String type() {
+            return "MISSING_EVIDENCE";
         }
     }
 

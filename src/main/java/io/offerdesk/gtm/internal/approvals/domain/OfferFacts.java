@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param renewalGapDays for a replacement offer, the days between the replaced agreement's end and the new
  *     agreement's start (its fixed start date, or else the offer's expiry, the latest the buyer could accept);
  *     zero or negative when they meet or overlap
+ * @param changedClauses the offer was made from a template whose EULA replaces or adds clauses to the standard contract
+ * @param missingChecklistItems how many items of the offer's risk checklist still lack their evidence or sign-off
  */
 public record OfferFacts(
         @Nullable BigDecimal discountPercent,
@@ -47,7 +49,9 @@ public record OfferFacts(
         boolean customEula,
         @Nullable BigDecimal backLoadFactor,
         @Nullable BigDecimal markupPercent,
-        @Nullable Integer renewalGapDays) {
+        @Nullable Integer renewalGapDays,
+        boolean changedClauses,
+        int missingChecklistItems) {
 
     /** Stands for an infinite factor: a schedule that starts with nothing to pay. */
     public static final BigDecimal ZERO_FIRST_INSTALLMENT = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -60,8 +64,15 @@ public record OfferFacts(
      *
      * @param product the offer's product, for its list prices; absent when it cannot be read
      * @param replacedAgreementEnd the last day of the agreement a replacement offer replaces
+     * @param changedClauses whether the template the offer was made from changes the standard contract's clauses
+     * @param missingChecklistItems the checklist items still open
      */
-    public static OfferFacts of(Offer offer, @Nullable Product product, @Nullable LocalDate replacedAgreementEnd) {
+    public static OfferFacts of(
+            Offer offer,
+            @Nullable Product product,
+            @Nullable LocalDate replacedAgreementEnd,
+            boolean changedClauses,
+            int missingChecklistItems) {
         var prices = product == null || product.publicOffer() == null
                 ? List.<ListPrice>of()
                 : product.publicOffer().prices();
@@ -76,7 +87,9 @@ public record OfferFacts(
                         .flatMap(OfferFacts::backLoad)
                         .orElse(null),
                 markup(offer),
-                renewalGap(offer, replacedAgreementEnd));
+                renewalGap(offer, replacedAgreementEnd),
+                changedClauses,
+                missingChecklistItems);
     }
 
     private static @Nullable Money totalContractValue(List<Term> terms) {

@@ -39,7 +39,7 @@ class ApprovalPolicyTests {
 
     @Test
     void thirtyPercentOffAListPriceOfTwelveHundredPerAnalystIsAThirtyPercentDiscount() {
-        var facts = OfferFacts.of(scheduled("700.00", "700.00"), product(), null);
+        var facts = OfferFacts.of(scheduled("700.00", "700.00"), product(), null, false, 0);
 
         // 10 analysts at USD 1200.00 for 12 months list at 12000.00; 12 × 700.00 = 8400.00 is 30 % off.
         assertThat(facts.discountPercent()).isEqualByComparingTo("30");
@@ -62,17 +62,19 @@ class ApprovalPolicyTests {
                                         List.of(new Term.Rate("analysts", new BigDecimal("1800.00"))))))));
 
         // 24 months list at 2 × 1200.00 = 2400.00; 1800.00 is 25 % off.
-        assertThat(OfferFacts.of(offer, product(), null).discountPercent()).isEqualByComparingTo("25");
+        assertThat(OfferFacts.of(offer, product(), null, false, 0).discountPercent())
+                .isEqualByComparingTo("25");
     }
 
     @Test
     void aScheduleWhoseLaterInstallmentIsLargerIsBackLoadedByTheirRatio() {
-        var facts = OfferFacts.of(scheduled("500.00", "1500.00"), product(), null);
+        var facts = OfferFacts.of(scheduled("500.00", "1500.00"), product(), null, false, 0);
         assertThat(facts.backLoadFactor()).isEqualByComparingTo("3");
         assertThat(new Condition.BackLoaded(new BigDecimal("2")).matches(facts)).isTrue();
         assertThat(new Condition.BackLoaded(new BigDecimal("3.5")).matches(facts))
                 .isFalse();
-        assertThat(OfferFacts.of(scheduled("0.00", "100.00"), product(), null).backLoadFactor())
+        assertThat(OfferFacts.of(scheduled("0.00", "100.00"), product(), null, false, 0)
+                        .backLoadFactor())
                 .isEqualTo(OfferFacts.ZERO_FIRST_INSTALLMENT);
     }
 
@@ -80,7 +82,7 @@ class ApprovalPolicyTests {
     void aChannelPartnerMarkupBelowTheFloorMatches() {
         var offer = scheduled("700.00", "700.00")
                 .withResale(new Resale("resaleauthz-1", UUID.randomUUID(), List.of(), new BigDecimal("4")));
-        var facts = OfferFacts.of(offer, product(), null);
+        var facts = OfferFacts.of(offer, product(), null, false, 0);
         assertThat(facts.markupPercent()).isEqualByComparingTo("4");
         assertThat(new Condition.MarginBelow(new BigDecimal("5")).matches(facts))
                 .isTrue();
@@ -95,7 +97,8 @@ class ApprovalPolicyTests {
         var offer = scheduled("700.00", "700.00")
                 .withResale(new Resale("resaleauthz-1", UUID.randomUUID(), List.of(wholesale), null));
         // 8400.00 over 8000.00 is 5 %.
-        assertThat(OfferFacts.of(offer, product(), null).markupPercent()).isEqualByComparingTo("5");
+        assertThat(OfferFacts.of(offer, product(), null, false, 0).markupPercent())
+                .isEqualByComparingTo("5");
     }
 
     @Test
@@ -104,17 +107,17 @@ class ApprovalPolicyTests {
                         Term.ValidityTerm.class,
                         List.of(new Term.ValidityTerm(null, TODAY.plusDays(40), TODAY.plusDays(400))));
         // The old agreement covers day 30; days 31 to 39 are uncovered.
-        assertThat(OfferFacts.of(offer, product(), TODAY.plusDays(30)).renewalGapDays())
+        assertThat(OfferFacts.of(offer, product(), TODAY.plusDays(30), false, 0).renewalGapDays())
                 .isEqualTo(9);
-        assertThat(OfferFacts.of(offer, product(), TODAY.plusDays(39)).renewalGapDays())
+        assertThat(OfferFacts.of(offer, product(), TODAY.plusDays(39), false, 0).renewalGapDays())
                 .isZero();
-        assertThat(new Condition.RenewalGap(1).matches(OfferFacts.of(offer, product(), TODAY.plusDays(39))))
+        assertThat(new Condition.RenewalGap(1).matches(OfferFacts.of(offer, product(), TODAY.plusDays(39), false, 0)))
                 .isFalse();
     }
 
     @Test
     void contractValueIsComparedInTheThresholdsCurrencyOnly() {
-        var facts = OfferFacts.of(scheduled("700.00", "700.00"), product(), null);
+        var facts = OfferFacts.of(scheduled("700.00", "700.00"), product(), null, false, 0);
         assertThat(new Condition.ContractValue(Money.parse("USD 8400.00")).matches(facts))
                 .isTrue();
         assertThat(new Condition.ContractValue(Money.parse("USD 8400.01")).matches(facts))
@@ -126,20 +129,20 @@ class ApprovalPolicyTests {
     @Test
     void aDiscountRuleMatchesAtItsThresholdAndAboveOnly() {
         var policy = policy(rule(new Condition.Discount(new BigDecimal("25")), StepMode.SEQUENTIAL, APPROVER, FINANCE));
-        assertThat(policy.required(OfferFacts.of(scheduled("700.00", "700.00"), product(), null)))
+        assertThat(policy.required(OfferFacts.of(scheduled("700.00", "700.00"), product(), null, false, 0)))
                 .containsExactly(new RequiredApproval(1, APPROVER), new RequiredApproval(2, FINANCE));
         // 12 × 900.00 = 10800.00 is 10 % off: no approval.
-        assertThat(policy.required(OfferFacts.of(scheduled("900.00", "900.00"), product(), null)))
+        assertThat(policy.required(OfferFacts.of(scheduled("900.00", "900.00"), product(), null, false, 0)))
                 .isEmpty();
         // 12 × 750.00 = 9000.00 is exactly 25 % off.
-        assertThat(policy.required(OfferFacts.of(scheduled("750.00", "750.00"), product(), null)))
+        assertThat(policy.required(OfferFacts.of(scheduled("750.00", "750.00"), product(), null, false, 0)))
                 .hasSize(2);
     }
 
     @Test
     void aParallelRulePutsAllItsApproversInOneStep() {
         var policy = policy(rule(new Condition.CustomEula(), StepMode.PARALLEL, FINANCE, ADMIN));
-        var facts = new OfferFacts(null, null, true, null, null, null);
+        var facts = new OfferFacts(null, null, true, null, null, null, false, 0);
         assertThat(policy.required(facts))
                 .containsExactly(new RequiredApproval(1, FINANCE), new RequiredApproval(1, ADMIN));
     }
@@ -150,7 +153,7 @@ class ApprovalPolicyTests {
                 rule(new Condition.Discount(BigDecimal.TEN), StepMode.SEQUENTIAL, APPROVER, FINANCE),
                 rule(new Condition.CustomEula(), StepMode.PARALLEL, FINANCE, ADMIN),
                 rule(new Condition.BackLoaded(BigDecimal.TEN), StepMode.SEQUENTIAL, ADMIN));
-        var facts = new OfferFacts(new BigDecimal("30"), null, true, BigDecimal.ONE, null, null);
+        var facts = new OfferFacts(new BigDecimal("30"), null, true, BigDecimal.ONE, null, null, false, 0);
 
         // FINANCE is step 2 of the first rule and step 1 of the second: asked once, in step 2, after the approver.
         assertThat(policy.required(facts))
@@ -165,14 +168,14 @@ class ApprovalPolicyTests {
         var policy = policy(
                 rule(new Condition.CustomEula(), StepMode.SEQUENTIAL, FINANCE, ADMIN, APPROVER),
                 rule(new Condition.CustomEula(), StepMode.SEQUENTIAL, APPROVER, FINANCE, ADMIN));
-        var facts = new OfferFacts(null, null, true, null, null, null);
+        var facts = new OfferFacts(null, null, true, null, null, null, false, 0);
         // FINANCE ends in step 2, ADMIN in 3, APPROVER in 3: step 1 is empty and goes.
         assertThat(policy.required(facts)).extracting(RequiredApproval::step).containsExactly(1, 2, 2);
     }
 
     @Test
     void aRuleThatDoesNotMatchAsksNothingAndNoRulesAskNothing() {
-        var facts = OfferFacts.of(scheduled("700.00", "700.00"), product(), null);
+        var facts = OfferFacts.of(scheduled("700.00", "700.00"), product(), null, false, 0);
         assertThat(policy(rule(new Condition.CustomEula(), StepMode.SEQUENTIAL, FINANCE))
                         .required(facts))
                 .isEmpty();
@@ -185,7 +188,7 @@ class ApprovalPolicyTests {
         var policy = policy(
                 rule(new Condition.CustomEula(), StepMode.SEQUENTIAL, Approver.user(user, "Fay")),
                 rule(new Condition.CustomEula(), StepMode.SEQUENTIAL, FINANCE, Approver.user(user, "Fay Finance")));
-        var required = policy.required(new OfferFacts(null, null, true, null, null, null));
+        var required = policy.required(new OfferFacts(null, null, true, null, null, null, false, 0));
         assertThat(required).hasSize(2);
         assertThat(required.get(1).approver().userId()).isEqualTo(user);
         assertThat(required.get(1).approver().admits(user, java.util.Set.of())).isTrue();
@@ -239,5 +242,18 @@ class ApprovalPolicyTests {
                 NOW,
                 NOW,
                 1);
+    }
+
+    @Test
+    void changedClausesAndOpenChecklistItemsAreConditionsOfTheirOwn() {
+        var offer = scheduled("700.00", "700.00");
+        var plain = OfferFacts.of(offer, product(), null, false, 0);
+        var negotiated = OfferFacts.of(offer, product(), null, true, 2);
+
+        assertThat(new Condition.ChangedClauses().matches(plain)).isFalse();
+        assertThat(new Condition.ChangedClauses().matches(negotiated)).isTrue();
+        assertThat(new Condition.MissingEvidence().matches(plain)).isFalse();
+        assertThat(new Condition.MissingEvidence().matches(negotiated)).isTrue();
+        assertThat(new Condition.MissingEvidence().threshold()).isNull();
     }
 }
