@@ -58,7 +58,8 @@ class OfferComposerBrowserTests extends BrowserTest {
         type(browser.findElement(By.id("split-count")), "12");
         type(browser.findElement(By.id("split-first")), today.plusDays(10).toString());
         click(By.id("split"));
-        assertThat(browser.findElements(By.cssSelector("#installments tr.installment")))
+        // The split rows are swapped in by htmx after the click returns: wait for them rather than read at once.
+        assertThat(await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#installments tr.installment"), 12)))
                 .hasSize(12);
         assertThat(text("#installment-total")).isEqualTo("12000.00");
         // The live total follows what is typed, before anything is saved.
