@@ -21,8 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -95,16 +93,7 @@ public class FulfillmentPosts implements DueWork {
      * once rather than at the next poll; failures stay in the outbox for the clock's retries.
      */
     public void postAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    runDue(clock.instant());
-                } catch (RuntimeException failure) {
-                    log.warn("Fulfillment posts failed right after provisioning; the clock retries them", failure);
-                }
-            }
-        });
+        runDueAfterCommit(clock);
     }
 
     private void post(Claimed claimed) {

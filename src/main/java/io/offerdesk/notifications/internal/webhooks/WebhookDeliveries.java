@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -100,16 +98,7 @@ public class WebhookDeliveries implements DueWork {
      * than at the next poll; failures stay queued for the clock's retries.
      */
     public void deliverAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    runDue(clock.instant());
-                } catch (RuntimeException failure) {
-                    log.warn("Webhook deliveries failed right after queueing; the clock retries them", failure);
-                }
-            }
-        });
+        runDueAfterCommit(clock);
     }
 
     private void send(Claimed claimed) {
