@@ -232,7 +232,8 @@ public class CrmConnections {
         return checked.apply(payload);
     }
 
-    private JsonNode read(String field, String text) {
+    /** Reads JSON the owner typed or sent, refused naming {@code field} when it is not JSON. */
+    JsonNode read(String field, String text) {
         try {
             return payloads.readTree(text);
         } catch (JacksonException unreadable) {

@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +57,7 @@ class CrmPages {
             @RequestParam(required = false) @Nullable UUID actingUserId,
             RedirectAttributes redirect) {
         return FormSubmission.attempt(redirect, "redirect:/crm", () -> {
-            var created = connections.create(me, name, document("mapping", mapping), actingUserId, true);
+            var created = connections.create(me, name, connections.read("mapping", mapping), actingUserId, true);
             redirect.addFlashAttribute("secret", created.secret());
             return "redirect:/crm/" + created.connection().id();
         });
@@ -94,7 +92,7 @@ class CrmPages {
                     me,
                     id,
                     connection.name(),
-                    document("mapping", mapping),
+                    connections.read("mapping", mapping),
                     connection.actingUserId(),
                     connection.active());
             redirect.addFlashAttribute("saved", true);
@@ -131,14 +129,6 @@ class CrmPages {
     String rotate(OfferdeskPrincipal me, @PathVariable String id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("secret", connections.rotateSecret(me, id).secret());
         return "redirect:/crm/" + id;
-    }
-
-    private JsonNode document(String field, String text) {
-        try {
-            return json.readTree(text);
-        } catch (JacksonException unreadable) {
-            throw new InvalidInput(field, "crm.json.unreadable", unreadable.getOriginalMessage());
-        }
     }
 
     private static String resource(String path) {
