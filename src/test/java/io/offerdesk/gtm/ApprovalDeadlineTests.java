@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import io.offerdesk.support.TestSmtp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @EndToEndTest
 class ApprovalDeadlineTests {
 
-    static final GreenMail SMTP = started();
+    static final GreenMail SMTP = TestSmtp.started();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -74,19 +70,19 @@ class ApprovalDeadlineTests {
         awaitInbox(seller.approver(), offer, "notification.approvalWaiting", 1);
         // The e-mail outbox sends at the next run of due work.
         clock.advanceTo(openedAt.plus(Duration.ofMinutes(1)));
-        assertThat(mailsAbout(offer, seller.approver()))
-                .extracting(ApprovalDeadlineTests::subject)
+        assertThat(TestSmtp.mailsAbout(SMTP, offer, seller.approver()))
+                .extracting(TestSmtp::subject)
                 .singleElement()
                 .satisfies(s -> assertThat(s).contains("waits for your approval (step 1)"));
-        assertThat(mailsAbout(offer, seller.finance())).isEmpty();
+        assertThat(TestSmtp.mailsAbout(SMTP, offer, seller.finance())).isEmpty();
         assertThat(inbox(seller.finance(), offer, "notification.approvalWaiting"))
                 .isEmpty();
 
         clock.advanceTo(openedAt.plus(Duration.ofHours(48)).plus(Duration.ofMinutes(1)));
         awaitInbox(seller.approver(), offer, "notification.approvalOverdue", 1);
         clock.advanceTo(openedAt.plus(Duration.ofHours(48)).plus(Duration.ofMinutes(2)));
-        assertThat(mailsAbout(offer, seller.approver()))
-                .extracting(ApprovalDeadlineTests::subject)
+        assertThat(TestSmtp.mailsAbout(SMTP, offer, seller.approver()))
+                .extracting(TestSmtp::subject)
                 .hasSize(2)
                 .anyMatch(s -> s.contains("Reminder"));
         assertThat(inbox(seller.admin(), offer, "notification.approvalEscalated"))
@@ -96,11 +92,12 @@ class ApprovalDeadlineTests {
         var escalation = awaitInbox(seller.admin(), offer, "notification.approvalEscalated", 1);
         assertThat(escalation.getFirst().at("/messageArguments/2").asString()).isEqualTo("OFFER_APPROVER");
         clock.advanceTo(openedAt.plus(Duration.ofHours(72)).plus(Duration.ofMinutes(2)));
-        assertThat(mailsAbout(offer, seller.admin()))
-                .extracting(ApprovalDeadlineTests::subject)
+        assertThat(TestSmtp.mailsAbout(SMTP, offer, seller.admin()))
+                .extracting(TestSmtp::subject)
                 .singleElement()
                 .satisfies(s -> assertThat(s).contains("Escalation"));
-        assertThat(GreenMailUtil.getBody(mailsAbout(offer, seller.admin()).getFirst()))
+        assertThat(GreenMailUtil.getBody(
+                        TestSmtp.mailsAbout(SMTP, offer, seller.admin()).getFirst()))
                 .contains("/offers/" + offer);
 
         // Later runs repeat neither.
@@ -109,8 +106,8 @@ class ApprovalDeadlineTests {
                 .hasSize(1);
         assertThat(inbox(seller.admin(), offer, "notification.approvalEscalated"))
                 .hasSize(1);
-        assertThat(mailsAbout(offer, seller.approver())).hasSize(2);
-        assertThat(mailsAbout(offer, seller.admin())).hasSize(1);
+        assertThat(TestSmtp.mailsAbout(SMTP, offer, seller.approver())).hasSize(2);
+        assertThat(TestSmtp.mailsAbout(SMTP, offer, seller.admin())).hasSize(1);
         var trail = fixtures.overview(seller.admin(), offer).at("/trail");
         assertThat(StreamSupport.stream(trail.spliterator(), false)
                         .map(t -> t.at("/action").asString())
@@ -144,37 +141,5 @@ class ApprovalDeadlineTests {
                 .filter(n -> n.at("/link").asString().equals("/offers/" + offer))
                 .filter(n -> n.at("/messageKey").asString().equals(messageKey))
                 .toList();
-    }
-
-    private static GreenMail started() {
-        var smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
-    }
-
-    private static List<MimeMessage> mailsAbout(String offer, String to) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> recipients(m).contains(to))
-                .filter(m -> subject(m).contains(offer))
-                .toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            var to = message.getRecipients(Message.RecipientType.TO);
-            return to == null
-                    ? List.of()
-                    : Arrays.stream(to).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,18 +3,15 @@ package io.offerdesk.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
+import io.offerdesk.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 @EndToEndTest
 class OfferNotViewedReminderTests {
 
-    static final GreenMail SMTP = started();
+    static final GreenMail SMTP = TestSmtp.started();
 
     static final String SELLER = OfferFixtures.AUTHOR;
 
@@ -81,7 +78,8 @@ class OfferNotViewedReminderTests {
                 .extracting(n -> n.at("/messageArguments/2").asString())
                 .containsExactly("3");
         assertThat(mailsAbout(offer, buyer.procurement())).hasSize(1);
-        assertThat(subject(mailsAbout(offer, SELLER).getFirst())).contains("No buyer has opened your offer " + offer);
+        assertThat(TestSmtp.subject(mailsAbout(offer, SELLER).getFirst()))
+                .contains("No buyer has opened your offer " + offer);
         // Users of the buyer without the procurement role are not told.
         assertThat(notViewed(buyer.finance(), "/buyer/offers/" + offer)).isEmpty();
     }
@@ -158,36 +156,9 @@ class OfferNotViewedReminderTests {
         throw new AssertionError("no " + (cancelled ? "cancelled " : "") + "not-viewed reminder for " + offer);
     }
 
-    private static GreenMail started() {
-        var smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
-    }
-
     private static List<MimeMessage> mailsAbout(String offer, String to) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> recipients(m).contains(to))
-                .filter(m -> subject(m).contains(offer))
-                .filter(m -> subject(m).contains("opened"))
+        return TestSmtp.mailsAbout(SMTP, offer, to).stream()
+                .filter(m -> TestSmtp.subject(m).contains("opened"))
                 .toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            var to = message.getRecipients(Message.RecipientType.TO);
-            return to == null
-                    ? List.of()
-                    : Arrays.stream(to).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

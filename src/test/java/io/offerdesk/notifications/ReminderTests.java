@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
+import io.offerdesk.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 @EndToEndTest
 class ReminderTests {
 
-    static final GreenMail SMTP = started();
+    static final GreenMail SMTP = TestSmtp.started();
 
     static final String SELLER = OfferFixtures.AUTHOR;
 
@@ -84,10 +81,13 @@ class ReminderTests {
 
         var toBuyer = mailsAbout(offer, buyer.procurement());
         assertThat(toBuyer).hasSize(1);
-        assertThat(subject(toBuyer.getFirst())).contains(offer).contains("3 天后").contains(expiryDay.toString());
+        assertThat(TestSmtp.subject(toBuyer.getFirst()))
+                .contains(offer)
+                .contains("3 天后")
+                .contains(expiryDay.toString());
         assertThat(GreenMailUtil.getBody(toBuyer.getFirst())).contains("/buyer/offers/" + offer);
         assertThat(mailsAbout(offer, SELLER)).hasSize(1);
-        assertThat(subject(mailsAbout(offer, SELLER).getFirst())).contains("expires in 3 day(s)");
+        assertThat(TestSmtp.subject(mailsAbout(offer, SELLER).getFirst())).contains("expires in 3 day(s)");
         assertThat(remindersIn(buyer.procurement(), "/buyer/offers/" + offer))
                 .extracting(n -> n.at("/messageArguments/2").asString())
                 .containsExactly("3");
@@ -96,7 +96,7 @@ class ReminderTests {
         buyers.advanceTo(expiryDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 
         assertThat(mailsAbout(offer, buyer.procurement()))
-                .extracting(ReminderTests::subject)
+                .extracting(TestSmtp::subject)
                 .hasSize(2)
                 .anyMatch(s -> s.contains("1 天后"));
         assertThat(remindersIn(buyer.procurement(), "/buyer/offers/" + offer))
@@ -169,38 +169,12 @@ class ReminderTests {
         assertThat(preferences.at("/language").asString()).isEqualTo("zh-CN");
     }
 
-    private static GreenMail started() {
-        var smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
-    }
-
     /** The expiry reminders about the offer to the address (not its "not yet viewed" one, which says "opened"). */
     private static List<MimeMessage> mailsAbout(String offer, String to) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> recipients(m).contains(to))
-                .filter(m -> subject(m).contains(offer))
-                .filter(m -> !subject(m).contains("opened") && !subject(m).contains("打开"))
+        return TestSmtp.mailsAbout(SMTP, offer, to).stream()
+                .filter(m -> !TestSmtp.subject(m).contains("opened")
+                        && !TestSmtp.subject(m).contains("打开"))
                 .toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            var to = message.getRecipients(Message.RecipientType.TO);
-            return to == null
-                    ? List.of()
-                    : Arrays.stream(to).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<JsonNode> remindersIn(String email, String link) {
