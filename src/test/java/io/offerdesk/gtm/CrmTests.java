@@ -1,18 +1,16 @@
 package io.offerdesk.gtm;
 
+import static io.offerdesk.gtm.CrmFixtures.opportunity;
+import static io.offerdesk.gtm.CrmFixtures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.offers.OfferFixtures;
-import io.offerdesk.platform.OfferdeskSignature;
 import io.offerdesk.platform.PrincipalSource;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The CRM integration as a seller sets it up and a CRM calls it: the administrator connects the documented
@@ -39,7 +34,6 @@ class CrmTests {
     static final String AUTHOR = OfferFixtures.AUTHOR;
     static final String NIMBUS = OfferFixtures.NIMBUS;
     static final String PASSWORD = "offerdesk-demo";
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     TestApi api;
@@ -48,12 +42,14 @@ class CrmTests {
     PrincipalSource principals;
 
     OfferFixtures fixtures;
+    CrmFixtures crm;
     String templateId;
     String productId;
 
     @BeforeEach
     void offerTemplate() {
         fixtures = new OfferFixtures(api);
+        crm = new CrmFixtures(api, principals);
         productId = fixtures.productId("Acme Insights");
         var pricing = created(AUTHOR, "/api/v1/pricing-templates", """
                 {"name":"%s","shape":"ANNUAL_IN_ADVANCE","durationMonths":36}""".formatted(OfferFixtures.unique("36 months")));
@@ -255,36 +251,15 @@ class CrmTests {
     }
 
     JsonNode connect(String admin) {
-        var author = principals.findLogin(AUTHOR).orElseThrow().principal().userId();
-        return created(admin, "/api/v1/crm/connections", """
-                {"name":"Salesforce","mapping":%s,"actingUserId":"%s"}""".formatted(mapping(), author));
+        return crm.connect(admin, AUTHOR, mapping());
     }
 
-    /** The documented mapping with this test's template and product in its lookup tables. */
     String mapping() {
-        var document = (ObjectNode) JSON.readTree(resource("gtm/crm/salesforce-mapping.json"));
-        ((ObjectNode) document.at("/fields/templateId/lookup")).put("Three-year annual", templateId);
-        ((ObjectNode) document.at("/fields/productId/lookup")).put("INSIGHTS-PRO", productId);
-        return JSON.writeValueAsString(document);
-    }
-
-    /** The documented opportunity with its own id. */
-    static String opportunity(String opportunityId) {
-        return resource("gtm/crm/salesforce-opportunity.json").replace("0065g00000AbCdEAAZ", opportunityId);
+        return CrmFixtures.mapping(CrmFixtures.DOCUMENTED_TEMPLATE, templateId, productId);
     }
 
     Reply inbound(String connectionId, @Nullable String signature, String body) {
-        var request = HttpRequest.newBuilder(java.net.URI.create(api.baseUrl() + "/api/v1/crm/inbound/" + connectionId))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header(OfferdeskSignature.HEADER, signature);
-        }
-        return api.send(request);
-    }
-
-    static String sign(String secret, Instant at, String body) {
-        return OfferdeskSignature.header(secret, at, body);
+        return crm.inbound(connectionId, signature, body);
     }
 
     List<JsonNode> receipts(String id) {
@@ -316,13 +291,5 @@ class CrmTests {
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static String resource(String path) {
-        try (var in = new ClassPathResource(path).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

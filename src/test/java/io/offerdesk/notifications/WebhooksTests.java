@@ -2,15 +2,13 @@ package io.offerdesk.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository;
 import io.offerdesk.platform.OfferdeskSignature;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import io.offerdesk.support.WebhookReceiver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,10 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +41,6 @@ class WebhooksTests {
     static final String OPERATOR = "operator@offerdesk.example";
     static final String OTHER_SELLER = "admin@nimbus.example";
 
-    record Received(String signature, String eventId, String eventType, String body) {}
-
     @Autowired
     TestApi api;
 
@@ -59,33 +51,20 @@ class WebhooksTests {
     PlatformTransactionManager transactions;
 
     final JsonMapper json = JsonMapper.builder().build();
-    final AtomicInteger answer = new AtomicInteger(200);
-    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     final List<String> endpoints = new ArrayList<>();
     AgreementFixtures fixtures;
-    HttpServer receiver;
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void receiver() throws IOException {
+    void receiver() {
         fixtures = new AgreementFixtures(api);
-        receiver = HttpServer.create(new InetSocketAddress(0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            var headers = exchange.getRequestHeaders();
-            received.add(new Received(
-                    String.valueOf(headers.getFirst(OfferdeskSignature.HEADER)),
-                    String.valueOf(headers.getFirst("Offerdesk-Event-Id")),
-                    String.valueOf(headers.getFirst("Offerdesk-Event-Type")),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(answer.get(), -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.started();
     }
 
     /** Offers other test classes release later must not keep this test's stopped receivers busy. */
     @AfterEach
     void deactivate() {
-        receiver.stop(0);
+        receiver.close();
         for (var id : endpoints) {
             api.put("/api/v1/webhooks/endpoints/" + id, ADMIN, """
                     {"url":"%s","eventTypes":["offer.released"],"active":false}""".formatted(url()));
@@ -106,7 +85,7 @@ class WebhooksTests {
 
         var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
 
-        var arrived = awaitOffer(offer);
+        var arrived = receiver.awaitOffer(offer);
         assertThat(OfferdeskSignature.verify(
                         secret,
                         arrived.signature(),
@@ -155,7 +134,8 @@ class WebhooksTests {
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         var secret = rotated.json().at("/secret").asString();
 
-        var arrived = awaitOffer(fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT));
+        var arrived = receiver.awaitOffer(
+                fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT));
 
         var now = Clock.systemUTC().instant();
         assertThat(OfferdeskSignature.verify(secret, arrived.signature(), arrived.body(), now))
@@ -185,17 +165,17 @@ class WebhooksTests {
 
     @Test
     void aReceiverOutageIsRetriedUntilItAnswers() throws InterruptedException {
-        answer.set(503);
+        receiver.answer(503);
         var endpoint = endpoint().at("/id").asString();
         var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
-        var failed = awaitOffer(offer);
+        var failed = receiver.awaitOffer(offer);
         var pending = awaitDelivery(endpoint, d -> d.at("/attempts").asInt() == 1 && attempts(d) == 1);
         assertThat(pending.at("/state").asString()).isEqualTo("PENDING");
 
-        answer.set(200);
+        receiver.answer(200);
         advance("PT2M");
 
-        var delivered = awaitOffer(offer);
+        var delivered = receiver.awaitOffer(offer);
         assertThat(delivered.eventId()).isEqualTo(failed.eventId());
         var log = api.get("/api/v1/webhooks/deliveries/" + pending.at("/id").asString(), ADMIN)
                 .json();
@@ -205,10 +185,10 @@ class WebhooksTests {
 
     @Test
     void theLastFailedAttemptDeadLettersAndReplayDeliversAgain() throws InterruptedException {
-        answer.set(500);
+        receiver.answer(500);
         var endpoint = endpoint().at("/id").asString();
         var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
-        var first = awaitOffer(offer);
+        var first = receiver.awaitOffer(offer);
         var pending = awaitDelivery(endpoint, d -> attempts(d) == 1);
         var id = pending.at("/id").asString();
 
@@ -232,14 +212,14 @@ class WebhooksTests {
                 .isBefore(Instant.parse(dead.at("/delivery/giveUpAt").asString()));
         assertThat(statusCodes(dead)).containsOnly(500);
 
-        answer.set(200);
-        received.clear();
+        receiver.answer(200);
+        receiver.clear();
         var replay = api.post("/api/v1/webhooks/deliveries/" + id + "/replay", ADMIN, "");
         assertThat(replay.status()).as(replay.body()).isEqualTo(201);
         assertThat(replay.json().at("/replayOf").asString()).isEqualTo(id);
         assertThat(replay.json().at("/eventId").asString()).isEqualTo(first.eventId());
 
-        var again = awaitOffer(offer);
+        var again = receiver.awaitOffer(offer);
         assertThat(again.eventId()).isEqualTo(first.eventId());
         var replayed = awaitDelivery(
                 endpoint,
@@ -256,10 +236,10 @@ class WebhooksTests {
 
     @Test
     void noEventIsLostWhenTheWorkerDiesMidBatch() throws InterruptedException {
-        answer.set(503);
+        receiver.answer(503);
         var endpoint = endpoint().at("/id").asString();
         var offer = fixtures.installmentOffer(fixtures.saasProduct(), AgreementFixtures.GLOBEX_ACCOUNT);
-        awaitOffer(offer);
+        receiver.awaitOffer(offer);
         var pending = awaitDelivery(endpoint, d -> attempts(d) == 1);
         var id = pending.at("/id").asString();
         var due = Instant.parse(pending.at("/nextAttemptAt").asString());
@@ -280,7 +260,7 @@ class WebhooksTests {
         assertThat(claimed.at("/delivery/state").asString()).isEqualTo("PENDING");
         assertThat(claimed.at("/delivery/attempts").asInt()).isEqualTo(2);
 
-        answer.set(200);
+        receiver.answer(200);
         advance("PT10M");
 
         var delivered = delivery(id);
@@ -326,7 +306,7 @@ class WebhooksTests {
     }
 
     private String url() {
-        return "http://localhost:" + receiver.getAddress().getPort() + "/hooks";
+        return receiver.url();
     }
 
     private void advance(String by) {
@@ -348,18 +328,6 @@ class WebhooksTests {
         var codes = new ArrayList<Integer>();
         log.at("/attempts").forEach(a -> codes.add(a.at("/statusCode").asInt()));
         return codes;
-    }
-
-    /** The next request to the receiver about the offer; the listener sends it after the release commits. */
-    private Received awaitOffer(String offerId) throws InterruptedException {
-        while (true) {
-            var next = received.poll(60, TimeUnit.SECONDS);
-            assertThat(next).as("a webhook for offer " + offerId).isNotNull();
-            if (next != null
-                    && json.readTree(next.body()).at("/data/offerId").asString().equals(offerId)) {
-                return next;
-            }
-        }
     }
 
     /** The endpoint's one delivery once it matches, as the delivery log lists it. */
