@@ -55,8 +55,11 @@ class DealStrategies {
     /**
      * A segment rule as an administrator writes it; decimals are text so that a malformed one is reported with its
      * field like every other rule, and JSON numbers are taken as well.
+     *
+     * @param rank ignored: the rule's place in the list is its rank. Accepted so that what is read can be written back
      */
     record RuleInput(
+            @Nullable Integer rank,
             @Nullable String name,
             @Nullable String route,
             @Nullable List<String> keyAccounts,
@@ -70,6 +73,7 @@ class DealStrategies {
         static RuleInput of(SegmentRule rule) {
             var value = rule.value();
             return new RuleInput(
+                    null,
                     rule.name(),
                     rule.route().name(),
                     rule.keyAccounts(),
@@ -313,14 +317,14 @@ class DealStrategies {
         }
         var fits = amount.signum() >= 0 && amount.stripTrailingZeros().scale() <= currency.getDecimalPlaces();
         checks.check(fits, field, "strategy.validation.amount", currency.getDecimalPlaces());
-        return fits ? amount : null;
+        return fits ? amount.setScale(currency.getDecimalPlaces(), RoundingMode.UNNECESSARY) : null;
     }
 
     private static @Nullable BigDecimal percent(
             Validations checks, String field, @Nullable String text, BigDecimal absent) {
         var given = blankToNull(text);
         if (given == null) {
-            return absent;
+            return absent.setScale(PERCENT_SCALE);
         }
         var percent = decimal(checks, field, given);
         if (percent == null) {

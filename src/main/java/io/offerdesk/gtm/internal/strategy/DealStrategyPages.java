@@ -66,6 +66,7 @@ class DealStrategyPages {
             RedirectAttributes redirect) {
         var rules = inputs(me);
         var input = new RuleInput(
+                null,
                 params.get("name"),
                 params.get("route"),
                 Arrays.stream(params.getOrDefault("keyAccounts", "").split("[\\s,;]+"))
