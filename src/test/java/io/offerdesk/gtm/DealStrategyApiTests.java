@@ -209,6 +209,20 @@ class DealStrategyApiTests {
                 .isEqualTo(1L);
     }
 
+    @Test
+    void theDemoSellerServesGlobexWithPrivateOffersFromItsEnterpriseTemplate() {
+        var demo = api.get("/api/v1/deal-strategy", OfferFixtures.AUTHOR);
+
+        assertThat(demo.status()).isEqualTo(200);
+        assertThat(demo.json().at("/rules").findValuesAsString("name"))
+                .containsExactly("Strategic", "Mid-market", "Self-serve");
+        var strategic = demo.json().at("/rules/0");
+        assertThat(strategic.at("/keyAccounts/0").asString()).isEqualTo(OfferFixtures.GLOBEX_ACCOUNT);
+        assertThat(strategic.at("/defaultTemplateId").asString()).isEqualTo("offertpl-acmedemo0000001");
+        assertThat(demo.json().at("/rules/1/valueMin").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(demo.json().at("/rules/2/route").asString()).isEqualTo("PUBLIC_PRICE");
+    }
+
     /** The rules of these tests; {@code valueFirst} ranks the contract value range above the key account. */
     static String strategy(String template, boolean valueFirst) {
         var strategic = """

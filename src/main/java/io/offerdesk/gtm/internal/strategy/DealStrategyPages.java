@@ -39,11 +39,11 @@ class DealStrategyPages {
     /** The page; {@code edit} opens a rule (its rank) in the form, which otherwise adds a rule at the end. */
     @GetMapping("/deal-strategy")
     String page(OfferdeskPrincipal me, @RequestParam(required = false) @Nullable Integer edit, Model model) {
-        var rules = strategies.strategy(me).rules();
+        var strategy = strategies.strategy(me);
+        var rules = strategy.rules();
         var templates = strategies.templates(me);
         var editing = edit != null && edit >= 1 && edit <= rules.size() ? edit : null;
-        model.addAttribute(
-                "rules", DealStrategyApi.json(strategies.strategy(me), null).rules());
+        model.addAttribute("rules", DealStrategyApi.json(strategy, null).rules());
         model.addAttribute(
                 "templateNames", templates.stream().collect(Collectors.toMap(OfferTemplate::id, OfferTemplate::name)));
         model.addAttribute("templates", templates);
