@@ -210,6 +210,14 @@ class DealStrategyApiTests {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        var docs = api.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/deal-strategy", "/api/v1/offers/{offerId}/position");
+    }
+
+    @Test
     void theDemoSellerServesGlobexWithPrivateOffersFromItsEnterpriseTemplate() {
         var demo = api.get("/api/v1/deal-strategy", OfferFixtures.AUTHOR);
 
