@@ -13,6 +13,11 @@
  *
  * <p>Bulk offers ({@link io.offerdesk.gtm.BulkOffers}, ADR 0030): many private offers from one CSV or XLSX file,
  * each row validated and created as its own change set in the background.
+ *
+ * <p>Deal strategy (ADR 0032): a party's ranked segment rules say which buyers the public price serves and which get
+ * private offers, with a discount band and a default offer template per segment. The offer composer shows a draft's
+ * position through {@link io.offerdesk.offers.ComposerAdvice}; each released offer's position is published as
+ * {@link io.offerdesk.gtm.events.OfferPositioned}.
  */
 @ApplicationModule(
         displayName = "GTM automation",

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +61,15 @@ public class OfferQueries {
         return OfferId.parse(id)
                 .flatMap(offerId -> me.isOperator() ? offers.find(offerId) : offers.find(me.partyId(), offerId))
                 .orElseThrow(() -> new NotFound("offer", id));
+    }
+
+    /**
+     * For other modules, reacting to an offer's events: the offer of the party that owns it (its proposer: the seller,
+     * or the channel partner of a resale offer).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Offer> find(UUID ownerPartyId, String id) {
+        return OfferId.parse(id).flatMap(offerId -> offers.find(ownerPartyId, offerId));
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import io.offerdesk.catalog.StandardContract;
 import io.offerdesk.catalog.StandardContractManagement;
 import io.offerdesk.changesets.ChangeSetOutcome;
 import io.offerdesk.changesets.StartChangeSet.RequestedChange;
+import io.offerdesk.offers.ComposerAdvice;
 import io.offerdesk.offers.EulaDocuments;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
@@ -33,6 +34,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,6 +61,7 @@ class OfferComposer {
     private final ChangeSetSubmissions submissions;
     private final ResaleAuthorizationSource resaleAuthorizations;
     private final OfferSettings settings;
+    private final ObjectProvider<ComposerAdvice> advice;
 
     OfferComposer(
             OfferQueries offers,
@@ -66,7 +70,8 @@ class OfferComposer {
             EulaDocuments eulas,
             ChangeSetSubmissions submissions,
             ResaleAuthorizationSource resaleAuthorizations,
-            OfferSettings settings) {
+            OfferSettings settings,
+            ObjectProvider<ComposerAdvice> advice) {
         this.offers = offers;
         this.catalog = catalog;
         this.contracts = contracts;
@@ -74,6 +79,7 @@ class OfferComposer {
         this.submissions = submissions;
         this.resaleAuthorizations = resaleAuthorizations;
         this.settings = settings;
+        this.advice = advice;
     }
 
     @GetMapping("/offers/new")
@@ -376,6 +382,12 @@ class OfferComposer {
         }
         model.addAttribute("competing", offers.competing(me, offer));
         model.addAttribute("settings", settings);
+        var locale = LocaleContextHolder.getLocale();
+        model.addAttribute(
+                "advice",
+                advice.orderedStream()
+                        .flatMap(a -> a.panel(me, offer, locale).stream())
+                        .toList());
         switch (step) {
             case INFORMATION -> {
                 model.addAttribute("channels", InformationForm.channels());
