@@ -13,10 +13,23 @@
  *
  * <p>Bulk offers ({@link io.offerdesk.gtm.BulkOffers}, ADR 0030): many private offers from one CSV or XLSX file,
  * each row validated and created as its own change set in the background.
+ *
+ * <p>The renewal engine (ADR 0033) drafts the renewal of agreements approaching their end (a replacement, future-dated
+ * or new offer, the price raised, flagged as a renewal) and queues it for approval, acting for the party as its
+ * renewal engine; it reads agreements through the agreements module's API.
  */
 @ApplicationModule(
         displayName = "GTM automation",
-        allowedDependencies = {"platform", "parties", "catalog", "offers", "offers :: events", "changesets"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "catalog",
+            "offers",
+            "offers :: events",
+            "changesets",
+            "changesets :: events",
+            "agreements"
+        })
 @NullMarked
 package io.offerdesk.gtm;
 
