@@ -16,11 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The renewals page: the settings, the agreements within the lead window and the drafts the engine made. */
 @Controller
-class RenewalPages {
+class RenewalEnginePages {
 
     private final Renewals renewals;
 
-    RenewalPages(Renewals renewals) {
+    RenewalEnginePages(Renewals renewals) {
         this.renewals = renewals;
     }
 

@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class RenewalNavigation {
+class RenewalEngineNavigation {
 
     /** Administrators set the engine up; authors follow its drafts. */
     @Bean
-    NavigationItem renewalsNavigationItem() {
+    NavigationItem renewalEngineNavigationItem() {
         return new NavigationItem(
                 "renewals.nav",
                 "/renewals",
