@@ -183,7 +183,9 @@ public final class RenewalTerms {
     static BigDecimal raisedRate(BigDecimal rate, BigDecimal percent) {
         var exact = rate.multiply(factor(percent));
         var rounded = exact.scale() > RATE_SCALE_MAX ? exact.setScale(RATE_SCALE_MAX, RoundingMode.HALF_UP) : exact;
-        return rounded.scale() > rate.scale() ? rounded.stripTrailingZeros().max(BigDecimal.ZERO) : rounded;
+        // Trailing zeros the factor added go; the rate keeps at least the decimals it was written with.
+        var stripped = rounded.stripTrailingZeros();
+        return stripped.scale() < rate.scale() ? rounded.setScale(rate.scale(), RoundingMode.UNNECESSARY) : stripped;
     }
 
     private static BigDecimal factor(BigDecimal percent) {
