@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -131,8 +132,37 @@ class RenewalEngineTests {
                 .isEqualTo(deal.end().plusDays(1).plusMonths(12).toString());
     }
 
+    @Test
+    void aRenewalThatCannotBeDraftedIsRecordedWithItsReasonAndNotTriedAgain() {
+        var deal = deal("NEW_OFFER", "5");
+        var deleted = api.delete(
+                "/api/v1/products/" + deal.seller().productId(), deal.seller().admin());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+        var windowOpens = deal.endTime().minus(Duration.ofDays(LEAD_DAYS));
+        clock().advanceTo(windowOpens.plus(Duration.ofDays(1)));
+        var draft = awaitOutcome(deal);
+        assertThat(draft.at("/state").asString()).as(draft.toString()).isEqualTo("FAILED");
+        assertThat(draft.at("/reason").asString()).isNotBlank();
+        assertThat(draft.at("/offerId").isNull()).isTrue();
+
+        clock().advanceTo(windowOpens.plus(Duration.ofDays(3)));
+        assertThat(draftsOf(deal)).hasSize(1);
+        assertThat(draftsOf(deal).getFirst().at("/state").asString()).isEqualTo("FAILED");
+    }
+
     /** A seller's agreement in twelve monthly installments of 100.00 and its renewal settings. */
-    record Deal(ApprovalFixtures.Seller seller, Buyer buyer, String agreementId, Instant endTime) {
+    record Deal(
+            ApprovalFixtures.Seller seller,
+            Buyer buyer,
+            String offerId,
+            String agreementId,
+            Instant startTime,
+            Instant endTime) {
+        LocalDate start() {
+            return LocalDate.ofInstant(startTime, ZoneOffset.UTC);
+        }
+
         LocalDate end() {
             return LocalDate.ofInstant(endTime, ZoneOffset.UTC);
         }
@@ -219,7 +249,9 @@ class RenewalEngineTests {
         return new Deal(
                 seller,
                 buyer,
+                offerId,
                 agreementId,
+                Instant.parse(agreement.json().at("/startTime").asString()),
                 Instant.parse(agreement.json().at("/endTime").asString()));
     }
 
@@ -236,16 +268,22 @@ class RenewalEngineTests {
         assertThat(upcoming.json().at("/agreements")).isEmpty();
 
         clock().advanceTo(windowOpens.plus(Duration.ofDays(1)));
+        var draft = awaitOutcome(deal);
+        assertThat(draft.at("/state").asString()).as(draft.toString()).isEqualTo("QUEUED");
+        return draft;
+    }
+
+    /** Polls, as a client would, until the agreement's one draft is no longer drafting (its change set ran). */
+    private JsonNode awaitOutcome(Deal deal) {
         for (int i = 0; i < 400; i++) {
             var drafts = draftsOf(deal);
+            assertThat(drafts).hasSizeLessThanOrEqualTo(1);
             if (drafts.size() == 1 && !drafts.getFirst().at("/state").asString().equals("DRAFTING")) {
-                var draft = drafts.getFirst();
-                assertThat(draft.at("/state").asString()).as(draft.toString()).isEqualTo("QUEUED");
-                return draft;
+                return drafts.getFirst();
             }
             ApprovalFixtures.sleep();
         }
-        throw new AssertionError("the renewal of " + deal.agreementId() + " was never queued: " + draftsOf(deal));
+        throw new AssertionError("the renewal of " + deal.agreementId() + " never left DRAFTING: " + draftsOf(deal));
     }
 
     /**
@@ -272,8 +310,21 @@ class RenewalEngineTests {
             total = total.add(new BigDecimal(charge.at("/ChargeAmount").asString()));
         }
         assertThat(total).isEqualByComparingTo(new BigDecimal(installment).multiply(BigDecimal.valueOf(12)));
-        assertThat(day(schedule.get(0).at("/ChargeDate")))
-                .isEqualTo(deal.end().plusDays(1).toString());
+        // Each installment keeps its place in the term: as far from the new start as the old one was from the old.
+        var old = term(
+                        api.get(
+                                        "/api/v1/offers/" + deal.offerId(),
+                                        deal.seller().author())
+                                .json()
+                                .at("/offer"),
+                        "PaymentScheduleTerm")
+                .at("/Schedule");
+        for (int i = 0; i < 12; i++) {
+            var offset =
+                    Period.between(deal.start(), LocalDate.parse(day(old.get(i).at("/ChargeDate"))));
+            assertThat(day(schedule.get(i).at("/ChargeDate")))
+                    .isEqualTo(deal.end().plusDays(1).plus(offset).toString());
+        }
         assertThat(term(offer, "RenewalTerm").isMissingNode()).isTrue();
 
         var approvals = api.get(
