@@ -7,8 +7,10 @@ import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.invoicing.CollectionFixtures.Buyer;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +63,16 @@ class RenewalEngineTests {
         assertThat(day(validity.at("/AgreementEndDate")))
                 .isEqualTo(end.plusDays(1).plusMonths(12).toString());
         assertThat(validity.has("AgreementStartDate")).isFalse();
+
+        // The renewals page lists the agreement as drafted and links the draft to its offer and approvals.
+        var page = new SignedInSession(api, deal.seller().author(), ApprovalFixtures.PASSWORD).get("/renewals?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8))
+                .contains(
+                        deal.agreementId(),
+                        "Drafted",
+                        "Waiting for approval",
+                        "/offers/" + offer.at("/id").asString() + "/approvals");
 
         // Later runs of the engine draft nothing more for the agreement.
         clock().advanceTo(clock().now().plus(Duration.ofDays(3)));

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -168,12 +167,7 @@ public class Renewals {
                         return new Upcoming(agreement, Outlook.DRAFTED, draft.mode(), draft.increasePercent(), draft);
                     }
                     var plan = drafter.plan(automation, settings, agreement);
-                    return new Upcoming(
-                            agreement,
-                            Outlook.PLANNED,
-                            plan.mode(),
-                            Objects.requireNonNull(plan.increasePercent()),
-                            null);
+                    return new Upcoming(agreement, Outlook.PLANNED, plan.mode(), plan.increasePercent(), null);
                 })
                 .toList();
     }
