@@ -118,6 +118,10 @@ class RenewalEngineTests {
                  "renewalIncreasePercent":"5"}""".formatted(
                         pricing.at("/id").asString()));
         assertThat(template.at("/renewalMode").asString()).isEqualTo("FUTURE_DATED");
+        var badPlan = api.post("/api/v1/offer-templates", seller.author(), """
+                {"name":"Bad plan","renewalMode":"SOMETIME","renewalIncreasePercent":"1.234"}""");
+        assertThat(badPlan.status()).as(badPlan.body()).isEqualTo(422);
+        assertThat(badPlan.body()).contains("\"renewalMode\"", "\"renewalIncreasePercent\"");
         var buyer = clock().buyer();
         var started = api.post(
                 "/api/v1/offer-templates/" + template.at("/id").asString() + "/offers", seller.author(), """
