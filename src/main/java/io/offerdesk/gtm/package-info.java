@@ -18,10 +18,23 @@
  * private offers, with a discount band and a default offer template per segment. The offer composer shows a draft's
  * position through {@link io.offerdesk.offers.ComposerAdvice}; each released offer's position is published as
  * {@link io.offerdesk.gtm.events.OfferPositioned}.
+ *
+ * <p>The renewal engine (ADR 0033) drafts the renewal of agreements approaching their end (a replacement, future-dated
+ * or new offer, the price raised, flagged as a renewal) and queues it for approval, acting for the party as its
+ * renewal engine; it reads agreements through the agreements module's API.
  */
 @ApplicationModule(
         displayName = "GTM automation",
-        allowedDependencies = {"platform", "parties", "catalog", "offers", "offers :: events", "changesets"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "catalog",
+            "offers",
+            "offers :: events",
+            "changesets",
+            "changesets :: events",
+            "agreements"
+        })
 @NullMarked
 package io.offerdesk.gtm;
 

@@ -1,5 +1,6 @@
 package io.offerdesk.offers;
 
+import io.offerdesk.offers.internal.domain.OfferChanges;
 import io.offerdesk.offers.internal.domain.OfferDocuments;
 import io.offerdesk.shared.Validations;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,19 @@ public final class TermDocuments {
      */
     public static @Nullable Term read(JsonNode node, String path, String offerTermType, Validations checks) {
         return OfferDocuments.readTerm(node, path, offerTermType, checks);
+    }
+
+    /**
+     * The change type that sets the term on an offer, e.g. {@code UpdatePricingTerms} for every pricing term, for
+     * modules that write an offer's terms back as changes.
+     */
+    public static String changeTypeFor(Term term) {
+        return OfferChanges.changeTypeFor(term.type());
+    }
+
+    /** The term as an {@code Update…Terms} change takes it, with its offer {@code Type}. */
+    public static ObjectNode change(Term term) {
+        return OfferDocuments.changeTerm(term);
     }
 
     /** The term as {@code DescribeEntity} writes it, with its offer {@code Type}. */

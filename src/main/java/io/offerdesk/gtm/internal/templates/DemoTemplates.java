@@ -14,7 +14,9 @@ import io.offerdesk.gtm.internal.templates.TemplateRepository.OfferTemplate;
 import io.offerdesk.gtm.internal.templates.TemplateRepository.PricingTemplate;
 import io.offerdesk.gtm.internal.templates.domain.ClauseKind;
 import io.offerdesk.gtm.internal.templates.domain.PricingShape;
+import io.offerdesk.gtm.internal.templates.domain.RenewalMode;
 import io.offerdesk.parties.PartyManagement;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -132,6 +134,9 @@ class DemoTemplates implements ApplicationRunner {
                 form.id(),
                 checklist.id(),
                 30,
+                // Acme renews its enterprise deals early, with the new term starting where the old one ends.
+                RenewalMode.FUTURE_DATED,
+                new BigDecimal("5.00"),
                 now,
                 now));
         log.info("Seeded the demo template library of Acme Analytics");

@@ -17,12 +17,14 @@ import io.offerdesk.gtm.internal.templates.domain.EulaComposition;
 import io.offerdesk.gtm.internal.templates.domain.EulaComposition.ClauseText;
 import io.offerdesk.gtm.internal.templates.domain.PricingShape;
 import io.offerdesk.gtm.internal.templates.domain.Redline;
+import io.offerdesk.gtm.internal.templates.domain.RenewalMode;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.RandomIds;
 import io.offerdesk.shared.Role;
 import io.offerdesk.shared.Validations;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ public class TemplateLibrary {
     public static final int KEY_MAX = 40;
     public static final int EXPIRY_DAYS_MAX = 365;
     public static final int DEFAULT_EXPIRY_DAYS = 30;
+    public static final BigDecimal INCREASE_MAX = BigDecimal.valueOf(100);
     /** The currencies of upfront and schedule terms (DESIGN §3); usage terms are in USD only. */
     public static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "AUD", "JPY");
 
@@ -67,6 +70,10 @@ public class TemplateLibrary {
      *
      * @param eulaVersion the EULA template version; the latest when saved without one
      * @param expiryDays how many days after its creation the offer expires
+     * @param renewalMode how the renewal engine renews agreements made from the template's offers ({@link
+     *     RenewalMode}); absent, the party's default
+     * @param renewalIncreasePercent the price increase of such a renewal, 0 to 100 with two decimals; absent, the
+     *     party's default
      */
     public record OfferTemplateContent(
             @Nullable String name,
@@ -75,7 +82,9 @@ public class TemplateLibrary {
             @Nullable String pricingTemplateId,
             @Nullable String approvalFormId,
             @Nullable String checklistId,
-            @Nullable Integer expiryDays) {}
+            @Nullable Integer expiryDays,
+            @Nullable String renewalMode,
+            @Nullable BigDecimal renewalIncreasePercent) {}
 
     private final TemplateRepository repository;
     private final Clock clock;
@@ -507,6 +516,8 @@ public class TemplateLibrary {
         var expiryDays = content.expiryDays() == null ? DEFAULT_EXPIRY_DAYS : content.expiryDays();
         checks.check(
                 expiryDays >= 1 && expiryDays <= EXPIRY_DAYS_MAX, "expiryDays", "validation.range", 1, EXPIRY_DAYS_MAX);
+        var renewalMode = renewalMode(checks, "renewalMode", content.renewalMode());
+        checkIncrease(checks, "renewalIncreasePercent", content.renewalIncreasePercent());
         checks.throwIfInvalid();
         return new OfferTemplate(
                 id,
@@ -519,8 +530,38 @@ public class TemplateLibrary {
                 content.approvalFormId(),
                 content.checklistId(),
                 expiryDays,
+                renewalMode,
+                content.renewalIncreasePercent(),
                 createdAt,
                 updatedAt);
+    }
+
+    /** A renewal mode by its name; a blank one is absent. */
+    public static @Nullable RenewalMode renewalMode(Validations checks, String field, @Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return RenewalMode.valueOf(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            checks.check(false, field, "renewals.mode.unknown", name);
+            return null;
+        }
+    }
+
+    /** A renewal price increase: 0 to 100 percent with at most two decimals, as AWS's FixedPercentage. */
+    public static void checkIncrease(Validations checks, String field, @Nullable BigDecimal percent) {
+        if (percent == null) {
+            return;
+        }
+        checks.check(
+                percent.signum() >= 0
+                        && percent.compareTo(INCREASE_MAX) <= 0
+                        && percent.stripTrailingZeros().scale() <= 2,
+                field,
+                "renewals.increase.range",
+                0,
+                100);
     }
 
     private static void known(

@@ -3,6 +3,8 @@ package io.offerdesk.gtm.internal.templates;
 import io.offerdesk.gtm.ChecklistRequirement;
 import io.offerdesk.gtm.internal.templates.domain.ClauseKind;
 import io.offerdesk.gtm.internal.templates.domain.PricingShape;
+import io.offerdesk.gtm.internal.templates.domain.RenewalMode;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,6 +76,8 @@ public class TemplateRepository {
             @Nullable String approvalFormId,
             @Nullable String checklistId,
             int expiryDays,
+            @Nullable RenewalMode renewalMode,
+            @Nullable BigDecimal renewalIncreasePercent,
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -374,9 +378,10 @@ public class TemplateRepository {
     void insertOfferTemplate(OfferTemplate template) {
         jdbc.sql("""
                         INSERT INTO gtm.offer_template (id, owner, name, version, eula_template_id, eula_version,
-                            pricing_template_id, approval_form_id, checklist_id, expiry_days, created_at, updated_at)
+                            pricing_template_id, approval_form_id, checklist_id, expiry_days, renewal_mode,
+                            renewal_increase_percent, created_at, updated_at)
                         VALUES (:id, :owner, :name, :version, :eula, :eulaVersion, :pricing, :form, :checklist,
-                            :expiryDays, :created, :updated)
+                            :expiryDays, :renewalMode, :renewalIncrease, :created, :updated)
                         """)
                 .param("id", template.id())
                 .param("owner", template.owner())
@@ -388,6 +393,8 @@ public class TemplateRepository {
                 .param("form", template.approvalFormId())
                 .param("checklist", template.checklistId())
                 .param("expiryDays", template.expiryDays())
+                .param("renewalMode", renewalMode(template))
+                .param("renewalIncrease", template.renewalIncreasePercent())
                 .param("created", Timestamp.from(template.createdAt()))
                 .param("updated", Timestamp.from(template.updatedAt()))
                 .update();
@@ -398,7 +405,8 @@ public class TemplateRepository {
         return jdbc.sql("""
                         UPDATE gtm.offer_template SET name = :name, version = version + 1, eula_template_id = :eula,
                             eula_version = :eulaVersion, pricing_template_id = :pricing, approval_form_id = :form,
-                            checklist_id = :checklist, expiry_days = :expiryDays, updated_at = :updated
+                            checklist_id = :checklist, expiry_days = :expiryDays, renewal_mode = :renewalMode,
+                            renewal_increase_percent = :renewalIncrease, updated_at = :updated
                         WHERE id = :id AND owner = :owner RETURNING version
                         """)
                 .param("id", template.id())
@@ -410,9 +418,15 @@ public class TemplateRepository {
                 .param("form", template.approvalFormId())
                 .param("checklist", template.checklistId())
                 .param("expiryDays", template.expiryDays())
+                .param("renewalMode", renewalMode(template))
+                .param("renewalIncrease", template.renewalIncreasePercent())
                 .param("updated", Timestamp.from(template.updatedAt()))
                 .query(Integer.class)
                 .single();
+    }
+
+    private static @Nullable String renewalMode(OfferTemplate template) {
+        return template.renewalMode() == null ? null : template.renewalMode().name();
     }
 
     List<OfferTemplate> offerTemplates(UUID owner) {
@@ -595,6 +609,8 @@ public class TemplateRepository {
                 rs.getString("approval_form_id"),
                 rs.getString("checklist_id"),
                 rs.getInt("expiry_days"),
+                rs.getString("renewal_mode") == null ? null : RenewalMode.valueOf(rs.getString("renewal_mode")),
+                rs.getBigDecimal("renewal_increase_percent"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

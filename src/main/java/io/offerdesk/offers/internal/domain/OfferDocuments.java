@@ -226,6 +226,13 @@ public final class OfferDocuments {
         return node;
     }
 
+    /** The term as a change document takes it: dates as days, like the stored form. */
+    public static ObjectNode changeTerm(Term term) {
+        var node = JSON.createObjectNode();
+        term(node, term, Dates.STORED);
+        return node;
+    }
+
     private static @Nullable Resale resale(DocumentReader reader, TermShapes shapes, JsonNode node, String path) {
         var authorizationId = reader.text(node, path, "ResaleAuthorizationId", false, 50);
         var field = DocumentReader.member(path, "Resale");

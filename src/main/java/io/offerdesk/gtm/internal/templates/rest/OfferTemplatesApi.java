@@ -13,9 +13,11 @@ import io.offerdesk.gtm.internal.templates.TemplateRepository.ChecklistItem;
 import io.offerdesk.gtm.internal.templates.TemplateRepository.FormField;
 import io.offerdesk.gtm.internal.templates.TemplateRepository.OfferTemplate;
 import io.offerdesk.gtm.internal.templates.TemplateRepository.PricingTemplate;
+import io.offerdesk.gtm.internal.templates.domain.RenewalMode;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +100,8 @@ class OfferTemplatesApi {
             @Nullable String approvalFormId,
             @Nullable String checklistId,
             int expiryDays,
+            @Nullable RenewalMode renewalMode,
+            @Nullable BigDecimal renewalIncreasePercent,
             Instant createdAt,
             Instant updatedAt) {
         static OfferTemplateJson of(OfferTemplate t) {
@@ -111,6 +115,8 @@ class OfferTemplatesApi {
                     t.approvalFormId(),
                     t.checklistId(),
                     t.expiryDays(),
+                    t.renewalMode(),
+                    t.renewalIncreasePercent(),
                     t.createdAt(),
                     t.updatedAt());
         }

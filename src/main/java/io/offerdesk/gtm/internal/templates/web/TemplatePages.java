@@ -13,6 +13,7 @@ import io.offerdesk.gtm.internal.templates.TemplateRepository.ChecklistItem;
 import io.offerdesk.gtm.internal.templates.TemplateRepository.FormField;
 import io.offerdesk.gtm.internal.templates.domain.ClauseKind;
 import io.offerdesk.gtm.internal.templates.domain.PricingShape;
+import io.offerdesk.gtm.internal.templates.domain.RenewalMode;
 import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.PartyKind;
@@ -75,6 +76,7 @@ class TemplatePages {
         model.addAttribute("offerTemplates", library.offerTemplates(me));
         model.addAttribute("kinds", ClauseKind.values());
         model.addAttribute("shapes", PricingShape.values());
+        model.addAttribute("renewalModes", RenewalMode.values());
         model.addAttribute(
                 "currencies", TemplateLibrary.CURRENCIES.stream().sorted().toList());
         return "templatelib/library";
@@ -251,6 +253,8 @@ class TemplatePages {
             @RequestParam(defaultValue = "") String approvalFormId,
             @RequestParam(defaultValue = "") String checklistId,
             @RequestParam(required = false) @Nullable Integer expiryDays,
+            @RequestParam(defaultValue = "") String renewalMode,
+            @RequestParam(required = false) @Nullable BigDecimal renewalIncreasePercent,
             RedirectAttributes redirect) {
         return FormSubmission.attempt(
                 redirect,
@@ -265,7 +269,9 @@ class TemplatePages {
                                                 blankToNull(pricingTemplateId),
                                                 blankToNull(approvalFormId),
                                                 blankToNull(checklistId),
-                                                expiryDays))
+                                                expiryDays,
+                                                blankToNull(renewalMode),
+                                                renewalIncreasePercent))
                                 .id());
     }
 
