@@ -1,6 +1,7 @@
 package io.offerdesk.awsapi.internal.sigv4;
 
 import io.offerdesk.parties.KeyManagement.SigningSecret;
+import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Sha256;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +51,20 @@ public final class SigV4Verifier {
     /** What verification concluded. */
     public sealed interface Outcome {}
 
-    /** The signature is the access key's: the request acts for the key's user. */
-    public record Verified(String accessKeyId, UUID userId, String region) implements Outcome {}
+    /**
+     * The signature is the access key's: the request acts for the key's user.
+     *
+     * @param signedAt when the request says it was signed; the signature is valid until {@link #MAX_SKEW} after it
+     * @param signature the signature, which identifies this one request
+     */
+    public record Verified(
+            String accessKeyId, OfferdeskPrincipal principal, String region, Instant signedAt, String signature)
+            implements Outcome {
+
+        public UUID userId() {
+            return principal.userId();
+        }
+    }
 
     /** The request is not authenticated, with the message AWS would give. */
     public record Refused(AuthFailure failure, String message) implements Outcome {}
@@ -149,7 +162,7 @@ public final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
             return new Refused(AuthFailure.INVALID_SIGNATURE, BAD_SIGNATURE);
         }
-        return new Verified(scope[0], secret.userId(), scope[2]);
+        return new Verified(scope[0], secret.principal(), scope[2], signedAt, expected);
     }
 
     /** The canonical request of SigV4: what the signature is computed over. */

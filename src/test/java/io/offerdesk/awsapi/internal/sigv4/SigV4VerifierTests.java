@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Refused;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Verified;
 import io.offerdesk.parties.KeyManagement.SigningSecret;
+import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.Actor;
+import io.offerdesk.shared.PartyKind;
+import io.offerdesk.shared.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +40,15 @@ class SigV4VerifierTests {
     static final JsonNode VECTORS = JsonMapper.builder().build().readTree(resource());
     static final String KEY = VECTORS.at("/accessKeyId").asString();
     static final UUID USER = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
+    static final OfferdeskPrincipal HOLDER = new OfferdeskPrincipal(
+            USER,
+            "author@acme.example",
+            "Arthur Author",
+            UUID.fromString("00000000-0000-0000-0000-0000000000ac"),
+            "Acme Analytics",
+            PartyKind.SELLER,
+            Set.of(Role.OFFER_AUTHOR),
+            Actor.Kind.API_KEY);
     static final Instant SIGNED_AT = Instant.parse(VECTORS.at("/signedAt").asString());
 
     final SigV4Verifier anyRegion = verifier(VECTORS.at("/secretAccessKey").asString(), null);
@@ -54,6 +68,10 @@ class SigV4VerifierTests {
                     .isInstanceOfSatisfying(Verified.class, v -> {
                         assertThat(v.accessKeyId()).isEqualTo(KEY);
                         assertThat(v.userId()).isEqualTo(USER);
+                        assertThat(v.principal()).isEqualTo(HOLDER);
+                        assertThat(v.signedAt()).isEqualTo(SIGNED_AT);
+                        assertThat(v.signature())
+                                .isEqualTo(authorization(vector).replaceAll(".*Signature=", ""));
                     });
         }
     }
@@ -166,7 +184,7 @@ class SigV4VerifierTests {
 
     static SigV4Verifier verifier(String secret, @Nullable String region) {
         return new SigV4Verifier(
-                key -> key.equals(KEY) ? Optional.of(new SigningSecret(USER, secret)) : Optional.empty(), region);
+                key -> key.equals(KEY) ? Optional.of(new SigningSecret(HOLDER, secret)) : Optional.empty(), region);
     }
 
     static Refused badSignature() {
