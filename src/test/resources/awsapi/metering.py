@@ -22,22 +22,34 @@ ARGS = json.loads(sys.argv[1])
 NOW = datetime.datetime.fromtimestamp(ARGS["now"], tz=datetime.timezone.utc)  # the simulated clock: usage time
 
 
-def client(key=None, secret=None, **config):
-    return boto3.client(
-        "meteringmarketplace",
-        endpoint_url=ARGS["endpoint"],
+RAW = {}  # the last response body as it came over the wire, before boto3 parsed it
+
+
+def client(key=None, secret=None, service="meteringmarketplace", path="metering", **config):
+    c = boto3.client(
+        service,
+        endpoint_url=ARGS["endpoint"].replace("/aws/metering", "/aws/" + path),
         region_name="us-east-1",
         aws_access_key_id=key or ARGS["seller"]["accessKeyId"],
         aws_secret_access_key=secret or ARGS["seller"]["secretAccessKey"],
         config=Config(retries={"max_attempts": 1}, **config),
     )
 
+    def keep_raw(http_response, model, **kwargs):
+        RAW.update(operation=model.name, body=http_response.content.decode(), status=http_response.status_code,
+                   contentType=http_response.headers.get("Content-Type"))
+
+    c.meta.events.register("after-call.*.*", keep_raw)
+    return c
+
 
 def outcome(call):
     """The response, or the exception boto3 raised: its class, the parsed code, status and message."""
+    RAW.clear()
     try:
         response = call()
-        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response}
+        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response,
+                "raw": dict(RAW)}
     except ClientError as e:
         return {
             "ok": False,
@@ -46,6 +58,7 @@ def outcome(call):
             "message": e.response["Error"].get("Message"),
             "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
             "requestId": e.response["ResponseMetadata"].get("RequestId"),
+            "raw": dict(RAW),
         }
 
 
@@ -117,6 +130,11 @@ def meter():
         "badAllocations": batch(seller, [record(ARGS["account"], 3, hours_ago=3,
                                                 UsageAllocations=[{"AllocatedUsageQuantity": 2}])]),
         "resolveCustomer": outcome(lambda: seller.resolve_customer(RegistrationToken="token")),
+        # services whose operations are not built yet answer in their own protocol's error shape
+        "catalogRestJson": outcome(lambda: client(service="marketplace-catalog", path="catalog").list_entities(
+            Catalog="AWSMarketplace", EntityType="Offer")),
+        "agreementAwsJson10": outcome(lambda: client(service="marketplace-agreement", path="agreement")
+                                      .describe_agreement(agreementId="agmt-" + "a" * 25)),
     }
 
 

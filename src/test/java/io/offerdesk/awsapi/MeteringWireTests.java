@@ -3,6 +3,7 @@ package io.offerdesk.awsapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.awsapi.support.BotocoreConformance;
 import io.offerdesk.metering.MeteringFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.parties.internal.DemoParties;
@@ -37,6 +38,7 @@ class MeteringWireTests {
     static final String GLOBEX_ACCOUNT = AgreementFixtures.GLOBEX_ACCOUNT;
     static final String INITECH_ACCOUNT = "500000000001";
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final BotocoreConformance METERING = BotocoreConformance.of("meteringmarketplace");
 
     @Autowired
     TestApi api;
@@ -113,6 +115,20 @@ class MeteringWireTests {
         assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
         assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
         assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
+        assertRefused(result.at("/catalogRestJson"), "UnknownOperationException", 404, "No operation");
+        assertThat(result.at("/catalogRestJson/raw/contentType").asString()).isEqualTo("application/json");
+        assertRefused(result.at("/agreementAwsJson10"), "UnknownOperationException", 400, "DescribeAgreement");
+        assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
+
+        for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain")) {
+            var raw = result.at("/" + call + "/raw");
+            assertThat(METERING.violations(
+                            raw.at("/operation").asString(),
+                            JSON.readTree(raw.at("/body").asString())))
+                    .as("%s conforms to the model's output shape: %s", call, raw)
+                    .isEmpty();
+            assertThat(raw.at("/contentType").asString()).isEqualTo("application/x-amz-json-1.1");
+        }
 
         assertThat(totalUsage(agreement)).as("only the two accepted records").isEqualTo(10);
         assertThat(totalUsage(amiAgreement)).isEqualTo(5);
