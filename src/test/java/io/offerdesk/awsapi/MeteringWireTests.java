@@ -10,6 +10,8 @@ import io.offerdesk.parties.internal.DemoParties;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,6 +205,24 @@ class MeteringWireTests {
         assertThat(answer.at("/Results/0/Status").asString()).as(out).isEqualTo("Success");
         assertThat(answer.at("/Results/0/UsageRecord/Quantity").asInt()).isEqualTo(3);
         assertThat(totalUsage(agreement)).isEqualTo(3);
+    }
+
+    @Test
+    void aBodyOverTheBoundIsRefusedBeforeAnythingReadsIt() {
+        var oversized = new byte[1024 * 1024 + 1];
+        var reply = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/aws/metering/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSMPMeteringService.BatchMeterUsage")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(oversized)));
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.contentType()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(reply.json().at("/__type").asString()).isEqualTo("RequestEntityTooLargeException");
+
+        var unsigned = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/aws/catalog/ListEntities"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(unsigned.contentType()).isEqualTo("application/json");
+        assertThat(unsigned.json().at("/Message").asString()).isEqualTo("Missing Authentication Token");
     }
 
     /** The access key pair issued over REST by {@code issuer} (the user or their administrator) for the user. */

@@ -17,6 +17,8 @@ import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -168,7 +170,7 @@ public class DemoParties {
         var at = email.indexOf('@');
         var domain = email.substring(at + 1);
         var letters = (domain.substring(0, domain.indexOf('.')) + email.substring(0, at))
-                .toUpperCase(java.util.Locale.ROOT)
+                .toUpperCase(Locale.ROOT)
                 .replaceAll("[^A-Z]", "");
         return ("AKOD" + letters + "X".repeat(16)).substring(0, 20);
     }
@@ -201,7 +203,7 @@ public class DemoParties {
     private static String accessKeyTable() {
         return DEMO_USERS.stream()
                 .map(email -> "    %-28s %s  %s".formatted(email, demoAccessKeyId(email), demoSecretAccessKey(email)))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     private static void printLogins() {

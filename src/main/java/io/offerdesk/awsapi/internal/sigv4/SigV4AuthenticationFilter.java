@@ -62,41 +62,42 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
             responses.error(response, protocol, tooLarge());
             return;
         }
-        var outcome = verifier.verify(signed(request, body), realTime.instant());
-        var verified = switch (outcome) {
-            case Refused refused -> {
+        switch (verifier.verify(signed(request, body), realTime.instant())) {
+            case Refused refused ->
                 responses.error(
                         response,
                         protocol,
                         new AwsError(refused.failure().code(), refused.failure().status(), refused.message()));
-                yield null;
+            case Verified verified -> {
+                if (!replays.claim(verified.signature(), verified.signedAt().plus(SigV4Verifier.MAX_SKEW))) {
+                    responses.error(response, protocol, replayed());
+                    return;
+                }
+                proceed(verified, new CachedBodyRequest(request, body), response, chain);
             }
-            case Verified v -> v;
-        };
-        if (verified == null) {
-            return;
         }
-        if (!replays.claim(verified.signature(), verified.signedAt().plus(SigV4Verifier.MAX_SKEW))) {
-            responses.error(
-                    response,
-                    protocol,
-                    new AwsError(
-                            AuthFailure.INVALID_SIGNATURE.code(), AuthFailure.INVALID_SIGNATURE.status(), REPLAYED));
-            return;
-        }
+    }
+
+    /** Runs the request as the key's user; a request that ends in an error gives its signature back. */
+    private void proceed(Verified verified, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(ProgramAuthentication.of(verified.principal()));
         SecurityContextHolder.setContext(context);
-        var answered = false;
+        var succeeded = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), response);
-            answered = response.getStatus() < 400;
+            chain.doFilter(request, response);
+            succeeded = response.getStatus() < 400;
         } finally {
             SecurityContextHolder.clearContext();
-            if (!answered) {
+            if (!succeeded) {
                 replays.release(verified.signature());
             }
         }
+    }
+
+    private static AwsError replayed() {
+        return new AwsError(AuthFailure.INVALID_SIGNATURE.code(), AuthFailure.INVALID_SIGNATURE.status(), REPLAYED);
     }
 
     private AwsError tooLarge() {
