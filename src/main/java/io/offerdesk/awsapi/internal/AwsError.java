@@ -1,27 +1,18 @@
 package io.offerdesk.awsapi.internal;
 
-import java.util.Map;
-
 /**
  * An error as an AWS service answers it: the code the SDKs turn into an exception class (the modeled exception's
- * name, or one of the generic codes such as {@code UnknownOperationException}), the HTTP status and the message,
- * plus any further members the model gives the exception.
+ * name, or one of the generic codes such as {@code UnknownOperationException}), the HTTP status and the message.
  */
 public class AwsError extends RuntimeException {
 
     private final String code;
     private final int status;
-    private final Map<String, String> members;
 
     public AwsError(String code, int status, String message) {
-        this(code, status, message, Map.of());
-    }
-
-    public AwsError(String code, int status, String message, Map<String, String> members) {
         super(message);
         this.code = code;
         this.status = status;
-        this.members = Map.copyOf(members);
     }
 
     /** A client fault the model does not name, answered as JSON-RPC services answer a request they cannot read. */
@@ -44,10 +35,6 @@ public class AwsError extends RuntimeException {
 
     public int status() {
         return status;
-    }
-
-    public Map<String, String> members() {
-        return members;
     }
 
     /** Never null, unlike {@link #getMessage()}'s declaration says. */

@@ -35,7 +35,7 @@ public class AwsResponses {
 
     /**
      * restJson1: the code in {@code x-amzn-ErrorType}, the message as both {@code message} and {@code Message} (the
-     * SDKs read either). awsJson: the code as {@code __type} beside {@code message}. Modeled members follow.
+     * SDKs read either). awsJson: the code as {@code __type} beside {@code message}.
      */
     public void error(HttpServletResponse response, AwsProtocol protocol, AwsError error) throws IOException {
         var body = json.createObjectNode();
@@ -47,7 +47,6 @@ public class AwsResponses {
             body.put("message", error.message());
             body.put("Message", error.message());
         }
-        error.members().forEach(body::put);
         response.setStatus(error.status());
         write(response, protocol, body);
     }
