@@ -1,11 +1,16 @@
 /**
- * The AWS-compatible facade: the wire formats, SigV4 verification and error shapes of the AWS Marketplace APIs, translated to the module APIs; it owns no data.
+ * The AWS-compatible facade: the wire formats, SigV4 verification and error shapes of the AWS Marketplace APIs,
+ * translated to the module APIs; it owns no data.
  *
- * <p>Reserved in the module map of DESIGN §2; its behaviour arrives with its issue.
+ * <p>Every request under {@code /aws/<service>} is authenticated by its SigV4 signature (service {@code
+ * aws-marketplace}, real time, a signature accepted once) with an access key from {@code parties}, and then acts as
+ * the key's user, as a bearer API key does. Responses carry {@code x-amzn-RequestId}; errors take the shape of the
+ * service's protocol (restJson1, awsJson 1.0/1.1) so that boto3 and the AWS CLI raise the modeled exceptions. Built
+ * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module.
  */
 @ApplicationModule(
         displayName = "AWS-compatible API",
-        allowedDependencies = {"platform", "parties", "catalog"})
+        allowedDependencies = {"platform", "parties", "catalog", "metering"})
 @NullMarked
 package io.offerdesk.awsapi;
 

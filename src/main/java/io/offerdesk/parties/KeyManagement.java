@@ -29,8 +29,16 @@ public class KeyManagement {
 
     public static final int KEY_NAME_MAX = 100;
 
-    /** A live access key's owner and signing secret, for verifying a SigV4 signature. */
-    public record SigningSecret(UUID userId, String secretAccessKey) {}
+    /**
+     * A live access key's holder and signing secret, for verifying a SigV4 signature: a verified request acts as the
+     * holder, as a request with one of their bearer API keys does.
+     */
+    public record SigningSecret(OfferdeskPrincipal principal, String secretAccessKey) {
+
+        public UUID userId() {
+            return principal.userId();
+        }
+    }
 
     private final KeyStore keys;
     private final UserManagement users;

@@ -3,7 +3,6 @@ package io.offerdesk.metering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
-import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
@@ -36,24 +35,10 @@ class MeterUsageTests {
 
     @BeforeEach
     void subscribedAmi() {
-        var fixtures = new AgreementFixtures(api);
-        var created = api.post(
-                "/api/v1/products", AgreementFixtures.AUTHOR, """
-                {"type":"AMI","title":"%s","shortDescription":"An appliance for metering tests",
-                 "dimensions":[{"key":"analysts","name":"Analyst hours","unit":"Hrs","type":"ENTITLED"}],
-                 "delivery":{"amis":[{"amiId":"ami-0123456789abcdef0","region":"eu-central-1","operatingSystem":"Amazon Linux 2023"}],
-                             "usageInstructions":"Launch it."},
-                 "publicOffer":{"pricingModels":["CONTRACT"],
-                   "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"876","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Metered appliance")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        ami = created.json().at("/id").asString();
-        var bought = fixtures.buy(fixtures.installmentOffer(ami, GLOBEX_ACCOUNT));
-        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
-        agreement = bought.json().at("/agreementId").asString();
-        now = Instant.parse(api.get("/api/v1/simulation/clock", "operator@offerdesk.example")
-                .json()
-                .at("/now")
-                .asString());
+        var fixtures = new MeteringFixtures(api);
+        ami = fixtures.meteredAmi();
+        agreement = fixtures.boughtByGlobex(ami);
+        now = fixtures.now();
     }
 
     @Test

@@ -39,22 +39,16 @@ class MeteringTests {
     @Autowired
     TestApi api;
 
-    AgreementFixtures fixtures;
     String product;
     String agreement;
     Instant now;
 
     @BeforeEach
     void subscribedProduct() {
-        fixtures = new AgreementFixtures(api);
-        product = meteredProduct();
-        var bought = fixtures.buy(fixtures.installmentOffer(product, GLOBEX_ACCOUNT));
-        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
-        agreement = bought.json().at("/agreementId").asString();
-        now = Instant.parse(api.get("/api/v1/simulation/clock", "operator@offerdesk.example")
-                .json()
-                .at("/now")
-                .asString());
+        var fixtures = new MeteringFixtures(api);
+        product = fixtures.meteredSaasProduct();
+        agreement = fixtures.boughtByGlobex(product);
+        now = fixtures.now();
     }
 
     @Test
@@ -241,19 +235,6 @@ class MeteringTests {
         assertThat(usage.json().at("/usage/0/day").asString())
                 .isEqualTo(hour.atZone(ZoneOffset.UTC).toLocalDate().toString());
         assertThat(usage.json().at("/usage/0/quantity").asLong()).isEqualTo(12);
-    }
-
-    /** A SaaS product bought by contract for "analysts" and metered in "requests". */
-    private String meteredProduct() {
-        var created = api.post("/api/v1/products", AUTHOR, """
-                {"type":"SAAS","title":"%s","shortDescription":"Analytics metered by request",
-                 "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"},
-                               {"key":"requests","name":"Requests","unit":"Requests","type":"METERED"}],
-                 "fulfillmentUrl":"https://acme.example/signup",
-                 "publicOffer":{"pricingModels":["CONTRACT"],
-                   "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"1200","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Metered product")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().at("/id").asString();
     }
 
     private String usagePath() {

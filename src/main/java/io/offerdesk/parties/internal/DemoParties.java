@@ -10,12 +10,15 @@ import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.RoleGrant;
 import io.offerdesk.parties.User;
 import io.offerdesk.parties.UserManagement;
+import io.offerdesk.parties.events.AccessKeyIssued;
 import io.offerdesk.parties.events.ApiKeyIssued;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Component;
  * The demo marketplace: an operator, two ISVs, a channel partner and two buyer organizations with three accounts
  * each, one user per role, all with the password {@value #PASSWORD}, and fixed API keys for the first ISV's offer
  * author and the first buyer's procurement user, so that the README's curl examples and the benchmark harness work as
- * written. Demo mode only.
+ * written. Every demo user also holds a fixed SigV4 access-key pair ({@link #demoAccessKeyId}, {@link
+ * #demoSecretAccessKey}), so that the AWS CLI and SDK examples of the docs run as written; a data directory seeded
+ * before the pairs existed gets them at the next start. Demo mode only.
  */
 @Component
 public class DemoParties {
@@ -39,6 +44,27 @@ public class DemoParties {
     /** The operator's, for the benchmark's operator calls (an invoicing run started through the API). */
     public static final String OPERATOR_API_KEY = "od_operatordemokeya_operatorsecretoperatorsecretoperatorsecr";
 
+    /** Everyone the demo seeds, in the order the startup banner lists their access keys. */
+    public static final List<String> DEMO_USERS = List.of(
+            "operator@offerdesk.example",
+            "admin@acme.example",
+            "author@acme.example",
+            "approver@acme.example",
+            "finance@acme.example",
+            "admin@nimbus.example",
+            "admin@northwind.example",
+            "author@northwind.example",
+            "approver@northwind.example",
+            "finance@northwind.example",
+            "admin@globex.example",
+            "procurement@globex.example",
+            "finance@globex.example",
+            "viewer@globex.example",
+            "admin@initech.example",
+            "procurement@initech.example",
+            "finance@initech.example",
+            "viewer@initech.example");
+
     private static final Logger log = LoggerFactory.getLogger(DemoParties.class);
     private static final Actor DEMO = Actor.system("demo data");
 
@@ -47,6 +73,7 @@ public class DemoParties {
     private final UserManagement users;
     private final KeyStore keys;
     private final PartyRepository repository;
+    private final UserRepository userRepository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -56,6 +83,7 @@ public class DemoParties {
             UserManagement users,
             KeyStore keys,
             PartyRepository repository,
+            UserRepository userRepository,
             ApplicationEventPublisher events,
             Clock clock) {
         this.parties = parties;
@@ -63,12 +91,14 @@ public class DemoParties {
         this.users = users;
         this.keys = keys;
         this.repository = repository;
+        this.userRepository = userRepository;
         this.events = events;
         this.clock = clock;
     }
 
     void seedUnlessPresent() {
         if (repository.findByName(ACME).isPresent()) {
+            fixedAccessKeys();
             printLogins();
             return;
         }
@@ -107,6 +137,7 @@ public class DemoParties {
         organizations.updateAccount(
                 DEMO, globexProcurement.partyId(), "400000000001", new UpdateAccount(null, null, true));
         buyer("Initech", "initech", "500000000001", "Ian", "Iris", "Ivan", "Ida");
+        fixedAccessKeys();
         log.info("Seeded the demo marketplace");
         printLogins();
     }
@@ -131,6 +162,34 @@ public class DemoParties {
                 new ApiKeyIssued(holder.partyId(), holder.id(), issued.id(), issued.name(), DEMO, clock.instant()));
     }
 
+    /**
+     * The demo user's access key id: {@code AKOD} and the upper-case letters of the company and the role, e.g.
+     * {@code AKODACMEAUTHORXXXXXX}, padded with {@code X} to AWS's 20 characters.
+     */
+    public static String demoAccessKeyId(String email) {
+        var at = email.indexOf('@');
+        var domain = email.substring(at + 1);
+        var letters = (domain.substring(0, domain.indexOf('.')) + email.substring(0, at))
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z]", "");
+        return ("AKOD" + letters + "X".repeat(16)).substring(0, 20);
+    }
+
+    /** The demo user's secret access key: {@code demo-secret-} and the e-mail address. */
+    public static String demoSecretAccessKey(String email) {
+        return "demo-secret-" + email;
+    }
+
+    private void fixedAccessKeys() {
+        for (var email : DEMO_USERS) {
+            var holder = userRepository.findByEmail(email).orElseThrow().user();
+            var id = demoAccessKeyId(email);
+            if (keys.registerAccessKey(holder, id, demoSecretAccessKey(email), clock.instant())) {
+                events.publishEvent(new AccessKeyIssued(holder.partyId(), holder.id(), id, DEMO, clock.instant()));
+            }
+        }
+    }
+
     private Party party(PartyKind kind, String name, String accountId, String adminEmail, String adminName) {
         var onboarded = parties.onboard(DEMO, new OnboardParty(kind, name, accountId, null, adminEmail, adminName));
         users.accept(onboarded.adminInvitation().token(), PASSWORD);
@@ -139,6 +198,12 @@ public class DemoParties {
 
     private User user(Party party, String email, String name, Role role) {
         return users.createActive(DEMO, party.id(), email, name, PASSWORD, List.of(RoleGrant.everywhere(role)));
+    }
+
+    private static String accessKeyTable() {
+        return DEMO_USERS.stream()
+                .map(email -> "    %-28s %s  %s".formatted(email, demoAccessKeyId(email), demoSecretAccessKey(email)))
+                .collect(Collectors.joining("\n"));
     }
 
     private static void printLogins() {
@@ -154,6 +219,8 @@ public class DemoParties {
                   API key of author@acme.example:        {}
                   API key of procurement@globex.example: {}
                   API key of operator@offerdesk.example: {}
-                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY, GLOBEX_PROCUREMENT_API_KEY, OPERATOR_API_KEY);
+                  AWS CLI and SDKs: every user above has the access-key pair below (docs/user-guide/aws-api.md)
+                {}
+                ================================================================================""", PASSWORD, ACME_AUTHOR_API_KEY, GLOBEX_PROCUREMENT_API_KEY, OPERATOR_API_KEY, accessKeyTable());
     }
 }

@@ -85,6 +85,15 @@ public class KeyStore {
 
     public Optional<SigningSecret> signingSecret(String accessKeyId) {
         return keys.liveAccessKey(accessKeyId)
-                .map(live -> new SigningSecret(live.userId(), box.open(live.ciphertext(), accessKeyId)));
+                .map(live -> new SigningSecret(live.holder().principal(), box.open(live.ciphertext(), accessKeyId)));
+    }
+
+    /**
+     * Registers an access-key pair whose id and secret are already known (the demo's fixed pairs) unless the id is
+     * taken; says whether it did.
+     */
+    public boolean registerAccessKey(User user, String accessKeyId, String secretAccessKey, Instant now) {
+        var key = new AccessKey(accessKeyId, user.id(), now, null);
+        return keys.insertUnlessPresent(key, user.partyId(), box.seal(secretAccessKey, accessKeyId));
     }
 }

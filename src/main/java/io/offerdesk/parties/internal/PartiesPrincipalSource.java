@@ -38,16 +38,7 @@ class PartiesPrincipalSource implements PrincipalSource {
     /** Runs on every API call: one query, and no transaction around it. */
     @Override
     public Optional<OfferdeskPrincipal> authenticateApiKey(String token) {
-        return keys.authenticate(token)
-                .map(key -> new OfferdeskPrincipal(
-                        key.userId(),
-                        key.email(),
-                        key.displayName(),
-                        key.partyId(),
-                        key.partyName(),
-                        key.partyKind(),
-                        key.roles(),
-                        Actor.Kind.API_KEY));
+        return keys.authenticate(token).map(key -> key.holder().principal());
     }
 
     private OfferdeskPrincipal principal(User user, Actor.Kind via) {

@@ -1,6 +1,7 @@
 package io.offerdesk.platform.internal.security;
 
 import io.offerdesk.platform.PrincipalSource;
+import io.offerdesk.platform.ProgramAuthentication;
 import io.offerdesk.platform.internal.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <api key>}. A wrong key is answered at once with 401. */
@@ -40,10 +40,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.badApiKey");
             return;
         }
-        var authentication =
-                new PreAuthenticatedAuthenticationToken(principal.get(), null, Authorities.of(principal.get()));
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(ProgramAuthentication.of(principal.get()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

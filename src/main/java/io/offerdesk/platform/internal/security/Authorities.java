@@ -7,11 +7,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** Spring Security authorities of a principal: {@code ROLE_<role>} per role and {@code PARTY_<kind>}. */
-final class Authorities {
+public final class Authorities {
 
     private Authorities() {}
 
-    static List<GrantedAuthority> of(OfferdeskPrincipal principal) {
+    public static List<GrantedAuthority> of(OfferdeskPrincipal principal) {
         var authorities = new ArrayList<GrantedAuthority>();
         principal.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
         authorities.add(

@@ -1,0 +1,62 @@
+package io.offerdesk.awsapi.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The AWS Marketplace services Offerdesk answers, each under {@code /aws/<path>}: the botocore model it follows, the
+ * protocol of that model, and for the JSON-RPC protocols the {@code X-Amz-Target} prefix that names its operations.
+ * Clients point {@code endpoint_url} (or {@code --endpoint-url}) at the service's path.
+ */
+public enum AwsService {
+    CATALOG("catalog", "marketplace-catalog", AwsProtocol.REST_JSON_1, null),
+    AGREEMENT("agreement", "marketplace-agreement", AwsProtocol.AWS_JSON_1_0, "AWSMPCommerceService_v20200301"),
+    METERING("metering", "meteringmarketplace", AwsProtocol.AWS_JSON_1_1, "AWSMPMeteringService"),
+    ENTITLEMENT("entitlement", "marketplace-entitlement", AwsProtocol.AWS_JSON_1_1, "AWSMPEntitlementService"),
+    DISCOVERY("discovery", "marketplace-discovery", AwsProtocol.REST_JSON_1, null);
+
+    public static final String PATH_PREFIX = "/aws/";
+
+    private final String path;
+    private final String botocoreName;
+    private final AwsProtocol protocol;
+    private final @Nullable String targetPrefix;
+
+    AwsService(String path, String botocoreName, AwsProtocol protocol, @Nullable String targetPrefix) {
+        this.path = path;
+        this.botocoreName = botocoreName;
+        this.protocol = protocol;
+        this.targetPrefix = targetPrefix;
+    }
+
+    /** The service whose path the request path is under, if any. */
+    public static Optional<AwsService> forPath(String requestPath) {
+        if (!requestPath.startsWith(PATH_PREFIX)) {
+            return Optional.empty();
+        }
+        var rest = requestPath.substring(PATH_PREFIX.length());
+        var end = rest.indexOf('/');
+        var name = end < 0 ? rest : rest.substring(0, end);
+        return Arrays.stream(values()).filter(s -> s.path.equals(name)).findFirst();
+    }
+
+    /** The segment after {@code /aws/}. */
+    public String path() {
+        return path;
+    }
+
+    /** The service's name in botocore ({@code boto3.client(<name>)}, the model's directory). */
+    public String botocoreName() {
+        return botocoreName;
+    }
+
+    public AwsProtocol protocol() {
+        return protocol;
+    }
+
+    /** The {@code X-Amz-Target} prefix of a JSON-RPC service; absent for REST services. */
+    public @Nullable String targetPrefix() {
+        return targetPrefix;
+    }
+}

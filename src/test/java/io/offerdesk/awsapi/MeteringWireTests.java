@@ -1,0 +1,315 @@
+package io.offerdesk.awsapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.awsapi.support.BotocoreConformance;
+import io.offerdesk.metering.MeteringFixtures;
+import io.offerdesk.offers.OfferFixtures;
+import io.offerdesk.parties.internal.DemoParties;
+import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.TestApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Metering Service as AWS's own clients call it: boto3 ({@code awsapi/metering.py}) and the AWS CLI, pointed at
+ * {@code /aws/metering} and nothing else changed, meter usage of real agreements with access keys issued over REST,
+ * get the modeled exceptions for broken rules, and are refused with AWS's codes when the signature is wrong, expired,
+ * missing, tampered with or replayed, or when one seller's keys reach for another seller's product.
+ */
+@EndToEndTest
+class MeteringWireTests {
+
+    static final String AUTHOR = AgreementFixtures.AUTHOR;
+    static final String GLOBEX_ACCOUNT = AgreementFixtures.GLOBEX_ACCOUNT;
+    static final String INITECH_ACCOUNT = "500000000001";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final BotocoreConformance METERING = BotocoreConformance.of("meteringmarketplace");
+
+    @Autowired
+    TestApi api;
+
+    MeteringFixtures fixtures;
+    String product;
+    String agreement;
+    Instant now;
+
+    @BeforeEach
+    void subscribedProduct() {
+        fixtures = new MeteringFixtures(api);
+        product = fixtures.meteredSaasProduct();
+        agreement = fixtures.boughtByGlobex(product);
+        now = fixtures.now();
+    }
+
+    @Test
+    void boto3MetersRealAgreementsAndRaisesTheModeledExceptions() {
+        var ami = fixtures.meteredAmi();
+        var amiAgreement = fixtures.boughtByGlobex(ami);
+        var result = boto3(Map.of(
+                "scenario",
+                "meter",
+                "product",
+                product,
+                "ami",
+                ami,
+                "account",
+                GLOBEX_ACCOUNT,
+                "unsubscribedAccount",
+                INITECH_ACCOUNT,
+                "seller",
+                accessKey(AUTHOR, AUTHOR),
+                "buyer",
+                accessKey("admin@globex.example", singleAccountBuyer()),
+                "otherSeller",
+                accessKey(OfferFixtures.NIMBUS, OfferFixtures.NIMBUS)));
+
+        var batch = result.at("/batch");
+        assertThat(batch.at("/ok").asBoolean()).as(batch.toString()).isTrue();
+        assertThat(batch.at("/requestId").asString()).as("x-amzn-RequestId").hasSize(36);
+        var results = batch.at("/response/Results");
+        assertThat(results.at("/0/Status").asString()).isEqualTo("Success");
+        assertThat(results.at("/0/MeteringRecordId").asString()).isNotBlank();
+        assertThat(results.at("/0/UsageRecord/CustomerAWSAccountId").asString()).isEqualTo(GLOBEX_ACCOUNT);
+        assertThat(results.at("/0/UsageRecord/UsageAllocations/0/Tags/0/Key").asString())
+                .isEqualTo("team");
+        assertThat(Instant.parse(
+                        results.at("/0/UsageRecord/Timestamp").asString().replace(" ", "T")))
+                .as("epoch seconds on the wire, parsed by boto3 into a datetime")
+                .isEqualTo(now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS));
+        assertThat(results.at("/1/Status").asString()).isEqualTo("CustomerNotSubscribed");
+        assertThat(results.at("/1/MeteringRecordId").isMissingNode()).isTrue();
+        assertThat(batch.at("/response/UnprocessedRecords").size()).isZero();
+        assertThat(result.at("/batchAgain/response/Results/0/MeteringRecordId").asString())
+                .as("an identical retry answers with the record stored first")
+                .isEqualTo(results.at("/0/MeteringRecordId").asString());
+        assertThat(result.at("/duplicate/response/Results/0/Status").asString()).isEqualTo("DuplicateRecord");
+
+        var metered = result.at("/meterUsage");
+        assertThat(metered.at("/ok").asBoolean()).as(metered.toString()).isTrue();
+        assertThat(result.at("/meterUsageAgain/response/MeteringRecordId").asString())
+                .isEqualTo(metered.at("/response/MeteringRecordId").asString());
+        assertRaised(result.at("/meterUsageOtherQuantity"), "DuplicateRequestException", 400);
+        assertThat(result.at("/dryRun/code").asString()).isEqualTo("DryRunOperation");
+
+        assertRaised(result.at("/unknownProduct"), "InvalidProductCodeException", 400);
+        assertRaised(result.at("/otherSellersProduct"), "InvalidProductCodeException", 400);
+        assertThat(result.at("/otherSellersProduct/message").asString())
+                .as("another seller's product is refused exactly as a product that does not exist")
+                .isEqualTo(result.at("/unknownProduct/message").asString().replace("prod-nosuchproduct00", product));
+        assertRaised(result.at("/unknownDimension"), "InvalidUsageDimensionException", 400);
+        assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
+        assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
+        assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
+        assertRefused(result.at("/catalogRestJson"), "UnknownOperationException", 404, "No operation");
+        assertThat(result.at("/catalogRestJson/raw/contentType").asString()).isEqualTo("application/json");
+        assertRefused(result.at("/agreementAwsJson10"), "UnknownOperationException", 400, "DescribeAgreement");
+        assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
+
+        for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain")) {
+            var raw = result.at("/" + call + "/raw");
+            assertThat(METERING.violations(
+                            raw.at("/operation").asString(),
+                            JSON.readTree(raw.at("/body").asString())))
+                    .as("%s conforms to the model's output shape: %s", call, raw)
+                    .isEmpty();
+            assertThat(raw.at("/contentType").asString()).isEqualTo("application/x-amz-json-1.1");
+        }
+
+        assertThat(totalUsage(agreement)).as("only the two accepted records").isEqualTo(10);
+        assertThat(totalUsage(amiAgreement)).isEqualTo(5);
+    }
+
+    @Test
+    void wrongUnknownMissingExpiredTamperedAndReplayedSignaturesAreRefusedAsAwsRefusesThem() {
+        var result = boto3(Map.of(
+                "scenario",
+                "refusals",
+                "product",
+                product,
+                "account",
+                GLOBEX_ACCOUNT,
+                "seller",
+                accessKey(AUTHOR, AUTHOR)));
+
+        assertRefused(result.at("/wrongSecret"), "InvalidSignatureException", 403, "does not match");
+        assertRefused(result.at("/unknownKey"), "UnrecognizedClientException", 403, "security token");
+        assertRefused(result.at("/unsigned"), "MissingAuthenticationTokenException", 403, "Missing");
+        assertRefused(result.at("/expired"), "InvalidSignatureException", 403, "Signature expired");
+        assertRefused(result.at("/tampered"), "InvalidSignatureException", 403, "does not match");
+        assertRefused(result.at("/unknownOperation"), "UnknownOperationException", 400, "NoSuchOperation");
+
+        assertThat(result.at("/original/ok").asBoolean())
+                .as(result.at("/original").toString())
+                .isTrue();
+        var replayed = result.at("/replayed");
+        assertThat(replayed.at("/status").asInt()).as(replayed.toString()).isEqualTo(403);
+        assertThat(replayed.at("/contentType").asString()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(replayed.at("/body/__type").asString()).isEqualTo("InvalidSignatureException");
+        assertThat(replayed.at("/body/message").asString()).contains("already been used");
+
+        assertRaised(result.at("/failedOriginal"), "InvalidProductCodeException", 400);
+        assertThat(result.at("/failedSentAgain/body/__type").asString())
+                .as("a request answered with an error may be sent again, as SDK retries are")
+                .isEqualTo("InvalidProductCodeException");
+
+        assertThat(totalUsage(agreement))
+                .as("only the honest request stored usage")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theAwsCliMetersUsageWithADemoAccessKey() {
+        var usage = """
+                [{"Timestamp":"%s","CustomerAWSAccountId":"%s","Dimension":"requests","Quantity":3}]""".formatted(now.minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS), GLOBEX_ACCOUNT);
+        var out = run(
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        DemoParties.demoAccessKeyId(AUTHOR),
+                        "AWS_SECRET_ACCESS_KEY",
+                        DemoParties.demoSecretAccessKey(AUTHOR),
+                        "AWS_CONFIG_FILE",
+                        "/nonexistent",
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        "/nonexistent"),
+                "aws",
+                "meteringmarketplace",
+                "batch-meter-usage",
+                "--endpoint-url",
+                api.baseUrl() + "/aws/metering",
+                "--region",
+                "us-east-1",
+                "--output",
+                "json",
+                "--product-code",
+                product,
+                "--usage-records",
+                usage);
+        var answer = JSON.readTree(out);
+        assertThat(answer.at("/Results/0/Status").asString()).as(out).isEqualTo("Success");
+        assertThat(answer.at("/Results/0/UsageRecord/Quantity").asInt()).isEqualTo(3);
+        assertThat(totalUsage(agreement)).isEqualTo(3);
+    }
+
+    @Test
+    void aBodyOverTheBoundIsRefusedBeforeAnythingReadsIt() {
+        var oversized = new byte[1024 * 1024 + 1];
+        var reply = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/aws/metering/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSMPMeteringService.BatchMeterUsage")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(oversized)));
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.contentType()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(reply.json().at("/__type").asString()).isEqualTo("RequestEntityTooLargeException");
+
+        var unsigned = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/aws/catalog/ListEntities"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(unsigned.contentType()).isEqualTo("application/json");
+        assertThat(unsigned.json().at("/Message").asString()).isEqualTo("Missing Authentication Token");
+    }
+
+    /** The access key pair issued over REST by {@code issuer} (the user or their administrator) for the user. */
+    private Map<String, String> accessKey(String issuer, String holder) {
+        var id = holder.equals(issuer)
+                ? api.get("/api/v1/users/me", holder).json().at("/id").asString()
+                : holder;
+        var issued = api.post("/api/v1/users/" + id + "/access-keys", issuer, "");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return Map.of(
+                "accessKeyId", issued.json().at("/key/id").asString(),
+                "secretAccessKey", issued.json().at("/secretAccessKey").asString());
+    }
+
+    /**
+     * A new Globex user whose role covers only the account that bought the products: MeterUsage names no customer
+     * account, AWS takes it from the credentials, so software meters with a key of a single account. Returns its id.
+     */
+    private String singleAccountBuyer() {
+        var invited = api.post("/api/v1/users", "admin@globex.example", """
+                {"email":"%s","displayName":"Metering agent","roles":[{"role":"VIEWER","accountId":"%s"}]}""".formatted(
+                OfferFixtures.unique("meter").replaceAll("[^A-Za-z0-9]", "") + "@globex.example", GLOBEX_ACCOUNT));
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        var token = invited.json().at("/invitationToken").asString();
+        var accepted = api.post("/api/v1/invitations/" + token + "/accept", null, "{\"password\":\"long-enough-1\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        return invited.json().at("/user/id").asString();
+    }
+
+    private long totalUsage(String agreementId) {
+        var usage = api.get("/api/v1/metering/agreements/" + agreementId + "/usage", AUTHOR);
+        assertThat(usage.status()).as(usage.body()).isEqualTo(200);
+        long total = 0;
+        for (var day : usage.json().at("/usage")) {
+            total += day.at("/quantity").asLong();
+        }
+        return total;
+    }
+
+    private static void assertRaised(JsonNode outcome, String exception, int status) {
+        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
+        assertThat(outcome.at("/exception").asString())
+                .as("boto3 raised the modeled exception class: " + outcome)
+                .isEqualTo(exception);
+        assertThat(outcome.at("/code").asString()).isEqualTo(exception);
+        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
+        assertThat(outcome.at("/requestId").asString()).isNotBlank();
+    }
+
+    /** Not in the model: boto3 raises a generic ClientError carrying AWS's code. */
+    private static void assertRefused(JsonNode outcome, String code, int status, String message) {
+        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
+        assertThat(outcome.at("/code").asString()).as(outcome.toString()).isEqualTo(code);
+        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
+        assertThat(outcome.at("/message").asString()).contains(message);
+        assertThat(outcome.at("/requestId").asString()).isNotBlank();
+    }
+
+    private JsonNode boto3(Map<String, Object> arguments) {
+        var all = new java.util.HashMap<String, Object>(arguments);
+        all.put("endpoint", api.baseUrl() + "/aws/metering");
+        all.put("now", now.getEpochSecond());
+        try {
+            var script = new ClassPathResource("awsapi/metering.py").getFile().getPath();
+            return JSON.readTree(run(Map.of(), "python3", script, JSON.writeValueAsString(all)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String run(Map<String, String> environment, String... command) {
+        try {
+            var builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            var stdout = process.getInputStream().readAllBytes();
+            var stderr = process.getErrorStream().readAllBytes();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue())
+                    .as(new String(stderr, StandardCharsets.UTF_8))
+                    .isZero();
+            return new String(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

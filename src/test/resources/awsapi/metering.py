@@ -1,0 +1,182 @@
+"""Drives Offerdesk's /aws/metering with boto3 exactly as a seller's or a buyer's program would, and prints what
+happened as JSON for MeteringWireTests to check. Nothing here knows Offerdesk: only the endpoint URL is changed.
+
+Usage: python3 metering.py '<json arguments>' where the arguments name the scenario ("meter" or "refusals"), the
+endpoint, the keys and the products (see MeteringWireTests)."""
+import datetime
+import json
+import re
+import sys
+import urllib.error
+import urllib.request
+from unittest import mock
+
+import boto3
+import botocore
+import botocore.auth
+import botocore.compat
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+ARGS = json.loads(sys.argv[1])
+NOW = datetime.datetime.fromtimestamp(ARGS["now"], tz=datetime.timezone.utc)  # the simulated clock: usage time
+
+
+RAW = {}  # the last response body as it came over the wire, before boto3 parsed it
+
+
+def client(key=None, secret=None, service="meteringmarketplace", path="metering", **config):
+    c = boto3.client(
+        service,
+        endpoint_url=ARGS["endpoint"].replace("/aws/metering", "/aws/" + path),
+        region_name="us-east-1",
+        aws_access_key_id=key or ARGS["seller"]["accessKeyId"],
+        aws_secret_access_key=secret or ARGS["seller"]["secretAccessKey"],
+        config=Config(retries={"max_attempts": 1}, **config),
+    )
+
+    def keep_raw(http_response, model, **kwargs):
+        RAW.update(operation=model.name, body=http_response.content.decode(), status=http_response.status_code,
+                   contentType=http_response.headers.get("Content-Type"))
+
+    c.meta.events.register("after-call.*.*", keep_raw)
+    return c
+
+
+def outcome(call):
+    """The response, or the exception boto3 raised: its class, the parsed code, status and message."""
+    RAW.clear()
+    try:
+        response = call()
+        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response,
+                "raw": dict(RAW)}
+    except ClientError as e:
+        return {
+            "ok": False,
+            "exception": type(e).__name__,
+            "code": e.response["Error"]["Code"],
+            "message": e.response["Error"].get("Message"),
+            "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
+            "requestId": e.response["ResponseMetadata"].get("RequestId"),
+            "raw": dict(RAW),
+        }
+
+
+def record(account, quantity, hours_ago=1, dimension="requests", **more):
+    return {"Timestamp": NOW - datetime.timedelta(hours=hours_ago), "CustomerAWSAccountId": account,
+            "Dimension": dimension, "Quantity": quantity, **more}
+
+
+def signed_later(call, seconds=2):
+    """Signs as if a few seconds from now: a retry of an identical request, sent after its first answer."""
+    later = botocore.compat.get_current_datetime() + datetime.timedelta(seconds=seconds)
+    with mock.patch.object(botocore.auth, "get_current_datetime", return_value=later):
+        return outcome(call)
+
+
+def batch(c, records, product=None):
+    return outcome(lambda: c.batch_meter_usage(ProductCode=product or ARGS["product"], UsageRecords=records))
+
+
+def captured(c):
+    """Keeps the last request exactly as boto3 sent it: signed URL, headers and body."""
+    sent = {}
+
+    def keep(request, **kwargs):
+        sent.update(url=request.url, headers=dict(request.headers.items()), body=request.body)
+
+    c.meta.events.register("before-send.meteringmarketplace.*", keep)
+    return sent
+
+
+def send_again(sent):
+    """Sends a captured request again, byte for byte, as someone who intercepted it would."""
+    body = sent["body"] if isinstance(sent["body"], bytes) else sent["body"].encode()
+    request = urllib.request.Request(sent["url"], data=body, headers=sent["headers"], method="POST")
+    try:
+        with urllib.request.urlopen(request) as response:
+            return {"status": response.status, "body": json.loads(response.read())}
+    except urllib.error.HTTPError as e:
+        return {"status": e.code, "body": json.loads(e.read()), "contentType": e.headers.get("Content-Type")}
+
+
+def meter():
+    seller = client()
+    buyer = client(ARGS["buyer"]["accessKeyId"], ARGS["buyer"]["secretAccessKey"])
+    other = client(ARGS["otherSeller"]["accessKeyId"], ARGS["otherSeller"]["secretAccessKey"])
+    tagged = {"UsageAllocations": [{"AllocatedUsageQuantity": 6, "Tags": [{"Key": "team", "Value": "data"}]},
+                                   {"AllocatedUsageQuantity": 4}]}
+    return {
+        "batch": batch(seller, [record(ARGS["account"], 10, **tagged), record(ARGS["unsubscribedAccount"], 5)]),
+        "batchAgain": batch(seller, [record(ARGS["account"], 10, **tagged)]),
+        "duplicate": batch(seller, [record(ARGS["account"], 11)]),
+        "meterUsage": outcome(lambda: buyer.meter_usage(
+            ProductCode=ARGS["ami"], Timestamp=NOW - datetime.timedelta(hours=1), UsageDimension="analysts",
+            UsageQuantity=5)),
+        # the same request again is a new signature only when signed in another second (a replay otherwise)
+        "meterUsageAgain": signed_later(lambda: buyer.meter_usage(
+            ProductCode=ARGS["ami"], Timestamp=NOW - datetime.timedelta(hours=1), UsageDimension="analysts",
+            UsageQuantity=5)),
+        "meterUsageOtherQuantity": outcome(lambda: buyer.meter_usage(
+            ProductCode=ARGS["ami"], Timestamp=NOW - datetime.timedelta(hours=1), UsageDimension="analysts",
+            UsageQuantity=6)),
+        "dryRun": outcome(lambda: buyer.meter_usage(
+            ProductCode=ARGS["ami"], Timestamp=NOW - datetime.timedelta(hours=2), UsageDimension="analysts",
+            UsageQuantity=1, DryRun=True)),
+        "unknownProduct": batch(seller, [record(ARGS["account"], 1)], product="prod-nosuchproduct00"),
+        "otherSellersProduct": batch(other, [record(ARGS["account"], 1, hours_ago=2)]),
+        "unknownDimension": batch(seller, [record(ARGS["account"], 1, dimension="nope")]),
+        "tooOld": batch(seller, [record(ARGS["account"], 1, hours_ago=7)]),
+        "badAllocations": batch(seller, [record(ARGS["account"], 3, hours_ago=3,
+                                                UsageAllocations=[{"AllocatedUsageQuantity": 2}])]),
+        "resolveCustomer": outcome(lambda: seller.resolve_customer(RegistrationToken="token")),
+        # services whose operations are not built yet answer in their own protocol's error shape
+        "catalogRestJson": outcome(lambda: client(service="marketplace-catalog", path="catalog").list_entities(
+            Catalog="AWSMarketplace", EntityType="Offer")),
+        "agreementAwsJson10": outcome(lambda: client(service="marketplace-agreement", path="agreement")
+                                      .describe_agreement(agreementId="agmt-" + "a" * 25)),
+    }
+
+
+def refusals():
+    key, secret = ARGS["seller"]["accessKeyId"], ARGS["seller"]["secretAccessKey"]
+    one = [record(ARGS["account"], 1, hours_ago=4)]
+    result = {
+        "wrongSecret": batch(client(key, "not-the-secret"), one),
+        "unknownKey": batch(client("AKODNOSUCHKEYXXXXXXX", secret), one),
+        "unsigned": batch(client(signature_version=botocore.UNSIGNED), one),
+    }
+    six_minutes_ago = botocore.compat.get_current_datetime() - datetime.timedelta(minutes=6)
+    with mock.patch.object(botocore.auth, "get_current_datetime", return_value=six_minutes_ago):
+        result["expired"] = batch(client(), one)
+
+    tampering = client()
+
+    def tamper(request, **kwargs):
+        request.body = re.sub(rb'("Quantity":\s*)1', rb"\g<1>9", request.body)
+
+    tampering.meta.events.register("before-send.meteringmarketplace.BatchMeterUsage", tamper)
+    result["tampered"] = batch(tampering, one)
+
+    renamed = client()
+
+    def unknown_operation(request, **kwargs):
+        del request.headers["X-Amz-Target"]
+        request.headers["X-Amz-Target"] = "AWSMPMeteringService.NoSuchOperation"
+
+    renamed.meta.events.register("before-sign.meteringmarketplace.BatchMeterUsage", unknown_operation)
+    result["unknownOperation"] = batch(renamed, one)
+
+    honest = client()
+    sent = captured(honest)
+    result["original"] = batch(honest, one)
+    result["replayed"] = send_again(sent)
+
+    failing = client()
+    failed = captured(failing)
+    result["failedOriginal"] = batch(failing, one, product="prod-nosuchproduct00")
+    result["failedSentAgain"] = send_again(failed)
+    return result
+
+
+print(json.dumps({"meter": meter, "refusals": refusals}[ARGS["scenario"]](), default=str))
