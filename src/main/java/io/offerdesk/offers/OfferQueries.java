@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +61,15 @@ public class OfferQueries {
         return OfferId.parse(id)
                 .flatMap(offerId -> me.isOperator() ? offers.find(offerId) : offers.find(me.partyId(), offerId))
                 .orElseThrow(() -> new NotFound("offer", id));
+    }
+
+    /**
+     * The party's offer, for modules that react to its events and act for no signed-in user; empty when the party owns
+     * no such offer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Offer> ofParty(UUID partyId, String id) {
+        return OfferId.parse(id).flatMap(offerId -> offers.find(partyId, offerId));
     }
 
     @Transactional(readOnly = true)
