@@ -4,8 +4,8 @@ import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.Term;
 
 /**
- * How an offer is paid, as its terms say, for grouping outcomes: an installment schedule wins over the pricing it
- * divides, an upfront contract over usage on top of it.
+ * How an offer is paid, as its terms say, for grouping outcomes. A payment schedule of one charge is paid up front, of
+ * several in installments; without a schedule, an upfront contract wins over usage on top of it.
  */
 public enum PaymentSchedule {
     INSTALLMENTS,
@@ -16,8 +16,9 @@ public enum PaymentSchedule {
     BYOL;
 
     public static PaymentSchedule of(Offer offer) {
-        if (has(offer, Term.PaymentScheduleTerm.class)) {
-            return INSTALLMENTS;
+        var schedule = offer.term(Term.PaymentScheduleTerm.class);
+        if (schedule.isPresent()) {
+            return schedule.get().schedule().size() > 1 ? INSTALLMENTS : UPFRONT;
         }
         if (has(offer, Term.FixedUpfrontPricingTerm.class) || has(offer, Term.ConfigurableUpfrontPricingTerm.class)) {
             return UPFRONT;
