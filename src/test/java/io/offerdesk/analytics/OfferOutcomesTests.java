@@ -53,6 +53,10 @@ class OfferOutcomesTests {
         var account = buyer.accountId();
         var eula = fixtures.customEula(seller);
         var month = YearMonth.from(collections.now().atZone(ZoneOffset.UTC));
+        // The buyer's spend commitment, from today: what it is billed for the seller's products counts toward it.
+        var commitment = api.post("/api/v1/buyer/commitments", buyer.admin(), """
+                {"name":"Outcomes EDP","startDate":"%s","yearlyCommitments":["100000.00"]}""".formatted(fixtures.today()));
+        assertThat(commitment.status()).as(commitment.body()).isEqualTo(201);
         var range = "from=" + month + "&to=" + month.plusMonths(1);
 
         // Released today, expiring at the end of the fifth day from now; the CPPO on the tenth.
@@ -198,6 +202,18 @@ class OfferOutcomesTests {
                 }));
         assertThat(ending).containsExactlyInAnyOrder(agreementA, agreementB, agreementE);
 
+        // EDP contribution: only the upfront offer was invoiced yet (the installments start on the tenth day), and all
+        // of it counted toward the buyer's commitment.
+        var edp = awaitEdp(seller.finance(), range, "3000.00");
+        assertThat(edp).singleElement().satisfies(contribution -> {
+            assertThat(contribution.at("/currencyCode").asString()).isEqualTo("USD");
+            assertThat(contribution.at("/billed").asString()).isEqualTo("3000.00");
+            assertThat(contribution.at("/counted").asString()).isEqualTo("3000.00");
+        });
+        assertThat(csv(seller.finance(), "edp-contribution", range))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("counted")).isEqualTo("3000.00"));
+
         // The CSVs hold what the JSON holds.
         var funnelCsv = csv(seller.admin(), "funnel", range);
         assertThat(funnelCsv)
@@ -268,6 +284,30 @@ class OfferOutcomesTests {
                 api.get("/api/v1/analytics/outcomes?from=" + month + "&to=" + month.minusMonths(1), seller.admin());
         assertThat(backwards.status()).isEqualTo(422);
         assertThat(backwards.body()).contains("\"to\"");
+    }
+
+    /** Polls the EDP contribution until its counted total is what the test expects (commitments record spend after the invoice). */
+    private List<JsonNode> awaitEdp(String email, String range, String counted) {
+        var months = new ArrayList<JsonNode>();
+        for (int i = 0; i < 400; i++) {
+            var reply = api.get("/api/v1/analytics/edp-contribution?" + range, email);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            months.clear();
+            reply.json().forEach(months::add);
+            var total = months.stream()
+                    .map(m -> new BigDecimal(m.at("/counted").asString()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.compareTo(new BigDecimal(counted)) == 0) {
+                return months;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the EDP contribution never counted " + counted + ": " + months);
     }
 
     private String release(

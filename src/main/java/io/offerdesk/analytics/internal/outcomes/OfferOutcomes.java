@@ -12,6 +12,7 @@ import io.offerdesk.analytics.internal.outcomes.OutcomeStatistics.Dimension;
 import io.offerdesk.analytics.internal.outcomes.OutcomeStatistics.Funnel;
 import io.offerdesk.analytics.internal.outcomes.OutcomeStatistics.Pattern;
 import io.offerdesk.analytics.internal.outcomes.OutcomeStatistics.Stats;
+import io.offerdesk.commitments.CommitmentContributions;
 import io.offerdesk.disbursement.PayoutFacts;
 import io.offerdesk.invoicing.SettlementFacts;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -99,6 +100,7 @@ public class OfferOutcomes {
     }
 
     private final OutcomeRepository outcomes;
+    private final CommitmentContributions contributions;
     private final SettlementFacts settlements;
     private final PayoutFacts payouts;
     private final Agreements agreements;
@@ -106,11 +108,13 @@ public class OfferOutcomes {
 
     OfferOutcomes(
             OutcomeRepository outcomes,
+            CommitmentContributions contributions,
             SettlementFacts settlements,
             PayoutFacts payouts,
             Agreements agreements,
             Clock clock) {
         this.outcomes = outcomes;
+        this.contributions = contributions;
         this.settlements = settlements;
         this.payouts = payouts;
         this.agreements = agreements;
@@ -166,6 +170,18 @@ public class OfferOutcomes {
             tables.add(new MoneyTable(currency, List.copyOf(rows.values()), total));
         });
         return List.copyOf(tables);
+    }
+
+    /**
+     * EDP contribution: per month and currency, what buyers were billed on the agreements of the party's view and how
+     * much of it counted toward their spend commitments, as the commitments module reckons it.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<CommitmentContributions.Contribution> edpContribution(
+            OfferdeskPrincipal me, YearMonth from, YearMonth to) {
+        check(me);
+        Reports.checkRange(from, to);
+        return contributions.of(outcomes.agreementIds(me.partyId()), from, to);
     }
 
     /**

@@ -31,6 +31,7 @@ public class OutcomeExports {
         STRATEGY_LIBRARY,
         OFFERS,
         MONEY,
+        EDP_CONTRIBUTION,
         RENEWAL_CALENDAR;
 
         public String pathName() {
@@ -92,6 +93,19 @@ public class OutcomeExports {
                         csv.row(money(table.currency().getCode(), row.month().toString(), row));
                     }
                     csv.row(money(table.currency().getCode(), "TOTAL", table.total()));
+                }
+                out.flush();
+            }
+            case EDP_CONTRIBUTION -> {
+                var months = outcomes.edpContribution(me, from, to);
+                var out = exports.download(response, "edp-contribution");
+                var csv = new Csv(out).row(List.of("month", "currency", "billed", "counted"));
+                for (var c : months) {
+                    csv.row(List.of(
+                            c.month().toString(),
+                            c.billed().getCurrencyUnit().getCode(),
+                            ReportExports.plain(c.billed()),
+                            ReportExports.plain(c.counted())));
                 }
                 out.flush();
             }

@@ -96,6 +96,15 @@ class OutcomeRepository {
             ORDER BY 1, 2
             """;
 
+    /** Every agreement accepted from the party's view's offers. */
+    private static final String AGREEMENTS = """
+            SELECT a.agreement_id
+            FROM analytics.offer_agreement a
+            LEFT JOIN analytics.offer_outcome o ON o.offer_id = a.offer_id
+            WHERE a.party_id = :party OR o.publisher_party_id = :party
+            ORDER BY a.agreement_id
+            """;
+
     private static final String DRAFTED_RENEWALS = """
             SELECT agreement_id, offer_id FROM analytics.renewal_draft WHERE agreement_id IN (:agreements)
             """;
@@ -195,6 +204,13 @@ class OutcomeRepository {
                 .query((rs, n) -> new Booked(
                         YearMonth.parse(rs.getString("month")),
                         Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("value_minor"))))
+                .list();
+    }
+
+    List<String> agreementIds(UUID party) {
+        return jdbc.sql(AGREEMENTS)
+                .param("party", party)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 

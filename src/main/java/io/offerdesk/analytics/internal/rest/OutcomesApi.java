@@ -129,6 +129,8 @@ class OutcomesApi {
 
     record MoneyJson(YearMonth from, YearMonth to, List<MoneyTableJson> currencies) {}
 
+    record ContributionJson(String month, String currencyCode, String billed, String counted) {}
+
     record EndingJson(
             String agreementId,
             String productId,
@@ -213,6 +215,26 @@ class OutcomesApi {
                         .toList());
     }
 
+    @GetMapping("/api/v1/analytics/edp-contribution")
+    @Operation(
+            summary = "EDP contribution per month (by invoice date) and currency: what buyers were billed on the"
+                    + " agreements of the caller's offers (credit memos deducted) and how much of it counted toward their"
+                    + " spend commitments (eligible product and type, inside a contract year, before the buyer's share"
+                    + " cap, which applies to all its sellers together)")
+    List<ContributionJson> edpContribution(
+            OfferdeskPrincipal me,
+            @RequestParam(required = false) @Nullable YearMonth from,
+            @RequestParam(required = false) @Nullable YearMonth to) {
+        var months = reports.months(from, to);
+        return outcomes.edpContribution(me, months.from(), months.to()).stream()
+                .map(c -> new ContributionJson(
+                        c.month().toString(),
+                        c.billed().getCurrencyUnit().getCode(),
+                        ReportExports.plain(c.billed()),
+                        ReportExports.plain(c.counted())))
+                .toList();
+    }
+
     @GetMapping("/api/v1/analytics/renewal-calendar")
     @Operation(
             summary = "The active agreements ending from now to the end of the twelfth month after this one, by month,"
@@ -240,8 +262,8 @@ class OutcomesApi {
 
     @GetMapping(value = "/api/v1/analytics/{report}.csv", produces = "text/csv")
     @Operation(
-            summary = "A report as CSV (RFC 4180): funnel, outcomes (per dimension), strategy-library, offers, money or"
-                    + " renewal-calendar")
+            summary = "A report as CSV (RFC 4180): funnel, outcomes (per dimension), strategy-library, offers, money,"
+                    + " edp-contribution or renewal-calendar")
     void csv(
             OfferdeskPrincipal me,
             @PathVariable String report,

@@ -117,11 +117,13 @@ class OutcomePages {
                     outcomes.money(me, months.from(), months.to()).stream()
                             .map(this::moneyView)
                             .toList());
+            model.addAttribute("edp", outcomes.edpContribution(me, months.from(), months.to()));
         } catch (InvalidInput invalid) {
             model.addAttribute("violations", invalid.violations());
             model.addAttribute("dimensions", List.of());
             model.addAttribute("library", List.of());
             model.addAttribute("money", List.of());
+            model.addAttribute("edp", List.of());
         }
         var calendar = outcomes.renewalCalendar(me);
         model.addAttribute("calendar", calendar);
