@@ -219,8 +219,8 @@ public class OfferOutcomes {
                 break;
             }
         }
-        var drafts =
-                outcomes.renewalDrafts(ending.stream().map(a -> a.id().value()).toList());
+        var drafts = outcomes.renewalDrafts(
+                me.partyId(), ending.stream().map(a -> a.id().value()).toList());
         var months = new TreeMap<YearMonth, List<Ending>>();
         for (int i = 0; i <= CALENDAR_MONTHS; i++) {
             months.put(first.plusMonths(i), new ArrayList<>());

@@ -106,7 +106,8 @@ class OutcomeRepository {
             """;
 
     private static final String DRAFTED_RENEWALS = """
-            SELECT agreement_id, offer_id FROM analytics.renewal_draft WHERE agreement_id IN (:agreements)
+            SELECT agreement_id, offer_id FROM analytics.renewal_draft
+            WHERE party_id = :party AND agreement_id IN (:agreements)
             """;
 
     /** What was booked in one month and currency. */
@@ -215,15 +216,16 @@ class OutcomeRepository {
     }
 
     /**
-     * The renewal drafted for each of the agreements that has one: agreement id → offer id. The caller passes only
-     * agreements its reader may see (the agreements module scoped them).
+     * The renewal the party drafted for each of the agreements that has one: agreement id → offer id. A draft belongs to
+     * the agreement's proposer, so an ISV does not see the drafts a partner made of resold agreements.
      */
-    Map<String, String> renewalDrafts(List<String> agreementIds) {
+    Map<String, String> renewalDrafts(UUID party, List<String> agreementIds) {
         if (agreementIds.isEmpty()) {
             return Map.of();
         }
         return jdbc
                 .sql(DRAFTED_RENEWALS)
+                .param("party", party)
                 .param("agreements", agreementIds)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list()

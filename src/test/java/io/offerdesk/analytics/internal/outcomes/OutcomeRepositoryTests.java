@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,13 @@ class OutcomeRepositoryTests {
                         new BigDecimal("12.5000")));
         assertThat(outcomes.booked(party, month, month)).containsExactly(new OutcomeRepository.Booked(month, value));
         assertThat(outcomes.agreementIds(party)).containsExactly(agreementId);
+        // The renewal engine's draft, recorded once however often it is delivered, read by its proposer only.
+        outcomes.renewalDrafted(agreementId, "offer-renewal000001", party, "REPLACEMENT", ACCEPTED, ACCEPTED);
+        outcomes.renewalDrafted(agreementId, "offer-renewal000002", party, "REPLACEMENT", ACCEPTED, ACCEPTED);
+        assertThat(outcomes.renewalDrafts(party, List.of(agreementId, "agmt-other")))
+                .isEqualTo(Map.of(agreementId, "offer-renewal000001"));
+        assertThat(outcomes.renewalDrafts(UUID.randomUUID(), List.of(agreementId)))
+                .isEmpty();
         assertThat(outcomes.outcomes(UUID.randomUUID(), month, month)).isEmpty();
         assertThat(outcomes.outcomes(party, month.plusMonths(1), month.plusMonths(1)))
                 .isEmpty();
