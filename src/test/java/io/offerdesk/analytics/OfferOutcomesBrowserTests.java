@@ -47,6 +47,12 @@ class OfferOutcomesBrowserTests extends BrowserTest {
         await(ExpectedConditions.urlContains("from=" + month));
         chartDrawn("funnel-chart");
 
+        // A range that ends before it starts is explained, and the calendar still shows.
+        open("/analytics?lang=en&from=2030-05&to=2030-01");
+        assertThat(text("#range-refusal")).contains("months");
+        assertThat(browser.findElements(By.id("funnel"))).isEmpty();
+        chartDrawn("calendar-chart");
+
         open("/analytics?lang=zh-CN");
         assertThat(text("main h1")).isEqualTo("报价分析");
         chartDrawn("funnel-chart");
