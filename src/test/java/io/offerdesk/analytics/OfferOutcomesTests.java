@@ -284,6 +284,13 @@ class OfferOutcomesTests {
                 api.get("/api/v1/analytics/outcomes?from=" + month + "&to=" + month.minusMonths(1), seller.admin());
         assertThat(backwards.status()).isEqualTo(422);
         assertThat(backwards.body()).contains("\"to\"");
+        assertThat(api.get("/v3/api-docs", null).body())
+                .contains(
+                        "/api/v1/analytics/outcomes",
+                        "/api/v1/analytics/money",
+                        "/api/v1/analytics/edp-contribution",
+                        "/api/v1/analytics/renewal-calendar",
+                        "/api/v1/analytics/{report}.csv");
     }
 
     /** Polls the EDP contribution until its counted total is what the test expects (commitments record spend after the invoice). */
