@@ -9,7 +9,10 @@
  * <p>Procurement insights for buyers: spend by product, seller, cost center and month, agreements ending soon,
  * private offers expiring soon, computed when read from invoicing, commitments' cost centers, agreements and offers.
  *
- * <p>Funnel, win rate, time to accept, discount bands and EDP contribution arrive with their issue.
+ * <p>Offer analytics for sellers and channel partners (ADR 0034): a read model in schema {@code analytics} built from
+ * the offers', agreements' and GTM's events gives the offer funnel, win rate and time to accept by discount band,
+ * segment, payment schedule, EULA type and path (SPO or CPPO), booked against billed, collected and disbursed (the
+ * reconciliation figures), the renewal calendar and the strategy library of winning offer patterns.
  */
 @ApplicationModule(
         displayName = "Analytics",
@@ -22,6 +25,9 @@
             "disbursement",
             "agreements",
             "offers",
+            "offers :: events",
+            "agreements :: events",
+            "gtm :: events",
             "commitments"
         })
 @NullMarked

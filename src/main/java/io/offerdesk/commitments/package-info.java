@@ -6,6 +6,9 @@
  * <p>Cost centers ({@link io.offerdesk.commitments.CostCenters}): a buyer organization's finance team defines cost
  * centers, assigns agreements to them and maps usage allocation tags to them; the monthly chargeback puts every line
  * of the month's invoices on one cost center (ADR 0025).
+ *
+ * <p>For the sellers' analytics, {@link io.offerdesk.commitments.CommitmentContributions} tells how much of the spend
+ * billed on given agreements counted toward the buyers' commitments (ADR 0034).
  */
 @ApplicationModule(
         displayName = "Spend commitments",

@@ -74,6 +74,9 @@ class RenewalEngineTests {
                         "Waiting for approval",
                         "/offers/" + offer.at("/id").asString() + "/approvals");
 
+        // The seller's renewal calendar in analytics marks the agreement's renewal as drafted.
+        assertThat(awaitRenewalState(deal)).isEqualTo("RENEWAL_DRAFTED");
+
         // Later runs of the engine draft nothing more for the agreement.
         clock().advanceTo(clock().now().plus(Duration.ofDays(3)));
         assertThat(draftsOf(deal)).hasSize(1);
@@ -165,6 +168,28 @@ class RenewalEngineTests {
         clock().advanceTo(windowOpens.plus(Duration.ofDays(3)));
         assertThat(draftsOf(deal)).hasSize(1);
         assertThat(draftsOf(deal).getFirst().at("/state").asString()).isEqualTo("FAILED");
+    }
+
+    /** The agreement's renewal state in the analytics calendar, once the renewal engine's event reached it. */
+    private String awaitRenewalState(Deal deal) {
+        var state = "";
+        for (int i = 0; i < 400; i++) {
+            var calendar =
+                    api.get("/api/v1/analytics/renewal-calendar", deal.seller().admin());
+            assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
+            for (var month : calendar.json().at("/months")) {
+                for (var agreement : month.at("/agreements")) {
+                    if (agreement.at("/agreementId").asString().equals(deal.agreementId())) {
+                        state = agreement.at("/renewalState").asString();
+                    }
+                }
+            }
+            if (state.equals("RENEWAL_DRAFTED")) {
+                return state;
+            }
+            ApprovalFixtures.sleep();
+        }
+        return state;
     }
 
     /** A seller's agreement in twelve monthly installments of 100.00 and its renewal settings. */

@@ -38,7 +38,7 @@ public class ReportExports {
     }
 
     /** Makes the response a CSV download named {@code <what>-<today>.csv} and returns its writer. */
-    private Writer download(HttpServletResponse response, String what) throws IOException {
+    public Writer download(HttpServletResponse response, String what) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,

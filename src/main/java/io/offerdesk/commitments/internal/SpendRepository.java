@@ -2,9 +2,12 @@ package io.offerdesk.commitments.internal;
 
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.commitments.internal.domain.Drawdown.Spend;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.joda.money.CurrencyUnit;
@@ -28,6 +31,9 @@ class SpendRepository {
             ProductType productType,
             boolean productEligible,
             Money amount) {}
+
+    /** A recorded line with the buyer organization it was billed to. */
+    record OwnedSpend(UUID ownerPartyId, Spend spend) {}
 
     private final JdbcClient jdbc;
 
@@ -73,15 +79,35 @@ class SpendRepository {
                 .param("owner", owner)
                 .param("from", from)
                 .param("to", to)
-                .query((rs, n) -> new Spend(
-                        rs.getString("invoice_id"),
-                        rs.getInt("line_no"),
-                        rs.getObject("invoice_date", LocalDate.class),
-                        rs.getString("agreement_id"),
-                        rs.getString("product_id"),
-                        ProductType.valueOf(rs.getString("product_type")),
-                        rs.getBoolean("product_eligible"),
-                        Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("amount_minor"))))
+                .query((rs, n) -> spend(rs))
                 .list();
+    }
+
+    /** The lines of the agreements invoiced from {@code from} until before {@code to}, whoever was billed. */
+    List<OwnedSpend> ofAgreements(Collection<String> agreementIds, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT owner_party_id, invoice_id, line_no, invoice_date, agreement_id, product_id, product_type,
+                       product_eligible, currency, amount_minor
+                FROM commitments.spend_line
+                WHERE agreement_id IN (:agreements) AND invoice_date >= :from AND invoice_date < :to
+                ORDER BY invoice_date, invoice_id, line_no
+                """)
+                .param("agreements", agreementIds)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new OwnedSpend(rs.getObject("owner_party_id", UUID.class), spend(rs)))
+                .list();
+    }
+
+    private static Spend spend(ResultSet rs) throws SQLException {
+        return new Spend(
+                rs.getString("invoice_id"),
+                rs.getInt("line_no"),
+                rs.getObject("invoice_date", LocalDate.class),
+                rs.getString("agreement_id"),
+                rs.getString("product_id"),
+                ProductType.valueOf(rs.getString("product_type")),
+                rs.getBoolean("product_eligible"),
+                Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("amount_minor")));
     }
 }
