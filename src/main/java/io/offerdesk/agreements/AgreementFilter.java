@@ -36,4 +36,25 @@ public record AgreementFilter(
         return new AgreementFilter(
                 partyType, null, null, null, null, null, null, null, null, null, null, Sort.END_TIME, true);
     }
+
+    /**
+     * The side's active agreements ending after {@code after} and before {@code before} (no later bound when absent),
+     * soonest first.
+     */
+    public static AgreementFilter activeEnding(PartyType partyType, Instant after, @Nullable Instant before) {
+        return new AgreementFilter(
+                partyType,
+                null,
+                null,
+                null,
+                AgreementStatus.ACTIVE.wireName(),
+                null,
+                null,
+                null,
+                null,
+                after,
+                before,
+                Sort.END_TIME,
+                true);
+    }
 }

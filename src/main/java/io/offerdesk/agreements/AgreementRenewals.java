@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -200,31 +199,11 @@ public class AgreementRenewals {
             throw new InvalidInput("days", "validation.range", 1, UPCOMING_DAYS_MAX);
         }
         var now = clock.instant();
-        var filter = new AgreementFilter(
-                PartyType.PROPOSER,
-                null,
-                null,
-                null,
-                AgreementStatus.ACTIVE.wireName(),
-                null,
-                null,
-                null,
-                null,
-                now,
-                now.plus(Duration.ofDays(days)),
-                AgreementFilter.Sort.END_TIME,
-                true);
-        var upcoming = new ArrayList<UpcomingRenewal>();
-        var offset = 0;
-        Agreements.AgreementPage page;
-        do {
-            page = agreements.search(me, filter, offset, Agreements.PAGE_MAX);
-            page.agreements().stream()
-                    .filter(a -> a.endTimeBehavior().type() == EndTimeBehavior.Type.RENEW)
-                    .forEach(a -> upcoming.add(new UpcomingRenewal(a, info(a))));
-            offset += Agreements.PAGE_MAX;
-        } while (page.more());
-        return upcoming;
+        var filter = AgreementFilter.activeEnding(PartyType.PROPOSER, now, now.plus(Duration.ofDays(days)));
+        return agreements.searchAll(me, filter).stream()
+                .filter(a -> a.endTimeBehavior().type() == EndTimeBehavior.Type.RENEW)
+                .map(a -> new UpcomingRenewal(a, info(a)))
+                .toList();
     }
 
     private static @Nullable AgreementId renewedAs(Agreement agreement) {

@@ -397,6 +397,18 @@ public class Agreements {
         return me.partyId().equals(agreement.publisherPartyId()) ? Agreement.Side.PUBLISHER : Agreement.Side.BUYER;
     }
 
+    /** Every agreement {@link #search} finds for the filter, all pages of it, for work that needs the whole set. */
+    @Transactional(readOnly = true)
+    public List<Agreement> searchAll(OfferdeskPrincipal me, AgreementFilter filter) {
+        var found = new ArrayList<Agreement>();
+        AgreementPage page;
+        do {
+            page = search(me, filter, found.size(), PAGE_MAX);
+            found.addAll(page.agreements());
+        } while (page.more());
+        return found;
+    }
+
     /** The agreements the caller's party proposed (sellers) or accepted (buyers), filtered like SearchAgreements. */
     @Transactional(readOnly = true)
     public AgreementPage search(OfferdeskPrincipal me, AgreementFilter filter, int offset, int limit) {

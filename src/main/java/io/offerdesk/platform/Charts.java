@@ -69,6 +69,22 @@ public final class Charts {
         return option;
     }
 
+    /** One bar series for {@link #series}: a value per category, {@code null} for a gap. */
+    public static Map<String, Object> bars(String name, List<? extends @Nullable Number> values) {
+        var series = new LinkedHashMap<String, Object>();
+        series.put("type", "bar");
+        series.put("name", name);
+        series.put("data", values);
+        return series;
+    }
+
+    /** A bar series stacked on the others of the same {@code stack}. */
+    public static Map<String, Object> stackedBars(String stack, String name, List<? extends Number> values) {
+        var series = bars(name, values);
+        series.put("stack", stack);
+        return series;
+    }
+
     /** Shares of a whole. */
     public static Map<String, Object> pie(List<String> labels, List<? extends Number> values) {
         return Map.of(

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
+import io.offerdesk.support.Onboarding;
 import io.offerdesk.support.TestApi;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -52,16 +51,11 @@ final class OutcomeFixtures {
     }
 
     Seller seller() {
-        var slug = "outcomes" + UUID.randomUUID().toString().substring(0, 8);
-        var account = "8" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        var admin = "admin@" + slug + ".example";
-        var onboarded = api.post("/api/v1/parties", OPERATOR, """
-                {"kind":"SELLER","name":"Outcomes %s","accountId":"%s","adminEmail":"%s","adminName":"Ada Admin"}""".formatted(slug, account, admin));
-        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
-        activate(onboarded.json().at("/adminInvitationToken").asString());
-        var author = invite(admin, "author@" + slug + ".example", "OFFER_AUTHOR");
-        var finance = invite(admin, "finance@" + slug + ".example", "FINANCE");
-        return new Seller(UUID.fromString(onboarded.json().at("/party/id").asString()), admin, author, finance);
+        var onboarding = new Onboarding(api);
+        var seller = onboarding.party("SELLER", "Outcomes", '8');
+        var author = onboarding.invite(seller.admin(), seller.email("author"), "OFFER_AUTHOR");
+        var finance = onboarding.invite(seller.admin(), seller.email("finance"), "FINANCE");
+        return new Seller(seller.partyId(), seller.admin(), author, finance);
     }
 
     String product(Seller seller) {
@@ -242,19 +236,5 @@ final class OutcomeFixtures {
     private static String authorizationChange(
             String type, @Nullable String identifier, @Nullable String name, String details) {
         return change(type, identifier, name, details).replace("Offer@1.0", "ResaleAuthorization@1.0");
-    }
-
-    private String invite(String admin, String email, String role) {
-        var invited = api.post("/api/v1/users", admin, """
-                {"email":"%s","displayName":"%s","roles":[{"role":"%s"}]}""".formatted(email, role.toLowerCase(Locale.ROOT), role));
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        activate(invited.json().at("/invitationToken").asString());
-        return email;
-    }
-
-    private void activate(String token) {
-        var accepted =
-                api.post("/api/v1/invitations/" + token + "/accept", null, "{\"password\":\"" + PASSWORD + "\"}");
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
     }
 }

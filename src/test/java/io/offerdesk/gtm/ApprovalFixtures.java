@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
+import io.offerdesk.support.Onboarding;
 import io.offerdesk.support.TestApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -44,16 +42,12 @@ final class ApprovalFixtures {
     }
 
     Seller seller() {
-        var slug = "approvals" + UUID.randomUUID().toString().substring(0, 8);
-        var account = "8" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        var admin = "admin@" + slug + ".example";
-        var onboarded = api.post("/api/v1/parties", OPERATOR, """
-                {"kind":"SELLER","name":"Approvals %s","accountId":"%s","adminEmail":"%s","adminName":"Ada Admin"}""".formatted(slug, account, admin));
-        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
-        activate(onboarded.json().at("/adminInvitationToken").asString());
-        var author = invite(admin, "author@" + slug + ".example", "OFFER_AUTHOR");
-        var approver = invite(admin, "approver@" + slug + ".example", "OFFER_APPROVER");
-        var finance = invite(admin, "finance@" + slug + ".example", "FINANCE");
+        var onboarding = new Onboarding(api);
+        var seller = onboarding.party("SELLER", "Approvals", '8');
+        var admin = seller.admin();
+        var author = onboarding.invite(admin, seller.email("author"), "OFFER_AUTHOR");
+        var approver = onboarding.invite(admin, seller.email("approver"), "OFFER_APPROVER");
+        var finance = onboarding.invite(admin, seller.email("finance"), "FINANCE");
         var product = api.post("/api/v1/products", admin, """
                 {"type":"SAAS","title":"%s","shortDescription":"Analytics for approval tests",
                  "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"}],
@@ -166,19 +160,5 @@ final class ApprovalFixtures {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private String invite(String admin, String email, String role) {
-        var invited = api.post("/api/v1/users", admin, """
-                {"email":"%s","displayName":"%s","roles":[{"role":"%s"}]}""".formatted(email, role.toLowerCase(Locale.ROOT), role));
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        activate(invited.json().at("/invitationToken").asString());
-        return email;
-    }
-
-    private void activate(String token) {
-        var accepted =
-                api.post("/api/v1/invitations/" + token + "/accept", null, "{\"password\":\"" + PASSWORD + "\"}");
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.offers.OfferFixtures;
+import io.offerdesk.support.Onboarding;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.time.Instant;
@@ -12,10 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 public final class CollectionFixtures {
 
     public static final String OPERATOR = "operator@offerdesk.example";
-    public static final String PASSWORD = "collections-test";
+    public static final String PASSWORD = Onboarding.PASSWORD;
 
     /** A buyer party of a test's own. */
     public record Buyer(UUID partyId, String accountId, String admin, String procurement, String finance) {}
@@ -67,31 +66,11 @@ public final class CollectionFixtures {
 
     /** Onboards a buyer with one account, its administrator, a procurement user and a finance user, all active. */
     public Buyer buyer() {
-        var slug = "buyer" + UUID.randomUUID().toString().substring(0, 8);
-        var account = "7" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
-        var admin = "admin@" + slug + ".example";
-        var onboarded = api.post("/api/v1/parties", OPERATOR, """
-                {"kind":"BUYER","name":"Collections %s","accountId":"%s","adminEmail":"%s","adminName":"Ada Admin"}""".formatted(slug, account, admin));
-        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
-        activate(onboarded.json().at("/adminInvitationToken").asString());
-        var procurement = invite(admin, "procurement@" + slug + ".example", "PROCUREMENT");
-        var finance = invite(admin, "finance@" + slug + ".example", "FINANCE");
-        return new Buyer(
-                UUID.fromString(onboarded.json().at("/party/id").asString()), account, admin, procurement, finance);
-    }
-
-    private String invite(String admin, String email, String role) {
-        var invited = api.post("/api/v1/users", admin, """
-                {"email":"%s","displayName":"%s","roles":[{"role":"%s"}]}""".formatted(email, role.toLowerCase(Locale.ROOT), role));
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        activate(invited.json().at("/invitationToken").asString());
-        return email;
-    }
-
-    private void activate(String token) {
-        var accepted =
-                api.post("/api/v1/invitations/" + token + "/accept", null, "{\"password\":\"" + PASSWORD + "\"}");
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        var onboarding = new Onboarding(api);
+        var buyer = onboarding.party("BUYER", "Collections", '7');
+        var procurement = onboarding.invite(buyer.admin(), buyer.email("procurement"), "PROCUREMENT");
+        var finance = onboarding.invite(buyer.admin(), buyer.email("finance"), "FINANCE");
+        return new Buyer(buyer.partyId(), buyer.accountId(), buyer.admin(), procurement, finance);
     }
 
     /**

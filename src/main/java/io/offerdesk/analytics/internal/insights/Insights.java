@@ -92,20 +92,7 @@ public class Insights {
                         line.amount().plus(line.tax()).multipliedBy(sign)));
             }
         }
-        var ending = new AgreementFilter(
-                PartyType.ACCEPTOR,
-                null,
-                null,
-                null,
-                "ACTIVE",
-                null,
-                null,
-                null,
-                null,
-                now,
-                now.plus(RENEWAL_WINDOW),
-                AgreementFilter.Sort.END_TIME,
-                true);
+        var ending = AgreementFilter.activeEnding(PartyType.ACCEPTOR, now, now.plus(RENEWAL_WINDOW));
         var expiringBy = now.plus(EXPIRING_OFFER_WINDOW);
         var expiring = offers.forBuyer(me, OfferQueries.BuyerTab.AVAILABLE, 0, OfferQueries.PAGE_MAX).offers().stream()
                 .filter(Offer::isPrivate)

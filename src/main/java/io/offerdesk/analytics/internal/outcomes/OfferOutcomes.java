@@ -1,6 +1,5 @@
 package io.offerdesk.analytics.internal.outcomes;
 
-import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.EndTimeBehavior;
@@ -197,28 +196,8 @@ public class OfferOutcomes {
                 .atDay(1)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
-        var filter = new AgreementFilter(
-                PartyType.PROPOSER,
-                null,
-                null,
-                null,
-                "ACTIVE",
-                null,
-                null,
-                null,
-                null,
-                now,
-                until,
-                AgreementFilter.Sort.END_TIME,
-                true);
-        var ending = new ArrayList<Agreement>();
-        for (int offset = 0; ; offset += Agreements.PAGE_MAX) {
-            var page = agreements.search(me, filter, offset, Agreements.PAGE_MAX);
-            ending.addAll(page.agreements());
-            if (!page.more()) {
-                break;
-            }
-        }
+        var filter = AgreementFilter.activeEnding(PartyType.PROPOSER, now, until);
+        var ending = agreements.searchAll(me, filter);
         var drafts = outcomes.renewalDrafts(
                 me.partyId(), ending.stream().map(a -> a.id().value()).toList());
         var months = new TreeMap<YearMonth, List<Ending>>();

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,11 +161,7 @@ class OutcomePages {
             var value = rate.apply(s);
             data.add(value == null ? null : value.movePointRight(2).stripTrailingZeros());
         }
-        var series = new LinkedHashMap<String, Object>();
-        series.put("type", "bar");
-        series.put("name", message(key));
-        series.put("data", data);
-        return series;
+        return Charts.bars(message(key), data);
     }
 
     /** Booked, billed, collected and disbursed side by side per month. */
@@ -182,13 +177,9 @@ class OutcomePages {
 
     private Map<String, Object> moneyBars(
             String key, OfferOutcomes.MoneyTable table, Function<OfferOutcomes.MoneyRow, Money> value) {
-        var series = new LinkedHashMap<String, Object>();
-        series.put("type", "bar");
-        series.put("name", message(key));
-        series.put(
-                "data",
+        return Charts.bars(
+                message(key),
                 table.rows().stream().map(r -> value.apply(r).getAmount()).toList());
-        return series;
     }
 
     /** The agreements ending per month, stacked by what happens at their end. */
@@ -196,12 +187,10 @@ class OutcomePages {
         var labels = calendar.stream().map(m -> m.month().toString()).toList();
         var series = new ArrayList<Map<String, Object>>();
         for (var state : RenewalState.values()) {
-            var s = new LinkedHashMap<String, Object>();
-            s.put("type", "bar");
-            s.put("stack", "agreements");
-            s.put("name", message("outcomes.renewal." + state.name()));
-            s.put("data", calendar.stream().map(m -> m.count(state)).toList());
-            series.add(s);
+            series.add(Charts.stackedBars(
+                    "agreements",
+                    message("outcomes.renewal." + state.name()),
+                    calendar.stream().map(m -> m.count(state)).toList()));
         }
         return Charts.series(labels, series);
     }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -232,13 +231,9 @@ class ReportPages {
 
     private Map<String, Object> bars(
             String key, Reconciliation.Table table, Function<Reconciliation.Row, Money> value) {
-        var series = new LinkedHashMap<String, Object>();
-        series.put("type", "bar");
-        series.put("name", message(key));
-        series.put(
-                "data",
+        return Charts.bars(
+                message(key),
                 table.rows().stream().map(r -> value.apply(r).getAmount()).toList());
-        return series;
     }
 
     /** One stacked bar series per product type over the months. */
@@ -252,16 +247,12 @@ class ReportPages {
         }
         var series = new ArrayList<Map<String, Object>>();
         byType.forEach((type, amounts) -> {
-            var s = new LinkedHashMap<String, Object>();
-            s.put("type", "bar");
-            s.put("stack", "fees");
-            s.put("name", type);
-            s.put(
-                    "data",
+            series.add(Charts.stackedBars(
+                    "fees",
+                    type,
                     months.stream()
                             .map(m -> amounts.getOrDefault(m, BigDecimal.ZERO))
-                            .toList());
-            series.add(s);
+                            .toList()));
         });
         return Charts.series(List.copyOf(months), series);
     }

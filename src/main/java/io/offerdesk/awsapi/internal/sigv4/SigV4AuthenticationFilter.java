@@ -6,6 +6,7 @@ import io.offerdesk.awsapi.internal.AwsResponses;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Refused;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Verified;
+import io.offerdesk.platform.CachedBodyRequest;
 import io.offerdesk.platform.ProgramAuthentication;
 import io.offerdesk.platform.ReplayGuard;
 import jakarta.servlet.FilterChain;

@@ -4,9 +4,7 @@ import io.offerdesk.commitments.internal.Commitments;
 import io.offerdesk.platform.Charts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.joda.money.Money;
 import org.joda.money.format.MoneyFormatterBuilder;
 import org.springframework.context.MessageSource;
@@ -57,28 +55,20 @@ public class CommitmentViews {
         return json.writeValueAsString(Charts.series(
                 labels,
                 List.of(
-                        bar(
+                        Charts.bars(
                                 messages.getMessage("commitments.cap", null, locale),
                                 view.years().stream()
                                         .map(y -> y.year().cap().getAmount())
                                         .toList()),
-                        bar(
+                        Charts.bars(
                                 messages.getMessage("commitments.eligible", null, locale),
                                 view.years().stream()
                                         .map(y -> y.eligible().getAmount())
                                         .toList()),
-                        bar(
+                        Charts.bars(
                                 messages.getMessage("commitments.counted", null, locale),
                                 view.years().stream()
                                         .map(y -> y.counted().getAmount())
                                         .toList()))));
-    }
-
-    private static Map<String, Object> bar(String name, List<BigDecimal> values) {
-        var series = new LinkedHashMap<String, Object>();
-        series.put("type", "bar");
-        series.put("name", name);
-        series.put("data", values);
-        return series;
     }
 }

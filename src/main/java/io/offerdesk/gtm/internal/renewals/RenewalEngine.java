@@ -2,7 +2,6 @@ package io.offerdesk.gtm.internal.renewals;
 
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.AgreementFilter;
-import io.offerdesk.agreements.AgreementStatus;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.EndTimeBehavior;
 import io.offerdesk.agreements.PartyType;
@@ -22,7 +21,6 @@ import io.offerdesk.shared.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -106,7 +103,14 @@ class RenewalEngine implements DueWork {
                 continue;
             }
             var lead = Duration.ofDays(party.settings().leadDays());
-            var first = agreements.search(engine.get(), ending(after.plus(lead), null), 0, 1).agreements().stream()
+            var first = agreements
+                    .search(
+                            engine.get(),
+                            AgreementFilter.activeEnding(PartyType.PROPOSER, after.plus(lead), null),
+                            0,
+                            1)
+                    .agreements()
+                    .stream()
                     .map(Agreement::endTime)
                     .filter(Objects::nonNull)
                     .map(end -> end.minus(lead))
@@ -145,33 +149,8 @@ class RenewalEngine implements DueWork {
 
     /** The party's active agreements ending within {@code days} from {@code now}, soonest first. */
     List<Agreement> upcoming(OfferdeskPrincipal engine, int days, Instant now) {
-        var filter = ending(now, now.plus(Duration.ofDays(days)));
-        var found = new ArrayList<Agreement>();
-        var offset = 0;
-        Agreements.AgreementPage page;
-        do {
-            page = agreements.search(engine, filter, offset, Agreements.PAGE_MAX);
-            found.addAll(page.agreements());
-            offset += Agreements.PAGE_MAX;
-        } while (page.more());
-        return found;
-    }
-
-    private static AgreementFilter ending(Instant after, @Nullable Instant before) {
-        return new AgreementFilter(
-                PartyType.PROPOSER,
-                null,
-                null,
-                null,
-                AgreementStatus.ACTIVE.wireName(),
-                null,
-                null,
-                null,
-                null,
-                after,
-                before,
-                AgreementFilter.Sort.END_TIME,
-                true);
+        return agreements.searchAll(
+                engine, AgreementFilter.activeEnding(PartyType.PROPOSER, now, now.plus(Duration.ofDays(days))));
     }
 
     private void draft(OfferdeskPrincipal engine, Settings settings, Agreement agreement, Instant now) {

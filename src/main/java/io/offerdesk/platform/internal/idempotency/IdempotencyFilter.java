@@ -1,19 +1,14 @@
 package io.offerdesk.platform.internal.idempotency;
 
+import io.offerdesk.platform.CachedBodyRequest;
 import io.offerdesk.platform.internal.security.CurrentPrincipal;
 import io.offerdesk.platform.internal.web.ProblemWriter;
 import io.offerdesk.shared.Sha256;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -80,7 +75,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         var captured = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new CachedBody(request, body), captured);
+            chain.doFilter(new CachedBodyRequest(request, body), captured);
         } catch (IOException | ServletException | RuntimeException failure) {
             requests.release(userId, key);
             throw failure;
@@ -110,52 +105,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static String fingerprint(HttpServletRequest request, byte[] body) {
         var target = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
         return Sha256.hex(target.getBytes(StandardCharsets.UTF_8), body);
-    }
-
-    /** The request with its body read ahead, so that it can be fingerprinted and still reach the controller. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("the body is already in memory; read it synchronously");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

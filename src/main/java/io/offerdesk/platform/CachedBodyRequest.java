@@ -1,4 +1,4 @@
-package io.offerdesk.awsapi.internal.sigv4;
+package io.offerdesk.platform;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -9,12 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** The request with its body read once, for the signature check, and served again to whoever reads it next. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * The request with its body read ahead once, by a filter that must see it (an idempotency fingerprint, a signature
+ * check), and served again to whoever reads it next.
+ */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
