@@ -52,7 +52,7 @@ final class OutcomeFixtures {
 
     Seller seller() {
         var onboarding = new Onboarding(api);
-        var seller = onboarding.party("SELLER", "Outcomes", '8');
+        var seller = onboarding.party("SELLER", "Outcomes", "outcomes", '8');
         var author = onboarding.invite(seller.admin(), seller.email("author"), "OFFER_AUTHOR");
         var finance = onboarding.invite(seller.admin(), seller.email("finance"), "FINANCE");
         return new Seller(seller.partyId(), seller.admin(), author, finance);

@@ -43,7 +43,7 @@ final class ApprovalFixtures {
 
     Seller seller() {
         var onboarding = new Onboarding(api);
-        var seller = onboarding.party("SELLER", "Approvals", '8');
+        var seller = onboarding.party("SELLER", "Approvals", "approvals", '8');
         var admin = seller.admin();
         var author = onboarding.invite(admin, seller.email("author"), "OFFER_AUTHOR");
         var approver = onboarding.invite(admin, seller.email("approver"), "OFFER_APPROVER");

@@ -67,7 +67,7 @@ public final class CollectionFixtures {
     /** Onboards a buyer with one account, its administrator, a procurement user and a finance user, all active. */
     public Buyer buyer() {
         var onboarding = new Onboarding(api);
-        var buyer = onboarding.party("BUYER", "Collections", '7');
+        var buyer = onboarding.party("BUYER", "Collections", "buyer", '7');
         var procurement = onboarding.invite(buyer.admin(), buyer.email("procurement"), "PROCUREMENT");
         var finance = onboarding.invite(buyer.admin(), buyer.email("finance"), "FINANCE");
         return new Buyer(buyer.partyId(), buyer.accountId(), buyer.admin(), procurement, finance);

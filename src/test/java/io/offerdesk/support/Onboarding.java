@@ -36,11 +36,13 @@ public final class Onboarding {
     }
 
     /**
-     * Onboards a party of the kind with one account whose number starts with {@code accountPrefix}, and activates its
-     * administrator.
+     * Onboards a party of the kind, named {@code name} and its slug, with one account whose number starts with
+     * {@code accountPrefix}, and activates its administrator.
+     *
+     * @param slugPrefix the start of the slug, which a random part makes unique
      */
-    public Onboarded party(String kind, String name, char accountPrefix) {
-        var slug = name.toLowerCase(Locale.ROOT) + UUID.randomUUID().toString().substring(0, 8);
+    public Onboarded party(String kind, String name, String slugPrefix, char accountPrefix) {
+        var slug = slugPrefix + UUID.randomUUID().toString().substring(0, 8);
         var account =
                 accountPrefix + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
         var admin = "admin@" + slug + ".example";
