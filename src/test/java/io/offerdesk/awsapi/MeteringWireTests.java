@@ -117,8 +117,8 @@ class MeteringWireTests {
         assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
         assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
         assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
-        assertRefused(result.at("/catalogRestJson"), "UnknownOperationException", 404, "No operation");
-        assertThat(result.at("/catalogRestJson/raw/contentType").asString()).isEqualTo("application/json");
+        assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
+        assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
         assertRefused(result.at("/agreementAwsJson10"), "UnknownOperationException", 400, "DescribeAgreement");
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
 
