@@ -95,7 +95,8 @@ def scenario():
     seller = client(ARGS["seller"])
     other = client(ARGS["otherSeller"])
     result = {"started": outcome(lambda: seller.start_change_set(
-        Catalog="AWSMarketplace", ChangeSet=private_offer(), ChangeSetName="boto3 private offer"))}
+        Catalog="AWSMarketplace", ChangeSet=private_offer(), ChangeSetName="boto3 private offer",
+        ChangeSetTags=[{"Key": "source", "Value": "boto3"}]))}
     change_set_id = result["started"]["response"]["ChangeSetId"]
     result["described"] = until_final(seller, change_set_id)
     offer_id = result["described"]["response"]["ChangeSet"][0]["Entity"]["Identifier"].split("@")[0]
@@ -134,6 +135,28 @@ def scenario():
         EntityTypeFilters={"OfferFilters": {"Name": {"WildCardValue": ARGS["name"]}}}))
     result["cancelFinished"] = outcome(lambda: seller.cancel_change_set(
         Catalog="AWSMarketplace", ChangeSetId=change_set_id))
+
+    offer_arn = result["entity"]["response"]["EntityArn"]
+    result["tagged"] = outcome(lambda: seller.tag_resource(ResourceArn=offer_arn, Tags=[
+        {"Key": "team", "Value": "emea"}, {"Key": "deal", "Value": "q4"}]))
+    result["untagged"] = outcome(lambda: seller.untag_resource(ResourceArn=offer_arn, TagKeys=["deal"]))
+    result["tags"] = outcome(lambda: seller.list_tags_for_resource(ResourceArn=offer_arn))
+    result["changeSetTags"] = outcome(lambda: seller.list_tags_for_resource(
+        ResourceArn=result["started"]["response"]["ChangeSetArn"]))
+    result["otherSellersTags"] = outcome(lambda: other.list_tags_for_resource(ResourceArn=offer_arn))
+    result["otherSellersTagging"] = outcome(lambda: other.tag_resource(
+        ResourceArn=offer_arn, Tags=[{"Key": "x", "Value": "y"}]))
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {
+        "AWS": "arn:aws:iam::" + ARGS["buyerAccount"] + ":root"}, "Action": "aws-marketplace:DescribeEntity",
+        "Resource": offer_arn}]})
+    result["putPolicy"] = outcome(lambda: seller.put_resource_policy(ResourceArn=offer_arn, Policy=policy))
+    result["getPolicy"] = outcome(lambda: seller.get_resource_policy(ResourceArn=offer_arn))
+    result["policySent"] = policy
+    result["deletePolicy"] = outcome(lambda: seller.delete_resource_policy(ResourceArn=offer_arn))
+    time.sleep(1.1)  # the same signed request within one second would be a replay (ADR 0035)
+    result["policyGone"] = outcome(lambda: seller.get_resource_policy(ResourceArn=offer_arn))
+    result["deleteAgain"] = outcome(lambda: seller.delete_resource_policy(ResourceArn=offer_arn))
+    result["badPolicy"] = outcome(lambda: seller.put_resource_policy(ResourceArn=offer_arn, Policy="not json"))
     return result
 
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * The Catalog API as AWS's own clients call it: boto3 ({@code awsapi/catalog.py}) and the AWS CLI, pointed at
  * {@code /aws/catalog} and nothing else changed, create and release a private offer with a payment schedule through
  * a change set, poll it, describe and list the offer, and get the modeled exceptions (as boto3's classes, with the
- * model's HTTP statuses); another seller's offer and change set are not found.
+ * model's HTTP statuses), tag the offer and its change set and keep a resource policy on it; another seller's offer,
+ * change set and tags are not found.
  */
 @EndToEndTest
 class CatalogWireTests {

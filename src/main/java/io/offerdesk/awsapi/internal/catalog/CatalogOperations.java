@@ -10,6 +10,7 @@ import io.offerdesk.changesets.ChangeSetFilter;
 import io.offerdesk.changesets.ChangeSetStatus;
 import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.Intent;
+import io.offerdesk.changesets.ResourceMetadata;
 import io.offerdesk.changesets.StartChangeSet;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
@@ -36,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -55,10 +57,13 @@ import tools.jackson.databind.node.ObjectNode;
 class CatalogOperations implements AwsOperations {
 
     static final String CATALOG = "AWSMarketplace";
+    private static final Pattern ARN =
+            Pattern.compile("^arn:aws:aws-marketplace:[\\w-]*:(\\d{12}):AWSMarketplace/([A-Za-z]+)/([\\w-]+)$");
     private static final int LIST_ENTITIES_MAX = 50;
     private static final int LIST_ENTITIES_DEFAULT = 20;
 
     private final ChangeSets changeSets;
+    private final ResourceMetadata metadata;
     private final OfferQueries offers;
     private final ResaleAuthorizations resale;
     private final PartyManagement parties;
@@ -67,12 +72,14 @@ class CatalogOperations implements AwsOperations {
 
     CatalogOperations(
             ChangeSets changeSets,
+            ResourceMetadata metadata,
             OfferQueries offers,
             ResaleAuthorizations resale,
             PartyManagement parties,
             ModuleErrors errors,
             JsonMapper json) {
         this.changeSets = changeSets;
+        this.metadata = metadata;
         this.offers = offers;
         this.resale = resale;
         this.parties = parties;
@@ -87,21 +94,25 @@ class CatalogOperations implements AwsOperations {
 
     @Override
     public Map<String, Operation> operations() {
-        return Map.of(
-                "StartChangeSet", this::startChangeSet,
-                "DescribeChangeSet", this::describeChangeSet,
-                "ListChangeSets", this::listChangeSets,
-                "CancelChangeSet", this::cancelChangeSet,
-                "DescribeEntity", this::describeEntity,
-                "BatchDescribeEntities", this::batchDescribeEntities,
-                "ListEntities", this::listEntities);
+        return Map.<String, Operation>ofEntries(
+                Map.entry("StartChangeSet", this::startChangeSet),
+                Map.entry("DescribeChangeSet", this::describeChangeSet),
+                Map.entry("ListChangeSets", this::listChangeSets),
+                Map.entry("CancelChangeSet", this::cancelChangeSet),
+                Map.entry("DescribeEntity", this::describeEntity),
+                Map.entry("BatchDescribeEntities", this::batchDescribeEntities),
+                Map.entry("ListEntities", this::listEntities),
+                Map.entry("TagResource", this::tagResource),
+                Map.entry("UntagResource", this::untagResource),
+                Map.entry("ListTagsForResource", this::listTagsForResource),
+                Map.entry("PutResourcePolicy", this::putResourcePolicy),
+                Map.entry("GetResourcePolicy", this::getResourcePolicy),
+                Map.entry("DeleteResourcePolicy", this::deleteResourcePolicy));
     }
 
     JsonNode startChangeSet(OfferdeskPrincipal caller, AwsInput input) {
         catalog(input);
-        if (input.has("ChangeSetTags")) {
-            throw validation("ChangeSetTags: tags are not available on Offerdesk yet.");
-        }
+        var tags = tags(input, "ChangeSetTags");
         var changes = input.requiredList("ChangeSet", CatalogOperations::change);
         var intent = input.optionalString("Intent");
         var started = changeSets.start(
@@ -111,10 +122,89 @@ class CatalogOperations implements AwsOperations {
                         input.optionalString("ChangeSetName"),
                         input.optionalString("ClientRequestToken"),
                         intent == null ? null : enumValue(Intent.class, "Intent", intent)));
+        if (!tags.isEmpty()) {
+            metadata.tag(caller, ResourceMetadata.CHANGE_SET, started.id(), tags);
+        }
         var output = json.createObjectNode();
         output.put("ChangeSetId", started.id());
         output.put("ChangeSetArn", started.arn());
         return output;
+    }
+
+    JsonNode tagResource(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        if (!input.has("Tags")) {
+            throw validation("Tags: required.");
+        }
+        var tags = tags(input, "Tags");
+        metadata.tag(caller, resource.type(), resource.id(), tags);
+        return json.createObjectNode();
+    }
+
+    JsonNode untagResource(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        if (!input.has("TagKeys")) {
+            throw validation("TagKeys: required.");
+        }
+        metadata.untag(caller, resource.type(), resource.id(), input.strings("TagKeys"));
+        return json.createObjectNode();
+    }
+
+    JsonNode listTagsForResource(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        var output = json.createObjectNode();
+        output.put("ResourceArn", input.string("ResourceArn"));
+        var tags = output.putArray("Tags");
+        metadata.tags(caller, resource.type(), resource.id())
+                .forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return output;
+    }
+
+    JsonNode putResourcePolicy(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        metadata.putPolicy(caller, resource.type(), resource.id(), input.string("Policy"));
+        return json.createObjectNode();
+    }
+
+    /** A resource without a policy answers without {@code Policy}. */
+    JsonNode getResourcePolicy(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        var output = json.createObjectNode();
+        metadata.policy(caller, resource.type(), resource.id()).ifPresent(policy -> output.put("Policy", policy));
+        return output;
+    }
+
+    JsonNode deleteResourcePolicy(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        metadata.deletePolicy(caller, resource.type(), resource.id());
+        return json.createObjectNode();
+    }
+
+    private record Resource(String type, String id) {}
+
+    /**
+     * The resource an ARN names, as AWS writes them: {@code arn:aws:aws-marketplace:<region>:<account>:AWSMarketplace/
+     * <type>/<id>}. An account that is not one of the caller's names nothing the caller can see.
+     */
+    private Resource resource(OfferdeskPrincipal caller, AwsInput input) {
+        var arn = input.string("ResourceArn");
+        var matcher = ARN.matcher(arn);
+        if (!matcher.matches()) {
+            throw validation("ResourceArn: not an AWS Marketplace catalog ARN: " + arn);
+        }
+        var account = matcher.group(1);
+        if (parties.accountsOf(caller.partyId()).stream()
+                .noneMatch(a -> a.id().value().equals(account))) {
+            throw new AwsError("ResourceNotFoundException", 404, notFound(arn));
+        }
+        return new Resource(matcher.group(2), matcher.group(3));
+    }
+
+    /** A {@code TagList} as key to value; a key sent twice keeps the last value, as a map would. */
+    private static Map<String, String> tags(AwsInput input, String member) {
+        var tags = new java.util.LinkedHashMap<String, String>();
+        input.list(member, tag -> tags.put(tag.string("Key"), tag.string("Value")));
+        return tags;
     }
 
     /** {@code Details} is the document as a JSON string, {@code DetailsDocument} the document itself; one of them. */
