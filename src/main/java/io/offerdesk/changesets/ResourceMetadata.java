@@ -62,16 +62,27 @@ public class ResourceMetadata {
     public void tag(OfferdeskPrincipal me, String type, String id, Map<String, String> tags) {
         var owner = writer(me);
         owned(owner, type, id);
+        var all = new java.util.HashSet<>(metadata.tags(owner, type, id).keySet());
+        all.addAll(tags.keySet());
+        checkTags(tags, all.size());
+        metadata.tag(owner, type, id, tags);
+    }
+
+    /**
+     * Checks tags before they are added, for callers that must refuse them before anything else happens (the Catalog
+     * API's {@code ChangeSetTags} are checked before the change set starts).
+     *
+     * @param total how many tags the resource would have with them
+     * @throws io.offerdesk.shared.InvalidInput when a key or value is too long or the total is too high
+     */
+    public static void checkTags(Map<String, String> tags, int total) {
         var checks = new Validations();
         tags.forEach((key, value) -> {
             checks.check(!key.isEmpty() && key.length() <= KEY_MAX, "tags.key", "validation.range", 1, KEY_MAX);
             checks.maxLength("tags.value", value, VALUE_MAX);
         });
-        var all = new java.util.HashSet<>(metadata.tags(owner, type, id).keySet());
-        all.addAll(tags.keySet());
-        checks.check(all.size() <= TAGS_MAX, "tags", "validation.size", 0, TAGS_MAX);
+        checks.check(total <= TAGS_MAX, "tags", "validation.size", 0, TAGS_MAX);
         checks.throwIfInvalid();
-        metadata.tag(owner, type, id, tags);
     }
 
     @Transactional

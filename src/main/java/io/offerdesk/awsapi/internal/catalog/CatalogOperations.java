@@ -113,6 +113,8 @@ class CatalogOperations implements AwsOperations {
     JsonNode startChangeSet(OfferdeskPrincipal caller, AwsInput input) {
         catalog(input);
         var tags = tags(input, "ChangeSetTags");
+        // refused before the change set starts, so that a refusal leaves nothing behind
+        ResourceMetadata.checkTags(tags, tags.size());
         var changes = input.requiredList("ChangeSet", CatalogOperations::change);
         var intent = input.optionalString("Intent");
         var started = changeSets.start(
