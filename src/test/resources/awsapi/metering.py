@@ -131,8 +131,8 @@ def meter():
                                                 UsageAllocations=[{"AllocatedUsageQuantity": 2}])]),
         "resolveCustomer": outcome(lambda: seller.resolve_customer(RegistrationToken="token")),
         # services whose operations are not built yet answer in their own protocol's error shape
-        "catalogRestJson": outcome(lambda: client(service="marketplace-catalog", path="catalog").list_entities(
-            Catalog="AWSMarketplace", EntityType="Offer")),
+        "discoveryRestJson": outcome(lambda: client(service="marketplace-discovery", path="discovery").get_listing(
+            listingId="listing-nosuchlisting")),
         "agreementAwsJson10": outcome(lambda: client(service="marketplace-agreement", path="agreement")
                                       .describe_agreement(agreementId="agmt-" + "a" * 25)),
     }

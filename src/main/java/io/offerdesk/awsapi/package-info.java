@@ -6,11 +6,13 @@
  * aws-marketplace}, real time, a signature accepted once) with an access key from {@code parties}, and then acts as
  * the key's user, as a bearer API key does. Responses carry {@code x-amzn-RequestId}; errors take the shape of the
  * service's protocol (restJson1, awsJson 1.0/1.1) so that boto3 and the AWS CLI raise the modeled exceptions. Built
- * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module.
+ * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module, and the Catalog API
+ * ({@code /aws/catalog}, restJson1, routed by the model's HTTP bindings) on {@code changesets}, {@code offers} and
+ * {@code resale}.
  */
 @ApplicationModule(
         displayName = "AWS-compatible API",
-        allowedDependencies = {"platform", "parties", "catalog", "metering"})
+        allowedDependencies = {"platform", "parties", "catalog", "metering", "changesets", "offers", "resale"})
 @NullMarked
 package io.offerdesk.awsapi;
 

@@ -4,6 +4,7 @@ import io.offerdesk.offers.Term.LegalDocument;
 import io.offerdesk.offers.Term.LegalTerm;
 import io.offerdesk.offers.internal.EulaDocumentRepository;
 import io.offerdesk.offers.internal.OfferRepository;
+import io.offerdesk.offers.internal.domain.OfferDocuments;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.AccountId;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading offers. A seller (or channel partner) reads its own offers, the operator reads all; a buyer reads the
@@ -96,6 +98,14 @@ public class OfferQueries {
                 OfferFilter.Sort.AVAILABILITY_END_DATE,
                 true);
         return offers.list(me.partyId(), filter, 0, PAGE_MAX);
+    }
+
+    /**
+     * The offer as AWS {@code DescribeEntity} shows it in {@code DetailsDocument}, for APIs that speak AWS's shapes; the
+     * caller has read the offer through an owner predicate.
+     */
+    public ObjectNode details(Offer offer) {
+        return OfferDocuments.describe(offer);
     }
 
     /** The offer's history, newest first. */

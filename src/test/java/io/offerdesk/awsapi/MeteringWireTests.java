@@ -3,27 +3,23 @@ package io.offerdesk.awsapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.awsapi.support.AwsClients;
 import io.offerdesk.awsapi.support.BotocoreConformance;
 import io.offerdesk.metering.MeteringFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.parties.internal.DemoParties;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,8 +113,8 @@ class MeteringWireTests {
         assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
         assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
         assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
-        assertRefused(result.at("/catalogRestJson"), "UnknownOperationException", 404, "No operation");
-        assertThat(result.at("/catalogRestJson/raw/contentType").asString()).isEqualTo("application/json");
+        assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
+        assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
         assertRefused(result.at("/agreementAwsJson10"), "UnknownOperationException", 400, "DescribeAgreement");
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
 
@@ -225,16 +221,8 @@ class MeteringWireTests {
         assertThat(unsigned.json().at("/Message").asString()).isEqualTo("Missing Authentication Token");
     }
 
-    /** The access key pair issued over REST by {@code issuer} (the user or their administrator) for the user. */
     private Map<String, String> accessKey(String issuer, String holder) {
-        var id = holder.equals(issuer)
-                ? api.get("/api/v1/users/me", holder).json().at("/id").asString()
-                : holder;
-        var issued = api.post("/api/v1/users/" + id + "/access-keys", issuer, "");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return Map.of(
-                "accessKeyId", issued.json().at("/key/id").asString(),
-                "secretAccessKey", issued.json().at("/secretAccessKey").asString());
+        return AwsClients.accessKey(api, issuer, holder);
     }
 
     /**
@@ -285,31 +273,10 @@ class MeteringWireTests {
         var all = new java.util.HashMap<String, Object>(arguments);
         all.put("endpoint", api.baseUrl() + "/aws/metering");
         all.put("now", now.getEpochSecond());
-        try {
-            var script = new ClassPathResource("awsapi/metering.py").getFile().getPath();
-            return JSON.readTree(run(Map.of(), "python3", script, JSON.writeValueAsString(all)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return AwsClients.boto3("metering.py", all);
     }
 
     private static String run(Map<String, String> environment, String... command) {
-        try {
-            var builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
-            builder.environment().putAll(environment);
-            var process = builder.start();
-            var stdout = process.getInputStream().readAllBytes();
-            var stderr = process.getErrorStream().readAllBytes();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue())
-                    .as(new String(stderr, StandardCharsets.UTF_8))
-                    .isZero();
-            return new String(stdout, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AwsClients.run(environment, command);
     }
 }

@@ -33,11 +33,13 @@ class AwsEndpoint {
 
     private final Map<AwsService, AwsOperations> services;
     private final AwsResponses responses;
+    private final RestJsonRoutes routes;
     private final JsonMapper json;
 
-    AwsEndpoint(List<AwsOperations> operations, AwsResponses responses, JsonMapper json) {
+    AwsEndpoint(List<AwsOperations> operations, AwsResponses responses, RestJsonRoutes routes, JsonMapper json) {
         this.services = operations.stream().collect(Collectors.toMap(AwsOperations::service, Function.identity()));
         this.responses = responses;
+        this.routes = routes;
         this.json = json;
     }
 
@@ -72,23 +74,68 @@ class AwsEndpoint {
             throw AwsError.unknownOperation(
                     "Operation " + target + " is not known to " + service.botocoreName() + " on Offerdesk.");
         }
-        var input = AwsInput.of(document(request));
+        return invoke(caller, operations, name, operation, document(request));
+    }
+
+    private JsonNode invoke(
+            OfferdeskPrincipal caller,
+            AwsOperations operations,
+            String name,
+            AwsOperations.Operation operation,
+            JsonNode document) {
         try {
-            return operation.call(caller, input);
+            return operation.call(caller, AwsInput.of(document));
         } catch (AwsError error) {
-            throw error;
+            throw operations.onWire(error);
         } catch (RuntimeException failure) {
             var error = operations.translate(name, failure);
             if (error.status() >= 500) {
-                log.error("Server fault in {}", target, failure);
+                log.error("Server fault in {}.{}", operations.service().botocoreName(), name, failure);
             }
             throw error;
         }
     }
 
-    /** Everything else under {@code /aws}: REST operations not built yet, unknown services and methods. */
+    /**
+     * Every other request under {@code /aws}: a REST service's operation found by the model's HTTP binding (method and
+     * path below the service's endpoint), or else an unknown operation in the service's shape.
+     */
     @RequestMapping("/aws/**")
-    void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void rest(OfferdeskPrincipal caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var service = AwsService.forPath(request.getRequestURI()).orElse(null);
+        var operations = service == null ? null : services.get(service);
+        if (service == null || service.protocol().rpc() || operations == null) {
+            unknown(request, response);
+            return;
+        }
+        var path = request.getRequestURI().substring((AwsService.PATH_PREFIX + service.path()).length());
+        try {
+            var routed = routes.route(
+                    service,
+                    request.getMethod(),
+                    path,
+                    request.getParameterMap(),
+                    request::getHeader,
+                    document(request));
+            var operation =
+                    routed.map(r -> operations.operations().get(r.operation())).orElse(null);
+            if (operation == null) {
+                unknown(request, response);
+                return;
+            }
+            var result = invoke(
+                    caller,
+                    operations,
+                    routed.get().operation(),
+                    operation,
+                    routed.get().input());
+            responses.result(response, service.protocol(), result);
+        } catch (AwsError error) {
+            responses.error(response, service.protocol(), operations.onWire(error));
+        }
+    }
+
+    private void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var protocol = AwsService.forPath(request.getRequestURI())
                 .map(AwsService::protocol)
                 .orElse(AwsProtocol.REST_JSON_1);

@@ -96,6 +96,66 @@ public final class AwsInput {
                         .longValueExact());
     }
 
+    /** A required structure member. */
+    public AwsInput structure(String member) {
+        var found = structureOrNull(member);
+        if (found == null) {
+            throw missing(member);
+        }
+        return found;
+    }
+
+    /** A structure member, absent when not sent. */
+    public @Nullable AwsInput structureOrNull(String member) {
+        var value = value(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw wrongType(member, "a structure");
+        }
+        return new AwsInput(value, path(member));
+    }
+
+    /** The members present, in the order sent: for unions and filter sets, where which members came decides. */
+    public List<String> members() {
+        var names = new ArrayList<String>();
+        for (var property : node.properties()) {
+            if (!property.getValue().isNull()) {
+                names.add(property.getKey());
+            }
+        }
+        return names;
+    }
+
+    /** A list of strings; empty when absent. */
+    public List<String> strings(String member) {
+        var value = value(member);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw wrongType(member, "a list");
+        }
+        var items = new ArrayList<String>();
+        for (var element : value) {
+            if (!element.isString()) {
+                throw wrongType(member, "a list of strings");
+            }
+            items.add(element.asString());
+        }
+        return items;
+    }
+
+    /** A document member (any JSON object), as sent; absent when not sent. */
+    public @Nullable JsonNode document(String member) {
+        var value = value(member);
+        if (value != null && !value.isObject()) {
+            throw wrongType(member, "a JSON object");
+        }
+        return value;
+    }
+
     /** A required list of structures, each read by {@code item}. */
     public <T> List<T> requiredList(String member, Function<AwsInput, T> item) {
         if (!has(member)) {

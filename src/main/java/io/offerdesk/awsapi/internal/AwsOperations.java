@@ -23,4 +23,12 @@ public interface AwsOperations {
 
     /** The modeled exception for an exception a module raised in the operation. */
     AwsError translate(String operation, RuntimeException failure);
+
+    /**
+     * An error the wire raised ({@link AwsInput}'s missing members and wrong types), as this service answers it:
+     * unchanged by default; a service whose model gives {@code ValidationException} another status says so here.
+     */
+    default AwsError onWire(AwsError error) {
+        return error;
+    }
 }

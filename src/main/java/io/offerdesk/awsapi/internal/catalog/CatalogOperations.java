@@ -1,0 +1,765 @@
+package io.offerdesk.awsapi.internal.catalog;
+
+import io.offerdesk.awsapi.internal.AwsError;
+import io.offerdesk.awsapi.internal.AwsInput;
+import io.offerdesk.awsapi.internal.AwsOperations;
+import io.offerdesk.awsapi.internal.AwsService;
+import io.offerdesk.awsapi.internal.ModuleErrors;
+import io.offerdesk.changesets.ChangeSet;
+import io.offerdesk.changesets.ChangeSetFilter;
+import io.offerdesk.changesets.ChangeSetStatus;
+import io.offerdesk.changesets.ChangeSets;
+import io.offerdesk.changesets.Intent;
+import io.offerdesk.changesets.ResourceMetadata;
+import io.offerdesk.changesets.StartChangeSet;
+import io.offerdesk.offers.Offer;
+import io.offerdesk.offers.OfferFilter;
+import io.offerdesk.offers.OfferId;
+import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.OfferState;
+import io.offerdesk.parties.Account;
+import io.offerdesk.parties.PartyManagement;
+import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.resale.ResaleAuthorization;
+import io.offerdesk.resale.ResaleAuthorizationFilter;
+import io.offerdesk.resale.ResaleAuthorizationStatus;
+import io.offerdesk.resale.ResaleAuthorizations;
+import io.offerdesk.shared.Conflict;
+import io.offerdesk.shared.InvalidInput;
+import io.offerdesk.shared.NotFound;
+import io.offerdesk.shared.QuotaExceeded;
+import io.offerdesk.shared.ResourceInUse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * AWS Marketplace Catalog API ({@code marketplace-catalog}, restJson1) on the change-set engine and the modules that
+ * own the entities: change sets are the engine's, offers are read through {@code offers}, resale authorizations
+ * through {@code resale}. Members as the model names them, dates as the model's {@code DateTimeISO8601} strings
+ * (whole seconds, {@code Z}), {@code ValidationException} with the model's 422. Another party's entity or change set
+ * is {@code ResourceNotFoundException}, exactly as one that does not exist.
+ */
+@Component
+class CatalogOperations implements AwsOperations {
+
+    static final String CATALOG = "AWSMarketplace";
+    private static final Pattern ARN =
+            Pattern.compile("^arn:aws:aws-marketplace:[\\w-]*:(\\d{12}):AWSMarketplace/([A-Za-z]+)/([\\w-]+)$");
+    private static final int LIST_ENTITIES_MAX = 50;
+    private static final int LIST_ENTITIES_DEFAULT = 20;
+
+    private final ChangeSets changeSets;
+    private final ResourceMetadata metadata;
+    private final OfferQueries offers;
+    private final ResaleAuthorizations resale;
+    private final PartyManagement parties;
+    private final ModuleErrors errors;
+    private final JsonMapper json;
+
+    CatalogOperations(
+            ChangeSets changeSets,
+            ResourceMetadata metadata,
+            OfferQueries offers,
+            ResaleAuthorizations resale,
+            PartyManagement parties,
+            ModuleErrors errors,
+            JsonMapper json) {
+        this.changeSets = changeSets;
+        this.metadata = metadata;
+        this.offers = offers;
+        this.resale = resale;
+        this.parties = parties;
+        this.errors = errors;
+        this.json = json;
+    }
+
+    @Override
+    public AwsService service() {
+        return AwsService.CATALOG;
+    }
+
+    @Override
+    public Map<String, Operation> operations() {
+        return Map.<String, Operation>ofEntries(
+                Map.entry("StartChangeSet", this::startChangeSet),
+                Map.entry("DescribeChangeSet", this::describeChangeSet),
+                Map.entry("ListChangeSets", this::listChangeSets),
+                Map.entry("CancelChangeSet", this::cancelChangeSet),
+                Map.entry("DescribeEntity", this::describeEntity),
+                Map.entry("BatchDescribeEntities", this::batchDescribeEntities),
+                Map.entry("ListEntities", this::listEntities),
+                Map.entry("TagResource", this::tagResource),
+                Map.entry("UntagResource", this::untagResource),
+                Map.entry("ListTagsForResource", this::listTagsForResource),
+                Map.entry("PutResourcePolicy", this::putResourcePolicy),
+                Map.entry("GetResourcePolicy", this::getResourcePolicy),
+                Map.entry("DeleteResourcePolicy", this::deleteResourcePolicy));
+    }
+
+    JsonNode startChangeSet(OfferdeskPrincipal caller, AwsInput input) {
+        catalog(input);
+        var tags = tags(input, "ChangeSetTags");
+        // refused before the change set starts, so that a refusal leaves nothing behind
+        ResourceMetadata.checkTags(tags, tags.size());
+        var changes = input.requiredList("ChangeSet", CatalogOperations::change);
+        var intent = input.optionalString("Intent");
+        var started = changeSets.start(
+                caller,
+                new StartChangeSet(
+                        changes,
+                        input.optionalString("ChangeSetName"),
+                        input.optionalString("ClientRequestToken"),
+                        intent == null ? null : enumValue(Intent.class, "Intent", intent)));
+        if (!tags.isEmpty()) {
+            metadata.tag(caller, ResourceMetadata.CHANGE_SET, started.id(), tags);
+        }
+        var output = json.createObjectNode();
+        output.put("ChangeSetId", started.id());
+        output.put("ChangeSetArn", started.arn());
+        return output;
+    }
+
+    JsonNode tagResource(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        if (!input.has("Tags")) {
+            throw validation("Tags: required.");
+        }
+        var tags = tags(input, "Tags");
+        metadata.tag(caller, resource.type(), resource.id(), tags);
+        return json.createObjectNode();
+    }
+
+    JsonNode untagResource(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        if (!input.has("TagKeys")) {
+            throw validation("TagKeys: required.");
+        }
+        metadata.untag(caller, resource.type(), resource.id(), input.strings("TagKeys"));
+        return json.createObjectNode();
+    }
+
+    JsonNode listTagsForResource(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        var output = json.createObjectNode();
+        output.put("ResourceArn", input.string("ResourceArn"));
+        var tags = output.putArray("Tags");
+        metadata.tags(caller, resource.type(), resource.id())
+                .forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return output;
+    }
+
+    JsonNode putResourcePolicy(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        metadata.putPolicy(caller, resource.type(), resource.id(), input.string("Policy"));
+        return json.createObjectNode();
+    }
+
+    /** A resource without a policy answers without {@code Policy}. */
+    JsonNode getResourcePolicy(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        var output = json.createObjectNode();
+        metadata.policy(caller, resource.type(), resource.id()).ifPresent(policy -> output.put("Policy", policy));
+        return output;
+    }
+
+    JsonNode deleteResourcePolicy(OfferdeskPrincipal caller, AwsInput input) {
+        var resource = resource(caller, input);
+        metadata.deletePolicy(caller, resource.type(), resource.id());
+        return json.createObjectNode();
+    }
+
+    private record Resource(String type, String id) {}
+
+    /**
+     * The resource an ARN names, as AWS writes them: {@code arn:aws:aws-marketplace:<region>:<account>:AWSMarketplace/
+     * <type>/<id>}. An account that is not one of the caller's names nothing the caller can see.
+     */
+    private Resource resource(OfferdeskPrincipal caller, AwsInput input) {
+        var arn = input.string("ResourceArn");
+        var matcher = ARN.matcher(arn);
+        if (!matcher.matches()) {
+            throw validation("ResourceArn: not an AWS Marketplace catalog ARN: " + arn);
+        }
+        var account = matcher.group(1);
+        if (parties.accountsOf(caller.partyId()).stream()
+                .noneMatch(a -> a.id().value().equals(account))) {
+            throw new AwsError("ResourceNotFoundException", 404, notFound(arn));
+        }
+        return new Resource(matcher.group(2), matcher.group(3));
+    }
+
+    /** A {@code TagList} as key to value; a key sent twice keeps the last value, as a map would. */
+    private static Map<String, String> tags(AwsInput input, String member) {
+        var tags = new java.util.LinkedHashMap<String, String>();
+        input.list(member, tag -> tags.put(tag.string("Key"), tag.string("Value")));
+        return tags;
+    }
+
+    /** {@code Details} is the document as a JSON string, {@code DetailsDocument} the document itself; one of them. */
+    private static StartChangeSet.RequestedChange change(AwsInput change) {
+        if (change.has("EntityTags")) {
+            throw validation("EntityTags: tags are not available on Offerdesk yet.");
+        }
+        var entity = change.structure("Entity");
+        var details = change.optionalString("Details");
+        var document = change.document("DetailsDocument");
+        if (details != null && document != null) {
+            throw validation("Details and DetailsDocument: send one of them, not both.");
+        }
+        if (details != null) {
+            try {
+                document = JsonMapper.builder().build().readTree(details);
+            } catch (JacksonException unreadable) {
+                throw validation("Details: not a JSON object: " + unreadable.getOriginalMessage());
+            }
+        }
+        return new StartChangeSet.RequestedChange(
+                change.string("ChangeType"),
+                entity.string("Type"),
+                entity.optionalString("Identifier"),
+                change.optionalString("ChangeName"),
+                document);
+    }
+
+    JsonNode describeChangeSet(OfferdeskPrincipal caller, AwsInput input) {
+        catalog(input);
+        var set = changeSets.describe(caller, input.string("ChangeSetId"));
+        var output = json.createObjectNode();
+        output.put("ChangeSetId", set.id());
+        output.put("ChangeSetArn", set.arn());
+        output.put("ChangeSetName", set.name());
+        output.put("Intent", set.intent().name());
+        output.put("StartTime", date(set.startTime()));
+        putIfPresent(output, "EndTime", set.endTime() == null ? null : date(set.endTime()));
+        output.put("Status", set.status().name());
+        putIfPresent(
+                output,
+                "FailureCode",
+                set.failureCode() == null ? null : set.failureCode().name());
+        putIfPresent(output, "FailureDescription", set.failureDescription());
+        var changes = output.putArray("ChangeSet");
+        for (var change : set.changes()) {
+            var item = changes.addObject();
+            item.put("ChangeType", change.changeType());
+            putIfPresent(item, "ChangeName", change.changeName());
+            var entity = item.putObject("Entity");
+            entity.put("Type", change.entityType());
+            putIfPresent(entity, "Identifier", change.entityIdentifier());
+            // AWS answers with both forms, as the reference's recorded responses show
+            item.put("Details", json.writeValueAsString(change.details()));
+            item.set("DetailsDocument", change.details());
+            var errorList = item.putArray("ErrorDetailList");
+            change.errors()
+                    .forEach(e ->
+                            errorList.addObject().put("ErrorCode", e.code()).put("ErrorMessage", e.message()));
+        }
+        return output;
+    }
+
+    JsonNode listChangeSets(OfferdeskPrincipal caller, AwsInput input) {
+        catalog(input);
+        var filter = changeSetFilter(input);
+        var page = changeSets.list(caller.partyId(), filter, input.optionalString("NextToken"), (int)
+                input.integer("MaxResults", ChangeSets.PAGE_MAX));
+        var output = json.createObjectNode();
+        var summaries = output.putArray("ChangeSetSummaryList");
+        for (var set : page.changeSets()) {
+            var item = summaries.addObject();
+            item.put("ChangeSetId", set.id());
+            item.put("ChangeSetArn", set.arn());
+            item.put("ChangeSetName", set.name());
+            item.put("StartTime", date(set.startTime()));
+            putIfPresent(item, "EndTime", set.endTime() == null ? null : date(set.endTime()));
+            item.put("Status", set.status().name());
+            var entities = item.putArray("EntityIdList");
+            set.changes().stream()
+                    .map(ChangeSet.Change::entityIdentifier)
+                    .filter(id -> id != null && !id.startsWith("$"))
+                    .map(id -> id.replaceFirst("@.*$", ""))
+                    .distinct()
+                    .forEach(entities::add);
+            putIfPresent(
+                    item,
+                    "FailureCode",
+                    set.failureCode() == null ? null : set.failureCode().name());
+        }
+        putIfPresent(output, "NextToken", page.nextToken());
+        return output;
+    }
+
+    /** ListChangeSets' {@code FilterList} (names as AWS documents them, all ANDed) and {@code Sort}. */
+    private static ChangeSetFilter changeSetFilter(AwsInput input) {
+        ChangeSetStatus status = null;
+        String name = null;
+        String entityId = null;
+        Instant startedAfter = null;
+        Instant startedBefore = null;
+        Instant endedAfter = null;
+        Instant endedBefore = null;
+        for (var filter : input.list("FilterList", f -> f)) {
+            var filterName = filter.string("Name");
+            var values = filter.strings("ValueList");
+            if (values.size() != 1) {
+                throw validation("FilterList: Offerdesk filters " + filterName + " by exactly one value.");
+            }
+            var value = values.getFirst();
+            switch (filterName) {
+                case "Status" -> status = enumValue(ChangeSetStatus.class, "FilterList.Status", value);
+                case "ChangeSetName" -> name = value;
+                case "EntityId" -> entityId = value;
+                case "AfterStartTime" -> startedAfter = instant("AfterStartTime", value);
+                case "BeforeStartTime" -> startedBefore = instant("BeforeStartTime", value);
+                case "AfterEndTime" -> endedAfter = instant("AfterEndTime", value);
+                case "BeforeEndTime" -> endedBefore = instant("BeforeEndTime", value);
+                default -> throw validation("FilterList: unknown filter " + filterName + ".");
+            }
+        }
+        var sortByEndTime = false;
+        var ascending = false;
+        if (input.has("Sort")) {
+            var sort = input.structure("Sort");
+            var by = sort.optionalString("SortBy");
+            if (by != null && !by.equals("StartTime") && !by.equals("EndTime")) {
+                throw validation("Sort.SortBy: StartTime or EndTime.");
+            }
+            sortByEndTime = "EndTime".equals(by);
+            ascending = "ASCENDING".equals(sort.optionalString("SortOrder"));
+        }
+        return new ChangeSetFilter(
+                status, name, entityId, startedAfter, startedBefore, endedAfter, endedBefore, sortByEndTime, ascending);
+    }
+
+    JsonNode cancelChangeSet(OfferdeskPrincipal caller, AwsInput input) {
+        catalog(input);
+        var cancelled = changeSets.cancel(caller, input.string("ChangeSetId"));
+        var output = json.createObjectNode();
+        output.put("ChangeSetId", cancelled.id());
+        output.put("ChangeSetArn", cancelled.arn());
+        return output;
+    }
+
+    JsonNode describeEntity(OfferdeskPrincipal caller, AwsInput input) {
+        catalog(input);
+        var described = describe(caller, input.string("EntityId"));
+        var output = json.createObjectNode();
+        output.put("EntityType", described.entityType());
+        output.put("EntityIdentifier", described.identifier());
+        output.put("EntityArn", described.arn());
+        output.put("LastModifiedDate", date(described.lastModified()));
+        output.put("Details", json.writeValueAsString(described.details()));
+        output.set("DetailsDocument", described.details());
+        return output;
+    }
+
+    /** Each entity as DescribeEntity describes it, or the error it would raise, keyed by the requested id. */
+    JsonNode batchDescribeEntities(OfferdeskPrincipal caller, AwsInput input) {
+        var requests = input.requiredList("EntityRequestList", r -> r);
+        if (requests.isEmpty() || requests.size() > 20) {
+            throw validation("EntityRequestList: 1 to 20 entities.");
+        }
+        var output = json.createObjectNode();
+        var details = output.putObject("EntityDetails");
+        var failures = output.putObject("Errors");
+        for (var request : requests) {
+            catalog(request);
+            var id = request.string("EntityId");
+            try {
+                var described = describe(caller, id);
+                var item = details.putObject(id);
+                item.put("EntityType", described.entityType());
+                item.put("EntityArn", described.arn());
+                item.put("EntityIdentifier", described.identifier());
+                item.put("LastModifiedDate", date(described.lastModified()));
+                item.set("DetailsDocument", described.details());
+            } catch (NotFound missing) {
+                failures.putObject(id)
+                        .put("ErrorCode", "ResourceNotFoundException")
+                        .put("ErrorMessage", notFound(id));
+            }
+        }
+        return output;
+    }
+
+    private record Described(
+            String entityType, String identifier, String arn, Instant lastModified, ObjectNode details) {}
+
+    /** An offer the caller owns, or a resale authorization it owns or that is shared with it. */
+    private Described describe(OfferdeskPrincipal caller, String id) {
+        if (OfferId.parse(id).isPresent()) {
+            var offer = offers.offer(caller, id);
+            return new Described(
+                    Offer.ENTITY_TYPE,
+                    id + "@" + offer.revision(),
+                    arn(offer.sellerPartyId(), "Offer", id),
+                    offer.lastModifiedAt(),
+                    offers.details(offer));
+        }
+        if (ResaleAuthorization.isId(id)) {
+            var authorization = ownedOrShared(caller, id);
+            return new Described(
+                    ResaleAuthorization.ENTITY_TYPE,
+                    id + "@" + authorization.revision(),
+                    arn(authorization.manufacturerPartyId(), "ResaleAuthorization", id),
+                    authorization.lastModifiedAt(),
+                    resale.describe(authorization));
+        }
+        throw new NotFound("entity", id);
+    }
+
+    private ResaleAuthorization ownedOrShared(OfferdeskPrincipal caller, String id) {
+        try {
+            return resale.authorization(caller, id);
+        } catch (NotFound notOwned) {
+            return resale.shared(caller, id);
+        }
+    }
+
+    JsonNode listEntities(OfferdeskPrincipal caller, AwsInput input) {
+        catalog(input);
+        var entityType = input.string("EntityType");
+        var max = (int) input.integer("MaxResults", LIST_ENTITIES_DEFAULT);
+        if (max < 1 || max > LIST_ENTITIES_MAX) {
+            throw validation("MaxResults: 1 to " + LIST_ENTITIES_MAX + ".");
+        }
+        var offset = offset(input.optionalString("NextToken"));
+        var shared = "SHARED".equals(input.optionalString("OwnershipType"));
+        if (input.has("FilterList") || input.has("Sort")) {
+            throw validation("FilterList and Sort: use EntityTypeFilters and EntityTypeSort on Offerdesk.");
+        }
+        var output = json.createObjectNode();
+        var summaries = output.putArray("EntitySummaryList");
+        boolean more;
+        switch (entityType) {
+            case "Offer" -> {
+                // offers are never shared with another party: a partner's list of shared offers is empty
+                var page = shared
+                        ? new OfferQueries.OfferPage(List.of(), false)
+                        : offers.offers(caller, offerFilter(input), offset, max);
+                page.offers().forEach(offer -> summaries.add(offerSummary(offer)));
+                more = page.more();
+            }
+            case "ResaleAuthorization" -> {
+                var filter = resaleFilter(input);
+                var page = shared
+                        ? resale.shared(caller, filter, offset, max)
+                        : resale.authorizations(caller, filter, offset, max);
+                page.authorizations().forEach(a -> summaries.add(resaleSummary(a)));
+                more = page.more();
+            }
+            default ->
+                throw new AwsError(
+                        "ResourceNotFoundException",
+                        404,
+                        "Offerdesk lists Offer and ResaleAuthorization entities, not " + entityType + ".");
+        }
+        if (more) {
+            output.put("NextToken", Integer.toString(offset + max));
+        }
+        return output;
+    }
+
+    /**
+     * {@code OfferFilters} and {@code OfferSort} as far as the offers module filters: one value per list filter (a
+     * two-value state filter is every state), wildcard name and buyer account, release and availability-end ranges.
+     */
+    private static OfferFilter offerFilter(AwsInput input) {
+        var filters = input.has("EntityTypeFilters")
+                ? input.structure("EntityTypeFilters").structureOrNull("OfferFilters")
+                : null;
+        OfferState state = null;
+        String productId = null;
+        String buyer = null;
+        String name = null;
+        Instant releasedAfter = null;
+        Instant releasedBefore = null;
+        LocalDate endsAfter = null;
+        LocalDate endsBefore = null;
+        if (filters != null) {
+            for (var member : filters.members()) {
+                switch (member) {
+                    case "State" -> {
+                        var states = filters.structure("State").strings("ValueList");
+                        if (states.size() == 1) {
+                            state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
+                        }
+                    }
+                    case "ProductId" -> productId = single(filters.structure("ProductId"), "ProductId");
+                    case "Name" -> {
+                        var filter = filters.structure("Name");
+                        name = filter.has("WildCardValue")
+                                ? filter.string("WildCardValue").replace("*", "")
+                                : single(filter, "Name");
+                    }
+                    case "BuyerAccounts" ->
+                        buyer = filters.structure("BuyerAccounts")
+                                .string("WildCardValue")
+                                .replace("*", "");
+                    case "ReleaseDate" -> {
+                        var range = filters.structure("ReleaseDate").structure("DateRange");
+                        releasedAfter = optionalInstant(range, "AfterValue");
+                        releasedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    case "AvailabilityEndDate" -> {
+                        var range = filters.structure("AvailabilityEndDate").structure("DateRange");
+                        var after = optionalInstant(range, "AfterValue");
+                        var before = optionalInstant(range, "BeforeValue");
+                        endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
+                        endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
+                    }
+                    default ->
+                        throw validation(
+                                "EntityTypeFilters.OfferFilters." + member + ": not a filter Offerdesk supports.");
+                }
+            }
+        }
+        var sort = OfferFilter.Sort.LAST_MODIFIED_DATE;
+        var ascending = false;
+        var sortNode =
+                input.has("EntityTypeSort") ? input.structure("EntityTypeSort").structureOrNull("OfferSort") : null;
+        if (sortNode != null) {
+            var by = sortNode.optionalString("SortBy");
+            sort = switch (by == null ? "LastModifiedDate" : by) {
+                case "LastModifiedDate" -> OfferFilter.Sort.LAST_MODIFIED_DATE;
+                case "Name" -> OfferFilter.Sort.NAME;
+                case "ReleaseDate" -> OfferFilter.Sort.RELEASE_DATE;
+                case "AvailabilityEndDate" -> OfferFilter.Sort.AVAILABILITY_END_DATE;
+                case "ProductId" -> OfferFilter.Sort.PRODUCT_ID;
+                case "State" -> OfferFilter.Sort.STATE;
+                default -> throw validation("EntityTypeSort.OfferSort.SortBy: Offerdesk does not sort by " + by + ".");
+            };
+            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
+        }
+        return new OfferFilter(
+                state,
+                productId,
+                buyer,
+                name,
+                releasedAfter,
+                releasedBefore,
+                endsAfter,
+                endsBefore,
+                null,
+                sort,
+                ascending);
+    }
+
+    /** {@code ResaleAuthorizationFilters} as far as the resale module filters: status, product, reseller account. */
+    private static ResaleAuthorizationFilter resaleFilter(AwsInput input) {
+        var filters = input.has("EntityTypeFilters")
+                ? input.structure("EntityTypeFilters").structureOrNull("ResaleAuthorizationFilters")
+                : null;
+        if (input.has("EntityTypeSort")) {
+            throw validation("EntityTypeSort: resale authorizations are listed most recently changed first.");
+        }
+        if (filters == null) {
+            return ResaleAuthorizationFilter.ALL;
+        }
+        ResaleAuthorizationStatus status = null;
+        String productId = null;
+        String reseller = null;
+        for (var member : filters.members()) {
+            switch (member) {
+                case "Status" -> {
+                    var value = single(filters.structure("Status"), "Status");
+                    status = java.util.Arrays.stream(ResaleAuthorizationStatus.values())
+                            .filter(s -> s.wireName().equals(value))
+                            .findFirst()
+                            .orElseThrow(() -> validation("Status: Draft, Active or Restricted."));
+                }
+                case "ProductId" -> productId = single(filters.structure("ProductId"), "ProductId");
+                case "ResellerAccountID" ->
+                    reseller = single(filters.structure("ResellerAccountID"), "ResellerAccountID");
+                default ->
+                    throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
+                            + ": not a filter Offerdesk supports.");
+            }
+        }
+        return new ResaleAuthorizationFilter(status, productId, reseller);
+    }
+
+    private ObjectNode offerSummary(Offer offer) {
+        var id = offer.id().value();
+        var item = json.createObjectNode();
+        putIfPresent(item, "Name", offer.name());
+        item.put("EntityType", "Offer");
+        item.put("EntityId", id);
+        item.put("EntityArn", arn(offer.sellerPartyId(), "Offer", id));
+        item.put("LastModifiedDate", date(offer.lastModifiedAt()));
+        item.put("Visibility", offer.isPrivate() ? "Private" : "Public");
+        var summary = item.putObject("OfferSummary");
+        putIfPresent(summary, "Name", offer.name());
+        summary.put("ProductId", offer.productId());
+        if (offer.resale() != null) {
+            putIfPresent(summary, "ResaleAuthorizationId", offer.resale().authorizationId());
+        }
+        putIfPresent(summary, "ReleaseDate", offer.releasedAt() == null ? null : date(offer.releasedAt()));
+        putIfPresent(
+                summary,
+                "AvailabilityEndDate",
+                offer.availabilityEndDate() == null ? null : offer.availabilityEndDate() + "T23:59:59Z");
+        if (offer.isPrivate()) {
+            var buyers = summary.putArray("BuyerAccounts");
+            offer.buyerAccounts().forEach(a -> buyers.add(a.value()));
+            summary.putArray("Targeting").add("BuyerAccounts");
+        } else {
+            summary.putArray("Targeting").add("None");
+        }
+        summary.put("State", offer.state().wireName());
+        putIfPresent(summary, "OfferSetId", offer.offerSetId());
+        return item;
+    }
+
+    private ObjectNode resaleSummary(ResaleAuthorization authorization) {
+        var id = authorization.id();
+        var item = json.createObjectNode();
+        item.put("Name", authorization.name());
+        item.put("EntityType", "ResaleAuthorization");
+        item.put("EntityId", id);
+        item.put("EntityArn", arn(authorization.manufacturerPartyId(), "ResaleAuthorization", id));
+        item.put("LastModifiedDate", date(authorization.lastModifiedAt()));
+        item.put("Visibility", "Private");
+        var summary = item.putObject("ResaleAuthorizationSummary");
+        summary.put("Name", authorization.name());
+        summary.put("ProductId", authorization.productId());
+        summary.put("ResellerAccountID", authorization.resellerAccountId().value());
+        summary.put("Status", authorization.status().wireName());
+        summary.put("CreatedDate", date(authorization.createdAt()));
+        putIfPresent(
+                summary,
+                "AvailabilityEndDate",
+                authorization.availabilityEndDate() == null
+                        ? null
+                        : authorization.availabilityEndDate() + "T23:59:59Z");
+        return item;
+    }
+
+    @Override
+    public AwsError translate(String operation, RuntimeException failure) {
+        return switch (failure) {
+            case InvalidInput invalid ->
+                validation(String.join(
+                        "; ", invalid.violations().stream().map(errors::message).toList()));
+            case NotFound missing -> new AwsError("ResourceNotFoundException", 404, notFound(missing.entityId()));
+            case ResourceInUse inUse ->
+                new AwsError(
+                        "ResourceInUseException",
+                        423,
+                        "The entity " + inUse.entityId() + " is locked by another change set that has not finished.");
+            case QuotaExceeded quota ->
+                new AwsError(
+                        "ServiceQuotaExceededException",
+                        402,
+                        errors.message(quota.code(), quota.arguments().toArray()));
+            case Conflict conflict ->
+                new AwsError(
+                        "ResourceInUseException",
+                        423,
+                        errors.message(conflict.code(), conflict.arguments().toArray()));
+            case AccessDeniedException denied ->
+                new AwsError("AccessDeniedException", 403, "You are not allowed to do this: " + denied.getMessage());
+            default -> new AwsError("InternalServiceException", 500, "An internal error occurred.");
+        };
+    }
+
+    /** Catalog has no SerializationException and answers validation with 422. */
+    @Override
+    public AwsError onWire(AwsError error) {
+        return switch (error.code()) {
+            case "ValidationException", "SerializationException" -> validation(error.message());
+            default -> error;
+        };
+    }
+
+    private static AwsError validation(String message) {
+        return new AwsError("ValidationException", 422, message);
+    }
+
+    private static String notFound(String id) {
+        return "The entity or change set " + id + " was not found.";
+    }
+
+    private static void catalog(AwsInput input) {
+        if (!CATALOG.equals(input.string("Catalog"))) {
+            throw new AwsError("ResourceNotFoundException", 404, "The only catalog is " + CATALOG + ".");
+        }
+    }
+
+    /** {@code arn:aws:aws-marketplace:us-east-1:<owner's account>:AWSMarketplace/<type>/<id>}, as AWS writes it. */
+    private String arn(UUID ownerPartyId, String type, String id) {
+        var account = parties.accountsOf(ownerPartyId).stream()
+                .filter(a -> a.kind() == Account.Kind.MANAGEMENT)
+                .findFirst()
+                .map(a -> a.id().value())
+                .orElse("000000000000");
+        return "arn:aws:aws-marketplace:us-east-1:" + account + ":AWSMarketplace/" + type + "/" + id;
+    }
+
+    /** The model's {@code DateTimeISO8601}: exactly {@code yyyy-MM-ddTHH:mm:ssZ}. */
+    static String date(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Instant instant(String member, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw validation(member + ": expected yyyy-MM-ddTHH:mm:ssZ, got " + value + ".");
+        }
+    }
+
+    private static @Nullable Instant optionalInstant(AwsInput range, String member) {
+        var value = range.optionalString(member);
+        return value == null ? null : instant(member, value);
+    }
+
+    private static String single(AwsInput filter, String member) {
+        var values = filter.strings("ValueList");
+        if (values.size() != 1) {
+            throw validation(member + ".ValueList: Offerdesk filters by exactly one value.");
+        }
+        return values.getFirst();
+    }
+
+    private static int offset(@Nullable String nextToken) {
+        if (nextToken == null) {
+            return 0;
+        }
+        try {
+            var offset = Integer.parseInt(nextToken);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw validation("NextToken: not a token Offerdesk issued.");
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String member, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw validation(member + ": '" + value + "' is not one of " + List.of(type.getEnumConstants()) + ".");
+        }
+    }
+
+    private static void putIfPresent(ObjectNode node, String member, @Nullable String value) {
+        if (value != null) {
+            node.put(member, value);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.offerdesk.awsapi.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.offerdesk.support.TestApi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the AWS wire tests share: access keys issued over REST as a user would get them, and AWS's own clients (a boto3
+ * script from {@code awsapi/}, the AWS CLI) run as separate processes.
+ */
+public final class AwsClients {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AwsClients() {}
+
+    /** The access key pair issued over REST by {@code issuer} (the user or their administrator) for the user. */
+    public static Map<String, String> accessKey(TestApi api, String issuer, String holder) {
+        var id = holder.equals(issuer)
+                ? api.get("/api/v1/users/me", holder).json().at("/id").asString()
+                : holder;
+        var issued = api.post("/api/v1/users/" + id + "/access-keys", issuer, "");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return Map.of(
+                "accessKeyId", issued.json().at("/key/id").asString(),
+                "secretAccessKey", issued.json().at("/secretAccessKey").asString());
+    }
+
+    /** Runs {@code awsapi/<script>} with the arguments as one JSON document and reads what it printed. */
+    public static JsonNode boto3(String script, Map<String, Object> arguments) {
+        try {
+            var path = new ClassPathResource("awsapi/" + script).getFile().getPath();
+            return JSON.readTree(run(Map.of(), "python3", path, JSON.writeValueAsString(arguments)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a command to its end and returns its standard output; it must succeed. */
+    public static String run(Map<String, String> environment, String... command) {
+        try {
+            var builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            var stdout = process.getInputStream().readAllBytes();
+            var stderr = process.getErrorStream().readAllBytes();
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue())
+                    .as(new String(stderr, StandardCharsets.UTF_8))
+                    .isZero();
+            return new String(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
