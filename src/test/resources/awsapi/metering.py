@@ -130,7 +130,7 @@ def meter():
         "badAllocations": batch(seller, [record(ARGS["account"], 3, hours_ago=3,
                                                 UsageAllocations=[{"AllocatedUsageQuantity": 2}])]),
         "resolveCustomer": outcome(lambda: seller.resolve_customer(RegistrationToken="token")),
-        # services whose operations are not built yet answer in their own protocol's error shape
+        # every service answers in its own protocol's error shape
         "catalogRestJson": outcome(lambda: client(service="marketplace-catalog", path="catalog").list_entities(
             Catalog="AWSMarketplace", EntityType="Offer")),
         "agreementAwsJson10": outcome(lambda: client(service="marketplace-agreement", path="agreement")

@@ -96,6 +96,37 @@ public final class AwsInput {
                         .longValueExact());
     }
 
+    /** A nested structure, if present. */
+    public @Nullable AwsInput structure(String member) {
+        var value = value(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw wrongType(member, "a structure");
+        }
+        return new AwsInput(value, path(member));
+    }
+
+    /** A list of strings; empty when absent. */
+    public List<String> strings(String member) {
+        var value = value(member);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw wrongType(member, "a list");
+        }
+        var strings = new ArrayList<String>();
+        for (var element : value) {
+            if (!element.isString()) {
+                throw AwsError.serialization("Expected strings at '" + path(member) + "'.");
+            }
+            strings.add(element.asString());
+        }
+        return strings;
+    }
+
     /** A required list of structures, each read by {@code item}. */
     public <T> List<T> requiredList(String member, Function<AwsInput, T> item) {
         if (!has(member)) {
