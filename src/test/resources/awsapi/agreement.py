@@ -2,7 +2,7 @@
 happened as JSON for AgreementWireTests to check. Nothing here knows Offerdesk: only the endpoint URL is changed.
 
 Usage: python3 agreement.py '<json arguments>': the endpoint, the keys (buyer, a buyer user without the procurement
-role, the seller, another buyer), the released offer and its term ids with their types (see AgreementWireTests)."""
+role, the seller, its finance user, another buyer), the released offer and its term ids with their types (see AgreementWireTests)."""
 import json
 import sys
 
@@ -121,4 +121,29 @@ def flow():
     return result
 
 
-print(json.dumps(flow(), default=str))
+def invoiced():
+    """After the invoicing run: the seller reads the agreement's invoice, asks to give part of it back and reads that."""
+    seller, buyer = client("sellerFinance"), client("buyer")
+    agreement, invoice = ARGS["agreement"], ARGS["invoice"]
+    result = {
+        "lineItems": outcome(lambda: seller.list_agreement_invoice_line_items(
+            agreementId=agreement, groupBy="INVOICE_ID", invoiceType="INVOICE")),
+        "lineItemsBuyer": outcome(lambda: buyer.list_agreement_invoice_line_items(
+            agreementId=agreement, groupBy="INVOICE_ID")),
+        "lineItemsOtherBuyer": outcome(lambda: client("otherBuyer").list_agreement_invoice_line_items(
+            agreementId=agreement, groupBy="INVOICE_ID")),
+        "adjust": outcome(lambda: seller.batch_create_billing_adjustment_request(billingAdjustmentRequestEntries=[
+            {"agreementId": agreement, "originalInvoiceId": invoice, "adjustmentAmount": "10.00",
+             "currencyCode": "USD", "adjustmentReasonCode": "BUYER_DISSATISFACTION", "clientToken": "refund-" + invoice},
+            {"agreementId": agreement, "originalInvoiceId": invoice, "adjustmentAmount": "-1",
+             "currencyCode": "USD", "adjustmentReasonCode": "OTHER", "clientToken": "bad-" + invoice}])),
+    }
+    created = result["adjust"]["response"]["items"][0]["billingAdjustmentRequestId"]
+    result["getAdjustment"] = outcome(lambda: seller.get_billing_adjustment_request(
+        agreementId=agreement, billingAdjustmentRequestId=created))
+    result["listAdjustments"] = outcome(lambda: seller.list_billing_adjustment_requests(agreementId=agreement))
+    result["entitlements"] = outcome(lambda: buyer.get_agreement_entitlements(agreementId=agreement))
+    return result
+
+
+print(json.dumps({"flow": flow, "invoiced": invoiced}[ARGS["scenario"]](), default=str))

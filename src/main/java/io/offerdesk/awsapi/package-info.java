@@ -7,11 +7,11 @@
  * the key's user, as a bearer API key does. Responses carry {@code x-amzn-RequestId}; errors take the shape of the
  * service's protocol (restJson1, awsJson 1.0/1.1) so that boto3 and the AWS CLI raise the modeled exceptions. Built
  * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module and the Agreement Service
- * ({@code /aws/agreement}) on the {@code agreements} module.
+ * ({@code /aws/agreement}) on the {@code agreements} and {@code invoicing} modules.
  */
 @ApplicationModule(
         displayName = "AWS-compatible API",
-        allowedDependencies = {"platform", "parties", "catalog", "metering", "agreements", "offers"})
+        allowedDependencies = {"platform", "parties", "catalog", "metering", "agreements", "offers", "invoicing"})
 @NullMarked
 package io.offerdesk.awsapi;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.awsapi.support.BotocoreConformance;
+import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.parties.internal.DemoParties;
 import io.offerdesk.support.EndToEndTest;
@@ -15,9 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The Agreement Service as AWS's own clients call it: boto3 ({@code awsapi/agreement.py}) and the AWS CLI, pointed at
  * {@code /aws/agreement}, quote and accept a released private offer as the buyer, describe and search the agreement
  * from both sides, read its terms (the model's union), charges and pages, send a payment request as the seller and
- * accept it as the buyer, and get the modeled exceptions; another buyer's keys find nothing.
+ * accept it as the buyer, read the invoice and ask for a billing adjustment once the invoicing run issued it, and get
+ * the modeled exceptions; another buyer's keys find nothing.
  */
+// Moves the simulated clock a minute so that the invoicing run issues the agreement's invoice.
 @EndToEndTest
+@Order(Order.DEFAULT + 54)
 class AgreementWireTests {
 
     static final String AUTHOR = AgreementFixtures.AUTHOR;
@@ -39,19 +45,24 @@ class AgreementWireTests {
     @Autowired
     TestApi api;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void boto3QuotesAcceptsReadsAndRequestsPaymentAsBuyersAndSellersDo() {
         var fixtures = new AgreementFixtures(api);
         var product = fixtures.saasProduct();
         var offer = variablePaymentOffer(fixtures, product);
-        var result = boto3(Map.of(
-                "offer", offer,
-                "product", product,
-                "terms", terms(fixtures, offer),
+        var keys = Map.of(
                 "buyer", accessKey(GLOBEX),
                 "viewer", accessKey("finance@globex.example"),
                 "seller", accessKey(AUTHOR),
-                "otherBuyer", accessKey(AgreementFixtures.INITECH)));
+                "sellerFinance", accessKey("finance@acme.example"),
+                "otherBuyer", accessKey(AgreementFixtures.INITECH));
+        var arguments = new HashMap<String, Object>(keys);
+        arguments.putAll(
+                Map.of("scenario", "flow", "offer", offer, "product", product, "terms", terms(fixtures, offer)));
+        var result = boto3(arguments);
 
         var quote = ok(result, "quote");
         assertThat(quote.at("/agreementRequestId").asString()).startsWith("ar-");
@@ -143,6 +154,43 @@ class AgreementWireTests {
                 .as("the approved payment request is a charge of the agreement")
                 .contains("1500.00");
 
+        var collections = new CollectionFixtures(api, jdbc);
+        collections.advanceTo(collections.now().plusSeconds(60));
+        var invoice = collections.invoicesOf(agreement).getFirst();
+        var later = new HashMap<String, Object>(keys);
+        later.putAll(Map.of("scenario", "invoiced", "agreement", agreement, "invoice", invoice));
+        var invoiced = boto3(later);
+        var groups = ok(invoiced, "lineItems").at("/agreementInvoiceLineItemGroupSummaries");
+        assertThat(groups.size()).as(groups.toString()).isPositive();
+        assertThat(groups.at("/0/invoiceType").asString()).isEqualTo("INVOICE");
+        assertThat(groups.at("/0/pricingCurrencyAmount/currencyCode").asString())
+                .isEqualTo("USD");
+        assertThat(ok(invoiced, "lineItemsBuyer")
+                        .at("/agreementInvoiceLineItemGroupSummaries")
+                        .size())
+                .isEqualTo(groups.size());
+        assertRaised(invoiced.at("/lineItemsOtherBuyer"), "ResourceNotFoundException", 404);
+        var adjust = ok(invoiced, "adjust");
+        assertThat(adjust.at("/items/0/clientToken").asString()).isEqualTo("refund-" + invoice);
+        assertThat(adjust.at("/errors/0/code").asString()).isEqualTo("VALIDATION_EXCEPTION");
+        assertThat(adjust.at("/errors/0/clientToken").asString()).isEqualTo("bad-" + invoice);
+        var adjustment = ok(invoiced, "getAdjustment");
+        assertThat(adjustment.at("/adjustmentAmount").asString()).isEqualTo("10.00");
+        assertThat(adjustment.at("/adjustmentReasonCode").asString()).isEqualTo("BUYER_DISSATISFACTION");
+        assertThat(ok(invoiced, "listAdjustments")
+                        .at("/items/0/billingAdjustmentRequestId")
+                        .asString())
+                .isEqualTo(adjust.at("/items/0/billingAdjustmentRequestId").asString());
+        var entitlements = ok(invoiced, "entitlements").at("/agreementEntitlements");
+        assertThat(entitlements.size()).isPositive();
+        assertThat(entitlements.at("/0/resource/id").asString()).isEqualTo(product);
+
+        assertConform(result);
+        assertConform(invoiced);
+    }
+
+    /** Every successful response of the run conforms to its operation's output shape, in awsJson 1.0. */
+    private static void assertConform(JsonNode result) {
         var outcomes = result.properties().iterator();
         while (outcomes.hasNext()) {
             var call = outcomes.next();

@@ -5,8 +5,10 @@ import io.offerdesk.agreements.AgreementCharges;
 import io.offerdesk.agreements.AgreementFilter;
 import io.offerdesk.agreements.AgreementRequest.Intent;
 import io.offerdesk.agreements.Agreements;
+import io.offerdesk.agreements.CancellationRequest;
 import io.offerdesk.agreements.CancellationRequests;
 import io.offerdesk.agreements.Entitlement;
+import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.PartyType;
 import io.offerdesk.agreements.PaymentRequest;
 import io.offerdesk.agreements.PaymentRequestApprovalStrategy;
@@ -20,6 +22,13 @@ import io.offerdesk.awsapi.internal.AwsOperations;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.ModuleErrors;
 import io.offerdesk.catalog.ProductType;
+import io.offerdesk.invoicing.BillingAdjustmentEntry;
+import io.offerdesk.invoicing.BillingAdjustmentRequest;
+import io.offerdesk.invoicing.BillingAdjustments;
+import io.offerdesk.invoicing.Invoice;
+import io.offerdesk.invoicing.InvoiceFilter;
+import io.offerdesk.invoicing.InvoiceLine;
+import io.offerdesk.invoicing.Invoices;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.InvalidInput;
@@ -35,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -67,12 +77,17 @@ class AgreementOperations implements AwsOperations {
             "agreement-request", "AgreementRequest",
             "payment-request", "PaymentRequest",
             "cancellation-request", "AgreementCancellationRequest",
-            "offer", "AgreementProposal");
+            "offer", "AgreementProposal",
+            "invoice", "Invoice",
+            "billing-adjustment-request", "BillingAdjustmentRequest");
 
     private final Agreements agreements;
     private final AgreementCharges charges;
     private final PaymentRequests payments;
     private final CancellationRequests cancellations;
+    private final Entitlements entitlements;
+    private final Invoices invoices;
+    private final BillingAdjustments adjustments;
     private final ModuleErrors errors;
     private final JsonMapper json;
 
@@ -81,12 +96,18 @@ class AgreementOperations implements AwsOperations {
             AgreementCharges charges,
             PaymentRequests payments,
             CancellationRequests cancellations,
+            Entitlements entitlements,
+            Invoices invoices,
+            BillingAdjustments adjustments,
             ModuleErrors errors,
             JsonMapper json) {
         this.agreements = agreements;
         this.charges = charges;
         this.payments = payments;
         this.cancellations = cancellations;
+        this.entitlements = entitlements;
+        this.invoices = invoices;
+        this.adjustments = adjustments;
         this.errors = errors;
         this.json = json;
     }
@@ -106,6 +127,38 @@ class AgreementOperations implements AwsOperations {
                 Map.entry("AcceptAgreementRequest", this::acceptAgreementRequest),
                 Map.entry("ListAgreementCharges", this::listAgreementCharges),
                 Map.entry("CancelAgreement", this::cancelAgreement),
+                Map.entry("UpdatePurchaseOrders", this::updatePurchaseOrders),
+                Map.entry("ListAgreementInvoiceLineItems", this::listInvoiceLineItems),
+                Map.entry("BatchCreateBillingAdjustmentRequest", this::batchCreateBillingAdjustments),
+                Map.entry("GetBillingAdjustmentRequest", this::getBillingAdjustment),
+                Map.entry("ListBillingAdjustmentRequests", this::listBillingAdjustments),
+                Map.entry("GetAgreementEntitlements", this::getAgreementEntitlements),
+                Map.entry("SendAgreementCancellationRequest", this::sendCancellationRequest),
+                Map.entry(
+                        "GetAgreementCancellationRequest",
+                        (caller, input) -> cancellationRequest(cancellationRequestOf(caller, input))),
+                Map.entry("ListAgreementCancellationRequests", this::listCancellationRequests),
+                Map.entry(
+                        "AcceptAgreementCancellationRequest",
+                        (caller, input) -> cancellationRequest(
+                                cancellations.accept(
+                                        caller,
+                                        cancellationRequestOf(caller, input)
+                                                .id()
+                                                .value()),
+                                "statusMessage")),
+                Map.entry(
+                        "RejectAgreementCancellationRequest",
+                        (caller, input) -> cancellationRequest(cancellations.reject(
+                                caller,
+                                cancellationRequestOf(caller, input).id().value(),
+                                input.string("rejectionReason")))),
+                Map.entry(
+                        "CancelAgreementCancellationRequest",
+                        (caller, input) -> cancellationRequest(cancellations.withdraw(
+                                caller,
+                                cancellationRequestOf(caller, input).id().value(),
+                                input.string("cancellationReason")))),
                 Map.entry("SendAgreementPaymentRequest", this::sendPaymentRequest),
                 Map.entry(
                         "GetAgreementPaymentRequest",
@@ -264,6 +317,240 @@ class AgreementOperations implements AwsOperations {
     JsonNode cancelAgreement(OfferdeskPrincipal caller, AwsInput input) {
         cancellations.cancel(caller, input.string("agreementId"));
         return json.createObjectNode();
+    }
+
+    /**
+     * The agreement's invoices and credit memos, one group per invoice ({@code groupBy} INVOICE_ID, the model's only
+     * grouping): the agreement's lines summed, and for an invoice the seller may still adjust, how much.
+     */
+    JsonNode listInvoiceLineItems(OfferdeskPrincipal caller, AwsInput input) {
+        var agreementId =
+                agreements.agreement(caller, input.string("agreementId")).id().value();
+        input.string("groupBy");
+        var invoiceId = input.optionalString("invoiceId");
+        var type = input.optionalString("invoiceType");
+        var period = input.structure("invoiceBillingPeriod");
+        var before = input.has("beforeIssuedTime") ? input.timestamp("beforeIssuedTime") : null;
+        var after = input.has("afterIssuedTime") ? input.timestamp("afterIssuedTime") : null;
+        var found = new java.util.ArrayList<Invoice>();
+        for (int offset = 0; ; offset += Invoices.PAGE_MAX) {
+            var page = invoices.list(
+                    caller, new InvoiceFilter(null, null, agreementId, null, null, null), offset, Invoices.PAGE_MAX);
+            found.addAll(page);
+            if (page.size() < Invoices.PAGE_MAX) {
+                break;
+            }
+        }
+        var groups = found.stream()
+                .filter(i -> invoiceId == null || i.id().equals(invoiceId))
+                .filter(i -> type == null || i.type().name().equals(type))
+                .filter(i -> period == null
+                        || (i.invoiceDate().getMonthValue() == period.integer("month")
+                                && i.invoiceDate().getYear() == period.integer("year")))
+                .filter(i -> before == null || i.issuedAt().isBefore(before))
+                .filter(i -> after == null || i.issuedAt().isAfter(after))
+                .toList();
+        var offset = offset(input);
+        var limit = maxResults(input);
+        var output = json.createObjectNode();
+        var summaries = output.putArray("agreementInvoiceLineItemGroupSummaries");
+        groups.stream().skip(offset).limit(limit).forEach(invoice -> {
+            var amount = invoice.lines().stream()
+                    .filter(line -> line.agreementId().equals(agreementId))
+                    .map(InvoiceLine::amount)
+                    .reduce(Money::plus)
+                    .orElse(Money.zero(invoice.total().getCurrencyUnit()));
+            var item = summaries.addObject().put("agreementId", agreementId).put("invoiceId", invoice.id());
+            var money = item.putObject("pricingCurrencyAmount")
+                    .put("amount", AcceptedTermShapes.decimal(amount.getAmount()))
+                    .put("currencyCode", amount.getCurrencyUnit().getCode());
+            adjustments
+                    .adjustable(caller, invoice.id(), agreementId)
+                    .ifPresent(max -> money.put("maxAdjustmentAmount", AcceptedTermShapes.decimal(max.getAmount())));
+            item.putObject("invoiceBillingPeriod")
+                    .put("month", invoice.invoiceDate().getMonthValue())
+                    .put("year", invoice.invoiceDate().getYear());
+            item.put("issuedTime", invoice.issuedAt().getEpochSecond());
+            item.put("invoiceType", invoice.type().name());
+            item.putObject("invoicingEntity").put("legalName", invoice.invoicingEntity());
+        });
+        nextToken(output, offset, limit, groups.size() > offset + limit);
+        return output;
+    }
+
+    JsonNode batchCreateBillingAdjustments(OfferdeskPrincipal caller, AwsInput input) {
+        var entries = input.requiredList(
+                "billingAdjustmentRequestEntries",
+                entry -> new BillingAdjustmentEntry(
+                        entry.optionalString("agreementId"),
+                        entry.optionalString("originalInvoiceId"),
+                        entry.optionalString("adjustmentAmount"),
+                        entry.optionalString("currencyCode"),
+                        entry.optionalString("adjustmentReasonCode"),
+                        entry.optionalString("clientToken"),
+                        entry.optionalString("description")));
+        var batch = adjustments.create(caller, entries);
+        var output = json.createObjectNode();
+        var items = output.putArray("items");
+        batch.items()
+                .forEach(created -> items.addObject()
+                        .put("billingAdjustmentRequestId", created.billingAdjustmentRequestId())
+                        .put("clientToken", created.clientToken()));
+        var failed = output.putArray("errors");
+        for (var failure : batch.errors()) {
+            failed.addObject()
+                    .put("code", failure.code().name())
+                    .put(
+                            "message",
+                            failure.violations().stream().map(errors::message).collect(Collectors.joining("; ")))
+                    // the model requires the token; an entry without one is answered with an empty one
+                    .put("clientToken", failure.clientToken() == null ? "" : failure.clientToken());
+        }
+        return output;
+    }
+
+    JsonNode getBillingAdjustment(OfferdeskPrincipal caller, AwsInput input) {
+        var id = input.string("billingAdjustmentRequestId");
+        var request = adjustments.request(caller, id);
+        if (!request.agreementId().equals(input.string("agreementId"))) {
+            throw new NotFound("billing-adjustment-request", id);
+        }
+        var output = billingAdjustment(request);
+        putIfPresent(output, "description", request.description());
+        putIfPresent(output, "statusMessage", request.statusMessage());
+        return output.put("adjustmentReasonCode", request.reasonCode().name());
+    }
+
+    JsonNode listBillingAdjustments(OfferdeskPrincipal caller, AwsInput input) {
+        var offset = offset(input);
+        var limit = maxResults(input);
+        var page = adjustments.list(
+                caller,
+                new BillingAdjustments.Filter(
+                        input.optionalString("agreementId"),
+                        input.optionalString("status"),
+                        input.has("createdAfter") ? input.timestamp("createdAfter") : null,
+                        input.has("createdBefore") ? input.timestamp("createdBefore") : null,
+                        null),
+                offset,
+                limit);
+        var output = json.createObjectNode();
+        var items = output.putArray("items");
+        page.requests()
+                .forEach(request -> items.add(billingAdjustment(request)
+                        .put("agreementType", Agreement.TYPE)
+                        .put("catalog", "AWSMarketplace")));
+        nextToken(output, offset, limit, page.more());
+        return output;
+    }
+
+    private ObjectNode billingAdjustment(BillingAdjustmentRequest request) {
+        return json.createObjectNode()
+                .put("billingAdjustmentRequestId", request.id())
+                .put("agreementId", request.agreementId())
+                .put("originalInvoiceId", request.originalInvoiceId())
+                .put(
+                        "adjustmentAmount",
+                        AcceptedTermShapes.decimal(request.adjustmentAmount().getAmount()))
+                .put(
+                        "currencyCode",
+                        request.adjustmentAmount().getCurrencyUnit().getCode())
+                .put("status", request.status().name())
+                .put("createdAt", request.createdAt().getEpochSecond())
+                .put("updatedAt", request.updatedAt().getEpochSecond());
+    }
+
+    JsonNode updatePurchaseOrders(OfferdeskPrincipal caller, AwsInput input) {
+        charges.updatePurchaseOrders(
+                caller,
+                input.requiredList(
+                        "purchaseOrders",
+                        order -> new AgreementCharges.ChargeOrder(
+                                order.optionalString("agreementId"),
+                                order.string("chargeId"),
+                                order.has("chargeRevision") ? order.integer("chargeRevision") : null,
+                                order.optionalString("purchaseOrderReference"))));
+        return json.createObjectNode();
+    }
+
+    /**
+     * The module keeps one entitlement per dimension; AWS lists what the agreement entitles per resource and term, so
+     * dimensions of the same grant are one item.
+     */
+    JsonNode getAgreementEntitlements(OfferdeskPrincipal caller, AwsInput input) {
+        var items = entitlements.entitlements(caller, input.string("agreementId")).stream()
+                .map(e -> {
+                    var item = json.createObjectNode();
+                    item.putObject("resource").put("id", e.productId()).put("type", e.resourceType());
+                    return item.put("type", e.type())
+                            .put("status", e.status().name())
+                            .put("statusReasonCode", e.statusReasonCode().name())
+                            .put("licenseArn", e.licenseArn());
+                })
+                .distinct()
+                .toList();
+        var offset = offset(input);
+        var limit = maxResults(input);
+        var output = json.createObjectNode();
+        var page = output.putArray("agreementEntitlements");
+        items.stream().skip(offset).limit(limit).forEach(page::add);
+        nextToken(output, offset, limit, items.size() > offset + limit);
+        return output;
+    }
+
+    JsonNode sendCancellationRequest(OfferdeskPrincipal caller, AwsInput input) {
+        var sent = cancellations.send(
+                caller,
+                input.string("agreementId"),
+                new CancellationRequests.Send(input.string("reasonCode"), input.optionalString("description")));
+        return cancellationRequest(sent, "statusMessage");
+    }
+
+    JsonNode listCancellationRequests(OfferdeskPrincipal caller, AwsInput input) {
+        var offset = offset(input);
+        var limit = maxResults(input);
+        var page = cancellations.list(
+                caller,
+                new CancellationRequests.Filter(
+                        partyType(input.string("partyType")),
+                        input.optionalString("agreementId"),
+                        input.optionalString("status")),
+                offset,
+                limit);
+        var output = json.createObjectNode();
+        var items = output.putArray("items");
+        for (var request : page.requests()) {
+            items.add(cancellationRequest(request, "statusMessage", "description")
+                    .put("agreementType", Agreement.TYPE)
+                    .put("catalog", "AWSMarketplace"));
+        }
+        nextToken(output, offset, limit, page.more());
+        return output;
+    }
+
+    /** The request, when it belongs to the agreement the input names; otherwise it is not found, as AWS has it. */
+    private CancellationRequest cancellationRequestOf(OfferdeskPrincipal caller, AwsInput input) {
+        var id = input.string("agreementCancellationRequestId");
+        var request = cancellations.request(caller, id);
+        if (!request.agreementId().value().equals(input.string("agreementId"))) {
+            throw new NotFound("cancellation-request", id);
+        }
+        return request;
+    }
+
+    /** The request with the members the operation's output shape has. */
+    private ObjectNode cancellationRequest(CancellationRequest request, String... notInShape) {
+        var output = json.createObjectNode()
+                .put("agreementCancellationRequestId", request.id().value())
+                .put("agreementId", request.agreementId().value())
+                .put("status", request.status().name())
+                .put("reasonCode", request.reasonCode().name())
+                .put("createdAt", request.createdAt().getEpochSecond())
+                .put("updatedAt", request.updatedAt().getEpochSecond());
+        putIfPresent(output, "description", request.description());
+        putIfPresent(output, "statusMessage", request.statusMessage());
+        output.remove(List.of(notInShape));
+        return output;
     }
 
     JsonNode sendPaymentRequest(OfferdeskPrincipal caller, AwsInput input) {
