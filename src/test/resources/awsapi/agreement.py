@@ -114,6 +114,40 @@ def flow():
     result["paymentOtherBuyer"] = outcome(lambda: other.get_agreement_payment_request(
         paymentRequestId=payment, agreementId=agreement))
 
+    second = outcome(lambda: seller.send_agreement_payment_request(
+        agreementId=agreement, termId=variable, name="Onboarding", chargeAmount="200.00"))["response"]
+    result["cancelPayment"] = outcome(lambda: seller.cancel_agreement_payment_request(
+        paymentRequestId=second["paymentRequestId"], agreementId=agreement))
+    third = outcome(lambda: seller.send_agreement_payment_request(
+        agreementId=agreement, termId=variable, name="Training", chargeAmount="300.00"))["response"]
+    result["rejectPayment"] = outcome(lambda: buyer.reject_agreement_payment_request(
+        paymentRequestId=third["paymentRequestId"], agreementId=agreement, rejectionReason="Not ordered"))
+
+    result["sendCancellation"] = outcome(lambda: seller.send_agreement_cancellation_request(
+        agreementId=agreement, reasonCode="TEST_AGREEMENT", description="Accepted for a test"))
+    first_cancellation = result["sendCancellation"]["response"]["agreementCancellationRequestId"]
+    result["withdrawCancellation"] = outcome(lambda: seller.cancel_agreement_cancellation_request(
+        agreementId=agreement, agreementCancellationRequestId=first_cancellation, cancellationReason="Sent by mistake"))
+    again = outcome(lambda: seller.send_agreement_cancellation_request(
+        agreementId=agreement, reasonCode="OTHER", description="Asked once more"))["response"]
+    result["rejectCancellation"] = outcome(lambda: buyer.reject_agreement_cancellation_request(
+        agreementId=agreement, agreementCancellationRequestId=again["agreementCancellationRequestId"],
+        rejectionReason="We still use it"))
+    result["getCancellation"] = outcome(lambda: buyer.get_agreement_cancellation_request(
+        agreementId=agreement, agreementCancellationRequestId=first_cancellation))
+    result["listCancellations"] = outcome(lambda: buyer.list_agreement_cancellation_requests(
+        partyType="ACCEPTOR", agreementId=agreement))
+    result["cancelAgreement"] = outcome(lambda: buyer.cancel_agreement(agreementId=agreement))
+
+    charge = result["charges"]["response"]["items"][0]
+    result["updatePurchaseOrders"] = outcome(lambda: buyer.update_purchase_orders(purchaseOrders=[
+        {"agreementId": agreement, "chargeId": charge["id"], "chargeRevision": charge["revision"],
+         "purchaseOrderReference": "PO-9"}]))
+    # not the same call as "charges" above: the same signed request within a second is a replay (ADR 0035)
+    result["chargesAfterUpdate"] = outcome(lambda: buyer.list_agreement_charges(agreementId=agreement, maxResults=50))
+    result["chargesFirstPage"] = outcome(lambda: buyer.list_agreement_charges(agreementId=agreement, maxResults=1))
+    result["updatedChargeId"] = {"ok": False, "id": charge["id"]}
+
     result["badIntent"] = outcome(lambda: buyer.create_agreement_request(
         intent="AMEND", agreementProposalIdentifier=ARGS["offer"], requestedTerms=requested_terms()))
     result["badToken"] = outcome(lambda: buyer.search_agreements(nextToken="notAToken"))
@@ -143,6 +177,11 @@ def invoiced():
         agreementId=agreement, billingAdjustmentRequestId=created))
     result["listAdjustments"] = outcome(lambda: seller.list_billing_adjustment_requests(agreementId=agreement))
     result["entitlements"] = outcome(lambda: buyer.get_agreement_entitlements(agreementId=agreement))
+    asked = outcome(lambda: client("seller").send_agreement_cancellation_request(
+        agreementId=agreement, reasonCode="TEST_AGREEMENT", description="Done testing"))["response"]
+    result["acceptCancellation"] = outcome(lambda: buyer.accept_agreement_cancellation_request(
+        agreementId=agreement, agreementCancellationRequestId=asked["agreementCancellationRequestId"]))
+    result["describeCancelled"] = outcome(lambda: buyer.describe_agreement(agreementId=agreement))
     return result
 
 

@@ -140,6 +140,33 @@ class AgreementWireTests {
         assertRaised(result.at("/paymentOtherBuyer"), "ResourceNotFoundException", 404);
         assertThat(result.at("/paymentOtherBuyer/resourceType").asString()).isEqualTo("PaymentRequest");
 
+        assertThat(ok(result, "cancelPayment").at("/status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(result, "rejectPayment").at("/status").asString()).isEqualTo("REJECTED");
+
+        assertThat(ok(result, "sendCancellation").at("/status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(ok(result, "withdrawCancellation").at("/status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(result, "rejectCancellation").at("/status").asString()).isEqualTo("REJECTED");
+        assertThat(ok(result, "getCancellation").at("/reasonCode").asString()).isEqualTo("TEST_AGREEMENT");
+        assertThat(ok(result, "listCancellations").at("/items").size()).isEqualTo(2);
+        assertRaised(result.at("/cancelAgreement"), "ValidationException", 400);
+        assertThat(result.at("/cancelAgreement/reason").asString())
+                .as("an installment contract commits the buyer: it cannot cancel alone")
+                .isEqualTo("UNSUPPORTED_ACTION");
+        ok(result, "updatePurchaseOrders");
+        var chargeId = result.at("/updatedChargeId/id").asString();
+        var references = new ArrayList<String>();
+        ok(result, "chargesAfterUpdate").at("/items").forEach(c -> {
+            if (c.at("/id").asString().equals(chargeId)) {
+                references.add(c.at("/purchaseOrderReference").asString());
+            }
+        });
+        assertThat(references).containsExactly("PO-9");
+        var firstPage = ok(result, "chargesFirstPage");
+        assertThat(firstPage.at("/items").size()).isEqualTo(1);
+        assertThat(firstPage.at("/nextToken").asString())
+                .as("more charges than one page of one")
+                .isNotBlank();
+
         assertRaised(result.at("/badIntent"), "ValidationException", 400);
         assertThat(result.at("/badIntent/reason").asString()).isEqualTo("INVALID_INTENT");
         assertRaised(result.at("/badToken"), "ValidationException", 400);
@@ -184,6 +211,9 @@ class AgreementWireTests {
         var entitlements = ok(invoiced, "entitlements").at("/agreementEntitlements");
         assertThat(entitlements.size()).isPositive();
         assertThat(entitlements.at("/0/resource/id").asString()).isEqualTo(product);
+
+        assertThat(ok(invoiced, "acceptCancellation").at("/status").asString()).isEqualTo("APPROVED");
+        assertThat(ok(invoiced, "describeCancelled").at("/status").asString()).isEqualTo("CANCELLED");
 
         assertConform(result);
         assertConform(invoiced);
