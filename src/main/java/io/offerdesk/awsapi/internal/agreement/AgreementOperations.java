@@ -38,10 +38,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
@@ -201,7 +204,7 @@ class AgreementOperations implements AwsOperations {
         var agreement = agreements.agreement(caller, input.string("agreementId"));
         var terms = agreement.terms().stream()
                 .map(AcceptedTermShapes::of)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .toList();
         var offset = offset(input);
         var limit = maxResults(input);
@@ -326,13 +329,15 @@ class AgreementOperations implements AwsOperations {
     JsonNode listInvoiceLineItems(OfferdeskPrincipal caller, AwsInput input) {
         var agreementId =
                 agreements.agreement(caller, input.string("agreementId")).id().value();
-        input.string("groupBy");
+        if (!input.string("groupBy").equals("INVOICE_ID")) {
+            throw validation("OTHER", "groupBy", "Line items are grouped by INVOICE_ID.");
+        }
         var invoiceId = input.optionalString("invoiceId");
         var type = input.optionalString("invoiceType");
         var period = input.structure("invoiceBillingPeriod");
         var before = input.has("beforeIssuedTime") ? input.timestamp("beforeIssuedTime") : null;
         var after = input.has("afterIssuedTime") ? input.timestamp("afterIssuedTime") : null;
-        var found = new java.util.ArrayList<Invoice>();
+        var found = new ArrayList<Invoice>();
         for (int offset = 0; ; offset += Invoices.PAGE_MAX) {
             var page = invoices.list(
                     caller, new InvoiceFilter(null, null, agreementId, null, null, null), offset, Invoices.PAGE_MAX);
@@ -645,7 +650,7 @@ class AgreementOperations implements AwsOperations {
      * (another agreement type), which matches nothing.
      */
     private @Nullable AgreementFilter filter(OfferdeskPrincipal caller, AwsInput input) {
-        var values = new java.util.HashMap<String, String>();
+        var values = new HashMap<String, String>();
         for (var filter : input.list("filters", f -> Map.entry(f.string("name"), f.strings("values")))) {
             if (filter.getValue().size() != 1) {
                 throw validation("INVALID_FILTER_VALUES", filter.getKey(), "A filter takes exactly one value.");
