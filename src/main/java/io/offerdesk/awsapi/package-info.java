@@ -6,13 +6,24 @@
  * aws-marketplace}, real time, a signature accepted once) with an access key from {@code parties}, and then acts as
  * the key's user, as a bearer API key does. Responses carry {@code x-amzn-RequestId}; errors take the shape of the
  * service's protocol (restJson1, awsJson 1.0/1.1) so that boto3 and the AWS CLI raise the modeled exceptions. Built
- * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module, and the Catalog API
+ * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module; the Catalog API
  * ({@code /aws/catalog}, restJson1, routed by the model's HTTP bindings) on {@code changesets}, {@code offers} and
- * {@code resale}.
+ * {@code resale}; and the Agreement Service ({@code /aws/agreement}) on the {@code agreements} and {@code invoicing}
+ * modules.
  */
 @ApplicationModule(
         displayName = "AWS-compatible API",
-        allowedDependencies = {"platform", "parties", "catalog", "metering", "changesets", "offers", "resale"})
+        allowedDependencies = {
+            "platform",
+            "parties",
+            "catalog",
+            "metering",
+            "changesets",
+            "offers",
+            "resale",
+            "agreements",
+            "invoicing"
+        })
 @NullMarked
 package io.offerdesk.awsapi;
 

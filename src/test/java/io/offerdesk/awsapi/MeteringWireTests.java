@@ -115,7 +115,7 @@ class MeteringWireTests {
         assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
         assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
         assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
-        assertRefused(result.at("/agreementAwsJson10"), "UnknownOperationException", 400, "DescribeAgreement");
+        assertRaised(result.at("/agreementAwsJson10"), "ResourceNotFoundException", 404);
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
 
         for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain")) {

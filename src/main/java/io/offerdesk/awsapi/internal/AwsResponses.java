@@ -42,6 +42,7 @@ public class AwsResponses {
         if (protocol.rpc()) {
             body.put("__type", error.code());
             body.put("message", error.message());
+            error.members().forEach(body::set);
         } else {
             response.setHeader(ERROR_TYPE, error.code());
             body.put("message", error.message());
