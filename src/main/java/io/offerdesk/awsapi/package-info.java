@@ -6,11 +6,12 @@
  * aws-marketplace}, real time, a signature accepted once) with an access key from {@code parties}, and then acts as
  * the key's user, as a bearer API key does. Responses carry {@code x-amzn-RequestId}; errors take the shape of the
  * service's protocol (restJson1, awsJson 1.0/1.1) so that boto3 and the AWS CLI raise the modeled exceptions. Built
- * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module.
+ * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module, and the Entitlement Service
+ * ({@code /aws/entitlement}, awsJson 1.1 and Smithy RPC v2 CBOR) on the {@code agreements} entitlements.
  */
 @ApplicationModule(
         displayName = "AWS-compatible API",
-        allowedDependencies = {"platform", "parties", "catalog", "metering"})
+        allowedDependencies = {"platform", "parties", "catalog", "metering", "agreements"})
 @NullMarked
 package io.offerdesk.awsapi;
 

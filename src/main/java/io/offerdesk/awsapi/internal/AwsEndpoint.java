@@ -7,21 +7,25 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
- * The single entry of the AWS-compatible API: JSON-RPC calls are dispatched by {@code X-Amz-Target} to the service's
- * {@link AwsOperations}; anything else under {@code /aws} is an unknown operation, answered in the service's shape.
+ * The single entry of the AWS-compatible API: JSON-RPC calls are dispatched by {@code X-Amz-Target}, Smithy RPC v2
+ * CBOR calls by their path, to the service's {@link AwsOperations}; anything else under {@code /aws} is an unknown operation, answered in the service's shape.
  * Every failure becomes an AWS error here, never a problem+json or an error page, so that the SDKs parse it.
  *
  * <p>A plain {@code @Controller}: the REST API's problem+json advice applies to {@code @RestController}s only.
@@ -34,6 +38,7 @@ class AwsEndpoint {
     private final Map<AwsService, AwsOperations> services;
     private final AwsResponses responses;
     private final JsonMapper json;
+    private final CBORMapper cbor = CBORMapper.shared();
 
     AwsEndpoint(List<AwsOperations> operations, AwsResponses responses, JsonMapper json) {
         this.services = operations.stream().collect(Collectors.toMap(AwsOperations::service, Function.identity()));
@@ -54,25 +59,59 @@ class AwsEndpoint {
             unknown(request, response);
             return;
         }
+        var prefix = service.targetPrefix() + ".";
+        var name = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : "";
         try {
-            responses.result(response, service.protocol(), call(caller, service, target, request));
+            responses.result(
+                    response,
+                    service.protocol(),
+                    call(caller, service, name, String.valueOf(target), document(request, json)));
         } catch (AwsError error) {
             responses.error(response, service.protocol(), error);
         }
     }
 
-    private JsonNode call(
-            OfferdeskPrincipal caller, AwsService service, @Nullable String target, HttpServletRequest request)
+    /**
+     * Smithy RPC v2 CBOR calls, for services whose model lists that protocol: the operation is named by the path (the
+     * service segment is the JSON protocol's target prefix, which is the Smithy service's name), the body is CBOR.
+     */
+    @PostMapping("/aws/{service}/service/{smithyService}/operation/{operation}")
+    void callCbor(
+            OfferdeskPrincipal caller,
+            @PathVariable String smithyService,
+            @PathVariable String operation,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
+        var service = AwsService.forPath(request.getRequestURI()).orElse(null);
+        if (service == null || !service.speaksCbor()) {
+            unknown(request, response);
+            return;
+        }
+        var protocol = AwsProtocol.RPC_V2_CBOR;
+        try {
+            if (!smithyService.equals(service.targetPrefix())) {
+                throw AwsError.unknownOperation(
+                        "Service " + smithyService + " is not known to " + service.botocoreName() + " on Offerdesk.");
+            }
+            responses.result(
+                    response,
+                    protocol,
+                    call(caller, service, operation, smithyService + "." + operation, document(request, cbor)));
+        } catch (AwsError error) {
+            responses.error(response, protocol, error);
+        }
+    }
+
+    private JsonNode call(
+            OfferdeskPrincipal caller, AwsService service, String name, String target, Supplier<JsonNode> document) {
         var operations = services.get(service);
-        var prefix = service.targetPrefix() + ".";
-        var name = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : "";
         var operation = operations == null ? null : operations.operations().get(name);
         if (operations == null || operation == null) {
             throw AwsError.unknownOperation(
                     "Operation " + target + " is not known to " + service.botocoreName() + " on Offerdesk.");
         }
-        var input = AwsInput.of(document(request));
+        var input = AwsInput.of(document.get());
         try {
             return operation.call(caller, input);
         } catch (AwsError error) {
@@ -89,9 +128,7 @@ class AwsEndpoint {
     /** Everything else under {@code /aws}: REST operations not built yet, unknown services and methods. */
     @RequestMapping("/aws/**")
     void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var protocol = AwsService.forPath(request.getRequestURI())
-                .map(AwsService::protocol)
-                .orElse(AwsProtocol.REST_JSON_1);
+        var protocol = AwsService.protocolFor(request.getRequestURI());
         responses.error(
                 response,
                 protocol,
@@ -101,15 +138,19 @@ class AwsEndpoint {
                         "No operation " + request.getMethod() + " " + request.getRequestURI() + " on Offerdesk."));
     }
 
-    private JsonNode document(HttpServletRequest request) throws IOException {
+    /** The request's input document in the protocol's format (the body was read ahead, so this cannot block). */
+    private static Supplier<JsonNode> document(HttpServletRequest request, ObjectMapper format) throws IOException {
         var body = request.getInputStream().readAllBytes();
-        if (body.length == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException unreadable) {
-            throw AwsError.serialization("The request body is not valid JSON: " + unreadable.getOriginalMessage());
-        }
+        return () -> {
+            if (body.length == 0) {
+                return format.createObjectNode();
+            }
+            try {
+                return format.readTree(body);
+            } catch (JacksonException unreadable) {
+                throw AwsError.serialization("The request body is not valid "
+                        + format.tokenStreamFactory().getFormatName() + ": " + unreadable.getOriginalMessage());
+            }
+        };
     }
 }

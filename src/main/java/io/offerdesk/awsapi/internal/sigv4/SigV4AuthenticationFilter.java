@@ -1,7 +1,6 @@
 package io.offerdesk.awsapi.internal.sigv4;
 
 import io.offerdesk.awsapi.internal.AwsError;
-import io.offerdesk.awsapi.internal.AwsProtocol;
 import io.offerdesk.awsapi.internal.AwsResponses;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Refused;
@@ -51,9 +50,7 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         AwsResponses.assignRequestId(response);
-        var protocol = AwsService.forPath(request.getRequestURI())
-                .map(AwsService::protocol)
-                .orElse(AwsProtocol.REST_JSON_1);
+        var protocol = AwsService.protocolFor(request.getRequestURI());
         if (request.getContentLengthLong() > maxRequestBytes) {
             responses.error(response, protocol, tooLarge());
             return;
