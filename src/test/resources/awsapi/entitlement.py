@@ -2,7 +2,8 @@
 prints what happened as JSON for EntitlementWireTests to check. Nothing here knows Offerdesk: only the endpoint URL is
 changed, and, for CBOR, botocore's protocol preference (1.43 picks awsJson 1.1 when a model lists both).
 
-Usage: python3 entitlement.py '<json arguments>' (endpoint, product, account, keys: see EntitlementWireTests)."""
+Usage: python3 entitlement.py '<json arguments>' (endpoint, product, account, keys, or "calls": a list of protocols
+to call in: see EntitlementWireTests and SimulatorControlsWireTests)."""
 import base64
 import json
 import sys
@@ -28,7 +29,8 @@ def client(protocols, key=None, **config):
         region_name="us-east-1",
         aws_access_key_id=(key or ARGS["seller"])["accessKeyId"],
         aws_secret_access_key=(key or ARGS["seller"])["secretAccessKey"],
-        config=Config(retries={"max_attempts": 1}, **config),
+        # one attempt in all ("max_attempts" counts retries only): a throttled call is seen, not retried
+        config=Config(retries={"total_max_attempts": 1}, **config),
     )
     botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS = JSON_FIRST
 
@@ -98,4 +100,13 @@ def scenario(protocols):
     }
 
 
-print(json.dumps({"json": scenario(JSON_FIRST), "cbor": scenario(CBOR_FIRST)}, default=str))
+def calls():
+    """One GetEntitlements call per protocol named in "calls", in order (for the simulator's controls)."""
+    clients = {"json": client(JSON_FIRST), "cbor": client(CBOR_FIRST)}
+    return [outcome(lambda: clients[p].get_entitlements(ProductCode=ARGS["product"])) for p in ARGS["calls"]]
+
+
+if "calls" in ARGS:
+    print(json.dumps({"calls": calls()}, default=str))
+else:
+    print(json.dumps({"json": scenario(JSON_FIRST), "cbor": scenario(CBOR_FIRST)}, default=str))

@@ -1,6 +1,7 @@
 package io.offerdesk.awsapi.internal;
 
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.platform.SimulatorControls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,11 +40,13 @@ class AwsEndpoint {
     private final AwsResponses responses;
     private final JsonMapper json;
     private final CBORMapper cbor = CBORMapper.shared();
+    private final SimulatorControls simulator;
 
-    AwsEndpoint(List<AwsOperations> operations, AwsResponses responses, JsonMapper json) {
+    AwsEndpoint(List<AwsOperations> operations, AwsResponses responses, JsonMapper json, SimulatorControls simulator) {
         this.services = operations.stream().collect(Collectors.toMap(AwsOperations::service, Function.identity()));
         this.responses = responses;
         this.json = json;
+        this.simulator = simulator;
     }
 
     /** botocore posts JSON-RPC calls to the endpoint's path with the model's {@code /} appended. */
@@ -110,6 +113,9 @@ class AwsEndpoint {
         if (operations == null || operation == null) {
             throw AwsError.unknownOperation(
                     "Operation " + target + " is not known to " + service.botocoreName() + " on Offerdesk.");
+        }
+        if (simulator.throttled(caller.partyId(), service.botocoreName(), name)) {
+            throw AwsError.throttling(service.protocol());
         }
         var input = AwsInput.of(document.get());
         try {

@@ -1,0 +1,98 @@
+package io.offerdesk.platform.internal.time;
+
+import io.offerdesk.platform.SimulatorControls;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The simulator controls on {@code platform.simulator_throttle}; the operator's side is {@link SimulatorControlsApi}. */
+@Component
+class JdbcSimulatorControls implements SimulatorControls {
+
+    /** A throttle as the operator set it; {@code remaining} absent means until cleared. */
+    record Throttle(
+            UUID partyId,
+            String service,
+            String operation,
+            @Nullable Integer remaining) {}
+
+    /** The last counted call ends its throttle. */
+    private static final String LAST_CALL = """
+            DELETE FROM platform.simulator_throttle
+            WHERE party_id = :party AND service = :service AND operation = :operation AND remaining = 1
+            """;
+
+    /** Counts the call against a throttle of more calls; one until cleared (remaining NULL) stays NULL. */
+    private static final String COUNT = """
+            UPDATE platform.simulator_throttle SET remaining = remaining - 1
+            WHERE party_id = :party AND service = :service AND operation = :operation
+              AND remaining IS DISTINCT FROM 1
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcSimulatorControls(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public boolean throttled(UUID partyId, String service, String operation) {
+        return count(LAST_CALL, partyId, service, operation) || count(COUNT, partyId, service, operation);
+    }
+
+    private boolean count(String sql, UUID partyId, String service, String operation) {
+        return jdbc.sql(sql)
+                        .param("party", partyId)
+                        .param("service", service)
+                        .param("operation", operation)
+                        .update()
+                == 1;
+    }
+
+    List<Throttle> throttles() {
+        return jdbc.sql("""
+                        SELECT party_id, service, operation, remaining FROM platform.simulator_throttle
+                        ORDER BY created_at, party_id, service, operation
+                        """)
+                .query((rs, n) -> new Throttle(
+                        rs.getObject("party_id", UUID.class),
+                        rs.getString("service"),
+                        rs.getString("operation"),
+                        rs.getObject("remaining", Integer.class)))
+                .list();
+    }
+
+    void throttle(Throttle throttle) {
+        jdbc.sql("""
+                        INSERT INTO platform.simulator_throttle (party_id, service, operation, remaining, created_at)
+                        VALUES (:party, :service, :operation, :remaining, :now)
+                        ON CONFLICT (party_id, service, operation) DO UPDATE SET remaining = EXCLUDED.remaining
+                        """)
+                .param("party", throttle.partyId())
+                .param("service", throttle.service())
+                .param("operation", throttle.operation())
+                .param("remaining", throttle.remaining())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    boolean clear(UUID partyId, String service, String operation) {
+        return jdbc.sql("""
+                        DELETE FROM platform.simulator_throttle
+                        WHERE party_id = :party AND service = :service AND operation = :operation
+                        """)
+                        .param("party", partyId)
+                        .param("service", service)
+                        .param("operation", operation)
+                        .update()
+                == 1;
+    }
+}
