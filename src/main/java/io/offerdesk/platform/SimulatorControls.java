@@ -1,5 +1,6 @@
 package io.offerdesk.platform;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,4 +17,11 @@ public interface SimulatorControls {
      * @param operation the operation's name in the model ({@code GetEntitlements})
      */
     boolean throttled(UUID partyId, String service, String operation);
+
+    /**
+     * The error code the party's change set that changes the entity is to fail with, taken once: the failure is
+     * committed as used at once, whatever becomes of the caller's transaction (the failed change set rolls its own
+     * back).
+     */
+    Optional<String> takeChangeSetFailure(UUID partyId, String entityId);
 }

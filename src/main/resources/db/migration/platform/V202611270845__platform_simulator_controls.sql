@@ -9,3 +9,13 @@ CREATE TABLE platform.simulator_throttle (
     created_at timestamptz NOT NULL,
     PRIMARY KEY (party_id, service, operation)
 );
+
+-- The next change set of a party that changes an entity fails with the chosen error code, once: the row is taken
+-- (deleted) by the change set it fails.
+CREATE TABLE platform.simulator_change_set_failure (
+    party_id   uuid        NOT NULL,
+    entity_id  text        NOT NULL,
+    error_code text        NOT NULL,
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (party_id, entity_id)
+);

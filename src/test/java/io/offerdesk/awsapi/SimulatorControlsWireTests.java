@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.awsapi.support.AwsClients;
+import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The simulator's controls as automation sees them through boto3: the operator throttles a seller's GetEntitlements
  * over REST, boto3 raises the model's ThrottlingException (in awsJson and in CBOR) for as many calls as set, or until
- * the operator clears the throttle, and then the calls succeed again. Other parties are not throttled.
+ * the operator clears the throttle, and then the calls succeed again; and the next change set on an entity fails with
+ * the code the operator chose, once.
  */
 @EndToEndTest
 class SimulatorControlsWireTests {
@@ -103,6 +105,48 @@ class SimulatorControlsWireTests {
                 "/api/v1/simulation/throttles?partyId=" + acme + "&service=marketplace-entitlement&operation=Nothing",
                 OPERATOR);
         assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    /**
+     * Through the REST change-set API: the Catalog API's StartChangeSet runs on the same engine (boto3 drives it once
+     * the Catalog branch is merged).
+     */
+    @Test
+    void theNextChangeSetOnAnEntityFailsWithTheChosenCodeOnce() {
+        var offers = new AgreementFixtures(api);
+        var offer = offers.installmentOffer(product, AgreementFixtures.GLOBEX_ACCOUNT);
+        var set = api.post("/api/v1/simulation/change-set-failures", OPERATOR, """
+                {"partyId":"%s","entityId":"%s","errorCode":"INCOMPATIBLE_PRICING"}""".formatted(acme, offer));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        var rename = List.of(OfferFixtures.change(
+                "UpdateInformation", offer, null, "{\"Name\":\"" + OfferFixtures.unique("Renamed") + "\"}"));
+
+        var failed = offers.offers().run(AUTHOR, rename);
+        assertThat(failed.at("/status").asString()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(failed.toString()).contains("INCOMPATIBLE_PRICING").contains("CLIENT_ERROR");
+        var listed = api.get("/api/v1/simulation/change-set-failures", OPERATOR).json();
+        assertThat(listed.at("/changeSetFailures").findValuesAsString("entityId"))
+                .as("the failure is used up")
+                .doesNotContain(offer);
+
+        var again = offers.offers().run(AUTHOR, rename);
+        assertThat(again.at("/status").asString()).as(again.toString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aChangeSetFailureIsClearedBeforeItIsUsed() {
+        var entity = "offer-" + OfferFixtures.unique("x").replaceAll("[^a-z0-9]", "");
+        var bad = api.post("/api/v1/simulation/change-set-failures", OPERATOR, """
+                {"partyId":"%s","entityId":"%s","errorCode":"not a code"}""".formatted(acme, entity));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.body()).contains("errorCode");
+        var set = api.post("/api/v1/simulation/change-set-failures", OPERATOR, """
+                {"partyId":"%s","entityId":"%s","errorCode":"SIMULATED"}""".formatted(acme, entity));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        var path = "/api/v1/simulation/change-set-failures?partyId=" + acme + "&entityId=" + entity;
+        assertThat(api.delete(path, AUTHOR).status()).isEqualTo(403);
+        assertThat(api.delete(path, OPERATOR).status()).isEqualTo(204);
+        assertThat(api.delete(path, OPERATOR).status()).isEqualTo(404);
     }
 
     private JsonNode throttle(String body) {

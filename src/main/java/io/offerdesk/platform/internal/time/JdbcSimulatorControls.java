@@ -4,10 +4,12 @@ import io.offerdesk.platform.SimulatorControls;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The simulator controls on {@code platform.simulator_throttle}; the operator's side is {@link SimulatorControlsApi}. */
@@ -15,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcSimulatorControls implements SimulatorControls {
 
     /** A throttle as the operator set it; {@code remaining} absent means until cleared. */
+    /** The next change set of the party that changes the entity fails with the code. */
+    record ChangeSetFailure(UUID partyId, String entityId, String errorCode) {}
+
     record Throttle(
             UUID partyId,
             String service,
@@ -55,6 +60,49 @@ class JdbcSimulatorControls implements SimulatorControls {
                         .param("operation", operation)
                         .update()
                 == 1;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<String> takeChangeSetFailure(UUID partyId, String entityId) {
+        return jdbc.sql("""
+                        DELETE FROM platform.simulator_change_set_failure
+                        WHERE party_id = :party AND entity_id = :entity
+                        RETURNING error_code
+                        """)
+                .param("party", partyId)
+                .param("entity", entityId)
+                .query(String.class)
+                .optional();
+    }
+
+    List<ChangeSetFailure> changeSetFailures() {
+        return jdbc.sql("""
+                        SELECT party_id, entity_id, error_code FROM platform.simulator_change_set_failure
+                        ORDER BY created_at, party_id, entity_id
+                        """)
+                .query((rs, n) -> new ChangeSetFailure(
+                        rs.getObject("party_id", UUID.class), rs.getString("entity_id"), rs.getString("error_code")))
+                .list();
+    }
+
+    void failNextChangeSet(ChangeSetFailure failure) {
+        jdbc.sql("""
+                        INSERT INTO platform.simulator_change_set_failure (party_id, entity_id, error_code, created_at)
+                        VALUES (:party, :entity, :code, :now)
+                        ON CONFLICT (party_id, entity_id) DO UPDATE SET error_code = EXCLUDED.error_code
+                        """)
+                .param("party", failure.partyId())
+                .param("entity", failure.entityId())
+                .param("code", failure.errorCode())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    boolean clearChangeSetFailure(UUID partyId, String entityId) {
+        return jdbc.sql("""
+                        DELETE FROM platform.simulator_change_set_failure WHERE party_id = :party AND entity_id = :entity
+                        """).param("party", partyId).param("entity", entityId).update() == 1;
     }
 
     List<Throttle> throttles() {

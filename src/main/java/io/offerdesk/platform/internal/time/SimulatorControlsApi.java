@@ -3,6 +3,7 @@ package io.offerdesk.platform.internal.time;
 import static io.offerdesk.platform.internal.time.SimulationController.requireOperator;
 
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.platform.internal.time.JdbcSimulatorControls.ChangeSetFailure;
 import io.offerdesk.platform.internal.time.JdbcSimulatorControls.Throttle;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
@@ -37,6 +38,9 @@ class SimulatorControlsApi {
     /** A botocore service name or an operation name: letters, digits and dashes. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
 
+    /** A change error code as AWS writes them ({@code INCOMPATIBLE_PRICING}). */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
     /** Throttle the party's calls to the operation: {@code calls} of them, or until cleared when absent. */
     record ThrottleRequest(
             @Nullable UUID partyId,
@@ -45,6 +49,14 @@ class SimulatorControlsApi {
             @Nullable Integer calls) {}
 
     record Throttles(List<Throttle> throttles) {}
+
+    /** Fail the party's next change set that changes the entity with the error code (upper snake case, as AWS's). */
+    record ChangeSetFailureRequest(
+            @Nullable UUID partyId,
+            @Nullable String entityId,
+            @Nullable String errorCode) {}
+
+    record ChangeSetFailures(List<ChangeSetFailure> changeSetFailures) {}
 
     private final JdbcSimulatorControls controls;
 
@@ -102,6 +114,27 @@ class SimulatorControlsApi {
             return api.throttle(request);
         }
 
+        @GetMapping("/api/v1/simulation/change-set-failures")
+        ChangeSetFailures changeSetFailures(OfferdeskPrincipal me) {
+            requireOperator(me);
+            return new ChangeSetFailures(api.controls.changeSetFailures());
+        }
+
+        @PostMapping("/api/v1/simulation/change-set-failures")
+        ChangeSetFailure failNextChangeSet(OfferdeskPrincipal me, @RequestBody ChangeSetFailureRequest request) {
+            requireOperator(me);
+            return api.failNextChangeSet(request);
+        }
+
+        @DeleteMapping("/api/v1/simulation/change-set-failures")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        void clearChangeSetFailure(OfferdeskPrincipal me, @RequestParam UUID partyId, @RequestParam String entityId) {
+            requireOperator(me);
+            if (!api.controls.clearChangeSetFailure(partyId, entityId)) {
+                throw new NotFound("changeSetFailure", partyId + "/" + entityId);
+            }
+        }
+
         @DeleteMapping("/api/v1/simulation/throttles")
         @ResponseStatus(HttpStatus.NO_CONTENT)
         void clear(
@@ -114,6 +147,21 @@ class SimulatorControlsApi {
                 throw new NotFound("throttle", partyId + "/" + service + "/" + operation);
             }
         }
+    }
+
+    ChangeSetFailure failNextChangeSet(ChangeSetFailureRequest request) {
+        new Validations()
+                .required("partyId", request.partyId())
+                .text("entityId", request.entityId(), 255)
+                .required("errorCode", request.errorCode())
+                .matches("errorCode", request.errorCode(), ERROR_CODE, "validation.simulation.errorCode")
+                .throwIfInvalid();
+        var failure = new ChangeSetFailure(
+                Validations.present("partyId", request.partyId()),
+                Validations.present("entityId", request.entityId()),
+                Validations.present("errorCode", request.errorCode()));
+        controls.failNextChangeSet(failure);
+        return failure;
     }
 
     Throttle throttle(ThrottleRequest request) {
