@@ -184,7 +184,8 @@ class EntitlementWireTests {
                 "DIMENSION=analysts");
         var answer = JSON.readTree(out);
         assertThat(answer.at("/Entitlements").size()).as(out).isEqualTo(2);
-        assertThat(answer.at("/Entitlements/0/CustomerAWSAccountId").asString()).isEqualTo(GLOBEX_ACCOUNT);
+        assertThat(answer.at("/Entitlements").findValuesAsString("CustomerAWSAccountId"))
+                .containsExactlyInAnyOrder(GLOBEX_ACCOUNT, GLOBEX_SECOND_ACCOUNT);
     }
 
     /** The seller's view of the product's entitlements over REST, once both agreements have provisioned them. */
