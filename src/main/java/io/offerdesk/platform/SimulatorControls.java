@@ -1,5 +1,6 @@
 package io.offerdesk.platform;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,4 +25,7 @@ public interface SimulatorControls {
      * back).
      */
     Optional<String> takeChangeSetFailure(UUID partyId, String entityId);
+
+    /** How long after its start the engine is to wait before it applies a change set of the party, if at all. */
+    Optional<Duration> changeSetDelay(UUID partyId);
 }

@@ -19,3 +19,10 @@ CREATE TABLE platform.simulator_change_set_failure (
     created_at timestamptz NOT NULL,
     PRIMARY KEY (party_id, entity_id)
 );
+
+-- Change sets of a party wait this long after their start before the engine applies them (they stay APPLYING).
+CREATE TABLE platform.simulator_change_set_delay (
+    party_id   uuid        PRIMARY KEY,
+    delay      interval    NOT NULL,
+    created_at timestamptz NOT NULL
+);

@@ -133,6 +133,49 @@ class SimulatorControlsWireTests {
         assertThat(again.at("/status").asString()).as(again.toString()).isEqualTo("SUCCEEDED");
     }
 
+    /**
+     * A delay of a few seconds: the change set is not final right after its start, and applied only once the delay
+     * has passed (its end is at least the delay after its start), then the delay is cleared.
+     */
+    @Test
+    void aDelayedChangeSetStaysApplyingUntilTheDelayHasPassed() {
+        var offers = new AgreementFixtures(api);
+        var offer = offers.installmentOffer(product, AgreementFixtures.GLOBEX_ACCOUNT);
+        var delay = api.post("/api/v1/simulation/change-set-delays", OPERATOR, """
+                {"partyId":"%s","delay":"PT3S"}""".formatted(acme));
+        assertThat(delay.status()).as(delay.body()).isEqualTo(200);
+        try {
+            var started = api.post(
+                    "/api/v1/change-sets",
+                    AUTHOR,
+                    OfferFixtures.set(List.of(OfferFixtures.change(
+                            "UpdateInformation",
+                            offer,
+                            null,
+                            "{\"Name\":\"" + OfferFixtures.unique("Delayed") + "\"}"))));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            var id = started.json().at("/changeSetId").asString();
+            assertThat(api.get("/api/v1/change-sets/" + id, AUTHOR)
+                            .json()
+                            .at("/status")
+                            .asString())
+                    .isIn("PREPARING", "APPLYING");
+            var done = api.finishedChangeSet(AUTHOR, started);
+            assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+            assertThat(java.time.Duration.between(
+                            java.time.Instant.parse(done.at("/startTime").asString()),
+                            java.time.Instant.parse(done.at("/endTime").asString())))
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(3));
+        } finally {
+            assertThat(api.delete("/api/v1/simulation/change-set-delays?partyId=" + acme, OPERATOR)
+                            .status())
+                    .isEqualTo(204);
+        }
+        var bad = api.post("/api/v1/simulation/change-set-delays", OPERATOR, """
+                {"partyId":"%s","delay":"P2D"}""".formatted(acme));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+    }
+
     @Test
     void aChangeSetFailureIsClearedBeforeItIsUsed() {
         var entity = "offer-" + OfferFixtures.unique("x").replaceAll("[^a-z0-9]", "");

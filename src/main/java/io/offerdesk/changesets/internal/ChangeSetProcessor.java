@@ -16,6 +16,7 @@ import io.offerdesk.changesets.internal.ChangeSetRepository.Stored;
 import io.offerdesk.changesets.internal.domain.ChangePlan;
 import io.offerdesk.platform.SimulatorControls;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,6 +100,15 @@ class ChangeSetProcessor {
             return;
         }
         var set = stored.changeSet();
+        var due = simulator
+                .changeSetDelay(set.ownerPartyId())
+                .map(delay -> set.startTime().plus(delay))
+                .orElse(null);
+        if (due != null && due.isAfter(clock.instant())) {
+            // the simulator's delay: stay APPLYING, claimed until the delay has passed, then a worker takes it again
+            changeSets.holdUntil(id, Duration.between(clock.instant(), due));
+            return;
+        }
         var context = new ChangeSetContext(id, set.ownerPartyId(), stored.actor(), clock.instant());
         var changes = set.changes();
         var order = ChangePlan.order(

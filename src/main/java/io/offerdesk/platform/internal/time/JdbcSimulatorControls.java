@@ -3,6 +3,7 @@ package io.offerdesk.platform.internal.time;
 import io.offerdesk.platform.SimulatorControls;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +75,37 @@ class JdbcSimulatorControls implements SimulatorControls {
                 .param("entity", entityId)
                 .query(String.class)
                 .optional();
+    }
+
+    @Override
+    public Optional<Duration> changeSetDelay(UUID partyId) {
+        return jdbc.sql("""
+                        SELECT CAST(extract(epoch FROM delay) * 1000 AS bigint)
+                        FROM platform.simulator_change_set_delay WHERE party_id = :party
+                        """)
+                .param("party", partyId)
+                .query(Long.class)
+                .optional()
+                .map(Duration::ofMillis);
+    }
+
+    void delayChangeSets(UUID partyId, Duration delay) {
+        jdbc.sql("""
+                        INSERT INTO platform.simulator_change_set_delay (party_id, delay, created_at)
+                        VALUES (:party, CAST(:delay AS interval), :now)
+                        ON CONFLICT (party_id) DO UPDATE SET delay = EXCLUDED.delay
+                        """)
+                .param("party", partyId)
+                .param("delay", delay.toMillis() + " milliseconds")
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    boolean clearChangeSetDelay(UUID partyId) {
+        return jdbc.sql("DELETE FROM platform.simulator_change_set_delay WHERE party_id = :party")
+                        .param("party", partyId)
+                        .update()
+                == 1;
     }
 
     List<ChangeSetFailure> changeSetFailures() {

@@ -8,6 +8,7 @@ import io.offerdesk.platform.internal.time.JdbcSimulatorControls.Throttle;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Validations;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -57,6 +58,13 @@ class SimulatorControlsApi {
             @Nullable String errorCode) {}
 
     record ChangeSetFailures(List<ChangeSetFailure> changeSetFailures) {}
+
+    /** Apply the party's change sets {@code delay} after their start (ISO-8601, e.g. {@code PT30S}). */
+    record ChangeSetDelayRequest(
+            @Nullable UUID partyId, @Nullable Duration delay) {}
+
+    /** The longest delay: a change set held longer would outlive what automation tests wait for. */
+    static final Duration LONGEST_DELAY = Duration.ofHours(24);
 
     private final JdbcSimulatorControls controls;
 
@@ -132,6 +140,34 @@ class SimulatorControlsApi {
             requireOperator(me);
             if (!api.controls.clearChangeSetFailure(partyId, entityId)) {
                 throw new NotFound("changeSetFailure", partyId + "/" + entityId);
+            }
+        }
+
+        @PostMapping("/api/v1/simulation/change-set-delays")
+        ChangeSetDelayRequest delayChangeSets(OfferdeskPrincipal me, @RequestBody ChangeSetDelayRequest request) {
+            requireOperator(me);
+            new Validations()
+                    .required("partyId", request.partyId())
+                    .required("delay", request.delay())
+                    .check(
+                            request.delay() == null
+                                    || (request.delay().isPositive()
+                                            && request.delay().compareTo(LONGEST_DELAY) <= 0),
+                            "delay",
+                            "validation.simulation.delay",
+                            LONGEST_DELAY.toHours())
+                    .throwIfInvalid();
+            api.controls.delayChangeSets(
+                    Validations.present("partyId", request.partyId()), Validations.present("delay", request.delay()));
+            return request;
+        }
+
+        @DeleteMapping("/api/v1/simulation/change-set-delays")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        void clearChangeSetDelay(OfferdeskPrincipal me, @RequestParam UUID partyId) {
+            requireOperator(me);
+            if (!api.controls.clearChangeSetDelay(partyId)) {
+                throw new NotFound("changeSetDelay", partyId.toString());
             }
         }
 
