@@ -1,28 +1,35 @@
 package io.offerdesk.awsapi.internal;
 
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.platform.SimulatorControls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
- * The single entry of the AWS-compatible API: JSON-RPC calls are dispatched by {@code X-Amz-Target} to the service's
- * {@link AwsOperations}; anything else under {@code /aws} is an unknown operation, answered in the service's shape.
- * Every failure becomes an AWS error here, never a problem+json or an error page, so that the SDKs parse it.
+ * The single entry of the AWS-compatible API: JSON-RPC calls are dispatched by {@code X-Amz-Target}, Smithy RPC v2
+ * CBOR calls by their path, and REST calls by the model's HTTP bindings, to the service's {@link AwsOperations};
+ * anything else under {@code /aws} is an unknown operation, answered in the service's shape. Every failure becomes an
+ * AWS error here, never a problem+json or an error page, so that the SDKs parse it. A throttle the simulator set for
+ * the caller's party answers before the operation runs.
  *
  * <p>A plain {@code @Controller}: the REST API's problem+json advice applies to {@code @RestController}s only.
  */
@@ -35,12 +42,20 @@ class AwsEndpoint {
     private final AwsResponses responses;
     private final RestJsonRoutes routes;
     private final JsonMapper json;
+    private final CBORMapper cbor = CBORMapper.shared();
+    private final SimulatorControls simulator;
 
-    AwsEndpoint(List<AwsOperations> operations, AwsResponses responses, RestJsonRoutes routes, JsonMapper json) {
+    AwsEndpoint(
+            List<AwsOperations> operations,
+            AwsResponses responses,
+            RestJsonRoutes routes,
+            JsonMapper json,
+            SimulatorControls simulator) {
         this.services = operations.stream().collect(Collectors.toMap(AwsOperations::service, Function.identity()));
         this.responses = responses;
         this.routes = routes;
         this.json = json;
+        this.simulator = simulator;
     }
 
     /** botocore posts JSON-RPC calls to the endpoint's path with the model's {@code /} appended. */
@@ -56,43 +71,47 @@ class AwsEndpoint {
             unknown(request, response);
             return;
         }
+        var prefix = service.targetPrefix() + ".";
+        var name = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : "";
         try {
-            responses.result(response, service.protocol(), call(caller, service, target, request));
+            responses.result(
+                    response,
+                    service.protocol(),
+                    dispatch(caller, service, name, String.valueOf(target), document(request, json)));
         } catch (AwsError error) {
             responses.error(response, service.protocol(), error);
         }
     }
 
-    private JsonNode call(
-            OfferdeskPrincipal caller, AwsService service, @Nullable String target, HttpServletRequest request)
-            throws IOException {
-        var operations = services.get(service);
-        var prefix = service.targetPrefix() + ".";
-        var name = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : "";
-        var operation = operations == null ? null : operations.operations().get(name);
-        if (operations == null || operation == null) {
-            throw AwsError.unknownOperation(
-                    "Operation " + target + " is not known to " + service.botocoreName() + " on Offerdesk.");
-        }
-        return invoke(caller, operations, name, operation, document(request));
-    }
-
-    private JsonNode invoke(
+    /**
+     * Smithy RPC v2 CBOR calls, for services whose model lists that protocol: the operation is named by the path (the
+     * service segment is the JSON protocol's target prefix, which is the Smithy service's name), the body is CBOR.
+     */
+    @PostMapping("/aws/{service}/service/{smithyService}/operation/{operation}")
+    void callCbor(
             OfferdeskPrincipal caller,
-            AwsOperations operations,
-            String name,
-            AwsOperations.Operation operation,
-            JsonNode document) {
+            @PathVariable String smithyService,
+            @PathVariable String operation,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        var service = AwsService.forPath(request.getRequestURI()).orElse(null);
+        if (service == null || !service.speaksCbor()) {
+            unknown(request, response);
+            return;
+        }
+        var protocol = AwsProtocol.RPC_V2_CBOR;
         try {
-            return operation.call(caller, AwsInput.of(document));
-        } catch (AwsError error) {
-            throw operations.onWire(error);
-        } catch (RuntimeException failure) {
-            var error = operations.translate(name, failure);
-            if (error.status() >= 500) {
-                log.error("Server fault in {}.{}", operations.service().botocoreName(), name, failure);
+            if (!smithyService.equals(service.targetPrefix())) {
+                throw AwsError.unknownOperation(
+                        "Service " + smithyService + " is not known to " + service.botocoreName() + " on Offerdesk.");
             }
-            throw error;
+            responses.result(
+                    response,
+                    protocol,
+                    dispatch(caller, service, operation, smithyService + "." + operation, document(request, cbor)));
+        } catch (AwsError error) {
+            responses.error(response, protocol, error);
         }
     }
 
@@ -116,29 +135,58 @@ class AwsEndpoint {
                     path,
                     request.getParameterMap(),
                     request::getHeader,
-                    document(request));
+                    document(request, json).get());
             var operation =
                     routed.map(r -> operations.operations().get(r.operation())).orElse(null);
             if (operation == null) {
                 unknown(request, response);
                 return;
             }
-            var result = invoke(
-                    caller,
-                    operations,
-                    routed.get().operation(),
-                    operation,
-                    routed.get().input());
+            var input = routed.get().input();
+            var result = invoke(caller, operations, routed.get().operation(), operation, () -> input);
             responses.result(response, service.protocol(), result);
         } catch (AwsError error) {
             responses.error(response, service.protocol(), operations.onWire(error));
         }
     }
 
+    private JsonNode dispatch(
+            OfferdeskPrincipal caller, AwsService service, String name, String target, Supplier<JsonNode> document) {
+        var operations = services.get(service);
+        var operation = operations == null ? null : operations.operations().get(name);
+        if (operations == null || operation == null) {
+            throw AwsError.unknownOperation(
+                    "Operation " + target + " is not known to " + service.botocoreName() + " on Offerdesk.");
+        }
+        return invoke(caller, operations, name, operation, document);
+    }
+
+    private JsonNode invoke(
+            OfferdeskPrincipal caller,
+            AwsOperations operations,
+            String name,
+            AwsOperations.Operation operation,
+            Supplier<JsonNode> document) {
+        var service = operations.service();
+        if (simulator.throttled(caller.partyId(), service.botocoreName(), name)) {
+            throw AwsError.throttling(service.protocol());
+        }
+        var input = AwsInput.of(document.get());
+        try {
+            return operation.call(caller, input);
+        } catch (AwsError error) {
+            throw operations.onWire(error);
+        } catch (RuntimeException failure) {
+            var error = operations.translate(name, failure);
+            if (error.status() >= 500) {
+                log.error("Server fault in {}.{}", service.botocoreName(), name, failure);
+            }
+            throw error;
+        }
+    }
+
     private void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var protocol = AwsService.forPath(request.getRequestURI())
-                .map(AwsService::protocol)
-                .orElse(AwsProtocol.REST_JSON_1);
+        var protocol = AwsService.protocolFor(request.getRequestURI());
         responses.error(
                 response,
                 protocol,
@@ -148,15 +196,19 @@ class AwsEndpoint {
                         "No operation " + request.getMethod() + " " + request.getRequestURI() + " on Offerdesk."));
     }
 
-    private JsonNode document(HttpServletRequest request) throws IOException {
+    /** The request's input document in the protocol's format (the body was read ahead, so this cannot block). */
+    private static Supplier<JsonNode> document(HttpServletRequest request, ObjectMapper format) throws IOException {
         var body = request.getInputStream().readAllBytes();
-        if (body.length == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException unreadable) {
-            throw AwsError.serialization("The request body is not valid JSON: " + unreadable.getOriginalMessage());
-        }
+        return () -> {
+            if (body.length == 0) {
+                return format.createObjectNode();
+            }
+            try {
+                return format.readTree(body);
+            } catch (JacksonException unreadable) {
+                throw AwsError.serialization("The request body is not valid "
+                        + format.tokenStreamFactory().getFormatName() + ": " + unreadable.getOriginalMessage());
+            }
+        };
     }
 }

@@ -2,7 +2,9 @@ package io.offerdesk.awsapi.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -183,6 +185,34 @@ public final class AwsInput {
             items.add(item.apply(new AwsInput(element, elementPath + ".member")));
         }
         return items;
+    }
+
+    /** A map of string keys to lists of strings (such as GetEntitlements' {@code Filter}); empty when absent. */
+    public Map<String, List<String>> stringListMap(String member) {
+        var value = value(member);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw wrongType(member, "a map");
+        }
+        var map = new LinkedHashMap<String, List<String>>();
+        for (var entry : value.properties()) {
+            var list = entry.getValue();
+            var entryPath = path(member) + "." + entry.getKey();
+            if (!list.isArray()) {
+                throw AwsError.serialization("Expected a list at '" + entryPath + "'.");
+            }
+            var strings = new ArrayList<String>();
+            for (var element : list) {
+                if (!element.isString()) {
+                    throw AwsError.serialization("Expected a string at '" + entryPath + "'.");
+                }
+                strings.add(element.asString());
+            }
+            map.put(entry.getKey(), strings);
+        }
+        return map;
     }
 
     private @Nullable JsonNode value(String member) {

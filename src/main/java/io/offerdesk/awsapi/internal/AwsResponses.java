@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * Writes responses of the AWS-compatible API: the request id every response carries, results in the protocol's
@@ -18,6 +19,7 @@ public class AwsResponses {
     public static final String ERROR_TYPE = "x-amzn-ErrorType";
 
     private final JsonMapper json;
+    private final CBORMapper cbor = CBORMapper.shared();
 
     AwsResponses(JsonMapper json) {
         this.json = json;
@@ -35,7 +37,7 @@ public class AwsResponses {
 
     /**
      * restJson1: the code in {@code x-amzn-ErrorType}, the message as both {@code message} and {@code Message} (the
-     * SDKs read either). awsJson: the code as {@code __type} beside {@code message}.
+     * SDKs read either). awsJson and Smithy RPC v2 CBOR: the code as {@code __type} beside {@code message}.
      */
     public void error(HttpServletResponse response, AwsProtocol protocol, AwsError error) throws IOException {
         var body = json.createObjectNode();
@@ -54,7 +56,13 @@ public class AwsResponses {
 
     private void write(HttpServletResponse response, AwsProtocol protocol, JsonNode body) throws IOException {
         response.setContentType(protocol.contentType());
-        var bytes = json.writeValueAsBytes(body);
+        byte[] bytes;
+        if (protocol == AwsProtocol.RPC_V2_CBOR) {
+            response.setHeader(AwsProtocol.SMITHY_PROTOCOL, "rpc-v2-cbor");
+            bytes = cbor.writeValueAsBytes(body);
+        } else {
+            bytes = json.writeValueAsBytes(body);
+        }
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

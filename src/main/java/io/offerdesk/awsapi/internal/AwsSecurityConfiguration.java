@@ -41,9 +41,7 @@ class AwsSecurityConfiguration {
                 // the filter answers every unauthenticated request itself; this is the shape should anything slip by
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> responses.error(
                         response,
-                        AwsService.forPath(request.getRequestURI())
-                                .map(AwsService::protocol)
-                                .orElse(AwsProtocol.REST_JSON_1),
+                        AwsService.protocolFor(request.getRequestURI()),
                         new AwsError(
                                 AuthFailure.MISSING_AUTHENTICATION_TOKEN.code(),
                                 AuthFailure.MISSING_AUTHENTICATION_TOKEN.status(),

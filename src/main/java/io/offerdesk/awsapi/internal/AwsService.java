@@ -41,6 +41,27 @@ public enum AwsService {
         return Arrays.stream(values()).filter(s -> s.path.equals(name)).findFirst();
     }
 
+    /**
+     * The protocol a request under {@code /aws} speaks, for answering it (errors included) in kind: Smithy RPC v2 CBOR
+     * when it goes to {@code .../service/<service>/operation/<operation>} of a service whose model lists that
+     * protocol, otherwise its service's protocol; restJson1 outside any service.
+     */
+    public static AwsProtocol protocolFor(String requestPath) {
+        return forPath(requestPath)
+                .map(service -> service.speaksCbor() && requestPath.contains("/service/")
+                        ? AwsProtocol.RPC_V2_CBOR
+                        : service.protocol())
+                .orElse(AwsProtocol.REST_JSON_1);
+    }
+
+    /**
+     * Whether the model lists smithy-rpc-v2-cbor beside the JSON protocol: boto3 picks by its own order (1.43 prefers
+     * {@code json}), other SDKs may pick CBOR, so both are answered.
+     */
+    public boolean speaksCbor() {
+        return this == ENTITLEMENT;
+    }
+
     /** The segment after {@code /aws/}. */
     public String path() {
         return path;

@@ -14,7 +14,9 @@ import io.offerdesk.changesets.events.ChangeSetFailed;
 import io.offerdesk.changesets.events.ChangeSetSucceeded;
 import io.offerdesk.changesets.internal.ChangeSetRepository.Stored;
 import io.offerdesk.changesets.internal.domain.ChangePlan;
+import io.offerdesk.platform.SimulatorControls;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies one claimed change set: every change in dependency order inside one transaction, then records the outcome.
  * A rejected change rolls everything back and the change set fails with {@code CLIENT_ERROR} and that change's errors;
- * an unexpected exception fails it with {@code SERVER_FAULT}. A validation-only change set is rolled back on success
+ * an unexpected exception fails it with {@code SERVER_FAULT}. A failure the operator set in the simulator for the
+ * owner and an entity fails the change set at the change of that entity, with the chosen code, once. A validation-only change set is rolled back on success
  * too.
  */
 @Component
@@ -59,13 +62,16 @@ class ChangeSetProcessor {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SimulatorControls simulator;
 
     ChangeSetProcessor(
             List<ChangeHandler> handlers,
             ChangeSetRepository changeSets,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            SimulatorControls simulator) {
+        this.simulator = simulator;
         this.handlers = handlers.stream().collect(Collectors.toMap(ChangeHandler::entityType, Function.identity()));
         this.changeSets = changeSets;
         this.events = events;
@@ -94,6 +100,15 @@ class ChangeSetProcessor {
             return;
         }
         var set = stored.changeSet();
+        var due = simulator
+                .changeSetDelay(set.ownerPartyId())
+                .map(delay -> set.startTime().plus(delay))
+                .orElse(null);
+        if (due != null && due.isAfter(clock.instant())) {
+            // the simulator's delay: stay APPLYING, claimed until the delay has passed, then a worker takes it again
+            changeSets.holdUntil(id, Duration.between(clock.instant(), due));
+            return;
+        }
         var context = new ChangeSetContext(id, set.ownerPartyId(), stored.actor(), clock.instant());
         var changes = set.changes();
         var order = ChangePlan.order(
@@ -117,6 +132,21 @@ class ChangeSetProcessor {
                     change.changeName(),
                     entityId(change.entityIdentifier(), createdByName),
                     ChangePlan.resolve(change.details(), createdByName));
+            var simulated = resolved.entityId() == null
+                    ? null
+                    : simulator
+                            .takeChangeSetFailure(set.ownerPartyId(), resolved.entityId())
+                            .orElse(null);
+            if (simulated != null) {
+                throw new Outcome(
+                        withErrors(
+                                changes,
+                                index,
+                                List.of(new ChangeError(
+                                        simulated, "The simulator failed this change with " + simulated + "."))),
+                        List.of(),
+                        FailureCode.CLIENT_ERROR);
+            }
             String entityId;
             try {
                 entityId = session.apply(resolved);

@@ -136,6 +136,20 @@ public class ChangeSetRepository {
                 .list();
     }
 
+    /** Keeps an applying change set claimed for {@code hold} more (real time, as claims are), untouched. */
+    public void holdUntil(String id, Duration hold) {
+        jdbc.sql("""
+                        UPDATE changesets.change_set SET claimed_until = clock_timestamp() + :hold
+                        WHERE id = :id AND status = 'APPLYING'
+                        """)
+                .param("id", id)
+                .param(
+                        "hold",
+                        new org.postgresql.util.PGInterval(
+                                0, 0, 0, 0, 0, hold.plusMillis(999).toSeconds()))
+                .update();
+    }
+
     /** The change set's status alone, for waiting: no changes to read. */
     public Optional<ChangeSetStatus> status(String id) {
         return jdbc.sql("SELECT status FROM changesets.change_set WHERE id = :id")

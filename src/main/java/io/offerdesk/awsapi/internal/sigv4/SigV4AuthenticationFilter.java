@@ -1,7 +1,6 @@
 package io.offerdesk.awsapi.internal.sigv4;
 
 import io.offerdesk.awsapi.internal.AwsError;
-import io.offerdesk.awsapi.internal.AwsProtocol;
 import io.offerdesk.awsapi.internal.AwsResponses;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Refused;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Authenticates every request under {@code /aws} by its SigV4 signature, with real time (signatures are made with
@@ -51,9 +51,7 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         AwsResponses.assignRequestId(response);
-        var protocol = AwsService.forPath(request.getRequestURI())
-                .map(AwsService::protocol)
-                .orElse(AwsProtocol.REST_JSON_1);
+        var protocol = AwsService.protocolFor(request.getRequestURI());
         if (request.getContentLengthLong() > maxRequestBytes) {
             responses.error(response, protocol, tooLarge());
             return;
@@ -79,21 +77,26 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Runs the request as the key's user; a request that ends in an error gives its signature back. */
+    /**
+     * Runs the request as the key's user; a request that ends in an error gives its signature back. The answer is held
+     * until then, so that a client retrying at once, as the SDKs do, never finds the signature still taken.
+     */
     private void proceed(Verified verified, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(ProgramAuthentication.of(verified.principal()));
         SecurityContextHolder.setContext(context);
+        var held = new ContentCachingResponseWrapper(response);
         var succeeded = false;
         try {
-            chain.doFilter(request, response);
-            succeeded = response.getStatus() < 400;
+            chain.doFilter(request, held);
+            succeeded = held.getStatus() < 400;
         } finally {
             SecurityContextHolder.clearContext();
             if (!succeeded) {
                 replays.release(verified.signature());
             }
+            held.copyBodyToResponse();
         }
     }
 

@@ -37,15 +37,18 @@ class SimulationController {
     record AdvanceResult(Instant from, Instant to, int stops) {}
 
     private final Simulation simulation;
+    private final JdbcSimulatorControls controls;
 
-    SimulationController(Simulation simulation) {
+    SimulationController(Simulation simulation, JdbcSimulatorControls controls) {
         this.simulation = simulation;
+        this.controls = controls;
     }
 
     @GetMapping("/simulation")
     String page(OfferdeskPrincipal me, Model model) {
         requireOperator(me);
         model.addAttribute("clock", view());
+        model.addAttribute("throttles", controls.throttles());
         return "platform/simulation";
     }
 
@@ -127,7 +130,7 @@ class SimulationController {
         }
     }
 
-    private static void requireOperator(OfferdeskPrincipal me) {
+    static void requireOperator(OfferdeskPrincipal me) {
         if (!me.has(Role.OPERATOR_ADMIN)) {
             throw new AccessDeniedException("simulation controls are for the marketplace operator");
         }
