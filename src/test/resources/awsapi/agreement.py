@@ -6,51 +6,16 @@ role, the seller, its finance user, another buyer), the released offer and its t
 import json
 import sys
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+
+import wire
 
 ARGS = json.loads(sys.argv[1])
-RAW = {}  # the last response body as it came over the wire, before boto3 parsed it
-
-
 def client(party):
-    c = boto3.client(
-        "marketplace-agreement",
-        endpoint_url=ARGS["endpoint"],
-        region_name="us-east-1",
-        aws_access_key_id=ARGS[party]["accessKeyId"],
-        aws_secret_access_key=ARGS[party]["secretAccessKey"],
-        config=Config(retries={"max_attempts": 1}),
-    )
-
-    def keep_raw(http_response, model, **kwargs):
-        RAW.update(operation=model.name, body=http_response.content.decode(), status=http_response.status_code,
-                   contentType=http_response.headers.get("Content-Type"))
-
-    c.meta.events.register("after-call.*.*", keep_raw)
-    return c
+    return wire.client("marketplace-agreement", ARGS["endpoint"], ARGS[party])
 
 
 def outcome(call):
-    """The response, or the exception boto3 raised: its class, the parsed code, status, message and members."""
-    RAW.clear()
-    try:
-        response = call()
-        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response,
-                "raw": dict(RAW)}
-    except ClientError as e:
-        return {
-            "ok": False,
-            "exception": type(e).__name__,
-            "code": e.response["Error"]["Code"],
-            "message": e.response["Error"].get("Message"),
-            "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
-            "requestId": e.response["ResponseMetadata"].get("RequestId"),
-            "reason": e.response.get("reason"),
-            "resourceType": e.response.get("resourceType"),
-            "raw": dict(RAW),
-        }
+    return wire.outcome(call, "reason", "resourceType")
 
 
 def requested_terms():

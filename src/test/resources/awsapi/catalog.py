@@ -8,40 +8,18 @@ import json
 import sys
 import time
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+
+import wire
 
 ARGS = json.loads(sys.argv[1])
 TODAY = datetime.date.fromisoformat(ARGS["today"])
-RAW = {}  # the last response body as it came over the wire, before boto3 parsed it
 
 
 def client(keys):
-    c = boto3.client("marketplace-catalog", endpoint_url=ARGS["endpoint"], region_name="us-east-1",
-                     aws_access_key_id=keys["accessKeyId"], aws_secret_access_key=keys["secretAccessKey"],
-                     config=Config(retries={"max_attempts": 1}))
-
-    def keep_raw(http_response, model, **kwargs):
-        RAW.update(operation=model.name, body=http_response.content.decode(), status=http_response.status_code,
-                   contentType=http_response.headers.get("Content-Type"))
-
-    c.meta.events.register("after-call.*.*", keep_raw)
-    return c
+    return wire.client("marketplace-catalog", ARGS["endpoint"], keys)
 
 
-def outcome(call):
-    """The response, or the exception boto3 raised: its class, the parsed code, status and message."""
-    RAW.clear()
-    try:
-        response = call()
-        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response,
-                "raw": dict(RAW)}
-    except ClientError as e:
-        return {"ok": False, "exception": type(e).__name__, "code": e.response["Error"]["Code"],
-                "message": e.response["Error"].get("Message"),
-                "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
-                "requestId": e.response["ResponseMetadata"].get("RequestId"), "raw": dict(RAW)}
+outcome = wire.outcome
 
 
 def change(change_type, details, identifier="$O.Entity.Identifier", name=None, as_string=False):

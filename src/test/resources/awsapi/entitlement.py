@@ -4,62 +4,28 @@ changed, and, for CBOR, botocore's protocol preference (1.43 picks awsJson 1.1 w
 
 Usage: python3 entitlement.py '<json arguments>' (endpoint, product, account, keys, or "calls": a list of protocols
 to call in: see EntitlementWireTests and SimulatorControlsWireTests)."""
-import base64
 import json
 import sys
 import time
 
-import boto3
 import botocore.model
-from botocore.config import Config
-from botocore.exceptions import ClientError
+
+import wire
 
 ARGS = json.loads(sys.argv[1])
 JSON_FIRST = botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS
 CBOR_FIRST = ("smithy-rpc-v2-cbor",) + tuple(p for p in JSON_FIRST if p != "smithy-rpc-v2-cbor")
-RAW = {}
-
-
 def client(protocols, key=None, **config):
     # the protocol is resolved once per client, from this tuple, when the client is created
     botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS = protocols
-    c = boto3.client(
-        "marketplace-entitlement",
-        endpoint_url=ARGS["endpoint"],
-        region_name="us-east-1",
-        aws_access_key_id=(key or ARGS["seller"])["accessKeyId"],
-        aws_secret_access_key=(key or ARGS["seller"])["secretAccessKey"],
-        # one attempt in all ("max_attempts" counts retries only): a throttled call is seen, not retried
-        config=Config(retries={"total_max_attempts": 1}, **config),
-    )
+    # one attempt in all ("max_attempts" counts retries only): a throttled call is seen, not retried
+    c = wire.client("marketplace-entitlement", ARGS["endpoint"], key or ARGS["seller"], binary=True,
+                    retries={"total_max_attempts": 1}, **config)
     botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS = JSON_FIRST
-
-    def keep_raw(http_response, model, **kwargs):
-        RAW.update(operation=model.name, body=base64.b64encode(http_response.content).decode(),
-                   status=http_response.status_code, contentType=http_response.headers.get("Content-Type"),
-                   smithyProtocol=http_response.headers.get("smithy-protocol"),
-                   url=http_response.url)
-
-    c.meta.events.register("after-call.*.*", keep_raw)
     return c
 
 
-def outcome(call):
-    RAW.clear()
-    try:
-        response = call()
-        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response,
-                "raw": dict(RAW)}
-    except ClientError as e:
-        return {
-            "ok": False,
-            "exception": type(e).__name__,
-            "code": e.response["Error"]["Code"],
-            "message": e.response["Error"].get("Message"),
-            "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
-            "requestId": e.response["ResponseMetadata"].get("RequestId"),
-            "raw": dict(RAW),
-        }
+outcome = wire.outcome
 
 
 def scenario(protocols):

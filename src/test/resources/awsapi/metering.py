@@ -11,55 +11,23 @@ import urllib.error
 import urllib.request
 from unittest import mock
 
-import boto3
 import botocore
 import botocore.auth
 import botocore.compat
-from botocore.config import Config
-from botocore.exceptions import ClientError
+
+import wire
 
 ARGS = json.loads(sys.argv[1])
 NOW = datetime.datetime.fromtimestamp(ARGS["now"], tz=datetime.timezone.utc)  # the simulated clock: usage time
 
 
-RAW = {}  # the last response body as it came over the wire, before boto3 parsed it
-
-
 def client(key=None, secret=None, service="meteringmarketplace", path="metering", **config):
-    c = boto3.client(
-        service,
-        endpoint_url=ARGS["endpoint"].replace("/aws/metering", "/aws/" + path),
-        region_name="us-east-1",
-        aws_access_key_id=key or ARGS["seller"]["accessKeyId"],
-        aws_secret_access_key=secret or ARGS["seller"]["secretAccessKey"],
-        config=Config(retries={"max_attempts": 1}, **config),
-    )
-
-    def keep_raw(http_response, model, **kwargs):
-        RAW.update(operation=model.name, body=http_response.content.decode(), status=http_response.status_code,
-                   contentType=http_response.headers.get("Content-Type"))
-
-    c.meta.events.register("after-call.*.*", keep_raw)
-    return c
+    return wire.client(service, ARGS["endpoint"].replace("/aws/metering", "/aws/" + path),
+                       {"accessKeyId": key or ARGS["seller"]["accessKeyId"],
+                        "secretAccessKey": secret or ARGS["seller"]["secretAccessKey"]}, **config)
 
 
-def outcome(call):
-    """The response, or the exception boto3 raised: its class, the parsed code, status and message."""
-    RAW.clear()
-    try:
-        response = call()
-        return {"ok": True, "requestId": response["ResponseMetadata"].get("RequestId"), "response": response,
-                "raw": dict(RAW)}
-    except ClientError as e:
-        return {
-            "ok": False,
-            "exception": type(e).__name__,
-            "code": e.response["Error"]["Code"],
-            "message": e.response["Error"].get("Message"),
-            "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
-            "requestId": e.response["ResponseMetadata"].get("RequestId"),
-            "raw": dict(RAW),
-        }
+outcome = wire.outcome
 
 
 def record(account, quantity, hours_ago=1, dimension="requests", **more):

@@ -3,23 +3,20 @@ package io.offerdesk.awsapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.awsapi.support.AwsClients;
 import io.offerdesk.awsapi.support.BotocoreConformance;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.parties.internal.DemoParties;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -243,7 +240,7 @@ class AgreementWireTests {
         var bought = fixtures.buy(fixtures.installmentOffer(fixtures.saasProduct(), GLOBEX_ACCOUNT));
         assertThat(bought.status()).as(bought.body()).isEqualTo(201);
         var agreement = bought.json().at("/agreementId").asString();
-        var out = run(
+        var out = AwsClients.run(
                 Map.of(
                         "AWS_ACCESS_KEY_ID",
                         DemoParties.demoAccessKeyId(GLOBEX),
@@ -300,12 +297,7 @@ class AgreementWireTests {
     }
 
     private Map<String, String> accessKey(String holder) {
-        var id = api.get("/api/v1/users/me", holder).json().at("/id").asString();
-        var issued = api.post("/api/v1/users/" + id + "/access-keys", holder, "");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return Map.of(
-                "accessKeyId", issued.json().at("/key/id").asString(),
-                "secretAccessKey", issued.json().at("/secretAccessKey").asString());
+        return AwsClients.accessKey(api, holder, holder);
     }
 
     private static JsonNode ok(JsonNode result, String call) {
@@ -323,44 +315,15 @@ class AgreementWireTests {
         throw new AssertionError("no " + member + " in " + terms);
     }
 
+    /** As {@link AwsClients#assertRaised}, in the Agreement Service's awsJson 1.0 content type. */
     private static void assertRaised(JsonNode outcome, String exception, int status) {
-        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
-        assertThat(outcome.at("/exception").asString())
-                .as("boto3 raised the modeled exception class: " + outcome)
-                .isEqualTo(exception);
-        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
-        assertThat(outcome.at("/requestId").asString()).isNotBlank();
+        AwsClients.assertRaised(outcome, exception, status);
         assertThat(outcome.at("/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
     }
 
     private JsonNode boto3(Map<String, Object> arguments) {
         var all = new HashMap<String, Object>(arguments);
         all.put("endpoint", api.baseUrl() + "/aws/agreement");
-        try {
-            var script = new ClassPathResource("awsapi/agreement.py").getFile().getPath();
-            return JSON.readTree(run(Map.of(), "python3", script, JSON.writeValueAsString(all)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String run(Map<String, String> environment, String... command) {
-        try {
-            var builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
-            builder.environment().putAll(environment);
-            var process = builder.start();
-            var stdout = process.getInputStream().readAllBytes();
-            var stderr = process.getErrorStream().readAllBytes();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue())
-                    .as(new String(stderr, StandardCharsets.UTF_8))
-                    .isZero();
-            return new String(stdout, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AwsClients.boto3("agreement.py", all);
     }
 }

@@ -1,6 +1,7 @@
 package io.offerdesk.awsapi;
 
 import static io.offerdesk.awsapi.support.AwsClients.JSON;
+import static io.offerdesk.awsapi.support.AwsClients.assertRaised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.awsapi.support.AwsClients;
@@ -211,15 +212,5 @@ class CatalogWireTests {
                         "AWS_SHARED_CREDENTIALS_FILE",
                         "/nonexistent"),
                 command.toArray(String[]::new)));
-    }
-
-    private static void assertRaised(JsonNode outcome, String exception, int status) {
-        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
-        assertThat(outcome.at("/exception").asString())
-                .as("boto3 raised the modeled exception class: " + outcome)
-                .isEqualTo(exception);
-        assertThat(outcome.at("/code").asString()).isEqualTo(exception);
-        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
-        assertThat(outcome.at("/requestId").asString()).isNotBlank();
     }
 }

@@ -1,5 +1,6 @@
 package io.offerdesk.awsapi;
 
+import static io.offerdesk.awsapi.support.AwsClients.assertRaised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
@@ -221,15 +222,5 @@ class EntitlementWireTests {
             }
         }
         throw new AssertionError("no entitlement of " + account + " in " + entitlements);
-    }
-
-    private static void assertRaised(JsonNode outcome, String exception, int status) {
-        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
-        assertThat(outcome.at("/exception").asString())
-                .as("boto3 raised the modeled exception class: " + outcome)
-                .isEqualTo(exception);
-        assertThat(outcome.at("/code").asString()).isEqualTo(exception);
-        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
-        assertThat(outcome.at("/requestId").asString()).isNotBlank();
     }
 }

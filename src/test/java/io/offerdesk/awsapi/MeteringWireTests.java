@@ -1,5 +1,6 @@
 package io.offerdesk.awsapi;
 
+import static io.offerdesk.awsapi.support.AwsClients.assertRaised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
@@ -248,16 +249,6 @@ class MeteringWireTests {
             total += day.at("/quantity").asLong();
         }
         return total;
-    }
-
-    private static void assertRaised(JsonNode outcome, String exception, int status) {
-        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
-        assertThat(outcome.at("/exception").asString())
-                .as("boto3 raised the modeled exception class: " + outcome)
-                .isEqualTo(exception);
-        assertThat(outcome.at("/code").asString()).isEqualTo(exception);
-        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
-        assertThat(outcome.at("/requestId").asString()).isNotBlank();
     }
 
     /** Not in the model: boto3 raises a generic ClientError carrying AWS's code. */

@@ -65,4 +65,15 @@ public final class AwsClients {
             throw new IllegalStateException(e);
         }
     }
+
+    /** boto3 raised the modeled exception class for the call, with AWS's code, the status and a request id. */
+    public static void assertRaised(JsonNode outcome, String exception, int status) {
+        assertThat(outcome.at("/ok").asBoolean()).as(outcome.toString()).isFalse();
+        assertThat(outcome.at("/exception").asString())
+                .as("boto3 raised the modeled exception class: " + outcome)
+                .isEqualTo(exception);
+        assertThat(outcome.at("/code").asString()).isEqualTo(exception);
+        assertThat(outcome.at("/status").asInt()).isEqualTo(status);
+        assertThat(outcome.at("/requestId").asString()).isNotBlank();
+    }
 }
