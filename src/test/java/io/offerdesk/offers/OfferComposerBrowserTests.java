@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.support.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The seller's offer pages in a real browser against the running application, every write through the engine. */
 class OfferComposerBrowserTests extends BrowserTest {
@@ -93,8 +91,7 @@ class OfferComposerBrowserTests extends BrowserTest {
                 .endsWith(offerPath + "/eula");
 
         click(By.id("release"));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("released-notice")));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("released-notice")));
         assertThat(text("#offer-state")).isEqualTo("Released");
         assertThat(browser.findElement(By.cssSelector("h1 .offer-status")).getAttribute("data-status"))
                 .isEqualTo("ACTIVE");
@@ -127,8 +124,7 @@ class OfferComposerBrowserTests extends BrowserTest {
         type(browser.findElement(By.name("Terms[0].Schedule[1].ChargeAmount")), "500.00");
         click(By.id("save-step"));
 
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-failed")));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("outcome-failed")));
         var rows = browser.findElements(By.cssSelector("#installments tr.installment"));
         assertThat(rows).hasSize(2);
         for (var row : rows) {
@@ -225,8 +221,7 @@ class OfferComposerBrowserTests extends BrowserTest {
 
     private void awaitStep(String step) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(ExpectedConditions.urlContains("/compose/" + step));
+            await(ExpectedConditions.urlContains("/compose/" + step));
         } catch (org.openqa.selenium.TimeoutException stuck) {
             throw new AssertionError("expected step " + step + " but the page says: " + text("main"), stuck);
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Every demo role signs in and sees its home page, in English and in Chinese. */
 class DemoRolesBrowserTests extends BrowserTest {
@@ -54,7 +55,8 @@ class DemoRolesBrowserTests extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys("admin@acme.example");
         browser.findElement(By.id("password")).sendKeys("wrong-password");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(text("main")).contains("电子邮箱或密码错误");
+        // The click returns before the refused sign-in's page has loaded.
+        await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "电子邮箱或密码错误"));
         open("/login?lang=en");
     }
 

@@ -97,11 +97,11 @@ public abstract class BrowserTest {
     }
 
     /**
-     * Waits up to ten seconds for a condition: a click returns before the page it submits has loaded on a busy
-     * machine, and htmx swaps content in after the page loads.
+     * Waits up to thirty seconds for a condition: a click returns before the page it submits has loaded on a busy
+     * machine, htmx swaps content in after the page loads, and a change set's outcome shows once the engine ran it.
      */
     protected static <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
