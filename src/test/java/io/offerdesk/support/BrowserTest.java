@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,7 +104,18 @@ public abstract class BrowserTest {
     protected static <T> T await(ExpectedCondition<T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .until(driver -> {
+                    try {
+                        return condition.apply(driver);
+                    } catch (WebDriverException replaced) {
+                        // Chromium reports an element htmx has just swapped out as a node that "does not belong to
+                        // the document" rather than as stale: look again.
+                        if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw replaced;
+                    }
+                });
     }
 
     /** The element's text, read again when htmx or a reload replaced the element between finding and reading it. */
