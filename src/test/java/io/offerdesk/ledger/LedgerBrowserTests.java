@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.support.BrowserTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -42,12 +43,20 @@ class LedgerBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("currency"))).selectByValue("JPY");
         click(By.cssSelector("#account-filters button[type=submit]"));
 
-        var row = browser.findElement(By.cssSelector("#ledger-accounts tr[data-role=BUYER_RECEIVABLE]"));
-        assertThat(row.getText()).contains("Globex", "Buyer receivable", "JPY");
-        assertThat(row.findElement(By.cssSelector(".net")).getText())
+        // The filtered table is swapped in after the click: read the receivable row once it is Globex's in yen.
+        var row = await(driver -> {
+            var found = driver.findElement(By.cssSelector("#ledger-accounts tr[data-role=BUYER_RECEIVABLE]"));
+            var text = found.getText();
+            return text.contains("Globex") && text.contains("JPY") ? text : null;
+        });
+        assertThat(row).contains("Globex", "Buyer receivable", "JPY");
+        assertThat(text("#ledger-accounts tr[data-role=BUYER_RECEIVABLE] .net"))
                 .isEqualTo(receivable.net().getAmount().toPlainString());
-        assertThat(browser.findElements(By.cssSelector("#ledger-accounts tbody tr[data-currency]")))
-                .allSatisfy(r -> assertThat(r.getAttribute("data-currency")).isEqualTo("JPY"));
+        List<String> currencies =
+                await(driver -> driver.findElements(By.cssSelector("#ledger-accounts tbody tr[data-currency]")).stream()
+                        .map(r -> r.getAttribute("data-currency"))
+                        .toList());
+        assertThat(currencies).containsOnly("JPY");
 
         var shown = browser.findElement(By.id("check-result"));
         click(By.id("run-check"));

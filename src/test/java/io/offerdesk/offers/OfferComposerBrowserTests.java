@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The seller's offer pages in a real browser against the running application, every write through the engine. */
@@ -52,18 +51,18 @@ class OfferComposerBrowserTests extends BrowserTest {
         browser.findElement(By.id("variable-max")).sendKeys("25000.00");
         save("schedule");
 
-        type(browser.findElement(By.id("split-total")), "12000.00");
-        type(browser.findElement(By.id("split-count")), "12");
-        type(browser.findElement(By.id("split-first")), today.plusDays(10).toString());
+        type(By.id("split-total"), "12000.00");
+        type(By.id("split-count"), "12");
+        type(By.id("split-first"), today.plusDays(10).toString());
         click(By.id("split"));
         // The split rows are swapped in by htmx after the click returns: wait for them rather than read at once.
         assertThat(await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#installments tr.installment"), 12)))
                 .hasSize(12);
         assertThat(text("#installment-total")).isEqualTo("12000.00");
         // The live total follows what is typed, before anything is saved.
-        type(browser.findElement(By.name("Terms[0].Schedule[0].ChargeAmount")), "1001.00");
+        type(By.name("Terms[0].Schedule[0].ChargeAmount"), "1001.00");
         assertThat(text("#installment-total")).isEqualTo("12001.00");
-        type(browser.findElement(By.name("Terms[0].Schedule[0].ChargeAmount")), "1000.00");
+        type(By.name("Terms[0].Schedule[0].ChargeAmount"), "1000.00");
         save("eula");
 
         var pdf = Files.createTempFile("custom-eula", ".pdf");
@@ -72,9 +71,7 @@ class OfferComposerBrowserTests extends BrowserTest {
         browser.findElement(By.id("eula-file")).sendKeys(pdf.toString());
         save("validity");
 
-        type(
-                browser.findElement(By.id("availabilityEndDate")),
-                today.plusDays(5).toString());
+        type(By.id("availabilityEndDate"), today.plusDays(5).toString());
         save("renewal");
         save("support");
 
@@ -118,10 +115,11 @@ class OfferComposerBrowserTests extends BrowserTest {
         signIn(AUTHOR, PASSWORD);
         open("/offers/" + offerId + "/compose/schedule?lang=en");
         click(By.id("add-row"));
-        type(browser.findElement(By.name("Terms[0].Schedule[0].ChargeDate")), date);
-        type(browser.findElement(By.name("Terms[0].Schedule[0].ChargeAmount")), "500.00");
-        type(browser.findElement(By.name("Terms[0].Schedule[1].ChargeDate")), date);
-        type(browser.findElement(By.name("Terms[0].Schedule[1].ChargeAmount")), "500.00");
+        await(ExpectedConditions.presenceOfElementLocated(By.name("Terms[0].Schedule[1].ChargeDate")));
+        type(By.name("Terms[0].Schedule[0].ChargeDate"), date);
+        type(By.name("Terms[0].Schedule[0].ChargeAmount"), "500.00");
+        type(By.name("Terms[0].Schedule[1].ChargeDate"), date);
+        type(By.name("Terms[0].Schedule[1].ChargeAmount"), "500.00");
         click(By.id("save-step"));
 
         await(ExpectedConditions.presenceOfElementLocated(By.id("outcome-failed")));
@@ -137,7 +135,7 @@ class OfferComposerBrowserTests extends BrowserTest {
                         .getAttribute("value"))
                 .isEqualTo(date);
 
-        type(browser.findElement(By.name("Terms[0].Schedule[1].ChargeAmount")), "five");
+        type(By.name("Terms[0].Schedule[1].ChargeAmount"), "five");
         click(By.id("save-step"));
         assertThat(text("#outcome-rejected")).isNotBlank();
         assertThat(text("#installments")).contains("decimal number");
@@ -174,13 +172,13 @@ class OfferComposerBrowserTests extends BrowserTest {
         open("/offers/" + original + "?lang=en");
         assertThat(text("#competing-warning")).contains(GLOBEX_ACCOUNT);
 
-        type(browser.findElement(By.cssSelector("#expiry-form input[name=availabilityEndDate]")), later.toString());
+        type(By.cssSelector("#expiry-form input[name=availabilityEndDate]"), later.toString());
         click(By.id("change-expiry"));
         assertThat(text("#outcome-succeeded")).isNotBlank();
         assertThat(text("#offer-expiry")).contains(later.toString());
 
         var renamed = OfferFixtures.unique("Renamed");
-        type(browser.findElement(By.cssSelector("#rename-form input[name=name]")), renamed);
+        type(By.cssSelector("#rename-form input[name=name]"), renamed);
         click(By.id("rename"));
         assertThat(text("#offer-name")).isEqualTo(renamed);
 
@@ -229,12 +227,13 @@ class OfferComposerBrowserTests extends BrowserTest {
 
     /** Clicks like a person who scrolled the element into view first; at once, as Bootstrap makes scrolling smooth. */
     /** Sets an input's value as the browser's own editor would, whatever the input type (date pickers included). */
-    private static void type(WebElement input, String value) {
-        ((JavascriptExecutor) browser)
+    /** Sets the input's value as typing would, finding it again if htmx replaced it meanwhile. */
+    private static void type(By input, String value) {
+        await(driver -> ((JavascriptExecutor) driver)
                 .executeScript(
                         "arguments[0].value = arguments[1];"
-                                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-                        input,
-                        value);
+                                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true})); return true;",
+                        driver.findElement(input),
+                        value));
     }
 }
