@@ -48,7 +48,7 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already read");
+                throw new IllegalStateException("the body is already in memory; read it synchronously");
             }
         };
     }

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.jspecify.annotations.Nullable;
@@ -439,14 +440,14 @@ class AgreementOperations implements AwsOperations {
                         null),
                 offset,
                 limit);
-        var output = json.createObjectNode();
-        var items = output.putArray("items");
-        page.requests()
-                .forEach(request -> items.add(billingAdjustment(request)
+        return page(
+                page.requests(),
+                request -> billingAdjustment(request)
                         .put("agreementType", Agreement.TYPE)
-                        .put("catalog", "AWSMarketplace")));
-        nextToken(output, offset, limit, page.more());
-        return output;
+                        .put("catalog", "AWSMarketplace"),
+                offset,
+                limit,
+                page.more());
     }
 
     private ObjectNode billingAdjustment(BillingAdjustmentRequest request) {
@@ -522,24 +523,21 @@ class AgreementOperations implements AwsOperations {
                         input.optionalString("status")),
                 offset,
                 limit);
-        var output = json.createObjectNode();
-        var items = output.putArray("items");
-        for (var request : page.requests()) {
-            items.add(cancellationRequest(request, "statusMessage", "description")
-                    .put("agreementType", Agreement.TYPE)
-                    .put("catalog", "AWSMarketplace"));
-        }
-        nextToken(output, offset, limit, page.more());
-        return output;
+        return page(
+                page.requests(),
+                request -> cancellationRequest(request, "statusMessage", "description")
+                        .put("agreementType", Agreement.TYPE)
+                        .put("catalog", "AWSMarketplace"),
+                offset,
+                limit,
+                page.more());
     }
 
     /** The request, when it belongs to the agreement the input names; otherwise it is not found, as AWS has it. */
     private CancellationRequest cancellationRequestOf(OfferdeskPrincipal caller, AwsInput input) {
         var id = input.string("agreementCancellationRequestId");
         var request = cancellations.request(caller, id);
-        if (!request.agreementId().value().equals(input.string("agreementId"))) {
-            throw new NotFound("cancellation-request", id);
-        }
+        requireOfAgreement(input, request.agreementId().value(), "cancellation-request", id);
         return request;
     }
 
@@ -580,22 +578,19 @@ class AgreementOperations implements AwsOperations {
                         partyType, input.optionalString("agreementId"), input.optionalString("status")),
                 offset,
                 limit);
-        var output = json.createObjectNode();
-        var items = output.putArray("items");
-        for (var request : page.requests()) {
-            items.add(paymentRequest(request, "statusMessage", "description"));
-        }
-        nextToken(output, offset, limit, page.more());
-        return output;
+        return page(
+                page.requests(),
+                request -> paymentRequest(request, "statusMessage", "description"),
+                offset,
+                limit,
+                page.more());
     }
 
     /** The request, when it belongs to the agreement the input names; otherwise it is not found, as AWS has it. */
     private PaymentRequest paymentRequestOf(OfferdeskPrincipal caller, AwsInput input) {
         var id = input.string("paymentRequestId");
         var request = payments.request(caller, id);
-        if (!request.agreementId().value().equals(input.string("agreementId"))) {
-            throw new NotFound("payment-request", id);
-        }
+        requireOfAgreement(input, request.agreementId().value(), "payment-request", id);
         return request;
     }
 
@@ -812,6 +807,22 @@ class AgreementOperations implements AwsOperations {
             throw validation("INVALID_MAX_RESULTS", "maxResults", "maxResults is 1 to " + MAX_RESULTS + ".");
         }
         return (int) max;
+    }
+
+    /** A list output: {@code items}, each written by {@code item}, and the token of the next page when there is one. */
+    private <T> ObjectNode page(List<T> page, Function<T, ObjectNode> item, int offset, int limit, boolean more) {
+        var output = json.createObjectNode();
+        var items = output.putArray("items");
+        page.forEach(element -> items.add(item.apply(element)));
+        nextToken(output, offset, limit, more);
+        return output;
+    }
+
+    /** A request of another agreement than the one the input names is not found, as AWS has it. */
+    private static void requireOfAgreement(AwsInput input, String agreementId, String type, String id) {
+        if (!agreementId.equals(input.string("agreementId"))) {
+            throw new NotFound(type, id);
+        }
     }
 
     private static void nextToken(ObjectNode output, int offset, int limit, boolean more) {
