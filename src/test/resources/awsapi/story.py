@@ -5,7 +5,8 @@ here knows Offerdesk: only the endpoint URLs and the access keys are given.
 1. sell: the seller creates and releases a private offer with a payment schedule through a change set and polls it,
    lists and describes it, creates and releases a resale authorization for the partner; the partner finds the
    authorization shared with it and creates and releases a channel partner private offer (CPPO) with a markup.
-2. buy: the buyer quotes and accepts both offers, searches its agreements and reads their terms and charges.
+2. buy: the buyer quotes and accepts both offers, searches its agreements and reads their terms and charges; the
+   seller and the partner each find the agreement they proposed.
 3. invoiced (once time has passed and the first installment is invoiced): both sides read the invoice line items, the
    seller sends a payment request and the buyer accepts it, the seller meters usage and reads the entitlements.
 
@@ -211,6 +212,11 @@ def buy():
     agreement["searchSeller"] = outcome(lambda: seller.search_agreements(
         catalog=CATALOG, filters=[{"name": "PartyType", "values": ["Proposer"]},
                                   {"name": "OfferId", "values": [ARGS["made"]["offer"]]}]))
+    # The partner is the CPPO's proposer and seller of record: the agreement is on its side, not the seller's.
+    partner = CLIENT("agreement", "partner")
+    agreement["searchPartner"] = outcome(lambda: partner.search_agreements(
+        catalog=CATALOG, filters=[{"name": "PartyType", "values": ["Proposer"]}]))
+    agreement["describePartner"] = outcome(lambda: partner.describe_agreement(agreementId=agreements["cppo"]))
     return {"agreement": agreement, "made": {**ARGS["made"], "agreements": agreements}, "discovered": discovered}
 
 

@@ -188,6 +188,14 @@ class AwsStoryTests {
                         .at("/agreementViewSummaries")
                         .findValuesAsString("agreementId"))
                 .containsExactly(agreements.at("/offer").asString());
+        assertThat(ok(bought, "/agreement/searchPartner")
+                        .at("/agreementViewSummaries")
+                        .findValuesAsString("agreementId"))
+                .containsExactly(agreements.at("/cppo").asString());
+        assertThat(ok(bought, "/agreement/describePartner")
+                        .at("/proposer/accountId")
+                        .asString())
+                .isEqualTo(cast.partnerAccount());
         assertConform(bought);
     }
 
@@ -220,14 +228,22 @@ class AwsStoryTests {
         assertConform(invoiced);
     }
 
-    /** Every successful answer of the act conforms to its operation's output shape in its service's model. */
+    /**
+     * Every call of the act succeeded (the story has no refusals in it) and its answer conforms to its operation's
+     * output shape in its service's model; boto3 also read AWS's request id (the AWS CLI prints none).
+     */
     private static void assertConform(JsonNode act) {
         for (var service : MODELS.entrySet()) {
             for (var call : act.at("/" + service.getKey()).properties()) {
-                if (!call.getValue().at("/ok").asBoolean()) {
-                    continue;
-                }
+                assertThat(call.getValue().at("/ok").asBoolean())
+                        .as(call.getKey() + ": " + call.getValue())
+                        .isTrue();
                 var raw = call.getValue().at("/raw");
+                if (!raw.at("/contentType").isNull()) {
+                    assertThat(call.getValue().at("/requestId").asString())
+                            .as("x-amzn-RequestId")
+                            .isNotBlank();
+                }
                 assertThat(service.getValue()
                                 .violations(
                                         raw.at("/operation").asString(),
