@@ -8,7 +8,8 @@ here knows Offerdesk: only the endpoint URLs and the access keys are given.
 2. buy: the buyer quotes and accepts both offers, searches its agreements and reads their terms and charges; the
    seller and the partner each find the agreement they proposed.
 3. invoiced (once time has passed and the first installment is invoiced): both sides read the invoice line items, the
-   seller sends a payment request and the buyer accepts it, the seller meters usage and reads the entitlements.
+   seller sends a payment request and the buyer accepts it, the seller meters usage of both products and reads the
+   entitlements to them.
 
 Usage: python3 story.py '<json arguments>': the act, the endpoints by service, the keys (seller, its finance user,
 partner, buyer), the products, the accounts, the simulated date and time, and what earlier acts made. story_cli.py
@@ -71,6 +72,7 @@ def private_offer():
                                                              "ChargeAmount": "6000.00"},
                                                             {"ChargeDate": (today() + datetime.timedelta(
                                                                 days=182)).isoformat(), "ChargeAmount": "6000.00"}]}]}),
+        # AWS documents no change type for variable payments; this one is Offerdesk's (ADR 0009)
         offer("UpdateVariablePaymentTerms", {"Terms": [{"Type": "VariablePaymentTerm", "CurrencyCode": "USD",
                                                         "MaxTotalChargeAmount": "10000.00"}]}),
         offer("UpdateLegalTerms", {"Terms": [{"Type": "LegalTerm", "Documents": [
@@ -241,10 +243,13 @@ def invoiced():
 
     # Usage is stamped with the marketplace's time, which a simulation may have moved away from the wall clock.
     now = datetime.datetime.fromisoformat(ARGS["now"].replace("Z", "+00:00")).replace(microsecond=0)
-    metering = {"meter": outcome(lambda: CLIENT("metering", "seller").batch_meter_usage(
-        ProductCode=ARGS["product"], UsageRecords=[{
+    seller_metering = CLIENT("metering", "seller")
+    # The seller meters both products: the one sold directly and the one the partner resold (the seller's product).
+    metering = {product: outcome(lambda: seller_metering.batch_meter_usage(
+        ProductCode=ARGS[product], UsageRecords=[{
             "Timestamp": now, "CustomerAWSAccountId": ARGS["buyerAccount"], "Dimension": "requests", "Quantity": 42,
-            "UsageAllocations": [{"AllocatedUsageQuantity": 42, "Tags": [{"Key": "team", "Value": "story"}]}]}]))}
+            "UsageAllocations": [{"AllocatedUsageQuantity": 42, "Tags": [{"Key": "team", "Value": "story"}]}]}]))
+        for product in ("product", "resaleProduct")}
 
     entitlements = CLIENT("entitlement", "seller")
     entitlement = {product: outcome(lambda: entitlements.get_entitlements(

@@ -215,11 +215,11 @@ class AwsStoryTests {
         assertThat(ok(invoiced, "/agreement/getPayment").at("/chargeAmount").asString())
                 .isEqualTo("1500.00");
 
-        var metered = ok(invoiced, "/metering/meter").at("/Results/0");
-        assertThat(metered.at("/Status").asString()).as(metered.toString()).isEqualTo("Success");
-        assertThat(metered.at("/MeteringRecordId").asString()).isNotBlank();
-
         for (var product : List.of("product", "resaleProduct")) {
+            var metered = ok(invoiced, "/metering/" + product).at("/Results/0");
+            assertThat(metered.at("/Status").asString()).as(metered.toString()).isEqualTo("Success");
+            assertThat(metered.at("/MeteringRecordId").asString()).isNotBlank();
+
             var entitlements = ok(invoiced, "/entitlement/" + product).at("/Entitlements");
             assertThat(entitlements).as(product).isNotEmpty();
             assertThat(entitlements.findValuesAsString("CustomerAWSAccountId")).containsOnly(cast.buyerAccount());
