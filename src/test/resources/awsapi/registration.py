@@ -5,8 +5,13 @@ CustomerRegistrationWireTests to check. Nothing here knows Offerdesk: only the e
 
 Usage: python3 registration.py '<json arguments>' where the arguments name the scenario ("resolve", "expired" or
 "register"), the endpoint, the keys, the token and the products (see CustomerRegistrationWireTests)."""
+import base64
 import json
 import sys
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding
 
 import wire
 
@@ -34,4 +39,50 @@ def expired():
     return {"expired": outcome(lambda: client(ARGS["seller"]).resolve_customer(RegistrationToken=ARGS["token"]))}
 
 
-print(json.dumps({"resolve": resolve, "expired": expired}[ARGS["scenario"]](), default=str))
+def b64url(part):
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+
+
+def verified(signature):
+    """The JWT's header and claims, and whether the published public key verifies it (PS256: RSASSA-PSS, SHA-256,
+    MGF1 with SHA-256, a salt as long as the hash), as software checks it with any JOSE library."""
+    header, claims, sig = signature.split(".")
+    key = serialization.load_pem_public_key(ARGS["publicKeyPem"].encode())
+    try:
+        key.verify(b64url(sig), (header + "." + claims).encode("ascii"),
+                   padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256())
+        valid = True
+    except InvalidSignature:
+        valid = False
+    return {"header": json.loads(b64url(header)), "claims": json.loads(b64url(claims)), "valid": valid}
+
+
+def register():
+    buyer = client(ARGS["buyer"])
+
+    def register_usage(product=None, version=1, **more):
+        return outcome(lambda: buyer.register_usage(ProductCode=product or ARGS["container"],
+                                                    PublicKeyVersion=version, **more))
+
+    registered = register_usage(Nonce="task-7f3a")
+    result = {
+        "registered": registered,
+        "withoutNonce": register_usage(),
+        "otherKeyVersion": register_usage(version=2),
+        "unknownProduct": register_usage(product="prod-nosuchproduct00"),
+        "saasProduct": register_usage(product=ARGS["saas"]),
+        "notBought": register_usage(product=ARGS["notBought"]),
+        "sellerKey": outcome(lambda: client(ARGS["seller"]).register_usage(
+            ProductCode=ARGS["container"], PublicKeyVersion=1)),
+    }
+    if registered["ok"]:
+        result["jwt"] = verified(registered["response"]["Signature"])
+        # one changed claim, signed by no one: the key must refuse it
+        header, claims, sig = registered["response"]["Signature"].split(".")
+        forged = dict(result["jwt"]["claims"], productCode=ARGS["notBought"])
+        forged_claims = base64.urlsafe_b64encode(json.dumps(forged).encode()).decode().rstrip("=")
+        result["forged"] = verified(".".join([header, forged_claims, sig]))
+    return result
+
+
+print(json.dumps({"resolve": resolve, "expired": expired, "register": register}[ARGS["scenario"]](), default=str))

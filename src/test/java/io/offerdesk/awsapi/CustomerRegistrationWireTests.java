@@ -112,6 +112,87 @@ class CustomerRegistrationWireTests {
         assertRaised(expired.at("/expired"), "ExpiredTokenException", 400);
     }
 
+    @Test
+    void containerSoftwareRegistersWithTheBuyersKeyAndVerifiesTheSignatureWithThePublishedKey() {
+        var container = containerProduct();
+        fixtures.boughtByGlobex(container);
+        awaitDelivery(container);
+        var saas = fixtures.meteredSaasProduct();
+        fixtures.boughtByGlobex(saas);
+        awaitDelivery(saas);
+        var published = api.get("/api/v1/metering/register-usage/public-key", AUTHOR);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().at("/jwk/kid").asString()).isEqualTo("1");
+
+        var result = boto3(Map.of(
+                "scenario",
+                "register",
+                "container",
+                container,
+                "saas",
+                saas,
+                "notBought",
+                containerProduct(),
+                "publicKeyPem",
+                published.json().at("/publicKeyPem").asString(),
+                "buyer",
+                accessKey(GLOBEX, GLOBEX),
+                "seller",
+                accessKey(AUTHOR, AUTHOR)));
+
+        var registered = result.at("/registered");
+        assertThat(registered.at("/ok").asBoolean()).as(registered.toString()).isTrue();
+        assertConforms(registered.at("/raw"));
+        assertThat(registered.at("/response/PublicKeyRotationTimestamp").isMissingNode())
+                .as("the one key version does not expire")
+                .isTrue();
+        var jwt = result.at("/jwt");
+        assertThat(jwt.at("/valid").asBoolean())
+                .as("the published key verifies the signature: %s", jwt)
+                .isTrue();
+        assertThat(jwt.at("/header/alg").asString()).isEqualTo("PS256");
+        assertThat(jwt.at("/claims/productCode").asString()).isEqualTo(container);
+        assertThat(jwt.at("/claims/publicKeyVersion").asInt()).isEqualTo(1);
+        assertThat(jwt.at("/claims/nonce").asString()).isEqualTo("task-7f3a");
+        assertThat(jwt.at("/claims/customerIdentifier").asString())
+                .as("the customer GetEntitlements names the buyer's account by")
+                .isEqualTo(entitlementOf(container).at("/customerIdentifier").asString());
+        assertThat(result.at("/forged/valid").asBoolean())
+                .as("a changed claim no longer verifies")
+                .isFalse();
+        assertThat(result.at("/withoutNonce/ok").asBoolean())
+                .as(result.at("/withoutNonce").toString())
+                .isTrue();
+        assertConforms(result.at("/withoutNonce/raw"));
+
+        assertRaised(result.at("/otherKeyVersion"), "InvalidPublicKeyVersionException", 400);
+        assertRaised(result.at("/unknownProduct"), "InvalidProductCodeException", 400);
+        assertRaised(result.at("/saasProduct"), "PlatformNotSupportedException", 400);
+        assertRaised(result.at("/notBought"), "CustomerNotEntitledException", 400);
+        assertRaised(result.at("/sellerKey"), "CustomerNotEntitledException", 400);
+    }
+
+    /** A paid container product of Acme's, with a contract price for "analysts" (the dimension the offer fixtures grant). */
+    private String containerProduct() {
+        var created = api.post("/api/v1/products", AUTHOR, """
+                {"type":"CONTAINER","title":"%s","shortDescription":"A paid container product",
+                 "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"}],
+                 "delivery":{"containerImages":[{"repositoryUri":"709825985650.dkr.ecr.us-east-1.amazonaws.com/acme/agent","tag":"1.4.2"}],
+                             "deploymentInstructions":"helm install acme-agent ./chart"},
+                 "publicOffer":{"pricingModels":["CONTRACT"],
+                   "prices":[{"model":"CONTRACT","dimensionKey":"analysts","durationMonths":12,"amount":"2400","currency":"USD"}]}}""".formatted(OfferFixtures.unique("Container agent")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/id").asString();
+    }
+
+    private void awaitDelivery(String product) {
+        var path = "/api/v1/buyer/entitlements/" + product + "/delivery";
+        for (int i = 0; i < 600 && api.get(path, GLOBEX).status() == 404; i++) {
+            pause();
+        }
+        assertThat(api.get(path, GLOBEX).status()).isEqualTo(200);
+    }
+
     /** The token the buyer's "Set up your account" button posts, once the agreement's entitlement is provisioned. */
     private String registrationToken(String product) {
         var path = "/api/v1/buyer/entitlements/" + product + "/registration-token";

@@ -51,7 +51,13 @@ class MeteringOperations implements AwsOperations {
                     "IdempotencyConflictException",
                     "CustomerNotEntitledException"),
             "ResolveCustomer",
-            Set.of("InvalidTokenException", "ExpiredTokenException"));
+            Set.of("InvalidTokenException", "ExpiredTokenException"),
+            "RegisterUsage",
+            Set.of(
+                    "InvalidProductCodeException",
+                    "InvalidPublicKeyVersionException",
+                    "PlatformNotSupportedException",
+                    "CustomerNotEntitledException"));
 
     /** The entitlements' token rules by the message key they refuse with, as ResolveCustomer's model names them. */
     private static final Map<String, String> TOKEN_ERRORS = Map.of(
@@ -85,7 +91,7 @@ class MeteringOperations implements AwsOperations {
                 "ResolveCustomer",
                 this::resolveCustomer,
                 "RegisterUsage",
-                (caller, input) -> disabled("RegisterUsage"));
+                this::registerUsage);
     }
 
     JsonNode batchMeterUsage(OfferdeskPrincipal caller, AwsInput input) {
@@ -139,6 +145,21 @@ class MeteringOperations implements AwsOperations {
         return output;
     }
 
+    /** Container software checks at its start that the caller's account is entitled; the buyer's key signs the call. */
+    JsonNode registerUsage(OfferdeskPrincipal caller, AwsInput input) {
+        var registered = metering.registerUsage(
+                caller,
+                new Metering.RegisterUsageRequest(
+                        input.string("ProductCode"), input.integer("PublicKeyVersion"), input.optionalString("Nonce")));
+        var output = json.createObjectNode();
+        var rotation = registered.publicKeyRotationTimestamp();
+        if (rotation != null) {
+            output.put("PublicKeyRotationTimestamp", rotation.getEpochSecond());
+        }
+        output.put("Signature", registered.signature());
+        return output;
+    }
+
     @Override
     public AwsError translate(String operation, RuntimeException failure) {
         var modeled = MODELED.getOrDefault(operation, Set.of());
@@ -167,13 +188,6 @@ class MeteringOperations implements AwsOperations {
                         errors.message(conflict.code(), conflict.arguments().toArray()));
             default -> new AwsError("InternalServiceErrorException", 500, "An internal error occurred.");
         };
-    }
-
-    private static JsonNode disabled(String operation) {
-        throw new AwsError(
-                "DisabledApiException",
-                400,
-                operation + " is not available on Offerdesk: customers are named by CustomerAWSAccountId.");
     }
 
     private static UsageRecord usageRecord(AwsInput record) {
