@@ -10,7 +10,10 @@ import io.offerdesk.metering.MeteringFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.parties.internal.DemoParties;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * SaaS registration and container registration as AWS's own clients call them: boto3 ({@code awsapi/registration.py})
  * and the AWS CLI resolve the registration token a buyer got from "Set up your account" to the buyer's customer
  * identifier, account and license, and get the model's exceptions for tokens that are not theirs, never existed or
- * expired.
+ * expired; the buyer's agreement page offers the "Set up your account" button. Container software registers with the
+ * buyer's key (RegisterUsage) and verifies the answer's signature with the public key Offerdesk publishes.
  */
 // Moves the shared simulated clock forward (past a token's validity): runs after the tests that do not.
 @Order(Order.DEFAULT + 62)
@@ -34,6 +38,7 @@ class CustomerRegistrationWireTests {
     static final String AUTHOR = AgreementFixtures.AUTHOR;
     static final String GLOBEX = AgreementFixtures.GLOBEX;
     static final String GLOBEX_ACCOUNT = AgreementFixtures.GLOBEX_ACCOUNT;
+    static final String PASSWORD = "offerdesk-demo";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final BotocoreConformance METERING = BotocoreConformance.of("meteringmarketplace");
 
@@ -50,9 +55,18 @@ class CustomerRegistrationWireTests {
     @Test
     void boto3AndTheCliResolveTheBuyersRegistrationTokenAndRaiseTheModeledExceptions() {
         var product = fixtures.meteredSaasProduct();
-        fixtures.boughtByGlobex(product);
+        var agreement = fixtures.boughtByGlobex(product);
         var token = registrationToken(product);
         var entitlement = entitlementOf(product);
+
+        var globex = new SignedInSession(api, GLOBEX, PASSWORD);
+        var page = html(globex.get("/buyer/agreements/" + agreement + "?lang=en"));
+        assertThat(page)
+                .as("the buyer's agreement page offers AWS's set-up button")
+                .contains("id=\"agreement-set-up-account\"", "Set up your account")
+                .contains("action=\"/buyer/entitlements/" + product + "/setup\"");
+        assertThat(html(globex.get("/buyer/agreements/" + agreement + "?lang=zh-CN")))
+                .contains("设置您的账户");
 
         var result = boto3(Map.of(
                 "scenario",
@@ -115,8 +129,12 @@ class CustomerRegistrationWireTests {
     @Test
     void containerSoftwareRegistersWithTheBuyersKeyAndVerifiesTheSignatureWithThePublishedKey() {
         var container = containerProduct();
-        fixtures.boughtByGlobex(container);
+        var containerAgreement = fixtures.boughtByGlobex(container);
         awaitDelivery(container);
+        assertThat(html(new SignedInSession(api, GLOBEX, PASSWORD).get("/buyer/agreements/" + containerAgreement)))
+                .as("only SaaS agreements are set up on the seller's site")
+                .contains("id=\"agreement-entitlements\"")
+                .doesNotContain("agreement-set-up-account");
         var saas = fixtures.meteredSaasProduct();
         fixtures.boughtByGlobex(saas);
         awaitDelivery(saas);
@@ -209,6 +227,11 @@ class CustomerRegistrationWireTests {
         var reply = api.get("/api/v1/entitlements?productCode=" + product, AUTHOR);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().at("/entitlements/0");
+    }
+
+    private static String html(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private static void assertConforms(JsonNode raw) {
