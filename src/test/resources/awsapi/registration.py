@@ -3,11 +3,15 @@ would: ResolveCustomer redeems the registration token the buyer's browser brough
 software's entitlement and its signature is verified with the published public key. Prints what happened as JSON for
 CustomerRegistrationWireTests to check. Nothing here knows Offerdesk: only the endpoint URL is changed.
 
-Usage: python3 registration.py '<json arguments>' where the arguments name the scenario ("resolve", "expired" or
-"register"), the endpoint, the keys, the token and the products (see CustomerRegistrationWireTests)."""
+Usage: python3 registration.py '<json arguments>' where the arguments name the scenario ("resolve", "expired",
+"register" or "region"), the endpoint, the keys, the token and the products (see CustomerRegistrationWireTests)."""
 import base64
+import datetime
 import json
 import sys
+
+import boto3
+from botocore.config import Config
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -85,4 +89,24 @@ def register():
     return result
 
 
-print(json.dumps({"resolve": resolve, "expired": expired, "register": register}[ARGS["scenario"]](), default=str))
+def region():
+    """Against an Offerdesk configured for one region: the clients of wire.py sign for us-east-1."""
+    signed_elsewhere = client(ARGS["buyer"])
+    signed_here = boto3.client("meteringmarketplace", endpoint_url=ARGS["endpoint"], region_name=ARGS["region"],
+                               aws_access_key_id=ARGS["buyer"]["accessKeyId"],
+                               aws_secret_access_key=ARGS["buyer"]["secretAccessKey"],
+                               config=Config(retries={"max_attempts": 1}))
+    return {
+        "registerElsewhere": outcome(lambda: signed_elsewhere.register_usage(
+            ProductCode="prod-nosuchproduct00", PublicKeyVersion=1)),
+        "batchElsewhere": outcome(lambda: signed_elsewhere.batch_meter_usage(
+            ProductCode="prod-nosuchproduct00", UsageRecords=[{
+                "Timestamp": datetime.datetime.now(datetime.timezone.utc), "CustomerAWSAccountId": "400000000001",
+                "Dimension": "requests", "Quantity": 1}])),
+        "registerHere": outcome(lambda: signed_here.register_usage(
+            ProductCode="prod-nosuchproduct00", PublicKeyVersion=1)),
+    }
+
+
+SCENARIOS = {"resolve": resolve, "expired": expired, "register": register, "region": region}
+print(json.dumps(SCENARIOS[ARGS["scenario"]](), default=str))
