@@ -79,6 +79,10 @@ def register():
         "sellerKey": outcome(lambda: client(ARGS["seller"]).register_usage(
             ProductCode=ARGS["container"], PublicKeyVersion=1)),
     }
+    public = serialization.load_pem_public_key(ARGS["publicKeyPem"].encode()).public_numbers()
+    jwk = ARGS["jwk"]
+    result["jwkIsThePem"] = (int.from_bytes(b64url(jwk["n"]), "big") == public.n
+                             and int.from_bytes(b64url(jwk["e"]), "big") == public.e)
     if registered["ok"]:
         result["jwt"] = verified(registered["response"]["Signature"])
         # one changed claim, signed by no one: the key must refuse it

@@ -153,6 +153,8 @@ class CustomerRegistrationWireTests {
                 containerProduct(),
                 "publicKeyPem",
                 published.json().at("/publicKeyPem").asString(),
+                "jwk",
+                published.json().at("/jwk"),
                 "buyer",
                 accessKey(GLOBEX, GLOBEX),
                 "seller",
@@ -175,6 +177,9 @@ class CustomerRegistrationWireTests {
         assertThat(jwt.at("/claims/customerIdentifier").asString())
                 .as("the customer GetEntitlements names the buyer's account by")
                 .isEqualTo(entitlementOf(container).at("/customerIdentifier").asString());
+        assertThat(result.at("/jwkIsThePem").asBoolean())
+                .as("the JWK publishes the same key as the PEM")
+                .isTrue();
         assertThat(result.at("/forged/valid").asBoolean())
                 .as("a changed claim no longer verifies")
                 .isFalse();

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * AWS Marketplace Metering Service ({@code meteringmarketplace}, awsJson 1.1, {@code AWSMPMeteringService}) on the
  * metering module: members named as the model names them, timestamps in epoch seconds, and the module's rule
  * violations answered as the model's exceptions. Usage names customers by {@code CustomerAWSAccountId}; ResolveCustomer
- * resolves the SaaS registration tokens that {@code agreements} issues to the customer it registers.
+ * resolves the SaaS registration tokens that {@code agreements} issues to the customer it registers; RegisterUsage
+ * checks a container product's entitlement and answers the module's signed JWT (ADR 0041).
  */
 @Component
 class MeteringOperations implements AwsOperations {
