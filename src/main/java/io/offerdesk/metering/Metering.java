@@ -273,9 +273,9 @@ public class Metering {
      * RegisterUsage from a paid container product's software as it starts in one of the caller's buyer accounts: the
      * product must be a container product and one of the caller's accounts must hold a current entitlement to it. The
      * answer is a JWT (PS256) naming the product, the key version, the customer, the nonce and when it was issued, as
-     * AWS's sample in its seller guide shows, which the software verifies with the
-     * public key of {@link #REGISTER_USAGE_KEY_VERSION} (see {@link #registerUsagePublicKey}). Offerdesk does not
-     * meter container tasks: the call is the entitlement check AWS makes at a container's start.
+     * AWS's sample in its seller guide shows; the software verifies it with the public key of
+     * {@link #REGISTER_USAGE_KEY_VERSION} ({@link #registerUsagePublicKey}). Offerdesk does not meter container tasks:
+     * the call is the entitlement check AWS makes at a container's start.
      */
     @Transactional(readOnly = true)
     public RegisteredUsage registerUsage(OfferdeskPrincipal me, RegisterUsageRequest request) {

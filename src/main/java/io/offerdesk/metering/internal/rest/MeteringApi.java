@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -237,9 +238,7 @@ class MeteringApi {
     private static String unsigned(BigInteger value) {
         var bytes = value.toByteArray();
         var from = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, from, bytes.length));
     }
 
     @GetMapping("/api/v1/metering/agreements/{agreementId}/usage")
