@@ -2,6 +2,8 @@ package io.offerdesk.metering;
 
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.Agreements;
+import io.offerdesk.agreements.Entitlement;
+import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.agreements.Subscription;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.Dimension;
@@ -10,6 +12,7 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.metering.internal.MeteringSettings;
 import io.offerdesk.metering.internal.RatingRepository;
+import io.offerdesk.metering.internal.RegisterUsageKeys;
 import io.offerdesk.metering.internal.UsageRecordRepository;
 import io.offerdesk.metering.internal.UsageRecordRepository.HourKey;
 import io.offerdesk.metering.internal.UsageRecordRepository.NewRecord;
@@ -20,9 +23,11 @@ import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +62,9 @@ public class Metering {
     /** MeterUsage's products: AMI and container products with usage pricing. */
     public static final Set<ProductType> METER_USAGE_TYPES = Set.of(ProductType.AMI, ProductType.CONTAINER);
 
+    /** The one public key version RegisterUsage signs with; AWS's software passes 1. */
+    public static final int REGISTER_USAGE_KEY_VERSION = 1;
+
     /**
      * MeterUsage's input.
      *
@@ -82,6 +90,25 @@ public class Metering {
     /** MeterUsage's answer: the stored record's id, absent for a dry run. */
     public record MeterUsageResult(@Nullable String meteringRecordId, boolean dryRun) {}
 
+    /**
+     * RegisterUsage's input, from software starting in one of the caller's buyer accounts.
+     *
+     * @param publicKeyVersion the version of the public key the software verifies the signature with
+     * @param nonce scopes the signature to one running instance; echoed in the signature's claims
+     */
+    public record RegisterUsageRequest(
+            String productCode,
+            long publicKeyVersion,
+            @Nullable String nonce) {}
+
+    /**
+     * RegisterUsage's answer: a JWT the software verifies with the version's public key.
+     *
+     * @param publicKeyRotationTimestamp when the version's key is rotated; absent while it is not expiring
+     */
+    public record RegisteredUsage(
+            String signature, @Nullable Instant publicKeyRotationTimestamp) {}
+
     /** An agreement's usage by day, with the product's dimensions the usage is counted in. */
     public record AgreementUsage(
             String agreementId, String productId, List<Dimension> dimensions, List<DailyUsage> days) {
@@ -100,12 +127,16 @@ public class Metering {
     private final UserManagement users;
     private final JsonMapper json;
     private final Clock clock;
+    private final Entitlements entitlements;
+    private final RegisterUsageKeys keys;
 
     Metering(
             UsageRecordRepository records,
             RatingRepository ratings,
             MeteringSettings settings,
             Agreements agreements,
+            Entitlements entitlements,
+            RegisterUsageKeys keys,
             CatalogManagement catalog,
             UserManagement users,
             JsonMapper json,
@@ -114,6 +145,8 @@ public class Metering {
         this.ratings = ratings;
         this.settings = settings;
         this.agreements = agreements;
+        this.entitlements = entitlements;
+        this.keys = keys;
         this.catalog = catalog;
         this.users = users;
         this.json = json;
@@ -234,6 +267,54 @@ public class Metering {
             throw new InvalidInput("usageQuantity", "metering.DuplicateRequestException");
         }
         return new MeterUsageResult(existing.get().meteringRecordId().toString(), false);
+    }
+
+    /**
+     * RegisterUsage from a paid container product's software as it starts in one of the caller's buyer accounts: the
+     * product must be a container product and one of the caller's accounts must hold a current entitlement to it. The
+     * answer is a JWT (PS256) naming the product, the key version, the customer, the nonce and when it was issued, as
+     * AWS's sample in its seller guide shows; the software verifies it with the public key of
+     * {@link #REGISTER_USAGE_KEY_VERSION} ({@link #registerUsagePublicKey}). Offerdesk does not meter container tasks:
+     * the call is the entitlement check AWS makes at a container's start.
+     */
+    @Transactional(readOnly = true)
+    public RegisteredUsage registerUsage(OfferdeskPrincipal me, RegisterUsageRequest request) {
+        if (request.publicKeyVersion() != REGISTER_USAGE_KEY_VERSION) {
+            throw new InvalidInput(
+                    "publicKeyVersion", "metering.InvalidPublicKeyVersionException", request.publicKeyVersion());
+        }
+        var product = ProductId.parse(request.productCode())
+                .flatMap(catalog::find)
+                .orElseThrow(() ->
+                        new InvalidInput("productCode", "metering.InvalidProductCodeException", request.productCode()));
+        if (product.type() != ProductType.CONTAINER) {
+            throw new InvalidInput("productCode", "metering.PlatformNotSupportedException", request.productCode());
+        }
+        Entitlement held;
+        try {
+            held = entitlements
+                    .delivery(me, product.id().value())
+                    .entitlements()
+                    .getFirst();
+        } catch (NotFound notEntitled) {
+            // delivery() hides the product from whoever holds no entitlement to it; RegisterUsage names that case
+            throw new InvalidInput("productCode", "metering.CustomerNotEntitledException", request.productCode());
+        }
+        var now = clock.instant();
+        var claims = new LinkedHashMap<String, Object>();
+        claims.put("productCode", product.id().value());
+        claims.put("publicKeyVersion", REGISTER_USAGE_KEY_VERSION);
+        claims.put("customerIdentifier", held.customerIdentifier());
+        if (request.nonce() != null) {
+            claims.put("nonce", request.nonce());
+        }
+        claims.put("iat", now.toString());
+        return new RegisteredUsage(keys.sign(REGISTER_USAGE_KEY_VERSION, claims, now), null);
+    }
+
+    /** The public key software verifies RegisterUsage's signatures with, for {@link #REGISTER_USAGE_KEY_VERSION}. */
+    public RSAPublicKey registerUsagePublicKey() {
+        return keys.publicKey(REGISTER_USAGE_KEY_VERSION, clock.instant());
     }
 
     /** The agreement's usage by dimension and day, for the product's seller and the agreement's buyer. */

@@ -113,7 +113,7 @@ class MeteringWireTests {
         assertRaised(result.at("/unknownDimension"), "InvalidUsageDimensionException", 400);
         assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
         assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
-        assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
+        assertRaised(result.at("/resolveCustomer"), "InvalidTokenException", 400);
         assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
         assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
         assertRaised(result.at("/agreementAwsJson10"), "ResourceNotFoundException", 404);

@@ -5,6 +5,7 @@ import io.offerdesk.awsapi.internal.sigv4.SigV4AuthenticationFilter;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier;
 import io.offerdesk.parties.KeyManagement;
 import io.offerdesk.platform.ReplayGuard;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +24,22 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableConfigurationProperties(AwsApiSettings.class)
 class AwsSecurityConfiguration {
 
+    /**
+     * The operations whose model lists {@code InvalidRegionException}: a request signed for another region than the
+     * configured one gets that error rather than {@code InvalidSignatureException}.
+     */
+    static final Set<String> REGION_MODELED_TARGETS = Set.of("AWSMPMeteringService.RegisterUsage");
+
     @Bean
     @Order(2)
     SecurityFilterChain aws(
             HttpSecurity http, KeyManagement keys, ReplayGuard replays, AwsResponses responses, AwsApiSettings settings)
             throws Exception {
-        var verifier = new SigV4Verifier(keys::signingSecret, settings.onlyRegion());
+        var verifier = new SigV4Verifier(
+                keys::signingSecret,
+                settings.onlyRegion(),
+                // the target is among the headers the SDKs sign, so a request cannot borrow another operation's rule
+                request -> request.header("X-Amz-Target").stream().anyMatch(REGION_MODELED_TARGETS::contains));
         var signatures = new SigV4AuthenticationFilter(verifier, replays, responses, settings.maxRequestBytes());
         return http.securityMatcher(AwsService.PATH_PREFIX + "**")
                 .csrf(csrf -> csrf.disable())

@@ -1,5 +1,6 @@
 package io.offerdesk.awsapi.internal.metering;
 
+import io.offerdesk.agreements.Entitlements;
 import io.offerdesk.awsapi.internal.AwsError;
 import io.offerdesk.awsapi.internal.AwsInput;
 import io.offerdesk.awsapi.internal.AwsOperations;
@@ -23,9 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * AWS Marketplace Metering Service ({@code meteringmarketplace}, awsJson 1.1, {@code AWSMPMeteringService}) on the
  * metering module: members named as the model names them, timestamps in epoch seconds, and the module's rule
- * violations answered as the model's exceptions. Customers are named by {@code CustomerAWSAccountId}: Offerdesk has
- * no SaaS registration tokens, so it cannot resolve a {@code CustomerIdentifier}, and ResolveCustomer and
- * RegisterUsage answer {@code DisabledApiException}, which both model.
+ * violations answered as the model's exceptions. Usage names customers by {@code CustomerAWSAccountId}; ResolveCustomer
+ * resolves the SaaS registration tokens that {@code agreements} issues to the customer it registers; RegisterUsage
+ * checks a container product's entitlement and answers the module's signed JWT (ADR 0041).
  */
 @Component
 class MeteringOperations implements AwsOperations {
@@ -49,14 +50,29 @@ class MeteringOperations implements AwsOperations {
                     "TimestampOutOfBoundsException",
                     "DuplicateRequestException",
                     "IdempotencyConflictException",
+                    "CustomerNotEntitledException"),
+            "ResolveCustomer",
+            Set.of("InvalidTokenException", "ExpiredTokenException"),
+            "RegisterUsage",
+            Set.of(
+                    "InvalidProductCodeException",
+                    "InvalidPublicKeyVersionException",
+                    "PlatformNotSupportedException",
                     "CustomerNotEntitledException"));
 
+    /** The entitlements' token rules by the message key they refuse with, as ResolveCustomer's model names them. */
+    private static final Map<String, String> TOKEN_ERRORS = Map.of(
+            "entitlement.INVALID_TOKEN", "InvalidTokenException",
+            "entitlement.EXPIRED_TOKEN", "ExpiredTokenException");
+
     private final Metering metering;
+    private final Entitlements entitlements;
     private final ModuleErrors errors;
     private final JsonMapper json;
 
-    MeteringOperations(Metering metering, ModuleErrors errors, JsonMapper json) {
+    MeteringOperations(Metering metering, Entitlements entitlements, ModuleErrors errors, JsonMapper json) {
         this.metering = metering;
+        this.entitlements = entitlements;
         this.errors = errors;
         this.json = json;
     }
@@ -74,9 +90,9 @@ class MeteringOperations implements AwsOperations {
                 "MeterUsage",
                 this::meterUsage,
                 "ResolveCustomer",
-                (caller, input) -> disabled("ResolveCustomer"),
+                this::resolveCustomer,
                 "RegisterUsage",
-                (caller, input) -> disabled("RegisterUsage"));
+                this::registerUsage);
     }
 
     JsonNode batchMeterUsage(OfferdeskPrincipal caller, AwsInput input) {
@@ -119,13 +135,41 @@ class MeteringOperations implements AwsOperations {
         return output;
     }
 
+    /** The seller's SaaS application redeems the token the buyer's browser brought from "Set up your account". */
+    JsonNode resolveCustomer(OfferdeskPrincipal caller, AwsInput input) {
+        var resolved = entitlements.resolveCustomer(caller, input.string("RegistrationToken"));
+        var output = json.createObjectNode();
+        output.put("CustomerIdentifier", resolved.customerIdentifier());
+        output.put("ProductCode", resolved.productCode());
+        output.put("CustomerAWSAccountId", resolved.customerAwsAccountId().value());
+        output.put("LicenseArn", resolved.licenseArn());
+        return output;
+    }
+
+    /** Container software checks at its start that the caller's account is entitled; the buyer's key signs the call. */
+    JsonNode registerUsage(OfferdeskPrincipal caller, AwsInput input) {
+        var registered = metering.registerUsage(
+                caller,
+                new Metering.RegisterUsageRequest(
+                        input.string("ProductCode"), input.integer("PublicKeyVersion"), input.optionalString("Nonce")));
+        var output = json.createObjectNode();
+        var rotation = registered.publicKeyRotationTimestamp();
+        if (rotation != null) {
+            output.put("PublicKeyRotationTimestamp", rotation.getEpochSecond());
+        }
+        output.put("Signature", registered.signature());
+        return output;
+    }
+
     @Override
     public AwsError translate(String operation, RuntimeException failure) {
         var modeled = MODELED.getOrDefault(operation, Set.of());
         return switch (failure) {
             case InvalidInput invalid -> {
                 var violation = invalid.violations().getFirst();
-                var name = ModuleErrors.exceptionName(violation.code()).orElse("ValidationException");
+                var name = TOKEN_ERRORS.getOrDefault(
+                        violation.code(),
+                        ModuleErrors.exceptionName(violation.code()).orElse("ValidationException"));
                 if (name.equals("InvalidCustomerIdentifierException") && operation.equals("MeterUsage")) {
                     // MeterUsage has no customer member: the caller acts for several accounts or none
                     name = "CustomerNotEntitledException";
@@ -145,13 +189,6 @@ class MeteringOperations implements AwsOperations {
                         errors.message(conflict.code(), conflict.arguments().toArray()));
             default -> new AwsError("InternalServiceErrorException", 500, "An internal error occurred.");
         };
-    }
-
-    private static JsonNode disabled(String operation) {
-        throw new AwsError(
-                "DisabledApiException",
-                400,
-                operation + " is not available on Offerdesk: customers are named by CustomerAWSAccountId.");
     }
 
     private static UsageRecord usageRecord(AwsInput record) {

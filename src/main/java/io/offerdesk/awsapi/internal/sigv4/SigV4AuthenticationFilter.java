@@ -5,6 +5,7 @@ import io.offerdesk.awsapi.internal.AwsResponses;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Refused;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Verified;
+import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.WrongRegion;
 import io.offerdesk.platform.CachedBodyRequest;
 import io.offerdesk.platform.ProgramAuthentication;
 import io.offerdesk.platform.ReplayGuard;
@@ -67,6 +68,16 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
                         response,
                         protocol,
                         new AwsError(refused.failure().code(), refused.failure().status(), refused.message()));
+            case WrongRegion wrong ->
+                // answered before the operation runs, as a refused signature is, and likewise not claimed as used
+                responses.error(
+                        response,
+                        protocol,
+                        new AwsError(
+                                "InvalidRegionException",
+                                400,
+                                "The request was signed for " + wrong.verified().region() + "; this endpoint serves "
+                                        + wrong.region() + "."));
             case Verified verified -> {
                 if (!replays.claim(verified.signature(), verified.signedAt().plus(SigV4Verifier.MAX_SKEW))) {
                     responses.error(response, protocol, replayed());

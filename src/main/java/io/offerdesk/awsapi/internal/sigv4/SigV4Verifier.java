@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -69,16 +70,35 @@ public final class SigV4Verifier {
     /** The request is not authenticated, with the message AWS would give. */
     public record Refused(AuthFailure failure, String message) implements Outcome {}
 
+    /**
+     * The signature is the access key's, but scoped to a region other than the configured one, for an operation whose
+     * model answers that itself (RegisterUsage's {@code InvalidRegionException}) rather than as a bad signature.
+     */
+    public record WrongRegion(Verified verified, String region) implements Outcome {}
+
     private final Function<String, Optional<SigningSecret>> secrets;
     private final @Nullable String region;
+    private final Predicate<SignedRequest> answersRegionItself;
 
     /**
      * @param secrets the live secret of an access key id
      * @param region the only region a signature may be scoped to; any region when absent
      */
     public SigV4Verifier(Function<String, Optional<SigningSecret>> secrets, @Nullable String region) {
+        this(secrets, region, request -> false);
+    }
+
+    /**
+     * @param answersRegionItself the requests whose operation has its own error for a wrong region: their signature is
+     *     verified in any region and a wrong one is {@link WrongRegion}, not {@link Refused}
+     */
+    public SigV4Verifier(
+            Function<String, Optional<SigningSecret>> secrets,
+            @Nullable String region,
+            Predicate<SignedRequest> answersRegionItself) {
         this.secrets = secrets;
         this.region = region;
+        this.answersRegionItself = answersRegionItself;
     }
 
     public Outcome verify(SignedRequest request, Instant now) {
@@ -139,7 +159,8 @@ public final class SigV4Verifier {
                                     .formatted(scope[1])
                             + " '%s', from '%s'.".formatted(amzDate.substring(0, 8), amzDate));
         }
-        if (region != null && !scope[2].equals(region)) {
+        var wrongRegion = region != null && !scope[2].equals(region);
+        if (wrongRegion && !answersRegionItself.test(request)) {
             return new Refused(
                     AuthFailure.INVALID_SIGNATURE,
                     "Credential should be scoped to a valid region, not '" + scope[2] + "'. ");
@@ -162,7 +183,8 @@ public final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
             return new Refused(AuthFailure.INVALID_SIGNATURE, BAD_SIGNATURE);
         }
-        return new Verified(scope[0], secret.principal(), scope[2], signedAt, expected);
+        var verified = new Verified(scope[0], secret.principal(), scope[2], signedAt, expected);
+        return wrongRegion ? new WrongRegion(verified, String.valueOf(region)) : verified;
     }
 
     /** The canonical request of SigV4: what the signature is computed over. */

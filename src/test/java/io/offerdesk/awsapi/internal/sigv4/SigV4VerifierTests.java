@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Refused;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Verified;
+import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.WrongRegion;
 import io.offerdesk.parties.KeyManagement.SigningSecret;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.Actor;
@@ -162,6 +163,23 @@ class SigV4VerifierTests {
                         .verify(request(euWest, Map.of()), SIGNED_AT))
                 .isInstanceOfSatisfying(
                         Refused.class, r -> assertThat(r.message()).contains("valid region"));
+
+        var answeringItself = new SigV4Verifier(
+                key -> Optional.of(
+                        new SigningSecret(HOLDER, VECTORS.at("/secretAccessKey").asString())),
+                "us-east-1",
+                request -> true);
+        assertThat(answeringItself.verify(request(euWest, Map.of()), SIGNED_AT))
+                .as("an operation that models a wrong region gets the verified request and the region it expected")
+                .isInstanceOfSatisfying(WrongRegion.class, w -> {
+                    assertThat(w.region()).isEqualTo("us-east-1");
+                    assertThat(w.verified().region()).isEqualTo("eu-west-1");
+                });
+        var wrongSecret = new SigV4Verifier(
+                key -> Optional.of(new SigningSecret(HOLDER, "not-the-secret")), "us-east-1", request -> true);
+        assertThat(wrongSecret.verify(request(euWest, Map.of()), SIGNED_AT))
+                .as("but only once the signature itself holds")
+                .isEqualTo(badSignature());
 
         var vector = VECTORS.at("/vectors/0");
         var otherService = authorization(vector).replace("/aws-marketplace/", "/execute-api/");
