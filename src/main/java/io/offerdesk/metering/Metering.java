@@ -1,5 +1,6 @@
 package io.offerdesk.metering;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.offerdesk.agreements.Agreement;
 import io.offerdesk.agreements.Agreements;
 import io.offerdesk.agreements.Entitlement;
@@ -23,7 +24,6 @@ import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,7 +313,7 @@ public class Metering {
     }
 
     /** The public key software verifies RegisterUsage's signatures with, for {@link #REGISTER_USAGE_KEY_VERSION}. */
-    public RSAPublicKey registerUsagePublicKey() {
+    public RSAKey registerUsagePublicKey() {
         return keys.publicKey(REGISTER_USAGE_KEY_VERSION, clock.instant());
     }
 

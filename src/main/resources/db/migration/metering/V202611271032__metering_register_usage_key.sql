@@ -3,8 +3,7 @@
 -- half sellers build into their container images.
 CREATE TABLE metering.register_usage_key (
     public_key_version integer     PRIMARY KEY CHECK (public_key_version >= 1),
-    -- PKCS#8 and X.509 (SubjectPublicKeyInfo) DER encodings of an RSA key pair
-    private_key        bytea       NOT NULL,
-    public_key         bytea       NOT NULL,
+    -- the RSA key pair as a JWK (RFC 7517, private members included), sealed with the master key (platform.SecretBox)
+    sealed_jwk         bytea       NOT NULL,
     created_at         timestamptz NOT NULL
 );

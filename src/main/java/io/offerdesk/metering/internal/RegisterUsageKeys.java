@@ -1,19 +1,19 @@
 package io.offerdesk.metering.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.PSSParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.offerdesk.platform.SecretBox;
 import java.sql.Timestamp;
+import java.text.ParseException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,33 +21,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The RSA key pairs RegisterUsage signs with, one per public key version, kept in {@code metering.register_usage_key}
- * so that every node signs with the same key. Signatures are compact JWS with {@code PS256} (RSASSA-PSS, SHA-256), as
- * AWS signs RegisterUsage's answers, written with the JDK's own providers: no JOSE library is on the classpath, and
- * one algorithm needs no more than this.
+ * The RSA keys RegisterUsage signs with, one per public key version, kept in {@code metering.register_usage_key} so
+ * that every node signs with the same key; the private half is sealed with the master key like every other secret.
+ * Signatures are compact JWS with {@code PS256} (RSASSA-PSS, SHA-256), as AWS signs RegisterUsage's answers.
  */
 @Component
 public class RegisterUsageKeys {
 
-    /** The JWS algorithm: RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt (RFC 7518, 3.5). */
-    public static final String ALGORITHM = "PS256";
+    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.PS256;
 
     private static final int KEY_BITS = 2048;
-    private static final PSSParameterSpec PSS =
-            new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final SecretBox box;
     private final TransactionTemplate ownTransaction;
-    private final Map<Integer, KeyPair> loaded = new ConcurrentHashMap<>();
+    private final Map<Integer, RSAKey> loaded = new ConcurrentHashMap<>();
 
-    RegisterUsageKeys(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
+    RegisterUsageKeys(JdbcClient jdbc, SecretBox box, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.box = box;
         // A key is committed before anything signs with it: a caller's rollback must not leave this node signing with
         // a key that no other node can find.
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -56,73 +50,69 @@ public class RegisterUsageKeys {
 
     /** The compact JWS of the claims, signed with the version's private key; {@code kid} names the version. */
     public String sign(int version, Map<String, Object> claims, Instant now) {
-        var header = Map.of("alg", ALGORITHM, "typ", "JWT", "kid", String.valueOf(version));
-        var input = encode(json.writeValueAsBytes(header)) + "." + encode(json.writeValueAsBytes(claims));
+        var key = key(version, now);
+        var header = new JWSHeader.Builder(ALGORITHM)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID())
+                .build();
+        var jws = new JWSObject(header, new Payload(claims));
         try {
-            var signer = Signature.getInstance("RSASSA-PSS");
-            signer.setParameter(PSS);
-            signer.initSign(keyPair(version, now).getPrivate());
-            signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + encode(signer.sign());
-        } catch (GeneralSecurityException e) {
+            jws.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
             throw new IllegalStateException("every JDK signs RSASSA-PSS", e);
         }
+        return jws.serialize();
     }
 
     /** The version's public key, created with its private half when no node has needed it yet. */
-    public RSAPublicKey publicKey(int version, Instant now) {
-        return (RSAPublicKey) keyPair(version, now).getPublic();
+    public RSAKey publicKey(int version, Instant now) {
+        return key(version, now).toPublicJWK();
     }
 
-    private KeyPair keyPair(int version, Instant now) {
+    private RSAKey key(int version, Instant now) {
         return loaded.computeIfAbsent(
                 version,
                 v -> ownTransaction.execute(status -> {
                     createIfAbsent(v, now);
-                    return jdbc.sql("""
-                            SELECT private_key, public_key FROM metering.register_usage_key
+                    var sealed = jdbc.sql("""
+                            SELECT sealed_jwk FROM metering.register_usage_key
                             WHERE public_key_version = :version
                             """)
                             .param("version", v)
-                            .query((rs, n) -> decode(rs.getBytes("private_key"), rs.getBytes("public_key")))
+                            .query(byte[].class)
                             .single();
+                    try {
+                        return RSAKey.parse(box.open(sealed, boundTo(v)));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("a stored RegisterUsage key does not parse", e);
+                    }
                 }));
     }
 
     /** Another node may create the version at the same moment: the primary key keeps the first, and both read it. */
     private void createIfAbsent(int version, Instant now) {
+        RSAKey key;
         try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(KEY_BITS);
-            var pair = generator.generateKeyPair();
-            jdbc.sql("""
-                            INSERT INTO metering.register_usage_key
-                                (public_key_version, private_key, public_key, created_at)
-                            VALUES (:version, :private, :public, :created)
-                            ON CONFLICT (public_key_version) DO NOTHING
-                            """)
-                    .param("version", version)
-                    .param("private", pair.getPrivate().getEncoded())
-                    .param("public", pair.getPublic().getEncoded())
-                    .param("created", Timestamp.from(now))
-                    .update();
-        } catch (GeneralSecurityException e) {
+            key = new RSAKeyGenerator(KEY_BITS)
+                    .keyID(String.valueOf(version))
+                    .algorithm(ALGORITHM)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException("every JDK generates RSA keys", e);
         }
+        jdbc.sql("""
+                        INSERT INTO metering.register_usage_key (public_key_version, sealed_jwk, created_at)
+                        VALUES (:version, :sealed, :created)
+                        ON CONFLICT (public_key_version) DO NOTHING
+                        """)
+                .param("version", version)
+                .param("sealed", box.seal(key.toJSONString(), boundTo(version)))
+                .param("created", Timestamp.from(now))
+                .update();
     }
 
-    private static KeyPair decode(byte[] privateKey, byte[] publicKey) {
-        try {
-            var rsa = KeyFactory.getInstance("RSA");
-            return new KeyPair(
-                    rsa.generatePublic(new X509EncodedKeySpec(publicKey)),
-                    rsa.generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a stored RegisterUsage key does not decode", e);
-        }
-    }
-
-    private static String encode(byte[] bytes) {
-        return URL.encodeToString(bytes);
+    private static String boundTo(int version) {
+        return "register-usage-key-" + version;
     }
 }

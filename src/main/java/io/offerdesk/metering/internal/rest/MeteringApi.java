@@ -1,5 +1,6 @@
 package io.offerdesk.metering.internal.rest;
 
+import com.nimbusds.jose.JOSEException;
 import io.offerdesk.metering.BatchMeterUsageResult;
 import io.offerdesk.metering.DailyUsage;
 import io.offerdesk.metering.Metering;
@@ -13,12 +14,10 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -206,39 +205,20 @@ class MeteringApi {
         return new MeterUsageJson(result.meteringRecordId(), result.dryRun());
     }
 
-    /** The RSA public key as a JWK (RFC 7517): the modulus and exponent in unsigned big-endian base64url. */
-    record JwkJson(String kty, String alg, String use, String kid, String n, String e) {}
-
-    record RegisterUsageKeyJson(int publicKeyVersion, String algorithm, String publicKeyPem, JwkJson jwk) {}
+    record RegisterUsageKeyJson(int publicKeyVersion, String algorithm, String publicKeyPem, Map<String, Object> jwk) {}
 
     @GetMapping("/api/v1/metering/register-usage/public-key")
     @Operation(
             summary = "The public key that verifies RegisterUsage's signatures (a PS256 JWT), as PEM and as a JWK:"
                     + " sellers build it into their container images, as they do with AWS's published key")
-    RegisterUsageKeyJson registerUsagePublicKey() {
+    RegisterUsageKeyJson registerUsagePublicKey() throws JOSEException {
         var key = metering.registerUsagePublicKey();
-        var version = Metering.REGISTER_USAGE_KEY_VERSION;
         var pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(key.getEncoded())
+                        .encodeToString(key.toRSAPublicKey().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         return new RegisterUsageKeyJson(
-                version,
-                RegisterUsageKeys.ALGORITHM,
-                pem,
-                new JwkJson(
-                        "RSA",
-                        RegisterUsageKeys.ALGORITHM,
-                        "sig",
-                        String.valueOf(version),
-                        unsigned(key.getModulus()),
-                        unsigned(key.getPublicExponent())));
-    }
-
-    private static String unsigned(BigInteger value) {
-        var bytes = value.toByteArray();
-        var from = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, from, bytes.length));
+                Metering.REGISTER_USAGE_KEY_VERSION, RegisterUsageKeys.ALGORITHM.getName(), pem, key.toJSONObject());
     }
 
     @GetMapping("/api/v1/metering/agreements/{agreementId}/usage")
