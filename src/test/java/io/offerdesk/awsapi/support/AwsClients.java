@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AwsClients {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String OPERATOR = "operator@offerdesk.example";
 
     private AwsClients() {}
 
@@ -64,6 +66,29 @@ public final class AwsClients {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sets the simulator's fault over REST as the operator does: the party's next {@code calls} calls to the operation
+     * are answered with the modeled error.
+     */
+    public static void fault(TestApi api, UUID party, String service, String operation, String errorCode, int calls) {
+        var set = api.post(
+                "/api/v1/simulation/faults", OPERATOR, """
+                {"partyId":"%s","service":"%s","operation":"%s","errorCode":"%s","calls":%d}""".formatted(party, service, operation, errorCode, calls));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    /**
+     * Runs {@code awsapi/calls.py}: boto3 calls the operations (boto3 method name and parameters) of the service at
+     * the endpoint in order, one attempt each, and each outcome is returned.
+     */
+    public static List<JsonNode> calls(
+            String service, String endpoint, Map<String, String> keys, List<Map<String, Object>> calls) {
+        var outcomes = new ArrayList<JsonNode>();
+        boto3("calls.py", Map.of("service", service, "endpoint", endpoint, "keys", keys, "calls", calls))
+                .forEach(outcomes::add);
+        return outcomes;
     }
 
     /** boto3 raised the modeled exception class for the call, with AWS's code, the status and a request id. */
