@@ -72,6 +72,9 @@ def flow():
         paymentRequestId=payment, agreementId=agreement))
     result["acceptPayment"] = outcome(lambda: buyer.accept_agreement_payment_request(
         paymentRequestId=payment, agreementId=agreement, purchaseOrderReference="PO-4711"))
+    # a payment request is accepted once: again is the model's ConflictException (another PO: not a replay)
+    result["acceptPaymentAgain"] = outcome(lambda: buyer.accept_agreement_payment_request(
+        paymentRequestId=payment, agreementId=agreement, purchaseOrderReference="PO-4712"))
     result["getPayment"] = outcome(lambda: seller.get_agreement_payment_request(
         paymentRequestId=payment, agreementId=agreement))
     result["listPayments"] = outcome(lambda: buyer.list_agreement_payment_requests(

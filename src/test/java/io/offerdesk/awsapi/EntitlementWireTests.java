@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,6 +190,37 @@ class EntitlementWireTests {
     }
 
     /** The seller's view of the product's entitlements over REST, once both agreements have provisioned them. */
+    /**
+     * The errors no client input causes here come from the simulator's fault control, set over REST as the operator
+     * sets it: each faulted call raises the model's class, once, and the next call is answered.
+     */
+    @Test
+    void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
+        var acme = UUID.fromString(
+                api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
+        var endpoint = api.baseUrl() + "/aws/entitlement";
+        var keys = AwsClients.accessKey(api, AUTHOR, AUTHOR);
+        var throttled = Map.<String, Object>of(
+                "operation", "get_entitlements", "params", Map.of("ProductCode", product, "MaxResults", 1));
+        var failed = Map.<String, Object>of(
+                "operation", "get_entitlements", "params", Map.of("ProductCode", product, "MaxResults", 2));
+        var answered = Map.<String, Object>of(
+                "operation", "get_entitlements", "params", Map.of("ProductCode", product, "MaxResults", 3));
+
+        AwsClients.fault(api, acme, "marketplace-entitlement", "GetEntitlements", "ThrottlingException", 1);
+        assertRaised(
+                AwsClients.calls("marketplace-entitlement", endpoint, keys, List.of(throttled))
+                        .getFirst(),
+                "ThrottlingException",
+                400);
+        AwsClients.fault(api, acme, "marketplace-entitlement", "GetEntitlements", "InternalServiceErrorException", 1);
+        var outcomes = AwsClients.calls("marketplace-entitlement", endpoint, keys, List.of(failed, answered));
+        assertRaised(outcomes.get(0), "InternalServiceErrorException", 500);
+        assertThat(outcomes.get(1).at("/response/Entitlements").size())
+                .as(outcomes.get(1).toString())
+                .isPositive();
+    }
+
     private JsonNode awaitEntitlements() {
         for (int i = 0; i < 600; i++) {
             var reply = api.get("/api/v1/entitlements?productCode=" + product, AUTHOR);
