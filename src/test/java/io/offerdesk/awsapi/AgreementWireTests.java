@@ -160,6 +160,22 @@ class AgreementWireTests {
             }
         });
         assertThat(references).containsExactly("PO-9");
+        var chargeIds = ok(result, "chargesAfterUpdate").at("/items").findValuesAsString("id");
+        assertThat(chargeIds)
+                .as("charge ids as the model's ChargeId writes them, one per charge")
+                .allMatch(id -> id.matches("ch-[a-zA-Z0-9]+"))
+                .doesNotHaveDuplicates()
+                .contains(chargeId);
+        var quotedCharge = result.at("/quotedChargeId").asString();
+        assertThat(ok(result, "chargesAfterUpdate").at("/items"))
+                .as("the quote's charge id, given back on acceptance, names the agreement's charge")
+                .anySatisfy(c -> {
+                    assertThat(c.at("/id").asString()).isEqualTo(quotedCharge);
+                    assertThat(c.at("/purchaseOrderReference").asString()).isEqualTo("PO-1");
+                });
+        assertThat(ok(result, "getPayment").at("/chargeId").asString())
+                .as("the approved payment request names its charge as ListAgreementCharges does")
+                .isIn(chargeIds);
         var firstPage = ok(result, "chargesFirstPage");
         assertThat(firstPage.at("/items").size()).isEqualTo(1);
         assertThat(firstPage.at("/nextToken").asString())
