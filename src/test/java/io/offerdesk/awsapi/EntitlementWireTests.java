@@ -189,10 +189,10 @@ class EntitlementWireTests {
                 .containsExactlyInAnyOrder(GLOBEX_ACCOUNT, GLOBEX_SECOND_ACCOUNT);
     }
 
-    /** The seller's view of the product's entitlements over REST, once both agreements have provisioned them. */
     /**
      * The errors no client input causes here come from the simulator's fault control, set over REST as the operator
-     * sets it: each faulted call raises the model's class, once, and the next call is answered.
+     * sets it: each faulted call raises the model's class, once, and the next call is answered; the AWS CLI reports
+     * the fault as AWS's own.
      */
     @Test
     void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
@@ -219,8 +219,35 @@ class EntitlementWireTests {
         assertThat(outcomes.get(1).at("/response/Entitlements").size())
                 .as(outcomes.get(1).toString())
                 .isPositive();
+
+        AwsClients.fault(api, acme, "marketplace-entitlement", "GetEntitlements", "ThrottlingException", 1);
+        var cli = AwsClients.failing(
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        keys.get("accessKeyId"),
+                        "AWS_SECRET_ACCESS_KEY",
+                        keys.get("secretAccessKey"),
+                        "AWS_CONFIG_FILE",
+                        "/nonexistent",
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        "/nonexistent",
+                        "AWS_MAX_ATTEMPTS",
+                        "1"),
+                "aws",
+                "marketplace-entitlement",
+                "get-entitlements",
+                "--endpoint-url",
+                endpoint,
+                "--region",
+                "us-east-1",
+                "--product-code",
+                product);
+        assertThat(cli)
+                .as("the AWS CLI reports the model's error")
+                .contains("(ThrottlingException) when calling the GetEntitlements operation");
     }
 
+    /** The seller's view of the product's entitlements over REST, once both agreements have provisioned them. */
     private JsonNode awaitEntitlements() {
         for (int i = 0; i < 600; i++) {
             var reply = api.get("/api/v1/entitlements?productCode=" + product, AUTHOR);

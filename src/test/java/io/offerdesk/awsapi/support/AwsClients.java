@@ -49,6 +49,21 @@ public final class AwsClients {
 
     /** Runs a command to its end and returns its standard output; it must succeed. */
     public static String run(Map<String, String> environment, String... command) {
+        var ran = execute(environment, command);
+        assertThat(ran.exitValue()).as(ran.stderr()).isZero();
+        return ran.stdout();
+    }
+
+    /** Runs a command that must fail, as the AWS CLI does on an error, and returns what it wrote to standard error. */
+    public static String failing(Map<String, String> environment, String... command) {
+        var ran = execute(environment, command);
+        assertThat(ran.exitValue()).as(ran.stdout()).isNotZero();
+        return ran.stderr();
+    }
+
+    private record Ran(int exitValue, String stdout, String stderr) {}
+
+    private static Ran execute(Map<String, String> environment, String... command) {
         try {
             var builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
             builder.environment().putAll(environment);
@@ -56,10 +71,10 @@ public final class AwsClients {
             var stdout = process.getInputStream().readAllBytes();
             var stderr = process.getErrorStream().readAllBytes();
             assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue())
-                    .as(new String(stderr, StandardCharsets.UTF_8))
-                    .isZero();
-            return new String(stdout, StandardCharsets.UTF_8);
+            return new Ran(
+                    process.exitValue(),
+                    new String(stdout, StandardCharsets.UTF_8),
+                    new String(stderr, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
