@@ -365,6 +365,10 @@ class AgreementWireTests {
         assertThat(outcomes.get(3).at("/ok").asBoolean())
                 .as("a fault of one call is used up: %s", outcomes.get(3))
                 .isTrue();
+        assertThat(AGREEMENT.violations(
+                        "SearchAgreements",
+                        JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
+                .isEmpty();
     }
 
     /** As {@link AwsClients#assertRaised}, in the Agreement Service's awsJson 1.0 content type. */

@@ -186,6 +186,10 @@ class CatalogWireTests {
         assertThat(outcomes.get(3).at("/ok").asBoolean())
                 .as("a fault of one call is used up: %s", outcomes.get(3))
                 .isTrue();
+        assertThat(CATALOG.violations(
+                        "ListEntities",
+                        JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
+                .allMatch(CatalogWireTests::acceptedDeparture);
     }
 
     @Test

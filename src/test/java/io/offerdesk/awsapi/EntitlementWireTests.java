@@ -219,6 +219,10 @@ class EntitlementWireTests {
         assertThat(outcomes.get(1).at("/response/Entitlements").size())
                 .as(outcomes.get(1).toString())
                 .isPositive();
+        assertThat(ENTITLEMENT.violations(
+                        "GetEntitlements",
+                        JSON.readTree(outcomes.get(1).at("/raw/body").asString())))
+                .isEmpty();
 
         AwsClients.fault(api, acme, "marketplace-entitlement", "GetEntitlements", "ThrottlingException", 1);
         var cli = AwsClients.failing(

@@ -130,7 +130,7 @@ class MeteringWireTests {
         assertRaised(result.at("/agreementAwsJson10"), "ResourceNotFoundException", 404);
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
 
-        for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain")) {
+        for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain", "clientToken")) {
             var raw = result.at("/" + call + "/raw");
             assertThat(METERING.violations(
                             raw.at("/operation").asString(),
