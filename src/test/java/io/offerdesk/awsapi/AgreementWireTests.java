@@ -341,34 +341,39 @@ class AgreementWireTests {
     void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
         var acme = UUID.fromString(
                 api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
-        var service = "marketplace-agreement";
-        AwsClients.fault(api, acme, service, "SearchAgreements", "ThrottlingException", 1);
-        AwsClients.fault(api, acme, service, "DescribeAgreement", "InternalServerException", 1);
-        AwsClients.fault(api, acme, service, "CreateAgreementRequest", "ServiceQuotaExceededException", 1);
-        var outcomes = AwsClients.calls(
-                service,
-                api.baseUrl() + "/aws/agreement",
-                accessKey(AUTHOR),
-                List.of(
-                        Map.of("operation", "search_agreements", "params", Map.of("maxResults", 1)),
-                        Map.of("operation", "describe_agreement", "params", Map.of("agreementId", "agmt-fault")),
-                        Map.of(
-                                "operation",
-                                "create_agreement_request",
-                                "params",
-                                Map.of("intent", "NEW", "requestedTerms", List.of(Map.of("id", "term-fault")))),
-                        Map.of("operation", "search_agreements", "params", Map.of("maxResults", 2))));
+        try {
+            var service = "marketplace-agreement";
+            AwsClients.fault(api, acme, service, "SearchAgreements", "ThrottlingException", 1);
+            AwsClients.fault(api, acme, service, "DescribeAgreement", "InternalServerException", 1);
+            AwsClients.fault(api, acme, service, "CreateAgreementRequest", "ServiceQuotaExceededException", 1);
+            var outcomes = AwsClients.calls(
+                    service,
+                    api.baseUrl() + "/aws/agreement",
+                    accessKey(AUTHOR),
+                    List.of(
+                            Map.of("operation", "search_agreements", "params", Map.of("maxResults", 1)),
+                            Map.of("operation", "describe_agreement", "params", Map.of("agreementId", "agmt-fault")),
+                            Map.of(
+                                    "operation",
+                                    "create_agreement_request",
+                                    "params",
+                                    Map.of("intent", "NEW", "requestedTerms", List.of(Map.of("id", "term-fault")))),
+                            Map.of("operation", "search_agreements", "params", Map.of("maxResults", 2))));
 
-        assertRaised(outcomes.get(0), "ThrottlingException", 400);
-        assertRaised(outcomes.get(1), "InternalServerException", 500);
-        assertRaised(outcomes.get(2), "ServiceQuotaExceededException", 402);
-        assertThat(outcomes.get(3).at("/ok").asBoolean())
-                .as("a fault of one call is used up: %s", outcomes.get(3))
-                .isTrue();
-        assertThat(AGREEMENT.violations(
-                        "SearchAgreements",
-                        JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
-                .isEmpty();
+            assertRaised(outcomes.get(0), "ThrottlingException", 400);
+            assertRaised(outcomes.get(1), "InternalServerException", 500);
+            assertRaised(outcomes.get(2), "ServiceQuotaExceededException", 402);
+            assertThat(outcomes.get(3).at("/ok").asBoolean())
+                    .as("a fault of one call is used up: %s", outcomes.get(3))
+                    .isTrue();
+            assertThat(AGREEMENT.violations(
+                            "SearchAgreements",
+                            JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
+                    .isEmpty();
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
+        }
     }
 
     /** As {@link AwsClients#assertRaised}, in the Agreement Service's awsJson 1.0 content type. */

@@ -155,41 +155,46 @@ class CatalogWireTests {
     void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
         var acme = UUID.fromString(
                 api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
-        var service = "marketplace-catalog";
-        AwsClients.fault(api, acme, service, "ListEntities", "ThrottlingException", 1);
-        AwsClients.fault(api, acme, service, "ListChangeSets", "InternalServiceException", 1);
-        AwsClients.fault(api, acme, service, "StartChangeSet", "ServiceQuotaExceededException", 1);
-        var createOffer = Map.of(
-                "ChangeType",
-                "CreateOffer",
-                "Entity",
-                Map.of("Type", "Offer@1.0"),
-                "DetailsDocument",
-                Map.of("ProductId", "prod-fault"));
-        var outcomes = AwsClients.calls(
-                service,
-                api.baseUrl() + "/aws/catalog",
-                AwsClients.accessKey(api, AUTHOR, AUTHOR),
-                List.of(
-                        Map.of("operation", "list_entities", "params", listEntities(1)),
-                        Map.of("operation", "list_change_sets", "params", Map.of("Catalog", "AWSMarketplace")),
-                        Map.of(
-                                "operation",
-                                "start_change_set",
-                                "params",
-                                Map.of("Catalog", "AWSMarketplace", "ChangeSet", List.of(createOffer))),
-                        Map.of("operation", "list_entities", "params", listEntities(2))));
+        try {
+            var service = "marketplace-catalog";
+            AwsClients.fault(api, acme, service, "ListEntities", "ThrottlingException", 1);
+            AwsClients.fault(api, acme, service, "ListChangeSets", "InternalServiceException", 1);
+            AwsClients.fault(api, acme, service, "StartChangeSet", "ServiceQuotaExceededException", 1);
+            var createOffer = Map.of(
+                    "ChangeType",
+                    "CreateOffer",
+                    "Entity",
+                    Map.of("Type", "Offer@1.0"),
+                    "DetailsDocument",
+                    Map.of("ProductId", "prod-fault"));
+            var outcomes = AwsClients.calls(
+                    service,
+                    api.baseUrl() + "/aws/catalog",
+                    AwsClients.accessKey(api, AUTHOR, AUTHOR),
+                    List.of(
+                            Map.of("operation", "list_entities", "params", listEntities(1)),
+                            Map.of("operation", "list_change_sets", "params", Map.of("Catalog", "AWSMarketplace")),
+                            Map.of(
+                                    "operation",
+                                    "start_change_set",
+                                    "params",
+                                    Map.of("Catalog", "AWSMarketplace", "ChangeSet", List.of(createOffer))),
+                            Map.of("operation", "list_entities", "params", listEntities(2))));
 
-        assertRaised(outcomes.get(0), "ThrottlingException", 429);
-        assertRaised(outcomes.get(1), "InternalServiceException", 500);
-        assertRaised(outcomes.get(2), "ServiceQuotaExceededException", 402);
-        assertThat(outcomes.get(3).at("/ok").asBoolean())
-                .as("a fault of one call is used up: %s", outcomes.get(3))
-                .isTrue();
-        assertThat(CATALOG.violations(
-                        "ListEntities",
-                        JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
-                .allMatch(CatalogWireTests::acceptedDeparture);
+            assertRaised(outcomes.get(0), "ThrottlingException", 429);
+            assertRaised(outcomes.get(1), "InternalServiceException", 500);
+            assertRaised(outcomes.get(2), "ServiceQuotaExceededException", 402);
+            assertThat(outcomes.get(3).at("/ok").asBoolean())
+                    .as("a fault of one call is used up: %s", outcomes.get(3))
+                    .isTrue();
+            assertThat(CATALOG.violations(
+                            "ListEntities",
+                            JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
+                    .allMatch(CatalogWireTests::acceptedDeparture);
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
+        }
     }
 
     @Test

@@ -261,28 +261,36 @@ class MeteringWireTests {
     void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
         var acme = UUID.fromString(
                 api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
-        var service = "meteringmarketplace";
-        AwsClients.fault(api, acme, service, "BatchMeterUsage", "ThrottlingException", 1);
-        AwsClients.fault(api, acme, service, "MeterUsage", "InternalServiceErrorException", 1);
-        var batch = Map.<String, Object>of(
-                "operation", "batch_meter_usage", "params", Map.of("ProductCode", product, "UsageRecords", List.of()));
-        var meter = Map.<String, Object>of(
-                "operation",
-                "meter_usage",
-                "params",
-                Map.of("ProductCode", product, "Timestamp", now.getEpochSecond(), "UsageDimension", "requests"));
-        var first = calls(List.of(batch, meter));
-        assertRaised(first.get(0), "ThrottlingException", 400);
-        assertRaised(first.get(1), "InternalServiceErrorException", 500);
+        try {
+            var service = "meteringmarketplace";
+            AwsClients.fault(api, acme, service, "BatchMeterUsage", "ThrottlingException", 1);
+            AwsClients.fault(api, acme, service, "MeterUsage", "InternalServiceErrorException", 1);
+            var batch = Map.<String, Object>of(
+                    "operation",
+                    "batch_meter_usage",
+                    "params",
+                    Map.of("ProductCode", product, "UsageRecords", List.of()));
+            var meter = Map.<String, Object>of(
+                    "operation",
+                    "meter_usage",
+                    "params",
+                    Map.of("ProductCode", product, "Timestamp", now.getEpochSecond(), "UsageDimension", "requests"));
+            var first = calls(List.of(batch, meter));
+            assertRaised(first.get(0), "ThrottlingException", 400);
+            assertRaised(first.get(1), "InternalServiceErrorException", 500);
 
-        AwsClients.fault(api, acme, service, "MeterUsage", "InvalidEndpointRegionException", 1);
-        assertRaised(calls(List.of(meter)).getFirst(), "InvalidEndpointRegionException", 400);
-        assertThat(api.get("/api/v1/simulation/faults", AwsClients.OPERATOR)
-                        .json()
-                        .at("/faults")
-                        .findValuesAsString("partyId"))
-                .as("faults of one call are used up")
-                .doesNotContain(acme.toString());
+            AwsClients.fault(api, acme, service, "MeterUsage", "InvalidEndpointRegionException", 1);
+            assertRaised(calls(List.of(meter)).getFirst(), "InvalidEndpointRegionException", 400);
+            assertThat(api.get("/api/v1/simulation/faults", AwsClients.OPERATOR)
+                            .json()
+                            .at("/faults")
+                            .findValuesAsString("partyId"))
+                    .as("faults of one call are used up")
+                    .doesNotContain(acme.toString());
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
+        }
     }
 
     private List<JsonNode> calls(List<Map<String, Object>> calls) {

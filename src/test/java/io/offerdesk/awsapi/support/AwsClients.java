@@ -94,6 +94,20 @@ public final class AwsClients {
         assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
+    /** Clears every fault of the party the operator sees. */
+    public static void clearFaults(TestApi api, UUID party) {
+        api.get("/api/v1/simulation/faults", OPERATOR).json().at("/faults").forEach(fault -> {
+            if (fault.at("/partyId").asString().equals(party.toString())) {
+                var cleared = api.delete(
+                        "/api/v1/simulation/faults?partyId=" + party + "&service="
+                                + fault.at("/service").asString() + "&operation="
+                                + fault.at("/operation").asString(),
+                        OPERATOR);
+                assertThat(cleared.status()).as(cleared.body()).isEqualTo(204);
+            }
+        });
+    }
+
     /**
      * Runs {@code awsapi/calls.py}: boto3 calls the operations (boto3 method name and parameters) of the service at
      * the endpoint in order, one attempt each, and each outcome is returned.
