@@ -40,7 +40,11 @@ def flow():
     request_id = result["quote"]["response"]["agreementRequestId"]
     result["acceptWithoutProcurement"] = outcome(lambda: client("viewer").accept_agreement_request(
         agreementRequestId=request_id))
-    result["accept"] = outcome(lambda: buyer.accept_agreement_request(agreementRequestId=request_id))
+    # the quote's last expected charge, named by the id the quote gave it, gets a purchase order on acceptance
+    quoted_charge = result["quote"]["response"]["chargeSummary"]["expectedCharges"][-1]["id"]
+    result["quotedChargeId"] = quoted_charge
+    result["accept"] = outcome(lambda: buyer.accept_agreement_request(agreementRequestId=request_id, purchaseOrders=[
+        {"chargeId": quoted_charge, "purchaseOrderReference": "PO-1"}]))
     agreement = result["accept"]["response"]["agreementId"]
 
     result["describeBuyer"] = outcome(lambda: buyer.describe_agreement(agreementId=agreement))
@@ -72,6 +76,9 @@ def flow():
         paymentRequestId=payment, agreementId=agreement))
     result["acceptPayment"] = outcome(lambda: buyer.accept_agreement_payment_request(
         paymentRequestId=payment, agreementId=agreement, purchaseOrderReference="PO-4711"))
+    # a payment request is accepted once: again is the model's ConflictException (another PO: not a replay)
+    result["acceptPaymentAgain"] = outcome(lambda: buyer.accept_agreement_payment_request(
+        paymentRequestId=payment, agreementId=agreement, purchaseOrderReference="PO-4712"))
     result["getPayment"] = outcome(lambda: seller.get_agreement_payment_request(
         paymentRequestId=payment, agreementId=agreement))
     result["listPayments"] = outcome(lambda: buyer.list_agreement_payment_requests(

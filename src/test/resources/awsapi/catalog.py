@@ -106,6 +106,14 @@ def scenario():
     result["unknownEntity"] = outcome(lambda: seller.describe_entity(
         Catalog="AWSMarketplace", EntityId="offer-zzzzzzzzzzzzz"))
     result["otherSellersOffer"] = outcome(lambda: other.describe_entity(Catalog="AWSMarketplace", EntityId=offer_id))
+    # products are entities AWS describes and Offerdesk's Catalog API does not: the owner is told so, others not found
+    result["productEntity"] = outcome(lambda: seller.describe_entity(Catalog="AWSMarketplace", EntityId=ARGS["product"]))
+    result["otherSellersProduct"] = outcome(lambda: other.describe_entity(
+        Catalog="AWSMarketplace", EntityId=ARGS["product"]))
+    # a finance user of the seller may read but not change offers
+    result["startAsFinance"] = outcome(lambda: client(ARGS["sellerFinance"]).start_change_set(
+        Catalog="AWSMarketplace", ChangeSet=[change("UpdateInformation", {"Name": "Renamed by finance"},
+                                                    identifier=offer_id)]))
     result["otherSellersChangeSet"] = outcome(lambda: other.describe_change_set(
         Catalog="AWSMarketplace", ChangeSetId=change_set_id))
     result["otherSellersList"] = outcome(lambda: other.list_entities(

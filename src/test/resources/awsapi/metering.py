@@ -98,6 +98,24 @@ def meter():
         "badAllocations": batch(seller, [record(ARGS["account"], 3, hours_ago=3,
                                                 UsageAllocations=[{"AllocatedUsageQuantity": 2}])]),
         "resolveCustomer": outcome(lambda: seller.resolve_customer(RegistrationToken="token")),
+        # Offerdesk names customers by account: an identifier or a license it never issued names no customer
+        "customerIdentifier": batch(seller, [{"Timestamp": NOW - datetime.timedelta(hours=5),
+                                              "CustomerIdentifier": "customer-unknown", "Dimension": "requests",
+                                              "Quantity": 1}]),
+        "licenseArn": batch(seller, [record(ARGS["account"], 1, hours_ago=5, LicenseArn=(
+            "arn:aws:license-manager::123456789012:license:l-0123456789abcdef0123456789abcdef"))]),
+        # a tag key twice in one allocation
+        "invalidTag": batch(seller, [record(ARGS["account"], 2, hours_ago=5, UsageAllocations=[
+            {"AllocatedUsageQuantity": 2, "Tags": [{"Key": "team", "Value": "a"}, {"Key": "team", "Value": "b"}]}])]),
+        "clientToken": outcome(lambda: buyer.meter_usage(
+            ProductCode=ARGS["ami"], Timestamp=NOW - datetime.timedelta(hours=4), UsageDimension="analysts",
+            UsageQuantity=1, ClientToken="token-" + ARGS["ami"])),
+        "idempotencyConflict": outcome(lambda: buyer.meter_usage(
+            ProductCode=ARGS["ami"], Timestamp=NOW - datetime.timedelta(hours=4), UsageDimension="analysts",
+            UsageQuantity=2, ClientToken="token-" + ARGS["ami"])),
+        "notEntitled": outcome(lambda: buyer.meter_usage(
+            ProductCode=ARGS["unboughtAmi"], Timestamp=NOW - datetime.timedelta(hours=1), UsageDimension="analysts",
+            UsageQuantity=1)),
         # services whose operations are not built yet answer in their own protocol's error shape
         "discoveryRestJson": outcome(lambda: client(service="marketplace-discovery", path="discovery").get_listing(
             listingId="listing-nosuchlisting")),

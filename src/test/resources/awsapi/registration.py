@@ -1,10 +1,10 @@
 """Drives Offerdesk's /aws/metering with boto3 as a SaaS seller's registration page and a container product's software
 would: ResolveCustomer redeems the registration token the buyer's browser brought, RegisterUsage checks the running
 software's entitlement and its signature is verified with the published public key. Prints what happened as JSON for
-CustomerRegistrationWireTests to check. Nothing here knows Offerdesk: only the endpoint URL is changed.
+MeteringRegistrationWireTests to check. Nothing here knows Offerdesk: only the endpoint URL is changed.
 
 Usage: python3 registration.py '<json arguments>' where the arguments name the scenario ("resolve", "expired",
-"register" or "region"), the endpoint, the keys, the token and the products (see CustomerRegistrationWireTests)."""
+"register" or "region"), the endpoint, the keys, the token and the products (see MeteringRegistrationWireTests)."""
 import base64
 import datetime
 import json

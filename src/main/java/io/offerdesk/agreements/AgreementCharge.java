@@ -22,6 +22,14 @@ public record AgreementCharge(
         @Nullable String purchaseOrderReference,
         @Nullable Money wholesaleAmount) {
 
+    /** Charges are numbered per agreement, in the order they were made: {@code charge-1}, {@code charge-2}, ... */
+    public static final String ID_PREFIX = "charge-";
+
+    /** The id of an agreement's {@code n}th charge (from 1). */
+    public static String id(int n) {
+        return ID_PREFIX + n;
+    }
+
     public enum State {
         /** Waiting for its time. */
         SCHEDULED,

@@ -11,13 +11,15 @@ import java.util.UUID;
 public interface SimulatorControls {
 
     /**
-     * Whether this call is to be answered with {@code ThrottlingException}; a throttle of a number of calls counts the
-     * call and ends after its last one. Cluster-safe: one row per throttle, counted down in the database.
+     * The modeled error this call is to be answered with ({@code ThrottlingException}, {@code
+     * InternalServerException}, ... as the operator chose from {@link FaultCatalog}), if any; a fault of a number of
+     * calls counts the call and ends after its last one. Cluster-safe: one row per fault, counted down in the
+     * database.
      *
      * @param service the botocore name of the service ({@code marketplace-entitlement})
      * @param operation the operation's name in the model ({@code GetEntitlements})
      */
-    boolean throttled(UUID partyId, String service, String operation);
+    Optional<String> fault(UUID partyId, String service, String operation);
 
     /**
      * The error code the party's change set that changes the entity is to fail with, taken once: the failure is

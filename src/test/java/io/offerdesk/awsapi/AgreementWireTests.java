@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,6 +130,7 @@ class AgreementWireTests {
         assertThat(sent.at("/chargeAmount").asString()).isEqualTo("1500.00");
         assertRaised(result.at("/acceptPaymentAsSeller"), "AccessDeniedException", 403);
         assertThat(ok(result, "acceptPayment").at("/status").asString()).isEqualTo("APPROVED");
+        assertRaised(result.at("/acceptPaymentAgain"), "ConflictException", 409);
         var got = ok(result, "getPayment");
         assertThat(got.at("/status").asString()).isEqualTo("APPROVED");
         assertThat(got.at("/updatedAt").asString()).isNotBlank();
@@ -158,6 +160,22 @@ class AgreementWireTests {
             }
         });
         assertThat(references).containsExactly("PO-9");
+        var chargeIds = ok(result, "chargesAfterUpdate").at("/items").findValuesAsString("id");
+        assertThat(chargeIds)
+                .as("charge ids as the model's ChargeId writes them, one per charge")
+                .allMatch(id -> id.matches("ch-[a-zA-Z0-9]+"))
+                .doesNotHaveDuplicates()
+                .contains(chargeId);
+        var quotedCharge = result.at("/quotedChargeId").asString();
+        assertThat(ok(result, "chargesAfterUpdate").at("/items"))
+                .as("the quote's charge id, given back on acceptance, names the agreement's charge")
+                .anySatisfy(c -> {
+                    assertThat(c.at("/id").asString()).isEqualTo(quotedCharge);
+                    assertThat(c.at("/purchaseOrderReference").asString()).isEqualTo("PO-1");
+                });
+        assertThat(ok(result, "getPayment").at("/chargeId").asString())
+                .as("the approved payment request names its charge as ListAgreementCharges does")
+                .isIn(chargeIds);
         var firstPage = ok(result, "chargesFirstPage");
         assertThat(firstPage.at("/items").size()).isEqualTo(1);
         assertThat(firstPage.at("/nextToken").asString())
@@ -313,6 +331,49 @@ class AgreementWireTests {
             }
         }
         throw new AssertionError("no " + member + " in " + terms);
+    }
+
+    /**
+     * The errors no client input causes come from the simulator's fault control, set over REST as the operator sets
+     * it: each faulted call raises the model's class with the status this service answers it with, once.
+     */
+    @Test
+    void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
+        var acme = UUID.fromString(
+                api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
+        try {
+            var service = "marketplace-agreement";
+            AwsClients.fault(api, acme, service, "SearchAgreements", "ThrottlingException", 1);
+            AwsClients.fault(api, acme, service, "DescribeAgreement", "InternalServerException", 1);
+            AwsClients.fault(api, acme, service, "CreateAgreementRequest", "ServiceQuotaExceededException", 1);
+            var outcomes = AwsClients.calls(
+                    service,
+                    api.baseUrl() + "/aws/agreement",
+                    accessKey(AUTHOR),
+                    List.of(
+                            Map.of("operation", "search_agreements", "params", Map.of("maxResults", 1)),
+                            Map.of("operation", "describe_agreement", "params", Map.of("agreementId", "agmt-fault")),
+                            Map.of(
+                                    "operation",
+                                    "create_agreement_request",
+                                    "params",
+                                    Map.of("intent", "NEW", "requestedTerms", List.of(Map.of("id", "term-fault")))),
+                            Map.of("operation", "search_agreements", "params", Map.of("maxResults", 2))));
+
+            assertRaised(outcomes.get(0), "ThrottlingException", 400);
+            assertRaised(outcomes.get(1), "InternalServerException", 500);
+            assertRaised(outcomes.get(2), "ServiceQuotaExceededException", 402);
+            assertThat(outcomes.get(3).at("/ok").asBoolean())
+                    .as("a fault of one call is used up: %s", outcomes.get(3))
+                    .isTrue();
+            assertThat(AGREEMENT.violations(
+                            "SearchAgreements",
+                            JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
+                    .isEmpty();
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
+        }
     }
 
     /** As {@link AwsClients#assertRaised}, in the Agreement Service's awsJson 1.0 content type. */

@@ -12,6 +12,7 @@ import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,8 @@ class CatalogWireTests {
                         AwsClients.accessKey(api, AUTHOR, AUTHOR),
                         "otherSeller",
                         AwsClients.accessKey(api, OfferFixtures.NIMBUS, OfferFixtures.NIMBUS),
+                        "sellerFinance",
+                        AwsClients.accessKey(api, "finance@acme.example", "finance@acme.example"),
                         "product",
                         offers.productId("Acme Insights"),
                         "buyerAccount",
@@ -125,6 +128,9 @@ class CatalogWireTests {
                 .as("another seller's offer is answered exactly as one that does not exist")
                 .isEqualTo(result.at("/unknownEntity/message").asString().replace("offer-zzzzzzzzzzzzz", offerId));
         assertRaised(result.at("/otherSellersChangeSet"), "ResourceNotFoundException", 404);
+        assertRaised(result.at("/productEntity"), "ResourceNotSupportedException", 415);
+        assertRaised(result.at("/otherSellersProduct"), "ResourceNotFoundException", 404);
+        assertRaised(result.at("/startAsFinance"), "AccessDeniedException", 403);
         assertThat(result.at("/otherSellersList/response/EntitySummaryList").size())
                 .isZero();
         assertRaised(result.at("/cancelFinished"), "ResourceInUseException", 423);
@@ -138,6 +144,56 @@ class CatalogWireTests {
                             JSON.readTree(raw.at("/body").asString())))
                     .as("%s conforms to the model's output shape: %s", call, raw)
                     .allMatch(CatalogWireTests::acceptedDeparture);
+        }
+    }
+
+    /**
+     * The errors no client input causes here come from the simulator's fault control, set over REST as the operator
+     * sets it: each faulted call raises the model's class with the model's status, once.
+     */
+    @Test
+    void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
+        var acme = UUID.fromString(
+                api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
+        try {
+            var service = "marketplace-catalog";
+            AwsClients.fault(api, acme, service, "ListEntities", "ThrottlingException", 1);
+            AwsClients.fault(api, acme, service, "ListChangeSets", "InternalServiceException", 1);
+            AwsClients.fault(api, acme, service, "StartChangeSet", "ServiceQuotaExceededException", 1);
+            var createOffer = Map.of(
+                    "ChangeType",
+                    "CreateOffer",
+                    "Entity",
+                    Map.of("Type", "Offer@1.0"),
+                    "DetailsDocument",
+                    Map.of("ProductId", "prod-fault"));
+            var outcomes = AwsClients.calls(
+                    service,
+                    api.baseUrl() + "/aws/catalog",
+                    AwsClients.accessKey(api, AUTHOR, AUTHOR),
+                    List.of(
+                            Map.of("operation", "list_entities", "params", listEntities(1)),
+                            Map.of("operation", "list_change_sets", "params", Map.of("Catalog", "AWSMarketplace")),
+                            Map.of(
+                                    "operation",
+                                    "start_change_set",
+                                    "params",
+                                    Map.of("Catalog", "AWSMarketplace", "ChangeSet", List.of(createOffer))),
+                            Map.of("operation", "list_entities", "params", listEntities(2))));
+
+            assertRaised(outcomes.get(0), "ThrottlingException", 429);
+            assertRaised(outcomes.get(1), "InternalServiceException", 500);
+            assertRaised(outcomes.get(2), "ServiceQuotaExceededException", 402);
+            assertThat(outcomes.get(3).at("/ok").asBoolean())
+                    .as("a fault of one call is used up: %s", outcomes.get(3))
+                    .isTrue();
+            assertThat(CATALOG.violations(
+                            "ListEntities",
+                            JSON.readTree(outcomes.get(3).at("/raw/body").asString())))
+                    .allMatch(CatalogWireTests::acceptedDeparture);
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
         }
     }
 
@@ -177,6 +233,10 @@ class CatalogWireTests {
     static boolean acceptedDeparture(String violation) {
         return violation.matches(".*(EntityType|Entity\\.Type): '[A-Za-z]+@1\\.0' does not match .*")
                 || violation.contains("does not match ^\\\\S+[\\\\S\\\\s]*");
+    }
+
+    private static Map<String, Object> listEntities(int maxResults) {
+        return Map.of("Catalog", "AWSMarketplace", "EntityType", "Offer", "MaxResults", maxResults);
     }
 
     private static JsonNode terms(JsonNode details, String type) {

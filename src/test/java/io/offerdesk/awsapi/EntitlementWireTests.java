@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,6 +187,74 @@ class EntitlementWireTests {
         assertThat(answer.at("/Entitlements").size()).as(out).isEqualTo(2);
         assertThat(answer.at("/Entitlements").findValuesAsString("CustomerAWSAccountId"))
                 .containsExactlyInAnyOrder(GLOBEX_ACCOUNT, GLOBEX_SECOND_ACCOUNT);
+    }
+
+    /**
+     * The errors no client input causes here come from the simulator's fault control, set over REST as the operator
+     * sets it: each faulted call raises the model's class, once, and the next call is answered; the AWS CLI reports
+     * the fault as AWS's own.
+     */
+    @Test
+    void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
+        var acme = UUID.fromString(
+                api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
+        try {
+            var endpoint = api.baseUrl() + "/aws/entitlement";
+            var keys = AwsClients.accessKey(api, AUTHOR, AUTHOR);
+            var throttled = Map.<String, Object>of(
+                    "operation", "get_entitlements", "params", Map.of("ProductCode", product, "MaxResults", 1));
+            var failed = Map.<String, Object>of(
+                    "operation", "get_entitlements", "params", Map.of("ProductCode", product, "MaxResults", 2));
+            var answered = Map.<String, Object>of(
+                    "operation", "get_entitlements", "params", Map.of("ProductCode", product, "MaxResults", 3));
+
+            AwsClients.fault(api, acme, "marketplace-entitlement", "GetEntitlements", "ThrottlingException", 1);
+            assertRaised(
+                    AwsClients.calls("marketplace-entitlement", endpoint, keys, List.of(throttled))
+                            .getFirst(),
+                    "ThrottlingException",
+                    400);
+            AwsClients.fault(
+                    api, acme, "marketplace-entitlement", "GetEntitlements", "InternalServiceErrorException", 1);
+            var outcomes = AwsClients.calls("marketplace-entitlement", endpoint, keys, List.of(failed, answered));
+            assertRaised(outcomes.get(0), "InternalServiceErrorException", 500);
+            assertThat(outcomes.get(1).at("/response/Entitlements").size())
+                    .as(outcomes.get(1).toString())
+                    .isPositive();
+            assertThat(ENTITLEMENT.violations(
+                            "GetEntitlements",
+                            JSON.readTree(outcomes.get(1).at("/raw/body").asString())))
+                    .isEmpty();
+
+            AwsClients.fault(api, acme, "marketplace-entitlement", "GetEntitlements", "ThrottlingException", 1);
+            var cli = AwsClients.failing(
+                    Map.of(
+                            "AWS_ACCESS_KEY_ID",
+                            keys.get("accessKeyId"),
+                            "AWS_SECRET_ACCESS_KEY",
+                            keys.get("secretAccessKey"),
+                            "AWS_CONFIG_FILE",
+                            "/nonexistent",
+                            "AWS_SHARED_CREDENTIALS_FILE",
+                            "/nonexistent",
+                            "AWS_MAX_ATTEMPTS",
+                            "1"),
+                    "aws",
+                    "marketplace-entitlement",
+                    "get-entitlements",
+                    "--endpoint-url",
+                    endpoint,
+                    "--region",
+                    "us-east-1",
+                    "--product-code",
+                    product);
+            assertThat(cli)
+                    .as("the AWS CLI reports the model's error")
+                    .contains("(ThrottlingException) when calling the GetEntitlements operation");
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
+        }
     }
 
     /** The seller's view of the product's entitlements over REST, once both agreements have provisioned them. */

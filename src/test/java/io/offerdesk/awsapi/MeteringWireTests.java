@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,8 @@ class MeteringWireTests {
                 product,
                 "ami",
                 ami,
+                "unboughtAmi",
+                fixtures.meteredAmi(),
                 "account",
                 GLOBEX_ACCOUNT,
                 "unsubscribedAccount",
@@ -114,12 +117,20 @@ class MeteringWireTests {
         assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
         assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
         assertRaised(result.at("/resolveCustomer"), "InvalidTokenException", 400);
+        assertRaised(result.at("/customerIdentifier"), "InvalidCustomerIdentifierException", 400);
+        assertRaised(result.at("/licenseArn"), "InvalidLicenseException", 400);
+        assertRaised(result.at("/invalidTag"), "InvalidTagException", 400);
+        assertThat(result.at("/clientToken/ok").asBoolean())
+                .as(result.at("/clientToken").toString())
+                .isTrue();
+        assertRaised(result.at("/idempotencyConflict"), "IdempotencyConflictException", 409);
+        assertRaised(result.at("/notEntitled"), "CustomerNotEntitledException", 400);
         assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
         assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
         assertRaised(result.at("/agreementAwsJson10"), "ResourceNotFoundException", 404);
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
 
-        for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain")) {
+        for (var call : List.of("batch", "batchAgain", "duplicate", "meterUsage", "meterUsageAgain", "clientToken")) {
             var raw = result.at("/" + call + "/raw");
             assertThat(METERING.violations(
                             raw.at("/operation").asString(),
@@ -130,7 +141,7 @@ class MeteringWireTests {
         }
 
         assertThat(totalUsage(agreement)).as("only the two accepted records").isEqualTo(10);
-        assertThat(totalUsage(amiAgreement)).isEqualTo(5);
+        assertThat(totalUsage(amiAgreement)).as("the two records of MeterUsage").isEqualTo(6);
     }
 
     @Test
@@ -239,6 +250,58 @@ class MeteringWireTests {
         var accepted = api.post("/api/v1/invitations/" + token + "/accept", null, "{\"password\":\"long-enough-1\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return invited.json().at("/user/id").asString();
+    }
+
+    /**
+     * The errors no client input causes here come from the simulator's fault control, set over REST as the operator
+     * sets it: each faulted call raises the model's class, once. InvalidEndpointRegionException is one of them, as
+     * Offerdesk is one endpoint whatever region a client signs for, and so is DisabledApiException.
+     */
+    @Test
+    void theSimulatorsFaultsAreRaisedAsTheModeledExceptions() {
+        var acme = UUID.fromString(
+                api.get("/api/v1/parties/me", AUTHOR).json().at("/id").asString());
+        try {
+            var service = "meteringmarketplace";
+            AwsClients.fault(api, acme, service, "BatchMeterUsage", "ThrottlingException", 1);
+            AwsClients.fault(api, acme, service, "MeterUsage", "InternalServiceErrorException", 1);
+            var batch = Map.<String, Object>of(
+                    "operation",
+                    "batch_meter_usage",
+                    "params",
+                    Map.of("ProductCode", product, "UsageRecords", List.of()));
+            var meter = Map.<String, Object>of(
+                    "operation",
+                    "meter_usage",
+                    "params",
+                    Map.of("ProductCode", product, "Timestamp", now.getEpochSecond(), "UsageDimension", "requests"));
+            var first = calls(List.of(batch, meter));
+            assertRaised(first.get(0), "ThrottlingException", 400);
+            assertRaised(first.get(1), "InternalServiceErrorException", 500);
+
+            AwsClients.fault(api, acme, service, "MeterUsage", "InvalidEndpointRegionException", 1);
+            assertRaised(calls(List.of(meter)).getFirst(), "InvalidEndpointRegionException", 400);
+
+            // Offerdesk never disables an API, so only the simulator says it is
+            AwsClients.fault(api, acme, service, "ResolveCustomer", "DisabledApiException", 1);
+            var resolve = Map.<String, Object>of(
+                    "operation", "resolve_customer", "params", Map.of("RegistrationToken", "token"));
+            assertRaised(calls(List.of(resolve)).getFirst(), "DisabledApiException", 400);
+            assertThat(api.get("/api/v1/simulation/faults", AwsClients.OPERATOR)
+                            .json()
+                            .at("/faults")
+                            .findValuesAsString("partyId"))
+                    .as("faults of one call are used up")
+                    .doesNotContain(acme.toString());
+        } finally {
+            // a fault left by a failing call must not fail the classes after this one, which use Acme too
+            AwsClients.clearFaults(api, acme);
+        }
+    }
+
+    private List<JsonNode> calls(List<Map<String, Object>> calls) {
+        return AwsClients.calls(
+                "meteringmarketplace", api.baseUrl() + "/aws/metering", accessKey(AUTHOR, AUTHOR), calls);
     }
 
     private long totalUsage(String agreementId) {

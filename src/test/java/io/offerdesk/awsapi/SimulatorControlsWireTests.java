@@ -106,6 +106,36 @@ class SimulatorControlsWireTests {
     }
 
     /**
+     * A fault's error must be one the operation's model lists, so that the client's SDK can parse it: an unknown
+     * operation or an error of another operation is refused naming the field; a fault with a modeled error is listed
+     * under /faults, not under /throttles, which lists the ThrottlingException faults alone.
+     */
+    @Test
+    void aFaultsErrorIsOneTheOperationsModelListsAndOnlyThrottlesAreListedAsThrottles() {
+        var unknownOperation = api.post("/api/v1/simulation/faults", OPERATOR, """
+                {"partyId":"%s","service":"marketplace-entitlement","operation":"GetNothing"}""".formatted(acme));
+        assertThat(unknownOperation.status()).as(unknownOperation.body()).isEqualTo(422);
+        assertThat(unknownOperation.body()).contains("operation");
+        var otherOperationsError = api.post("/api/v1/simulation/faults", OPERATOR, """
+                {"partyId":"%s","service":"marketplace-entitlement","operation":"GetEntitlements",                "errorCode":"ConflictException"}""".formatted(acme));
+        assertThat(otherOperationsError.status())
+                .as(otherOperationsError.body())
+                .isEqualTo(422);
+        assertThat(otherOperationsError.body()).contains("errorCode").contains("InternalServiceErrorException");
+
+        var set = api.post("/api/v1/simulation/faults", OPERATOR, """
+                {"partyId":"%s","service":"marketplace-entitlement","operation":"GetEntitlements",                "errorCode":"InternalServiceErrorException"}""".formatted(acme));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().at("/remaining").isNull()).as("until cleared").isTrue();
+        var faults = api.get("/api/v1/simulation/faults", OPERATOR).json().at("/faults");
+        assertThat(faults.findValuesAsString("errorCode")).contains("InternalServiceErrorException");
+        assertThat(throttles()).as("not a throttle").isEmpty();
+        var failed = calls(List.of("json", "cbor"));
+        assertThat(failed)
+                .allSatisfy(outcome -> AwsClients.assertRaised(outcome, "InternalServiceErrorException", 500));
+    }
+
+    /**
      * Through the REST change-set API: the Catalog API's StartChangeSet runs on the same engine (boto3 drives it once
      * the Catalog branch is merged).
      */

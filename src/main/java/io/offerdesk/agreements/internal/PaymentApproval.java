@@ -43,7 +43,7 @@ public class PaymentApproval {
             Instant now) {
         agreement.active();
         var charge = new AgreementCharge(
-                "charge-" + (agreement.charges().size() + 1),
+                AgreementCharge.id(agreement.charges().size() + 1),
                 1,
                 now,
                 pending.chargeAmount(),

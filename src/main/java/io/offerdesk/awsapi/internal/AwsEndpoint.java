@@ -28,8 +28,8 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  * The single entry of the AWS-compatible API: JSON-RPC calls are dispatched by {@code X-Amz-Target}, Smithy RPC v2
  * CBOR calls by their path, and REST calls by the model's HTTP bindings, to the service's {@link AwsOperations};
  * anything else under {@code /aws} is an unknown operation, answered in the service's shape. Every failure becomes an
- * AWS error here, never a problem+json or an error page, so that the SDKs parse it. A throttle the simulator set for
- * the caller's party answers before the operation runs.
+ * AWS error here, never a problem+json or an error page, so that the SDKs parse it. A fault the simulator set for
+ * the caller's party (a modeled error such as ThrottlingException) answers before the operation runs.
  *
  * <p>A plain {@code @Controller}: the REST API's problem+json advice applies to {@code @RestController}s only.
  */
@@ -44,18 +44,21 @@ class AwsEndpoint {
     private final JsonMapper json;
     private final CBORMapper cbor = CBORMapper.shared();
     private final SimulatorControls simulator;
+    private final ModeledFaults faults;
 
     AwsEndpoint(
             List<AwsOperations> operations,
             AwsResponses responses,
             RestJsonRoutes routes,
             JsonMapper json,
-            SimulatorControls simulator) {
+            SimulatorControls simulator,
+            ModeledFaults faults) {
         this.services = operations.stream().collect(Collectors.toMap(AwsOperations::service, Function.identity()));
         this.responses = responses;
         this.routes = routes;
         this.json = json;
         this.simulator = simulator;
+        this.faults = faults;
     }
 
     /** botocore posts JSON-RPC calls to the endpoint's path with the model's {@code /} appended. */
@@ -168,8 +171,9 @@ class AwsEndpoint {
             AwsOperations.Operation operation,
             Supplier<JsonNode> document) {
         var service = operations.service();
-        if (simulator.throttled(caller.partyId(), service.botocoreName(), name)) {
-            throw AwsError.throttling(service.protocol());
+        var fault = simulator.fault(caller.partyId(), service.botocoreName(), name);
+        if (fault.isPresent()) {
+            throw faults.error(service, fault.get());
         }
         var input = AwsInput.of(document.get());
         try {

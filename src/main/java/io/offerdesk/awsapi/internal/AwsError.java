@@ -42,14 +42,6 @@ public class AwsError extends RuntimeException {
         return new AwsError("ValidationException", 400, message);
     }
 
-    /**
-     * The simulator's throttle ({@code platform.SimulatorControls}): every Marketplace model has {@code
-     * ThrottlingException}; restJson1 services answer it with 429, the JSON-RPC ones with 400, as AWS does.
-     */
-    public static AwsError throttling(AwsProtocol protocol) {
-        return new AwsError("ThrottlingException", protocol.rpc() ? 400 : 429, "Rate exceeded");
-    }
-
     public static AwsError unknownOperation(String message) {
         return new AwsError("UnknownOperationException", 400, message);
     }

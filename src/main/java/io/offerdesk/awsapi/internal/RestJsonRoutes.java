@@ -38,7 +38,7 @@ public class RestJsonRoutes {
         this.json = json;
         for (var service : AwsService.values()) {
             if (!service.protocol().rpc()) {
-                model(service).ifPresent(model -> routes.put(service, routes(model)));
+                model(service, json).ifPresent(model -> routes.put(service, routes(model)));
             }
         }
     }
@@ -132,7 +132,8 @@ public class RestJsonRoutes {
         return List.copyOf(found);
     }
 
-    private Optional<JsonNode> model(AwsService service) {
+    /** The service's botocore model, if it is on the classpath ({@code awsapi/models/<service>-*.service-2.json}). */
+    static Optional<JsonNode> model(AwsService service, JsonMapper json) {
         try {
             var found = new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:awsapi/models/" + service.botocoreName() + "-*.service-2.json");

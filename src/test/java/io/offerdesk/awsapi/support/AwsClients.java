@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AwsClients {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String OPERATOR = "operator@offerdesk.example";
 
     private AwsClients() {}
 
@@ -47,6 +49,21 @@ public final class AwsClients {
 
     /** Runs a command to its end and returns its standard output; it must succeed. */
     public static String run(Map<String, String> environment, String... command) {
+        var ran = execute(environment, command);
+        assertThat(ran.exitValue()).as(ran.stderr()).isZero();
+        return ran.stdout();
+    }
+
+    /** Runs a command that must fail, as the AWS CLI does on an error, and returns what it wrote to standard error. */
+    public static String failing(Map<String, String> environment, String... command) {
+        var ran = execute(environment, command);
+        assertThat(ran.exitValue()).as(ran.stdout()).isNotZero();
+        return ran.stderr();
+    }
+
+    private record Ran(int exitValue, String stdout, String stderr) {}
+
+    private static Ran execute(Map<String, String> environment, String... command) {
         try {
             var builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
             builder.environment().putAll(environment);
@@ -54,16 +71,53 @@ public final class AwsClients {
             var stdout = process.getInputStream().readAllBytes();
             var stderr = process.getErrorStream().readAllBytes();
             assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue())
-                    .as(new String(stderr, StandardCharsets.UTF_8))
-                    .isZero();
-            return new String(stdout, StandardCharsets.UTF_8);
+            return new Ran(
+                    process.exitValue(),
+                    new String(stdout, StandardCharsets.UTF_8),
+                    new String(stderr, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sets the simulator's fault over REST as the operator does: the party's next {@code calls} calls to the operation
+     * are answered with the modeled error.
+     */
+    public static void fault(TestApi api, UUID party, String service, String operation, String errorCode, int calls) {
+        var set = api.post(
+                "/api/v1/simulation/faults", OPERATOR, """
+                {"partyId":"%s","service":"%s","operation":"%s","errorCode":"%s","calls":%d}""".formatted(party, service, operation, errorCode, calls));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    /** Clears every fault of the party the operator sees. */
+    public static void clearFaults(TestApi api, UUID party) {
+        api.get("/api/v1/simulation/faults", OPERATOR).json().at("/faults").forEach(fault -> {
+            if (fault.at("/partyId").asString().equals(party.toString())) {
+                var cleared = api.delete(
+                        "/api/v1/simulation/faults?partyId=" + party + "&service="
+                                + fault.at("/service").asString() + "&operation="
+                                + fault.at("/operation").asString(),
+                        OPERATOR);
+                assertThat(cleared.status()).as(cleared.body()).isEqualTo(204);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code awsapi/calls.py}: boto3 calls the operations (boto3 method name and parameters) of the service at
+     * the endpoint in order, one attempt each, and each outcome is returned.
+     */
+    public static List<JsonNode> calls(
+            String service, String endpoint, Map<String, String> keys, List<Map<String, Object>> calls) {
+        var outcomes = new ArrayList<JsonNode>();
+        boto3("calls.py", Map.of("service", service, "endpoint", endpoint, "keys", keys, "calls", calls))
+                .forEach(outcomes::add);
+        return outcomes;
     }
 
     /** boto3 raised the modeled exception class for the call, with AWS's code, the status and a request id. */

@@ -1,6 +1,7 @@
 package io.offerdesk.agreements.internal.domain;
 
 import io.offerdesk.agreements.AcceptedTerm;
+import io.offerdesk.agreements.AgreementCharge;
 import io.offerdesk.agreements.ChargeSummary;
 import io.offerdesk.agreements.ChargeTiming;
 import io.offerdesk.agreements.ExpectedCharge;
@@ -353,7 +354,7 @@ public final class Quotes {
         }
 
         private void add(Instant time, Money amount, ChargeTiming timing) {
-            list.add(new ExpectedCharge("charge-" + (list.size() + 1), time, amount, timing));
+            list.add(new ExpectedCharge(AgreementCharge.id(list.size() + 1), time, amount, timing));
             total = total.plus(amount);
         }
     }

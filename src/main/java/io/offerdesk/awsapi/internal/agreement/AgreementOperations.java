@@ -175,20 +175,24 @@ class AgreementOperations implements AwsOperations {
                                         caller,
                                         paymentRequestOf(caller, input).id().value(),
                                         input.optionalString("purchaseOrderReference")),
-                                "statusMessage")),
+                                "statusMessage",
+                                "chargeId")),
                 Map.entry(
                         "RejectAgreementPaymentRequest",
-                        (caller, input) -> paymentRequest(payments.reject(
-                                caller,
-                                paymentRequestOf(caller, input).id().value(),
-                                input.optionalString("rejectionReason")))),
+                        (caller, input) -> paymentRequest(
+                                payments.reject(
+                                        caller,
+                                        paymentRequestOf(caller, input).id().value(),
+                                        input.optionalString("rejectionReason")),
+                                "chargeId")),
                 Map.entry(
                         "CancelAgreementPaymentRequest",
                         (caller, input) -> paymentRequest(
                                 payments.withdraw(
                                         caller,
                                         paymentRequestOf(caller, input).id().value()),
-                                "statusMessage")));
+                                "statusMessage",
+                                "chargeId")));
     }
 
     JsonNode describeAgreement(OfferdeskPrincipal caller, AwsInput input) {
@@ -271,7 +275,7 @@ class AgreementOperations implements AwsOperations {
         var expected = chargeSummary.putArray("expectedCharges");
         for (var charge : summary.expectedCharges()) {
             expected.addObject()
-                    .put("id", charge.id())
+                    .put("id", ChargeIds.wire(charge.id()))
                     .put("time", charge.time().getEpochSecond())
                     .put("amount", AcceptedTermShapes.decimal(charge.amount().getAmount()))
                     .put("timing", charge.timing().name());
@@ -284,8 +288,8 @@ class AgreementOperations implements AwsOperations {
     JsonNode acceptAgreementRequest(OfferdeskPrincipal caller, AwsInput input) {
         var orders = input.list(
                 "purchaseOrders",
-                order ->
-                        new Agreements.PurchaseOrder(order.string("chargeId"), order.string("purchaseOrderReference")));
+                order -> new Agreements.PurchaseOrder(
+                        ChargeIds.module(order.string("chargeId")), order.string("purchaseOrderReference")));
         var agreement = agreements.accept(caller, input.string("agreementRequestId"), orders, true);
         return json.createObjectNode().put("agreementId", agreement.id().value());
     }
@@ -303,7 +307,7 @@ class AgreementOperations implements AwsOperations {
         var items = output.putArray("items");
         all.stream().skip(offset).limit(limit).forEach(charge -> {
             var item = items.addObject()
-                    .put("id", charge.id())
+                    .put("id", ChargeIds.wire(charge.id()))
                     .put("revision", charge.revision())
                     .put("agreementId", agreementId)
                     .put("agreementType", Agreement.TYPE)
@@ -473,7 +477,7 @@ class AgreementOperations implements AwsOperations {
                         "purchaseOrders",
                         order -> new AgreementCharges.ChargeOrder(
                                 order.optionalString("agreementId"),
-                                order.string("chargeId"),
+                                ChargeIds.module(order.string("chargeId")),
                                 order.has("chargeRevision") ? order.integer("chargeRevision") : null,
                                 order.optionalString("purchaseOrderReference"))));
         return json.createObjectNode();
@@ -565,7 +569,7 @@ class AgreementOperations implements AwsOperations {
                         input.string("name"),
                         input.optionalString("description"),
                         input.string("chargeAmount")));
-        return paymentRequest(sent, "statusMessage", "updatedAt");
+        return paymentRequest(sent, "statusMessage", "updatedAt", "chargeId");
     }
 
     JsonNode listPaymentRequests(OfferdeskPrincipal caller, AwsInput input) {
@@ -609,8 +613,9 @@ class AgreementOperations implements AwsOperations {
                 .put("updatedAt", request.updatedAt().getEpochSecond());
         putIfPresent(output, "description", request.description());
         putIfPresent(output, "statusMessage", request.statusMessage());
-        // The approved request's charge is left out: the model's ChargeId is "ch-" and letters, while the agreements
-        // module numbers an agreement's charges "charge-<n>"; ListAgreementCharges shows the charge (ResourceId).
+        if (request.chargeId() != null) {
+            output.put("chargeId", ChargeIds.wire(request.chargeId()));
+        }
         output.remove(List.of(notInShape));
         return output;
     }

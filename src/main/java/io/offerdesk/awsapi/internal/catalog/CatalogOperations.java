@@ -5,6 +5,8 @@ import io.offerdesk.awsapi.internal.AwsInput;
 import io.offerdesk.awsapi.internal.AwsOperations;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.ModuleErrors;
+import io.offerdesk.catalog.CatalogManagement;
+import io.offerdesk.catalog.ProductId;
 import io.offerdesk.changesets.ChangeSet;
 import io.offerdesk.changesets.ChangeSetFilter;
 import io.offerdesk.changesets.ChangeSetStatus;
@@ -63,6 +65,7 @@ class CatalogOperations implements AwsOperations {
     private static final int LIST_ENTITIES_DEFAULT = 20;
 
     private final ChangeSets changeSets;
+    private final CatalogManagement products;
     private final ResourceMetadata metadata;
     private final OfferQueries offers;
     private final ResaleAuthorizations resale;
@@ -72,6 +75,7 @@ class CatalogOperations implements AwsOperations {
 
     CatalogOperations(
             ChangeSets changeSets,
+            CatalogManagement products,
             ResourceMetadata metadata,
             OfferQueries offers,
             ResaleAuthorizations resale,
@@ -79,6 +83,7 @@ class CatalogOperations implements AwsOperations {
             ModuleErrors errors,
             JsonMapper json) {
         this.changeSets = changeSets;
+        this.products = products;
         this.metadata = metadata;
         this.offers = offers;
         this.resale = resale;
@@ -354,7 +359,18 @@ class CatalogOperations implements AwsOperations {
 
     JsonNode describeEntity(OfferdeskPrincipal caller, AwsInput input) {
         catalog(input);
-        var described = describe(caller, input.string("EntityId"));
+        var id = input.string("EntityId");
+        var product = ProductId.parse(id);
+        if (product.isPresent()) {
+            // the caller's own product exists but is not an entity this API describes; another's is not found
+            products.product(caller, product.get());
+            throw new AwsError(
+                    "ResourceNotSupportedException",
+                    415,
+                    "DescribeEntity describes offers and resale authorizations on Offerdesk; product " + id
+                            + " is described by the catalog's REST API (/api/v1/products).");
+        }
+        var described = describe(caller, id);
         var output = json.createObjectNode();
         output.put("EntityType", described.entityType());
         output.put("EntityIdentifier", described.identifier());

@@ -13,31 +13,37 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The simulator controls on {@code platform.simulator_throttle}; the operator's side is {@link SimulatorControlsApi}. */
+/** The simulator controls on {@code platform.simulator_*}; the operator's side is {@link SimulatorControlsApi}. */
 @Component
 class JdbcSimulatorControls implements SimulatorControls {
 
-    /** A throttle as the operator set it; {@code remaining} absent means until cleared. */
     /** The next change set of the party that changes the entity fails with the code. */
     record ChangeSetFailure(UUID partyId, String entityId, String errorCode) {}
 
-    record Throttle(
+    /** The party's change sets are applied {@code delay} after their start. */
+    record ChangeSetDelay(UUID partyId, Duration delay) {}
+
+    /** A fault as the operator set it: the modeled error to answer with; {@code remaining} absent means until cleared. */
+    record Fault(
             UUID partyId,
             String service,
             String operation,
+            String errorCode,
             @Nullable Integer remaining) {}
 
-    /** The last counted call ends its throttle. */
+    /** The last counted call ends its fault. */
     private static final String LAST_CALL = """
-            DELETE FROM platform.simulator_throttle
+            DELETE FROM platform.simulator_fault
             WHERE party_id = :party AND service = :service AND operation = :operation AND remaining = 1
+            RETURNING error_code
             """;
 
-    /** Counts the call against a throttle of more calls; one until cleared (remaining NULL) stays NULL. */
+    /** Counts the call against a fault of more calls; one until cleared (remaining NULL) stays NULL. */
     private static final String COUNT = """
-            UPDATE platform.simulator_throttle SET remaining = remaining - 1
+            UPDATE platform.simulator_fault SET remaining = remaining - 1
             WHERE party_id = :party AND service = :service AND operation = :operation
               AND remaining IS DISTINCT FROM 1
+            RETURNING error_code
             """;
 
     private final JdbcClient jdbc;
@@ -50,17 +56,17 @@ class JdbcSimulatorControls implements SimulatorControls {
 
     @Override
     @Transactional
-    public boolean throttled(UUID partyId, String service, String operation) {
-        return count(LAST_CALL, partyId, service, operation) || count(COUNT, partyId, service, operation);
+    public Optional<String> fault(UUID partyId, String service, String operation) {
+        return count(LAST_CALL, partyId, service, operation).or(() -> count(COUNT, partyId, service, operation));
     }
 
-    private boolean count(String sql, UUID partyId, String service, String operation) {
+    private Optional<String> count(String sql, UUID partyId, String service, String operation) {
         return jdbc.sql(sql)
-                        .param("party", partyId)
-                        .param("service", service)
-                        .param("operation", operation)
-                        .update()
-                == 1;
+                .param("party", partyId)
+                .param("service", service)
+                .param("operation", operation)
+                .query(String.class)
+                .optional();
     }
 
     @Override
@@ -101,6 +107,16 @@ class JdbcSimulatorControls implements SimulatorControls {
                 .update();
     }
 
+    List<ChangeSetDelay> changeSetDelays() {
+        return jdbc.sql("""
+                        SELECT party_id, CAST(extract(epoch FROM delay) * 1000 AS bigint) AS millis
+                        FROM platform.simulator_change_set_delay ORDER BY created_at, party_id
+                        """)
+                .query((rs, n) -> new ChangeSetDelay(
+                        rs.getObject("party_id", UUID.class), Duration.ofMillis(rs.getLong("millis"))))
+                .list();
+    }
+
     boolean clearChangeSetDelay(UUID partyId) {
         return jdbc.sql("DELETE FROM platform.simulator_change_set_delay WHERE party_id = :party")
                         .param("party", partyId)
@@ -137,36 +153,40 @@ class JdbcSimulatorControls implements SimulatorControls {
                         """).param("party", partyId).param("entity", entityId).update() == 1;
     }
 
-    List<Throttle> throttles() {
+    List<Fault> faults() {
         return jdbc.sql("""
-                        SELECT party_id, service, operation, remaining FROM platform.simulator_throttle
+                        SELECT party_id, service, operation, error_code, remaining FROM platform.simulator_fault
                         ORDER BY created_at, party_id, service, operation
                         """)
-                .query((rs, n) -> new Throttle(
+                .query((rs, n) -> new Fault(
                         rs.getObject("party_id", UUID.class),
                         rs.getString("service"),
                         rs.getString("operation"),
+                        rs.getString("error_code"),
                         rs.getObject("remaining", Integer.class)))
                 .list();
     }
 
-    void throttle(Throttle throttle) {
+    void fault(Fault fault) {
         jdbc.sql("""
-                        INSERT INTO platform.simulator_throttle (party_id, service, operation, remaining, created_at)
-                        VALUES (:party, :service, :operation, :remaining, :now)
-                        ON CONFLICT (party_id, service, operation) DO UPDATE SET remaining = EXCLUDED.remaining
+                        INSERT INTO platform.simulator_fault
+                            (party_id, service, operation, error_code, remaining, created_at)
+                        VALUES (:party, :service, :operation, :code, :remaining, :now)
+                        ON CONFLICT (party_id, service, operation)
+                        DO UPDATE SET error_code = EXCLUDED.error_code, remaining = EXCLUDED.remaining
                         """)
-                .param("party", throttle.partyId())
-                .param("service", throttle.service())
-                .param("operation", throttle.operation())
-                .param("remaining", throttle.remaining())
+                .param("party", fault.partyId())
+                .param("service", fault.service())
+                .param("operation", fault.operation())
+                .param("code", fault.errorCode())
+                .param("remaining", fault.remaining())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
     boolean clear(UUID partyId, String service, String operation) {
         return jdbc.sql("""
-                        DELETE FROM platform.simulator_throttle
+                        DELETE FROM platform.simulator_fault
                         WHERE party_id = :party AND service = :service AND operation = :operation
                         """)
                         .param("party", partyId)

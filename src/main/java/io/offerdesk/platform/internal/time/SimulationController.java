@@ -48,7 +48,9 @@ class SimulationController {
     String page(OfferdeskPrincipal me, Model model) {
         requireOperator(me);
         model.addAttribute("clock", view());
-        model.addAttribute("throttles", controls.throttles());
+        model.addAttribute("faults", controls.faults());
+        model.addAttribute("changeSetFailures", controls.changeSetFailures());
+        model.addAttribute("changeSetDelays", controls.changeSetDelays());
         return "platform/simulation";
     }
 

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 // Moves the shared simulated clock forward (past a token's validity): runs after the tests that do not.
 @Order(Order.DEFAULT + 62)
 @EndToEndTest
-class CustomerRegistrationWireTests {
+class MeteringRegistrationWireTests {
 
     static final String AUTHOR = AgreementFixtures.AUTHOR;
     static final String GLOBEX = AgreementFixtures.GLOBEX;

@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"offerdesk.aws.region=eu-central-1"})
 @ActiveProfiles("test")
 @Import(TestApi.class)
-class RegisterUsageRegionWireTests {
+class MeteringRegionWireTests {
 
     @Autowired
     TestApi api;
