@@ -71,9 +71,9 @@ class DiscoveryWireTests {
                 .asString();
         var offer = fixtures.installmentOffer(product, GLOBEX_ACCOUNT);
         var otherOffer = fixtures.installmentOffer(fixtures.saasProduct(), INITECH_ACCOUNT);
-        var first = draft(fixtures, fixtures.saasProduct());
-        var second = draft(fixtures, fixtures.saasProduct());
-        var offerSet = releasedSet(first, second);
+        var first = fixtures.draftOffer(fixtures.saasProduct());
+        var second = fixtures.draftOffer(fixtures.saasProduct());
+        var offerSet = fixtures.releasedOfferSet("Discovery bundle", first, second);
 
         var arguments = new HashMap<String, Object>();
         arguments.put("endpoint", api.baseUrl() + "/aws/discovery");
@@ -252,28 +252,6 @@ class DiscoveryWireTests {
         var published = api.post("/api/v1/products/" + id + "/visibility", NIMBUS, "{\"visibility\":\"PUBLIC\"}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         return id;
-    }
-
-    /** Acme's complete private offer for Globex, left a draft to go into an offer set. */
-    private static String draft(AgreementFixtures fixtures, String product) {
-        var changes = new ArrayList<>(
-                fixtures.offers().privateOffer(product, OfferFixtures.unique("Member"), GLOBEX_ACCOUNT, null));
-        changes.removeLast();
-        var done = fixtures.offers().run(AUTHOR, changes);
-        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
-        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
-    }
-
-    private String releasedSet(String... offers) {
-        var done = api.finishedChangeSet(
-                AUTHOR,
-                api.post(
-                        "/api/v1/offer-sets",
-                        AUTHOR,
-                        "{\"name\":\"Discovery bundle\",\"offerIds\":[\"%s\"],\"release\":true}"
-                                .formatted(String.join("\",\"", offers))));
-        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
-        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }
 
     private static JsonNode ok(JsonNode result, String call) {
