@@ -98,7 +98,7 @@ def meter():
         "badAllocations": batch(seller, [record(ARGS["account"], 3, hours_ago=3,
                                                 UsageAllocations=[{"AllocatedUsageQuantity": 2}])]),
         "resolveCustomer": outcome(lambda: seller.resolve_customer(RegistrationToken="token")),
-        # services whose operations are not built yet answer in their own protocol's error shape
+        # the other services answer in their own protocol's error shape (restJson1, awsJson 1.0)
         "discoveryRestJson": outcome(lambda: client(service="marketplace-discovery", path="discovery").get_listing(
             listingId="listing-nosuchlisting")),
         "agreementAwsJson10": outcome(lambda: client(service="marketplace-agreement", path="agreement")

@@ -114,7 +114,7 @@ class MeteringWireTests {
         assertRaised(result.at("/tooOld"), "TimestampOutOfBoundsException", 400);
         assertRaised(result.at("/badAllocations"), "InvalidUsageAllocationsException", 400);
         assertRaised(result.at("/resolveCustomer"), "DisabledApiException", 400);
-        assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
+        assertRefused(result.at("/discoveryRestJson"), "ResourceNotFoundException", 404, "listing-nosuchlisting");
         assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
         assertRaised(result.at("/agreementAwsJson10"), "ResourceNotFoundException", 404);
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");
