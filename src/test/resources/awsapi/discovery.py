@@ -21,6 +21,10 @@ def call(name, fn, *members):
     return results[name].get("response", {})
 
 
+# the operator throttled the buyer's SearchFacets once: one attempt in all ("max_attempts" counts retries only)
+once = wire.client("marketplace-discovery", ARGS["endpoint"], ARGS["buyer"], retries={"total_max_attempts": 1})
+call("throttled", lambda: once.search_facets(searchText=word, facetTypes=["CATEGORY"]))
+
 # search: every listing with the word, then only the SaaS ones, and the facets of the search
 call("searchAll", lambda: buyer.search_listings(searchText=word, maxResults=100))
 call("searchSaas", lambda: buyer.search_listings(

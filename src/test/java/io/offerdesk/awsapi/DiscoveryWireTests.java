@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /aws/discovery}, search public listings with filters, pages and facet counts, read a listing, its product and
  * fulfillment option, list the buyer's purchase options (its private offer and offer set among them), read the offer,
  * its terms with the payment schedule and the offer set; another buyer's private offer, and a limited product of
- * someone else's offer, are not found, and bad requests are the model's {@code ValidationException}.
+ * someone else's offer, are not found, bad requests are the model's {@code ValidationException}, and the simulator's
+ * throttle its {@code ThrottlingException}.
  */
 @EndToEndTest
 class DiscoveryWireTests {
@@ -36,6 +37,7 @@ class DiscoveryWireTests {
     static final String INITECH = AgreementFixtures.INITECH;
     static final String INITECH_ACCOUNT = "500000000001";
     static final String NIMBUS = OfferFixtures.NIMBUS;
+    static final String OPERATOR = "operator@offerdesk.example";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final BotocoreConformance DISCOVERY = BotocoreConformance.of("marketplace-discovery");
 
@@ -74,6 +76,11 @@ class DiscoveryWireTests {
         var first = fixtures.draftOffer(fixtures.saasProduct());
         var second = fixtures.draftOffer(fixtures.saasProduct());
         var offerSet = fixtures.releasedOfferSet("Discovery bundle", first, second);
+
+        var globex = api.get("/api/v1/parties/me", GLOBEX).json().at("/id").asString();
+        var throttle = api.post("/api/v1/simulation/throttles", OPERATOR, """
+                {"partyId":"%s","service":"marketplace-discovery","operation":"SearchFacets","calls":1}""".formatted(globex));
+        assertThat(throttle.status()).as(throttle.body()).isEqualTo(200);
 
         var arguments = new HashMap<String, Object>();
         arguments.put("endpoint", api.baseUrl() + "/aws/discovery");
@@ -179,6 +186,9 @@ class DiscoveryWireTests {
         assertThat(gotSet.at("/offerSetId").asString()).isEqualTo(offerSet);
         assertThat(gotSet.at("/associatedEntities").findValuesAsString("offerId"))
                 .containsExactly(first, second);
+
+        // the simulator's throttle answers the model's ThrottlingException, once: the facets above came after it
+        assertRaised(result.at("/throttled"), "ThrottlingException", 429);
 
         // what the buyer may not see is not found; bad requests are refused as modeled
         for (var hidden : List.of(
