@@ -35,6 +35,12 @@ category = next((f["value"] for f in facets.get("listingFacets", {}).get("CATEGO
 results["categoryId"] = category
 call("searchCategory", lambda: buyer.search_listings(
     searchText=word, filters=[{"filterType": "CATEGORY", "filterValues": [category, "no-such-category"]}]))
+publisher = next((f["value"] for f in facets.get("listingFacets", {}).get("PUBLISHER", [])), "none")
+call("searchPublisherUsage", lambda: buyer.search_listings(
+    searchText=word, filters=[{"filterType": "PUBLISHER", "filterValues": [publisher]},
+                              {"filterType": "PRICING_MODEL", "filterValues": ["USAGE", "BYOL"]}]))
+call("searchFree", lambda: buyer.search_listings(
+    searchText=word, filters=[{"filterType": "PRICING_MODEL", "filterValues": ["FREE"]}]))
 first = call("firstPage", lambda: buyer.search_listings(searchText=word, maxResults=1))
 call("secondPage", lambda: buyer.search_listings(searchText=word, maxResults=1, nextToken=first.get("nextToken", "")))
 
@@ -62,6 +68,17 @@ call("productOptions", lambda: buyer.list_purchase_options(
              {"filterType": "PURCHASE_OPTION_TYPE", "filterValues": ["OFFER"]}]))
 call("getOffer", lambda: buyer.get_offer(offerId=ARGS["offer"]))
 call("getOfferTerms", lambda: buyer.get_offer_terms(offerId=ARGS["offer"]))
+
+
+def terms_in_pages():
+    pages = list(buyer.get_paginator("get_offer_terms").paginate(
+        offerId=ARGS["offer"], PaginationConfig={"PageSize": 2}))
+    return {"ResponseMetadata": pages[-1]["ResponseMetadata"], "pages": len(pages),
+            "offerTerms": [t for p in pages for t in p["offerTerms"]]}
+
+
+call("termsInPages", terms_in_pages)
+call("workshopFulfillment", lambda: buyer.list_fulfillment_options(productId=ARGS["workshop"]))
 call("getOfferSet", lambda: buyer.get_offer_set(offerSetId=ARGS["offerSet"]))
 
 # what the buyer may not see, and what it asks wrongly

@@ -90,6 +90,7 @@ class DiscoveryWireTests {
         arguments.put("category", category);
         arguments.put("productWord", productTitle.substring(productTitle.lastIndexOf(' ') + 1));
         arguments.put("product", product);
+        arguments.put("workshop", workshop);
         arguments.put("offer", offer);
         arguments.put("otherOffer", otherOffer);
         arguments.put("offerSet", offerSet);
@@ -121,14 +122,20 @@ class DiscoveryWireTests {
         assertThat(ok(result, "searchCategory").at("/listingSummaries").findValuesAsString("productId"))
                 .as("a category's facet value filters by it; values of one filter are ORed")
                 .containsExactly(shield);
+        assertThat(ok(result, "searchPublisherUsage").at("/listingSummaries").findValuesAsString("productId"))
+                .as("Nimbus's listings with usage pricing (or BYOL, which none has)")
+                .containsExactly(shield);
+        assertThat(ok(result, "searchFree").at("/totalResults").asInt())
+                .as("no public offer is free")
+                .isZero();
         var firstPage = ok(result, "firstPage");
         var secondPage = ok(result, "secondPage");
         assertThat(firstPage.at("/nextToken").asString()).isNotBlank();
         assertThat(secondPage.has("nextToken")).isFalse();
-        var paged = new ArrayList<String>();
-        paged.addAll(firstPage.at("/listingSummaries").findValuesAsString("productId"));
-        paged.addAll(secondPage.at("/listingSummaries").findValuesAsString("productId"));
-        assertThat(paged).containsExactlyInAnyOrder(shield, workshop);
+        var bothPages = new ArrayList<String>();
+        bothPages.addAll(firstPage.at("/listingSummaries").findValuesAsString("productId"));
+        bothPages.addAll(secondPage.at("/listingSummaries").findValuesAsString("productId"));
+        assertThat(bothPages).containsExactlyInAnyOrder(shield, workshop);
 
         // the product the buyer holds a private offer for
         var listing = ok(result, "getListing");
@@ -182,6 +189,12 @@ class DiscoveryWireTests {
         assertThat(member(terms, "supportTerm").at("/refundPolicy").asString()).isEqualTo("Refunds within 30 days.");
         assertThat(member(terms, "validityTerm").at("/agreementDuration").asString())
                 .isEqualTo("P12M");
+        var paged = ok(result, "termsInPages");
+        assertThat(paged.at("/pages").asInt()).isGreaterThan(1);
+        assertThat(paged.at("/offerTerms")).isEqualTo(terms);
+        var services =
+                ok(result, "workshopFulfillment").at("/fulfillmentOptions/0/professionalServicesFulfillmentOption");
+        assertThat(services.at("/fulfillmentOptionType").asString()).isEqualTo("PROFESSIONAL_SERVICES");
         var gotSet = ok(result, "getOfferSet");
         assertThat(gotSet.at("/offerSetId").asString()).isEqualTo(offerSet);
         assertThat(gotSet.at("/associatedEntities").findValuesAsString("offerId"))
@@ -221,7 +234,7 @@ class DiscoveryWireTests {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(15);
+        assertThat(checked).isEqualTo(19);
 
         // the AWS CLI, with Globex's demo key, lists the same private purchase options
         var cli = JSON.readTree(AwsClients.run(
