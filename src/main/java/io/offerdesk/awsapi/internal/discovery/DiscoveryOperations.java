@@ -236,7 +236,7 @@ class DiscoveryOperations implements AwsOperations {
     JsonNode listPurchaseOptions(OfferdeskPrincipal caller, AwsInput input) {
         var offset = offset(input);
         var limit = maxResults(input, PURCHASE_OPTIONS_MAX, PURCHASE_OPTIONS_DEFAULT);
-        var filters = filters(input, PURCHASE_OPTION_FILTERS);
+        var filters = filters(input, PURCHASE_OPTION_FILTERS, Set.of());
         var products = filters.get("PRODUCT_ID");
         var visibility = values(filters, "VISIBILITY_SCOPE", Set.of("PUBLIC", "PRIVATE"));
         if (products == null && visibility == null) {
@@ -326,7 +326,7 @@ class DiscoveryOperations implements AwsOperations {
      */
     private Optional<ListingSearch> search(
             OfferdeskPrincipal caller, AwsInput input, ListingSearch.Sort sort, int offset, int limit) {
-        var filters = filters(input, SEARCH_FILTERS);
+        var filters = filters(input, SEARCH_FILTERS, UNSUPPORTED_SEARCH_FILTERS);
         var text = input.optionalString("searchText");
         var types = EnumSet.noneOf(ProductType.class);
         var models = EnumSet.noneOf(PricingModel.class);
@@ -439,14 +439,14 @@ class DiscoveryOperations implements AwsOperations {
     }
 
     /**
-     * The input's {@code filters} by type, each type at most once, every type one of the model's; a type Offerdesk
-     * cannot filter by is refused naming it.
+     * The input's {@code filters} by type, each type at most once and one of {@code supported}; a type of the model
+     * Offerdesk keeps no data for ({@code withoutData}) is refused saying so.
      */
-    private Map<String, List<String>> filters(AwsInput input, Set<String> supported) {
+    private Map<String, List<String>> filters(AwsInput input, Set<String> supported, Set<String> withoutData) {
         var filters = new HashMap<String, List<String>>();
         for (var filter : input.list("filters", f -> Map.entry(f.string("filterType"), f.strings("filterValues")))) {
             var type = filter.getKey();
-            if (UNSUPPORTED_SEARCH_FILTERS.contains(type) && supported == SEARCH_FILTERS) {
+            if (withoutData.contains(type)) {
                 throw validation("filters: Offerdesk cannot filter listings by " + type
                         + " (it keeps no customer ratings, AWS deployment reviews or multi-product listings).");
             }
