@@ -89,6 +89,7 @@ call("offerForOtherBuyer", lambda: other.get_offer(offerId=ARGS["offer"]))
 call("unknownListing", lambda: buyer.get_listing(listingId="prodview-nosuchproduct"))
 call("noScope", lambda: buyer.list_purchase_options(), "reason")
 call("badToken", lambda: buyer.search_listings(searchText=word, nextToken="bm90LWEtbnVtYmVy"), "reason")
+call("leastRelevantFirst", lambda: buyer.search_listings(searchText=word, sortOrder="ASCENDING"), "reason")
 call("unsupportedFilter", lambda: buyer.search_listings(
     filters=[{"filterType": "MIN_AVERAGE_CUSTOMER_RATING", "filterValues": ["4.0"]}]), "reason")
 

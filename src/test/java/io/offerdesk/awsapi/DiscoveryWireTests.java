@@ -212,7 +212,7 @@ class DiscoveryWireTests {
                 "unknownListing")) {
             assertRaised(result.at("/" + hidden), "ResourceNotFoundException", 404);
         }
-        for (var refused : List.of("noScope", "badToken", "unsupportedFilter")) {
+        for (var refused : List.of("noScope", "badToken", "unsupportedFilter", "leastRelevantFirst")) {
             assertRaised(result.at("/" + refused), "ValidationException", 400);
         }
         assertThat(result.at("/noScope/message").asString()).contains("PRODUCT_ID", "VISIBILITY_SCOPE");

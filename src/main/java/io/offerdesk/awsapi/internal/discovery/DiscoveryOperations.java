@@ -149,9 +149,14 @@ class DiscoveryOperations implements AwsOperations {
         var offset = offset(input);
         var limit = maxResults(input, ListingSearch.MAX_LIMIT, SEARCH_DEFAULT);
         var sortBy = oneOf(input, "sortBy", Set.of("RELEVANCE", "AVERAGE_CUSTOMER_RATING"));
-        oneOf(input, "sortOrder", Set.of("DESCENDING", "ASCENDING"));
-        // No listing has customer ratings, so ordering by them ties everywhere and falls back to the title.
-        var sort = "AVERAGE_CUSTOMER_RATING".equals(sortBy) ? ListingSearch.Sort.TITLE : ListingSearch.Sort.RELEVANCE;
+        var sortOrder = oneOf(input, "sortOrder", Set.of("DESCENDING", "ASCENDING"));
+        // No listing has customer ratings, so ordering by them ties everywhere (in either order) and falls back to
+        // the title; relevance is only ever most relevant first, so the least relevant first is refused.
+        var byRating = "AVERAGE_CUSTOMER_RATING".equals(sortBy);
+        if (!byRating && "ASCENDING".equals(sortOrder)) {
+            throw validation("sortOrder: listings by RELEVANCE are sorted DESCENDING (most relevant first) only.");
+        }
+        var sort = byRating ? ListingSearch.Sort.TITLE : ListingSearch.Sort.RELEVANCE;
         var output = json.createObjectNode();
         var summaries = output.putArray("listingSummaries");
         var search = search(caller, input, sort, offset, limit);
