@@ -79,6 +79,8 @@ def terms_in_pages():
 
 call("termsInPages", terms_in_pages)
 call("workshopFulfillment", lambda: buyer.list_fulfillment_options(productId=ARGS["workshop"]))
+call("imageFulfillment", lambda: buyer.list_fulfillment_options(productId=ARGS["image"]))
+call("containerFulfillment", lambda: buyer.list_fulfillment_options(productId=ARGS["container"]))
 call("getOfferSet", lambda: buyer.get_offer_set(offerSetId=ARGS["offerSet"]))
 
 # what the buyer may not see, and what it asks wrongly

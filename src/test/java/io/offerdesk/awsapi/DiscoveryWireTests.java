@@ -65,6 +65,25 @@ class DiscoveryWireTests {
                  "publicOffer":{"pricingModels":["CONTRACT"],"prices":[
                    {"model":"CONTRACT","dimensionKey":"workshop","durationMonths":1,"amount":"5000.00"}]}}""".formatted(word));
 
+        // delivered as images: other words, so that the searches above find only the shield and the workshop
+        var image = publish("""
+                {"type":"AMI","title":"Nimbus %s image","shortDescription":"A hardened image",
+                 "dimensions":[{"key":"m5.large","name":"m5.large","unit":"Hrs","type":"METERED"}],
+                 "delivery":{"amis":[{"amiId":"ami-0123456789abcdef0","region":"us-east-1","operatingSystem":"Amazon Linux 2"},
+                                     {"amiId":"ami-0fedcba9876543210","region":"eu-central-1","operatingSystem":"Windows Server 2022"}],
+                             "usageInstructions":"Launch it from the console."},
+                 "publicOffer":{"pricingModels":["USAGE"],"prices":[
+                   {"model":"USAGE","dimensionKey":"m5.large","amount":"0.10"}]}}""".formatted(UUID.randomUUID()));
+        var container = publish("""
+                {"type":"CONTAINER","title":"Nimbus %s agent","shortDescription":"A container agent",
+                 "dimensions":[{"key":"vcpu","name":"vCPU","unit":"Hrs","type":"METERED"}],
+                 "delivery":{"containerImages":[
+                   {"repositoryUri":"709825985650.dkr.ecr.us-east-1.amazonaws.com/nimbus/agent","tag":"1.0.0"},
+                   {"repositoryUri":"709825985650.dkr.ecr.us-east-1.amazonaws.com/nimbus/agent","tag":"1.1.0"}],
+                  "deploymentInstructions":"helm install nimbus-agent"},
+                 "publicOffer":{"pricingModels":["USAGE"],"prices":[
+                   {"model":"USAGE","dimensionKey":"vcpu","amount":"0.05"}]}}""".formatted(UUID.randomUUID()));
+
         var fixtures = new AgreementFixtures(api);
         var product = fixtures.saasProduct();
         var productTitle = api.get("/api/v1/products/" + product, AUTHOR)
@@ -91,6 +110,8 @@ class DiscoveryWireTests {
         arguments.put("productWord", productTitle.substring(productTitle.lastIndexOf(' ') + 1));
         arguments.put("product", product);
         arguments.put("workshop", workshop);
+        arguments.put("image", image);
+        arguments.put("container", container);
         arguments.put("offer", offer);
         arguments.put("otherOffer", otherOffer);
         arguments.put("offerSet", offerSet);
@@ -195,6 +216,16 @@ class DiscoveryWireTests {
         var services =
                 ok(result, "workshopFulfillment").at("/fulfillmentOptions/0/professionalServicesFulfillmentOption");
         assertThat(services.at("/fulfillmentOptionType").asString()).isEqualTo("PROFESSIONAL_SERVICES");
+        var ami = ok(result, "imageFulfillment").at("/fulfillmentOptions/0/amazonMachineImageFulfillmentOption");
+        assertThat(ami.at("/operatingSystems").findValuesAsString("operatingSystemName"))
+                .containsExactly("Amazon Linux 2", "Windows Server 2022");
+        assertThat(ami.at("/operatingSystems").findValuesAsString("operatingSystemFamilyName"))
+                .containsExactly("Linux", "Windows");
+        assertThat(ami.toString()).as("AMI ids are for subscribers only").doesNotContain("ami-0123456789abcdef0");
+        var agent = ok(result, "containerFulfillment").at("/fulfillmentOptions/0/containerFulfillmentOption");
+        assertThat(agent.at("/fulfillmentOptionVersion").asString()).isEqualTo("1.1.0");
+        assertThat(agent.at("/usageInstructions").asString()).isEqualTo("helm install nimbus-agent");
+        assertThat(agent.toString()).as("image URIs are for subscribers only").doesNotContain("dkr.ecr");
         var gotSet = ok(result, "getOfferSet");
         assertThat(gotSet.at("/offerSetId").asString()).isEqualTo(offerSet);
         assertThat(gotSet.at("/associatedEntities").findValuesAsString("offerId"))
@@ -234,7 +265,7 @@ class DiscoveryWireTests {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(19);
+        assertThat(checked).isEqualTo(21);
 
         // the AWS CLI, with Globex's demo key, lists the same private purchase options
         var cli = JSON.readTree(AwsClients.run(
