@@ -144,18 +144,27 @@ public class Discovery {
     }
 
     /**
-     * The released offer sets whose offers target one of the buyer's accounts, most recently released first, each
-     * with its offers. Empty for anyone but a buyer.
+     * The released offer sets whose offers target one of the buyer's accounts and can all still be accepted, most
+     * recently released first, each with its offers. Empty for anyone but a buyer.
      */
     public List<DiscoveredOfferSet> offerSets(OfferdeskPrincipal me) {
         var sellers = new Sellers();
         var found = new ArrayList<DiscoveredOfferSet>();
+        var now = offers.now();
         var offset = 0;
         OfferSets.OfferSetPage page;
         do {
             page = offerSets.forBuyer(me, offset, OfferSets.PAGE_MAX);
             for (var set : page.sets()) {
-                found.add(discovered(offerSets.forBuyer(me, set.id().value()), sellers));
+                // a set is accepted whole, so one offer the buyer can no longer see or accept takes the set off
+                try {
+                    var view = offerSets.forBuyer(me, set.id().value());
+                    if (view.offers().stream().noneMatch(offer -> offer.isExpired(now))) {
+                        found.add(discovered(view, sellers));
+                    }
+                } catch (NotFound offerGone) {
+                    // not a purchase option
+                }
             }
             offset += OfferSets.PAGE_MAX;
         } while (page.more());

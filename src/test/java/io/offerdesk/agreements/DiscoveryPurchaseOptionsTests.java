@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.offerdesk.agreements.Discovery.DiscoveredOffer;
 import io.offerdesk.agreements.Discovery.DiscoveredOfferSet;
+import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.platform.PrincipalSource;
 import io.offerdesk.shared.NotFound;
@@ -17,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What the Discovery API's {@code ListPurchaseOptions} and {@code GetOfferSet} read from {@link Discovery}: a buyer's
  * private offers across every product, each with its product, and its offer sets with their offers in order; nothing of
- * another buyer's, and nothing for a seller.
+ * another buyer's, nothing for a seller, and no offer set once one of its offers has ended.
  */
 @EndToEndTest
 class DiscoveryPurchaseOptionsTests {
@@ -67,6 +68,20 @@ class DiscoveryPurchaseOptionsTests {
         assertThat(discovery.offerSets(initech).stream().map(DiscoveredOfferSet::set))
                 .noneMatch(found -> found.id().value().equals(set));
         assertThatExceptionOfType(NotFound.class).isThrownBy(() -> discovery.offerSet(initech, set));
+
+        // Ending one offer's availability (a past date cancels a released offer) takes the whole set off.
+        var cancelled = fixtures.offers()
+                .run(
+                        AgreementFixtures.AUTHOR,
+                        List.of(OfferFixtures.change(
+                                "UpdateAvailability",
+                                first,
+                                null,
+                                "{\"AvailabilityEndDate\":\"%s\"}"
+                                        .formatted(fixtures.offers().today().minusDays(1)))));
+        assertThat(cancelled.at("/status").asString()).as(cancelled.toString()).isEqualTo("SUCCEEDED");
+        assertThat(discovery.offerSets(globex).stream().map(DiscoveredOfferSet::set))
+                .noneMatch(found -> found.id().value().equals(set));
 
         var seller = principal(AgreementFixtures.AUTHOR);
         assertThat(discovery.privateOffers(seller)).isEmpty();
