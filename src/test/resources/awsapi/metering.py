@@ -116,7 +116,7 @@ def meter():
         "notEntitled": outcome(lambda: buyer.meter_usage(
             ProductCode=ARGS["unboughtAmi"], Timestamp=NOW - datetime.timedelta(hours=1), UsageDimension="analysts",
             UsageQuantity=1)),
-        # services whose operations are not built yet answer in their own protocol's error shape
+        # the other services answer in their own protocol's error shape (restJson1, awsJson 1.0)
         "discoveryRestJson": outcome(lambda: client(service="marketplace-discovery", path="discovery").get_listing(
             listingId="listing-nosuchlisting")),
         "agreementAwsJson10": outcome(lambda: client(service="marketplace-agreement", path="agreement")

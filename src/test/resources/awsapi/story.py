@@ -5,7 +5,8 @@ here knows Offerdesk: only the endpoint URLs and the access keys are given.
 1. sell: the seller creates and releases a private offer with a payment schedule through a change set and polls it,
    lists and describes it, creates and releases a resale authorization for the partner; the partner finds the
    authorization shared with it and creates and releases a channel partner private offer (CPPO) with a markup.
-2. buy: the buyer quotes and accepts both offers, searches its agreements and reads their terms and charges; the
+2. buy: the buyer finds both offers among its private purchase options through Discovery and reads their terms,
+   quotes and accepts both offers, searches its agreements and reads their terms and charges; the
    seller and the partner each find the agreement they proposed.
 3. invoiced (once time has passed and the first installment is invoiced): both sides read the invoice line items, the
    seller sends a payment request and the buyer accepts it, the seller meters usage of both products and reads the
@@ -24,7 +25,8 @@ import wire
 ARGS = json.loads(sys.argv[1]) if __name__ == "__main__" else {}
 CATALOG = "AWSMarketplace"
 SERVICES = {"catalog": "marketplace-catalog", "agreement": "marketplace-agreement",
-            "metering": "meteringmarketplace", "entitlement": "marketplace-entitlement"}
+            "metering": "meteringmarketplace", "entitlement": "marketplace-entitlement",
+            "discovery": "marketplace-discovery"}
 
 
 def boto3_client(service, party):
@@ -173,11 +175,20 @@ def sell():
 
 
 def list_buyer_offers_through_discovery():
-    """PLACE FOR THE DISCOVERY STEP (issue #10, built in parallel): the buyer lists its purchase options through
-    marketplace-discovery (ListPurchaseOptions) and finds both offers, then reads their term ids with GetOfferTerms;
-    until then the term ids come in ARGS["terms"], read by the test from Offerdesk's native buyer API. Returns what it
-    found, or None while the Discovery API is not there."""
-    return None
+    """The buyer's program finds both offers among its private purchase options and reads their terms through
+    Discovery, as a buyer does before quoting: the term ids CreateAgreementRequest names come from here."""
+    discovery = CLIENT("discovery", "buyer")
+    found = {"purchaseOptions": outcome(lambda: discovery.list_purchase_options(
+        filters=[{"filterType": "VISIBILITY_SCOPE", "filterValues": ["PRIVATE"]}]))}
+    for offer in ("offer", "cppo"):
+        found["terms_" + offer] = outcome(lambda: discovery.get_offer_terms(offerId=ARGS["made"][offer]))
+    return found
+
+
+def term_ids(offer_terms):
+    """Each term of Discovery's union (one member per term) as its id and type."""
+    return [{"id": term["id"], "type": term["type"]}
+            for union in offer_terms for term in union.values()]
 
 
 def requested_terms(terms):
@@ -196,9 +207,10 @@ def buy():
     buyer, seller = CLIENT("agreement", "buyer"), CLIENT("agreement", "seller")
     agreement = {}
     discovered = list_buyer_offers_through_discovery()
-    agreements = {}
+    agreements, terms_of = {}, {}
     for offer in ("offer", "cppo"):
-        offer_id, terms = ARGS["made"][offer], ARGS["terms"][offer]
+        offer_id = ARGS["made"][offer]
+        terms = terms_of[offer] = term_ids(discovered["terms_" + offer]["response"]["offerTerms"])
         quote = agreement["quote_" + offer] = outcome(lambda: buyer.create_agreement_request(
             intent="NEW", agreementProposalIdentifier=offer_id, requestedTerms=requested_terms(terms),
             clientToken="story-" + offer_id))
@@ -219,7 +231,8 @@ def buy():
     agreement["searchPartner"] = outcome(lambda: partner.search_agreements(
         catalog=CATALOG, filters=[{"name": "PartyType", "values": ["Proposer"]}]))
     agreement["describePartner"] = outcome(lambda: partner.describe_agreement(agreementId=agreements["cppo"]))
-    return {"agreement": agreement, "made": {**ARGS["made"], "agreements": agreements}, "discovered": discovered}
+    return {"agreement": agreement, "made": {**ARGS["made"], "agreements": agreements, "terms": terms_of},
+            "discovery": discovered}
 
 
 def invoiced():
@@ -231,7 +244,7 @@ def invoiced():
         "lineItemsSeller": outcome(lambda: CLIENT("agreement", "sellerFinance").list_agreement_invoice_line_items(
             agreementId=agreement_id, groupBy="INVOICE_ID", invoiceType="INVOICE")),
     }
-    variable = next(t["id"] for t in ARGS["terms"]["offer"] if t["type"] == "VariablePaymentTerm")
+    variable = next(t["id"] for t in ARGS["made"]["terms"]["offer"] if t["type"] == "VariablePaymentTerm")
     sent = agreement["sendPayment"] = outcome(lambda: seller.send_agreement_payment_request(
         agreementId=agreement_id, termId=variable, name="Extra analysts", chargeAmount="1500.00",
         description="Two more analysts for the rest of the year", clientToken="story-payment-" + agreement_id))

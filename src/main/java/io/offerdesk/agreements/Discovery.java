@@ -12,6 +12,9 @@ import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.Visibility;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.OfferQueries.BuyerTab;
+import io.offerdesk.offers.OfferSet;
+import io.offerdesk.offers.OfferSets;
 import io.offerdesk.offers.OfferViews;
 import io.offerdesk.offers.PriceSummary;
 import io.offerdesk.offers.Term.ValidityTerm;
@@ -48,6 +51,7 @@ public class Discovery {
     private final CatalogManagement catalog;
     private final OfferQueries offers;
     private final OfferViews views;
+    private final OfferSets offerSets;
     private final PartyManagement parties;
 
     Discovery(
@@ -55,11 +59,13 @@ public class Discovery {
             CatalogManagement catalog,
             OfferQueries offers,
             OfferViews views,
+            OfferSets offerSets,
             PartyManagement parties) {
         this.listings = listings;
         this.catalog = catalog;
         this.offers = offers;
         this.views = views;
+        this.offerSets = offerSets;
         this.parties = parties;
     }
 
@@ -111,11 +117,74 @@ public class Discovery {
     public DiscoveredOffer offer(OfferdeskPrincipal me, String offerId) {
         var offer = views.open(me, offerId);
         var sellers = new Sellers();
-        var product = ProductId.parse(offer.productId())
-                .flatMap(catalog::find)
-                .map(found -> listing(found, sellers))
-                .orElse(null);
-        return new DiscoveredOffer(option(offer, sellers), product);
+        return new DiscoveredOffer(
+                option(offer, sellers), listing(offer.productId(), sellers).orElse(null));
+    }
+
+    /**
+     * Every released, unexpired private offer that targets one of the buyer's accounts, whatever its product, soonest
+     * expiry first, each with its product: the buyer's private purchase options across the marketplace
+     * ({@code ListPurchaseOptions} without a product). Empty for anyone but a buyer.
+     */
+    public List<DiscoveredOffer> privateOffers(OfferdeskPrincipal me) {
+        var sellers = new Sellers();
+        var products = new HashMap<String, Optional<Listing>>();
+        var found = new ArrayList<DiscoveredOffer>();
+        var offset = 0;
+        OfferQueries.OfferPage page;
+        do {
+            page = offers.forBuyer(me, BuyerTab.AVAILABLE, offset, OfferQueries.PAGE_MAX);
+            for (var offer : page.offers()) {
+                var product = products.computeIfAbsent(offer.productId(), id -> listing(id, sellers));
+                found.add(new DiscoveredOffer(option(offer, sellers), product.orElse(null)));
+            }
+            offset += OfferQueries.PAGE_MAX;
+        } while (page.more());
+        return List.copyOf(found);
+    }
+
+    /**
+     * The released offer sets whose offers target one of the buyer's accounts and can all still be accepted, most
+     * recently released first, each with its offers. Empty for anyone but a buyer.
+     */
+    public List<DiscoveredOfferSet> offerSets(OfferdeskPrincipal me) {
+        var sellers = new Sellers();
+        var found = new ArrayList<DiscoveredOfferSet>();
+        var now = offers.now();
+        var offset = 0;
+        OfferSets.OfferSetPage page;
+        do {
+            page = offerSets.forBuyer(me, offset, OfferSets.PAGE_MAX);
+            for (var set : page.sets()) {
+                // a set is accepted whole, so one offer the buyer can no longer see or accept takes the set off
+                try {
+                    var view = offerSets.forBuyer(me, set.id().value());
+                    if (view.offers().stream().noneMatch(offer -> offer.isExpired(now))) {
+                        found.add(discovered(view, sellers));
+                    }
+                } catch (NotFound offerGone) {
+                    // not a purchase option
+                }
+            }
+            offset += OfferSets.PAGE_MAX;
+        } while (page.more());
+        return List.copyOf(found);
+    }
+
+    /** A released offer set the buyer may see (every offer in it is one the buyer may see), with its offers. */
+    public DiscoveredOfferSet offerSet(OfferdeskPrincipal me, String offerSetId) {
+        return discovered(offerSets.forBuyer(me, offerSetId), new Sellers());
+    }
+
+    /**
+     * An offer set as {@code GetOfferSet} describes it: the set, who sells under it, and its offers in the set's
+     * order with their products.
+     */
+    public record DiscoveredOfferSet(OfferSet set, Seller sellerOfRecord, List<DiscoveredOffer> offers) {
+
+        public DiscoveredOfferSet {
+            offers = List.copyOf(offers);
+        }
     }
 
     /**
@@ -129,6 +198,22 @@ public class Discovery {
         public Offer offer() {
             return option.offer();
         }
+    }
+
+    private DiscoveredOfferSet discovered(OfferSets.OfferSetView view, Sellers sellers) {
+        return new DiscoveredOfferSet(
+                view.set(),
+                sellers.of(view.set().ownerPartyId()),
+                view.offers().stream()
+                        .map(offer -> new DiscoveredOffer(
+                                option(offer, sellers),
+                                listing(offer.productId(), sellers).orElse(null)))
+                        .toList());
+    }
+
+    /** The product of an offer the buyer may see, which the offer makes listed for the buyer. */
+    private Optional<Listing> listing(String productId, Sellers sellers) {
+        return ProductId.parse(productId).flatMap(catalog::find).map(found -> listing(found, sellers));
     }
 
     private Product listed(OfferdeskPrincipal me, String productId) {

@@ -10,7 +10,8 @@
  * ({@code /aws/catalog}, restJson1, routed by the model's HTTP bindings) on {@code changesets}, {@code offers} and
  * {@code resale}; the Agreement Service ({@code /aws/agreement}) on the {@code agreements} and {@code invoicing}
  * modules; and the Entitlement Service ({@code /aws/entitlement}, awsJson 1.1 and Smithy RPC v2 CBOR) on the
- * {@code agreements} entitlements.
+ * {@code agreements} entitlements; and the Discovery API ({@code /aws/discovery}, restJson1) on the buyer's view in
+ * {@code agreements.Discovery}.
  */
 @ApplicationModule(
         displayName = "AWS-compatible API",

@@ -1,25 +1,27 @@
 package io.offerdesk.catalog;
 
 import io.offerdesk.shared.Validations;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a buyer searches the listings for, after the Discovery API's {@code SearchListings}: words, filters that must
- * all hold, an order and a page.
+ * all hold, an order and a page. Each filter holds when the product has one of its values (the Discovery API's OR
+ * within a filter); an empty filter always holds.
  *
  * @param text words that must each appear in the title, the short description or a keyword, ignoring case; blank
  *     finds every listing
- * @param category one of the product's categories, exactly
- * @param sellerPartyId the seller (AWS: publisher) of the product
- * @param pricingModel a pricing model of the product's public offer
+ * @param categories the product has one of these categories, exactly
+ * @param sellerPartyIds the seller (AWS: publisher) of the product is one of these
+ * @param pricingModels the product's public offer has one of these pricing models
  */
 public record ListingSearch(
         @Nullable String text,
-        @Nullable ProductType type,
-        @Nullable String category,
-        @Nullable UUID sellerPartyId,
-        @Nullable PricingModel pricingModel,
+        Set<ProductType> types,
+        Set<String> categories,
+        Set<UUID> sellerPartyIds,
+        Set<PricingModel> pricingModels,
         Sort sort,
         int offset,
         int limit) {
@@ -27,9 +29,33 @@ public record ListingSearch(
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
+    public ListingSearch {
+        types = Set.copyOf(types);
+        categories = Set.copyOf(categories);
+        sellerPartyIds = Set.copyOf(sellerPartyIds);
+        pricingModels = Set.copyOf(pricingModels);
+    }
+
+    /** A search with at most one value per filter, as the native API and the buyer's pages ask. */
+    public ListingSearch(
+            @Nullable String text,
+            @Nullable ProductType type,
+            @Nullable String category,
+            @Nullable UUID sellerPartyId,
+            @Nullable PricingModel pricingModel,
+            Sort sort,
+            int offset,
+            int limit) {
+        this(text, one(type), one(category), one(sellerPartyId), one(pricingModel), sort, offset, limit);
+    }
+
     /** Rejects a page that cannot be served, naming the parameter. */
     public void checkPage() {
         Validations.checkPage(offset, limit, MAX_LIMIT);
+    }
+
+    private static <T> Set<T> one(@Nullable T value) {
+        return value == null ? Set.of() : Set.of(value);
     }
 
     /**

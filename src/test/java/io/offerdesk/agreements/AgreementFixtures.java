@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,6 +51,29 @@ public final class AgreementFixtures {
     /** Runs the changes as Acme's author, expects the offer released, and returns its id. */
     public String released(List<String> changes) {
         var done = offers.run(AUTHOR, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+
+    /** Acme's complete private offer for the product for Globex's account, left a draft to go into an offer set. */
+    public String draftOffer(String productId) {
+        var changes =
+                new ArrayList<>(offers.privateOffer(productId, OfferFixtures.unique("Member"), GLOBEX_ACCOUNT, null));
+        changes.removeLast();
+        var done = offers.run(AUTHOR, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
+    }
+
+    /** Releases Acme's offer set of the draft offers, in their order; returns its id. */
+    public String releasedOfferSet(String name, String... offerIds) {
+        var done = api.finishedChangeSet(
+                AUTHOR,
+                api.post(
+                        "/api/v1/offer-sets",
+                        AUTHOR,
+                        "{\"name\":\"%s\",\"offerIds\":[\"%s\"],\"release\":true}"
+                                .formatted(name, String.join("\",\"", offerIds))));
         assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }

@@ -37,7 +37,8 @@ class AwsStoryTests {
             "catalog", BotocoreConformance.of("marketplace-catalog"),
             "agreement", BotocoreConformance.of("marketplace-agreement"),
             "metering", BotocoreConformance.of("meteringmarketplace"),
-            "entitlement", BotocoreConformance.of("marketplace-entitlement"));
+            "entitlement", BotocoreConformance.of("marketplace-entitlement"),
+            "discovery", BotocoreConformance.of("marketplace-discovery"));
 
     @Autowired
     TestApi api;
@@ -91,15 +92,7 @@ class AwsStoryTests {
         var made = sold.at("/made");
         assertSold(sold, made, cast);
 
-        // What a buyer's program reads through Discovery's GetOfferTerms; until that is merged, the native buyer API.
         arguments.put("made", made);
-        arguments.put(
-                "terms",
-                Map.of(
-                        "offer",
-                        terms(cast.buyer(), made.at("/offer").asString()),
-                        "cppo",
-                        terms(cast.buyer(), made.at("/cppo").asString())));
         var bought = act(script, "buy", arguments);
         var agreements = bought.at("/made/agreements");
         assertBought(bought, agreements, made, cast);
@@ -150,6 +143,14 @@ class AwsStoryTests {
     }
 
     private static void assertBought(JsonNode bought, JsonNode agreements, JsonNode made, Cast cast) {
+        assertThat(ok(bought, "/discovery/purchaseOptions")
+                        .at("/purchaseOptions")
+                        .findValuesAsString("purchaseOptionId"))
+                .as("the buyer finds both offers among its private purchase options")
+                .contains(made.at("/offer").asString(), made.at("/cppo").asString());
+        assertThat(ok(bought, "/discovery/terms_offer").at("/offerTerms").toString())
+                .as("Discovery shows the buyer the payment schedule it accepts")
+                .contains("\"6000.00\"");
         for (var offer : List.of("offer", "cppo")) {
             var agreement = agreements.at("/" + offer).asString();
             assertThat(agreement).startsWith("agmt-");
@@ -294,20 +295,9 @@ class AwsStoryTests {
     }
 
     /** The offer's term ids and types as the buyer sees them before quoting. */
-    private List<Map<String, String>> terms(String buyer, String offer) {
-        var read = api.get("/api/v1/buyer/offers/" + offer + "/terms", buyer);
-        assertThat(read.status()).as(read.body()).isEqualTo(200);
-        var terms = new ArrayList<Map<String, String>>();
-        for (var term : read.json().at("/terms")) {
-            terms.add(Map.of(
-                    "id", term.at("/id").asString(), "type", term.at("/type").asString()));
-        }
-        return terms;
-    }
-
     private Map<String, String> endpoints() {
         var endpoints = new HashMap<String, String>();
-        for (var service : List.of("catalog", "agreement", "metering", "entitlement")) {
+        for (var service : MODELS.keySet()) {
             endpoints.put(service, api.baseUrl() + "/aws/" + service);
         }
         return endpoints;

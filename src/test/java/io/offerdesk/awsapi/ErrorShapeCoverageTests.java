@@ -31,26 +31,12 @@ class ErrorShapeCoverageTests {
 
     static final Pattern NAME = Pattern.compile("\"(\\w+)\"");
 
-    /**
-     * Errors that other branches of this round produce: DISC the Discovery API. The lead empties this set when merging
-     * them; until then these are the only modeled errors allowed to go unproduced.
-     */
-    static final Set<String> PENDING = Set.of(
-            "marketplace-discovery:AccessDeniedException",
-            "marketplace-discovery:InternalServerException",
-            "marketplace-discovery:ResourceNotFoundException",
-            "marketplace-discovery:ThrottlingException",
-            "marketplace-discovery:ValidationException");
-
     @ParameterizedTest
     @EnumSource(AwsService.class)
     void everyModeledErrorIsRaisedThroughBoto3ByAWireTestOfItsService(AwsService service) {
         var modeled = modeledErrors(service);
-        var pending = pending(service);
-        assertThat(modeled).as("pending errors are modeled errors").containsAll(pending);
         var missing = new TreeSet<>(modeled);
         missing.removeAll(raisedInWireTests(service));
-        missing.removeAll(pending);
         assertThat(missing)
                 .as(
                         "modeled errors of %s no %s*WireTests class asserts boto3 raised",
@@ -64,14 +50,6 @@ class ErrorShapeCoverageTests {
                 .filter(shape -> shape.getValue().at("/exception").asBoolean(false))
                 .map(shape -> shape.getKey())
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    static Set<String> pending(AwsService service) {
-        var key = service.botocoreName() + ":";
-        return PENDING.stream()
-                .filter(p -> p.startsWith(key))
-                .map(p -> p.substring(key.length()))
-                .collect(Collectors.toSet());
     }
 
     /** The exception names of every {@code assertRaised} call in the service's wire test classes. */

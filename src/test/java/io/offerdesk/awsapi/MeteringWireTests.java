@@ -125,7 +125,7 @@ class MeteringWireTests {
                 .isTrue();
         assertRaised(result.at("/idempotencyConflict"), "IdempotencyConflictException", 409);
         assertRaised(result.at("/notEntitled"), "CustomerNotEntitledException", 400);
-        assertRefused(result.at("/discoveryRestJson"), "UnknownOperationException", 404, "No operation");
+        assertRefused(result.at("/discoveryRestJson"), "ResourceNotFoundException", 404, "listing-nosuchlisting");
         assertThat(result.at("/discoveryRestJson/raw/contentType").asString()).isEqualTo("application/json");
         assertRaised(result.at("/agreementAwsJson10"), "ResourceNotFoundException", 404);
         assertThat(result.at("/agreementAwsJson10/raw/contentType").asString()).isEqualTo("application/x-amz-json-1.0");

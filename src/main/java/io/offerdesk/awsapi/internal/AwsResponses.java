@@ -37,7 +37,7 @@ public class AwsResponses {
 
     /**
      * restJson1: the code in {@code x-amzn-ErrorType}, the message as both {@code message} and {@code Message} (the
-     * SDKs read either). awsJson and Smithy RPC v2 CBOR: the code as {@code __type} beside {@code message}.
+     * SDKs read either) beside the modeled members. awsJson and Smithy RPC v2 CBOR: the code as {@code __type} beside {@code message}.
      */
     public void error(HttpServletResponse response, AwsProtocol protocol, AwsError error) throws IOException {
         var body = json.createObjectNode();
@@ -49,6 +49,7 @@ public class AwsResponses {
             response.setHeader(ERROR_TYPE, error.code());
             body.put("message", error.message());
             body.put("Message", error.message());
+            error.members().forEach(body::set);
         }
         response.setStatus(error.status());
         write(response, protocol, body);

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,11 +36,15 @@ public class ListingRepository {
                           FROM unnest(CAST(:patterns AS text[])) AS t(pattern)) AS relevance
                 FROM catalog.product p
                 WHERE (p.visibility = 'PUBLIC' OR p.id = ANY (CAST(:offered AS varchar[])))
-                  AND (CAST(:type AS varchar) IS NULL OR p.type = :type)
-                  AND (CAST(:category AS text) IS NULL OR p.categories @> jsonb_build_array(CAST(:category AS text)))
-                  AND (CAST(:seller AS uuid) IS NULL OR p.seller_party_id = :seller)
-                  AND (CAST(:pricingModel AS text) IS NULL
-                       OR p.pricing_models @> jsonb_build_array(CAST(:pricingModel AS text)))
+                  AND (cardinality(CAST(:types AS varchar[])) = 0 OR p.type = ANY (CAST(:types AS varchar[])))
+                  AND (cardinality(CAST(:categories AS text[])) = 0
+                       OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.categories) AS c(value)
+                                  WHERE c.value = ANY (CAST(:categories AS text[]))))
+                  AND (cardinality(CAST(:sellers AS text[])) = 0
+                       OR CAST(p.seller_party_id AS text) = ANY (CAST(:sellers AS text[])))
+                  AND (cardinality(CAST(:pricingModels AS text[])) = 0
+                       OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(p.pricing_models, '[]')) AS m(value)
+                                  WHERE m.value = ANY (CAST(:pricingModels AS text[]))))
                   AND NOT EXISTS (
                       SELECT 1 FROM unnest(CAST(:patterns AS text[])) AS t(pattern)
                       WHERE NOT (p.title ILIKE t.pattern ESCAPE '\\'
@@ -116,10 +119,14 @@ public class ListingRepository {
         return jdbc.sql(sql)
                 .param("patterns", patterns(search.text()))
                 .param("offered", offered.stream().map(ProductId::value).toArray(String[]::new))
-                .param("type", name(search.type(), ProductType::name))
-                .param("category", search.category())
-                .param("seller", search.sellerPartyId())
-                .param("pricingModel", name(search.pricingModel(), PricingModel::name));
+                .param("types", search.types().stream().map(ProductType::name).toArray(String[]::new))
+                .param("categories", search.categories().toArray(String[]::new))
+                .param(
+                        "sellers",
+                        search.sellerPartyIds().stream().map(UUID::toString).toArray(String[]::new))
+                .param(
+                        "pricingModels",
+                        search.pricingModels().stream().map(PricingModel::name).toArray(String[]::new));
     }
 
     /** Each word of the text as a case-insensitive substring pattern, with LIKE's wildcards taken literally. */
@@ -135,9 +142,5 @@ public class ListingRepository {
                 .distinct()
                 .map(word -> "%" + word + "%")
                 .toArray(String[]::new);
-    }
-
-    private static <T> @Nullable String name(@Nullable T value, Function<T, String> name) {
-        return value == null ? null : name.apply(value);
     }
 }
