@@ -23,13 +23,15 @@ def client(keys):
 outcome = wire.outcome
 
 
-def change(change_type, entity_type, details, identifier, name=None):
+def change(change_type, entity_type, details, identifier, name=None, tags=None):
     entity = {"Type": entity_type}
     if identifier:
         entity["Identifier"] = identifier
     c = {"ChangeType": change_type, "Entity": entity, "DetailsDocument": details}
     if name:
         c["ChangeName"] = name
+    if tags:
+        c["EntityTags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
     return c
 
 
@@ -41,7 +43,7 @@ def authorization_changes():
     return [
         change("CreateResaleAuthorization", "ResaleAuthorization@1.0",
                {"ProductId": ARGS["product"], "Name": ARGS["name"], "ResellerAccountId": ARGS["partnerAccount"]},
-               None, name="A"),
+               None, name="A", tags={"partner": "northwind"}),
         ra("UpdateBuyerTargetingTerms", {"Terms": [
             {"Type": "BuyerTargetingTerm", "PositiveTargeting": {"BuyerAccounts": [ARGS["buyerAccount"]]}}]}),
         ra("UpdateAvailability", {"AvailabilityEndDate": (TODAY + datetime.timedelta(days=30)).isoformat(),
@@ -65,7 +67,8 @@ def cppo_changes(authorization_id):
         return change(change_type, "Offer@1.0", details, "$O.Entity.Identifier")
     return [
         change("CreateOfferUsingResaleAuthorization", "Offer@1.0",
-               {"ResaleAuthorizationId": authorization_id, "Name": ARGS["name"] + " via partner"}, None, name="O"),
+               {"ResaleAuthorizationId": authorization_id, "Name": ARGS["name"] + " via partner"}, None, name="O",
+               tags={"customer": "globex", "tier": "gold"}),
         offer("UpdateInformation", {"Description": "Marked up by boto3"}),
         offer("UpdateMarkup", {"Percentage": "8"}),
         offer("UpdateTargeting", {"PositiveTargeting": {"BuyerAccounts": [ARGS["buyerAccount"]]}}),
@@ -137,6 +140,16 @@ def scenario():
         EntityTypeFilters={"OfferFilters": {"Name": {"WildCardValue": ARGS["name"] + "*"}}}))
     time.sleep(1.1)  # the same signed request within one second would be a replay (ADR 0035)
     result["raAfterUse"] = outcome(lambda: partner.describe_entity(Catalog=CATALOG, EntityId=ra_id))
+
+    # EntityTags on a change tag the entity it created, each for its owner
+    result["raTags"] = outcome(lambda: isv.list_tags_for_resource(ResourceArn=result["isvRa"]["response"]["EntityArn"]))
+    result["cppoTags"] = outcome(lambda: partner.list_tags_for_resource(
+        ResourceArn=result["cppo"]["response"]["EntityArn"]))
+    result["isvCppoTags"] = outcome(lambda: isv.list_tags_for_resource(
+        ResourceArn=result["cppo"]["response"]["EntityArn"]))
+    result["badEntityTags"] = outcome(lambda: isv.start_change_set(Catalog=CATALOG, ChangeSet=[
+        change("UpdateInformation", "ResaleAuthorization@1.0", {"Description": "x"}, ra_id,
+               tags={"k" * 129: "v"})]))
 
 
 RESULT = {}

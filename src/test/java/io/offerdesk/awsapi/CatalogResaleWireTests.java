@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Channel partner private offers through the Catalog API with boto3 ({@code awsapi/catalog_resale.py}): the ISV creates
  * and releases a resale authorization for its partner in one change set; the partner finds it among the entities
  * shared with it, describes it, and creates, marks up, targets and releases an offer from it; the ISV cannot read the
- * partner's offer, and another partner can neither see the authorization nor make an offer from it.
+ * partner's offer, and another partner can neither see the authorization nor make an offer from it. The tags the
+ * changes carry ({@code EntityTags}) are on the entities they created, each visible to its owner only.
  */
 @EndToEndTest
 class CatalogResaleWireTests {
@@ -117,6 +118,13 @@ class CatalogResaleWireTests {
                 .as("the single-use authorization is used up by the partner's offer")
                 .isEqualTo("Completed-Used");
 
+        assertThat(tags(result.at("/raTags/response/Tags"))).containsExactly(Map.entry("partner", "northwind"));
+        assertThat(tags(result.at("/cppoTags/response/Tags")))
+                .containsOnly(Map.entry("customer", "globex"), Map.entry("tier", "gold"));
+        assertRaised(result.at("/isvCppoTags"), "ResourceNotFoundException", 404);
+        assertRaised(result.at("/badEntityTags"), "ValidationException", 422);
+        assertThat(result.at("/badEntityTags/message").asString()).contains("changeSet[0].entityTags.key");
+
         for (var call : List.of(
                 "raStarted",
                 "raDescribed",
@@ -128,7 +136,9 @@ class CatalogResaleWireTests {
                 "cppo",
                 "partnerOffers",
                 "isvBatch",
-                "raAfterUse")) {
+                "raAfterUse",
+                "raTags",
+                "cppoTags")) {
             var raw = result.at("/" + call + "/raw");
             assertThat(raw.at("/contentType").asString()).as(call).isEqualTo("application/json");
             assertThat(CATALOG.violations(
@@ -137,6 +147,12 @@ class CatalogResaleWireTests {
                     .as("%s conforms to the model's output shape: %s", call, raw)
                     .allMatch(CatalogWireTests::acceptedDeparture);
         }
+    }
+
+    private static Map<String, String> tags(JsonNode tags) {
+        var byKey = new java.util.LinkedHashMap<String, String>();
+        tags.forEach(t -> byKey.put(t.at("/Key").asString(), t.at("/Value").asString()));
+        return byKey;
     }
 
     private static List<String> ids(JsonNode summaries) {

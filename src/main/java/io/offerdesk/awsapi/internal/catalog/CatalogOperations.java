@@ -209,11 +209,11 @@ class CatalogOperations implements AwsOperations {
         return tags;
     }
 
-    /** {@code Details} is the document as a JSON string, {@code DetailsDocument} the document itself; one of them. */
+    /**
+     * {@code Details} is the document as a JSON string, {@code DetailsDocument} the document itself; one of them.
+     * {@code EntityTags} go to the entity the change creates or changes once the change set is applied.
+     */
     private static StartChangeSet.RequestedChange change(AwsInput change) {
-        if (change.has("EntityTags")) {
-            throw validation("EntityTags: tags are not available on Offerdesk yet.");
-        }
         var entity = change.structure("Entity");
         var details = change.optionalString("Details");
         var document = change.document("DetailsDocument");
@@ -232,7 +232,8 @@ class CatalogOperations implements AwsOperations {
                 entity.string("Type"),
                 entity.optionalString("Identifier"),
                 change.optionalString("ChangeName"),
-                document);
+                document,
+                tags(change, "EntityTags"));
     }
 
     JsonNode describeChangeSet(OfferdeskPrincipal caller, AwsInput input) {
