@@ -141,6 +141,58 @@ def scenario():
     time.sleep(1.1)  # the same signed request within one second would be a replay (ADR 0035)
     result["raAfterUse"] = outcome(lambda: partner.describe_entity(Catalog=CATALOG, EntityId=ra_id))
 
+    # ListEntities' offer and resale authorization filters and sorts
+    day_before = (TODAY - datetime.timedelta(days=1)).isoformat() + "T00:00:00Z"
+    result["byAuthorization"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="Offer",
+        EntityTypeFilters={"OfferFilters": {"ResaleAuthorizationId": {"ValueList": [ra_id]}}}))
+    result["byIdsTargetingAndDate"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="Offer",
+        EntityTypeFilters={"OfferFilters": {
+            "EntityId": {"ValueList": [offer_id, "offer-zzzzzzzzzzzzz"]},
+            "Targeting": {"ValueList": ["BuyerAccounts"]},
+            "LastModifiedDate": {"DateRange": {"AfterValue": day_before}},
+            "ProductId": {"ValueList": [ARGS["product"], "prod-zzzzzzzzzzzzz"]},
+            "Name": {"ValueList": [ARGS["name"] + " via partner"]},
+            "State": {"ValueList": ["Released"]}}}))
+    result["publicOnly"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="Offer",
+        EntityTypeFilters={"OfferFilters": {"EntityId": {"ValueList": [offer_id]},
+                                            "Targeting": {"ValueList": ["None"]}}}))
+    result["notModifiedSince"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="Offer",
+        EntityTypeFilters={"OfferFilters": {"EntityId": {"ValueList": [offer_id]},
+                                            "LastModifiedDate": {"DateRange": {"BeforeValue": day_before}}}}))
+    result["sortedById"] = outcome(lambda: isv.list_entities(
+        Catalog=CATALOG, EntityType="Offer", MaxResults=10,
+        EntityTypeSort={"OfferSort": {"SortBy": "EntityId", "SortOrder": "ASCENDING"}}))
+    result["sortedByTargeting"] = outcome(lambda: isv.list_entities(
+        Catalog=CATALOG, EntityType="Offer", MaxResults=50,
+        EntityTypeSort={"OfferSort": {"SortBy": "Targeting", "SortOrder": "ASCENDING"}}))
+    result["countryTargeting"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="Offer",
+        EntityTypeFilters={"OfferFilters": {"Targeting": {"ValueList": ["CountryCodes"]}}}))
+    result["sharedFiltered"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="ResaleAuthorization", OwnershipType="SHARED",
+        EntityTypeFilters={"ResaleAuthorizationFilters": {
+            "EntityId": {"ValueList": [ra_id]},
+            "Name": {"WildCardValue": ARGS["name"][:12] + "*"},
+            "CreatedDate": {"DateRange": {"AfterValue": day_before}},
+            "Status": {"ValueList": ["Active"]}}},
+        EntityTypeSort={"ResaleAuthorizationSort": {"SortBy": "Name", "SortOrder": "ASCENDING"}}))
+    draft = until_final(isv, isv.start_change_set(Catalog=CATALOG, ChangeSet=[change(
+        "CreateResaleAuthorization", "ResaleAuthorization@1.0",
+        {"ProductId": ARGS["product"], "Name": ARGS["name"] + " draft", "ResellerAccountId": ARGS["partnerAccount"]},
+        None)])["ChangeSetId"])
+    result["draftRaId"] = created_id(draft)
+    result["isvRasSorted"] = outcome(lambda: isv.list_entities(
+        Catalog=CATALOG, EntityType="ResaleAuthorization",
+        EntityTypeFilters={"ResaleAuthorizationFilters": {"EntityId": {"ValueList": [ra_id, result["draftRaId"]]}}},
+        EntityTypeSort={"ResaleAuthorizationSort": {"SortBy": "EntityId", "SortOrder": "DESCENDING"}}))
+    result["byLegalName"] = outcome(lambda: partner.list_entities(
+        Catalog=CATALOG, EntityType="ResaleAuthorization", OwnershipType="SHARED",
+        EntityTypeFilters={"ResaleAuthorizationFilters": {"ResellerLegalName": {"ValueList": ["Northwind"]}}}))
+
     # EntityTags on a change tag the entity it created, each for its owner
     result["raTags"] = outcome(lambda: isv.list_tags_for_resource(ResourceArn=result["isvRa"]["response"]["EntityArn"]))
     result["cppoTags"] = outcome(lambda: partner.list_tags_for_resource(

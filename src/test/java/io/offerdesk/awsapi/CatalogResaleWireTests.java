@@ -13,8 +13,10 @@ import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.Onboarding;
 import io.offerdesk.support.TestApi;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +127,31 @@ class CatalogResaleWireTests {
         assertRaised(result.at("/badEntityTags"), "ValidationException", 422);
         assertThat(result.at("/badEntityTags/message").asString()).contains("changeSet[0].entityTags.key");
 
+        assertThat(ids(result.at("/byAuthorization/response/EntitySummaryList")))
+                .containsExactly(offerId);
+        assertThat(ids(result.at("/byIdsTargetingAndDate/response/EntitySummaryList")))
+                .as("every offer filter together")
+                .containsExactly(offerId);
+        assertThat(ids(result.at("/publicOnly/response/EntitySummaryList"))).isEmpty();
+        assertThat(ids(result.at("/notModifiedSince/response/EntitySummaryList")))
+                .isEmpty();
+        var byId = ids(result.at("/sortedById/response/EntitySummaryList"));
+        assertThat(byId).hasSizeGreaterThan(1).isSorted();
+        var targetings = new ArrayList<String>();
+        result.at("/sortedByTargeting/response/EntitySummaryList")
+                .forEach(o -> targetings.add(o.at("/OfferSummary/Targeting/0").asString()));
+        assertThat(targetings).contains("BuyerAccounts").isSorted();
+        assertRaised(result.at("/countryTargeting"), "ValidationException", 422);
+        assertThat(result.at("/countryTargeting/message").asString()).contains("Targeting", "CountryCodes");
+        assertThat(ids(result.at("/sharedFiltered/response/EntitySummaryList"))).containsExactly(raId);
+        var draftRa = result.at("/draftRaId").asString();
+        assertThat(ids(result.at("/isvRasSorted/response/EntitySummaryList")))
+                .containsExactlyElementsOf(Stream.of(raId, draftRa)
+                        .sorted(Comparator.reverseOrder())
+                        .toList());
+        assertRaised(result.at("/byLegalName"), "ValidationException", 422);
+        assertThat(result.at("/byLegalName/message").asString()).contains("ResellerLegalName");
+
         for (var call : List.of(
                 "raStarted",
                 "raDescribed",
@@ -138,7 +165,11 @@ class CatalogResaleWireTests {
                 "isvBatch",
                 "raAfterUse",
                 "raTags",
-                "cppoTags")) {
+                "cppoTags",
+                "byIdsTargetingAndDate",
+                "sortedByTargeting",
+                "sharedFiltered",
+                "isvRasSorted")) {
             var raw = result.at("/" + call + "/raw");
             assertThat(raw.at("/contentType").asString()).as(call).isEqualTo("application/json");
             assertThat(CATALOG.violations(

@@ -474,52 +474,69 @@ class CatalogOperations implements AwsOperations {
     }
 
     /**
-     * {@code OfferFilters} and {@code OfferSort} as far as the offers module filters: one value per list filter (a
-     * two-value state filter is every state), wildcard name and buyer account, release and availability-end ranges.
+     * Every {@code OfferFilters} member and {@code OfferSort} field of the model. Value lists match any of their values;
+     * a list of both states, or of both targetings Offerdesk has ({@code BuyerAccounts}, {@code None}), does not
+     * filter; wildcard name and buyer account match a part, ignoring case; date ranges are inclusive.
      */
     private static OfferFilter offerFilter(AwsInput input) {
         var filters = input.has("EntityTypeFilters")
                 ? input.structure("EntityTypeFilters").structureOrNull("OfferFilters")
                 : null;
         OfferState state = null;
-        String productId = null;
         String buyer = null;
         String name = null;
+        List<String> entityIds = List.of();
+        List<String> names = List.of();
+        List<String> productIds = List.of();
+        List<String> resaleAuthorizationIds = List.of();
+        List<String> offerSetIds = List.of();
+        Boolean targeted = null;
         Instant releasedAfter = null;
         Instant releasedBefore = null;
         LocalDate endsAfter = null;
         LocalDate endsBefore = null;
+        Instant modifiedAfter = null;
+        Instant modifiedBefore = null;
         if (filters != null) {
             for (var member : filters.members()) {
+                var filter = filters.structure(member);
                 switch (member) {
+                    case "EntityId" -> entityIds = filter.strings("ValueList");
+                    case "ProductId" -> productIds = filter.strings("ValueList");
+                    case "ResaleAuthorizationId" -> resaleAuthorizationIds = filter.strings("ValueList");
+                    case "OfferSetId" -> offerSetIds = filter.strings("ValueList");
                     case "State" -> {
-                        var states = filters.structure("State").strings("ValueList");
+                        var states = filter.strings("ValueList");
                         if (states.size() == 1) {
                             state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
                         }
                     }
-                    case "ProductId" -> productId = single(filters.structure("ProductId"), "ProductId");
+                    case "Targeting" -> targeted = targeted(filter.strings("ValueList"));
                     case "Name" -> {
-                        var filter = filters.structure("Name");
-                        name = filter.has("WildCardValue")
-                                ? filter.string("WildCardValue").replace("*", "")
-                                : single(filter, "Name");
+                        if (filter.has("WildCardValue")) {
+                            name = filter.string("WildCardValue").replace("*", "");
+                        } else {
+                            names = filter.strings("ValueList");
+                        }
                     }
                     case "BuyerAccounts" ->
-                        buyer = filters.structure("BuyerAccounts")
-                                .string("WildCardValue")
-                                .replace("*", "");
+                        buyer = filter.string("WildCardValue").replace("*", "");
                     case "ReleaseDate" -> {
-                        var range = filters.structure("ReleaseDate").structure("DateRange");
+                        var range = filter.structure("DateRange");
                         releasedAfter = optionalInstant(range, "AfterValue");
                         releasedBefore = optionalInstant(range, "BeforeValue");
                     }
                     case "AvailabilityEndDate" -> {
-                        var range = filters.structure("AvailabilityEndDate").structure("DateRange");
+                        var range = filter.structure("DateRange");
                         var after = optionalInstant(range, "AfterValue");
                         var before = optionalInstant(range, "BeforeValue");
                         endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
                         endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
+                    }
+                    case "LastModifiedDate" -> {
+                        var range = filter.structure("DateRange");
+                        modifiedAfter = optionalInstant(range, "AfterValue");
+                        modifiedBefore = optionalInstant(range, "BeforeValue");
                     }
                     default ->
                         throw validation(
@@ -540,13 +557,18 @@ class CatalogOperations implements AwsOperations {
                 case "AvailabilityEndDate" -> OfferFilter.Sort.AVAILABILITY_END_DATE;
                 case "ProductId" -> OfferFilter.Sort.PRODUCT_ID;
                 case "State" -> OfferFilter.Sort.STATE;
+                case "EntityId" -> OfferFilter.Sort.ENTITY_ID;
+                case "ResaleAuthorizationId" -> OfferFilter.Sort.RESALE_AUTHORIZATION_ID;
+                case "OfferSetId" -> OfferFilter.Sort.OFFER_SET_ID;
+                case "BuyerAccounts" -> OfferFilter.Sort.BUYER_ACCOUNTS;
+                case "Targeting" -> OfferFilter.Sort.TARGETING;
                 default -> throw validation("EntityTypeSort.OfferSort.SortBy: Offerdesk does not sort by " + by + ".");
             };
             ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
         }
         return new OfferFilter(
                 state,
-                productId,
+                null,
                 buyer,
                 name,
                 releasedAfter,
@@ -555,41 +577,143 @@ class CatalogOperations implements AwsOperations {
                 endsBefore,
                 null,
                 sort,
-                ascending);
+                ascending,
+                entityIds,
+                names,
+                productIds,
+                resaleAuthorizationIds,
+                offerSetIds,
+                targeted,
+                modifiedAfter,
+                modifiedBefore);
     }
 
-    /** {@code ResaleAuthorizationFilters} as far as the resale module filters: status, product, reseller account. */
+    /**
+     * An offer's targeting as its summary states it: {@code BuyerAccounts} (private) or {@code None} (public); the
+     * model's {@code CountryCodes} and {@code ParticipatingPrograms} are not kinds of targeting Offerdesk lists by.
+     */
+    private static @Nullable Boolean targeted(List<String> values) {
+        for (var value : values) {
+            if (!value.equals("BuyerAccounts") && !value.equals("None")) {
+                throw validation("EntityTypeFilters.OfferFilters.Targeting: Offerdesk filters by BuyerAccounts and"
+                        + " None, not " + value + ".");
+            }
+        }
+        var buyerAccounts = values.contains("BuyerAccounts");
+        return buyerAccounts == values.contains("None") ? null : buyerAccounts;
+    }
+
+    /**
+     * {@code ResaleAuthorizationFilters} and {@code ResaleAuthorizationSort} as far as the resale module keeps what they
+     * name: ids, names, product, reseller account, status and the three dates. Legal names, product names, the
+     * manufacturer's account (the caller's own, or the one that shared it) and the extended offer status are refused.
+     */
     private static ResaleAuthorizationFilter resaleFilter(AwsInput input) {
         var filters = input.has("EntityTypeFilters")
                 ? input.structure("EntityTypeFilters").structureOrNull("ResaleAuthorizationFilters")
                 : null;
-        if (input.has("EntityTypeSort")) {
-            throw validation("EntityTypeSort: resale authorizations are listed most recently changed first.");
-        }
-        if (filters == null) {
-            return ResaleAuthorizationFilter.ALL;
-        }
         ResaleAuthorizationStatus status = null;
         String productId = null;
         String reseller = null;
-        for (var member : filters.members()) {
-            switch (member) {
-                case "Status" -> {
-                    var value = single(filters.structure("Status"), "Status");
-                    status = java.util.Arrays.stream(ResaleAuthorizationStatus.values())
-                            .filter(s -> s.wireName().equals(value))
-                            .findFirst()
-                            .orElseThrow(() -> validation("Status: Draft, Active or Restricted."));
+        List<String> entityIds = List.of();
+        List<String> names = List.of();
+        String nameContains = null;
+        Instant createdAfter = null;
+        Instant createdBefore = null;
+        LocalDate endsAfter = null;
+        LocalDate endsBefore = null;
+        Instant modifiedAfter = null;
+        Instant modifiedBefore = null;
+        if (filters != null) {
+            for (var member : filters.members()) {
+                var filter = filters.structure(member);
+                switch (member) {
+                    case "Status" -> {
+                        var value = single(filter, "Status");
+                        status = java.util.Arrays.stream(ResaleAuthorizationStatus.values())
+                                .filter(s -> s.wireName().equals(value))
+                                .findFirst()
+                                .orElseThrow(() -> validation("Status: Draft, Active or Restricted."));
+                    }
+                    case "ProductId" -> productId = single(filter, "ProductId");
+                    case "ResellerAccountID" -> reseller = single(filter, "ResellerAccountID");
+                    case "EntityId" -> entityIds = filter.strings("ValueList");
+                    case "Name" -> {
+                        if (filter.has("WildCardValue")) {
+                            nameContains = filter.string("WildCardValue").replace("*", "");
+                        } else {
+                            names = filter.strings("ValueList");
+                        }
+                    }
+                    case "CreatedDate" -> {
+                        var range = dateRange(filter, "CreatedDate");
+                        createdAfter = optionalInstant(range, "AfterValue");
+                        createdBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    case "AvailabilityEndDate" -> {
+                        var range = dateRange(filter, "AvailabilityEndDate");
+                        var after = optionalInstant(range, "AfterValue");
+                        var before = optionalInstant(range, "BeforeValue");
+                        endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
+                        endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
+                    }
+                    case "LastModifiedDate" -> {
+                        var range = dateRange(filter, "LastModifiedDate");
+                        modifiedAfter = optionalInstant(range, "AfterValue");
+                        modifiedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    default ->
+                        throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
+                                + ": not a filter Offerdesk supports.");
                 }
-                case "ProductId" -> productId = single(filters.structure("ProductId"), "ProductId");
-                case "ResellerAccountID" ->
-                    reseller = single(filters.structure("ResellerAccountID"), "ResellerAccountID");
-                default ->
-                    throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
-                            + ": not a filter Offerdesk supports.");
             }
         }
-        return new ResaleAuthorizationFilter(status, productId, reseller);
+        var sort = ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE;
+        var ascending = false;
+        var sortNode = input.has("EntityTypeSort")
+                ? input.structure("EntityTypeSort").structureOrNull("ResaleAuthorizationSort")
+                : null;
+        if (sortNode != null) {
+            var by = sortNode.optionalString("SortBy");
+            sort = switch (by == null ? "LastModifiedDate" : by) {
+                case "LastModifiedDate" -> ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE;
+                case "EntityId" -> ResaleAuthorizationFilter.Sort.ENTITY_ID;
+                case "Name" -> ResaleAuthorizationFilter.Sort.NAME;
+                case "ProductId" -> ResaleAuthorizationFilter.Sort.PRODUCT_ID;
+                case "ResellerAccountID" -> ResaleAuthorizationFilter.Sort.RESELLER_ACCOUNT_ID;
+                case "Status" -> ResaleAuthorizationFilter.Sort.STATUS;
+                case "CreatedDate" -> ResaleAuthorizationFilter.Sort.CREATED_DATE;
+                case "AvailabilityEndDate" -> ResaleAuthorizationFilter.Sort.AVAILABILITY_END_DATE;
+                default ->
+                    throw validation(
+                            "EntityTypeSort.ResaleAuthorizationSort.SortBy: Offerdesk does not sort by " + by + ".");
+            };
+            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
+        }
+        return new ResaleAuthorizationFilter(
+                status,
+                productId,
+                reseller,
+                entityIds,
+                names,
+                nameContains,
+                createdAfter,
+                createdBefore,
+                endsAfter,
+                endsBefore,
+                modifiedAfter,
+                modifiedBefore,
+                sort,
+                ascending);
+    }
+
+    /** A resale authorization's date filter: Offerdesk filters by ranges, not by lists of dates. */
+    private static AwsInput dateRange(AwsInput filter, String member) {
+        if (!filter.has("DateRange")) {
+            throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
+                    + ": Offerdesk filters dates by DateRange.");
+        }
+        return filter.structure("DateRange");
     }
 
     private ObjectNode offerSummary(Offer offer) {
