@@ -12,10 +12,16 @@ import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.Intent;
 import io.offerdesk.changesets.ResourceMetadata;
 import io.offerdesk.changesets.StartChangeSet;
+import io.offerdesk.governance.Experience;
+import io.offerdesk.governance.Experiences;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.OfferSet;
+import io.offerdesk.offers.OfferSetFilter;
+import io.offerdesk.offers.OfferSetId;
+import io.offerdesk.offers.OfferSets;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.parties.Account;
 import io.offerdesk.parties.PartyManagement;
@@ -66,6 +72,8 @@ class CatalogOperations implements AwsOperations {
     private final ResourceMetadata metadata;
     private final OfferQueries offers;
     private final ResaleAuthorizations resale;
+    private final OfferSets offerSets;
+    private final Experiences experiences;
     private final PartyManagement parties;
     private final ModuleErrors errors;
     private final JsonMapper json;
@@ -75,6 +83,8 @@ class CatalogOperations implements AwsOperations {
             ResourceMetadata metadata,
             OfferQueries offers,
             ResaleAuthorizations resale,
+            OfferSets offerSets,
+            Experiences experiences,
             PartyManagement parties,
             ModuleErrors errors,
             JsonMapper json) {
@@ -82,6 +92,8 @@ class CatalogOperations implements AwsOperations {
         this.metadata = metadata;
         this.offers = offers;
         this.resale = resale;
+        this.offerSets = offerSets;
+        this.experiences = experiences;
         this.parties = parties;
         this.errors = errors;
         this.json = json;
@@ -398,7 +410,9 @@ class CatalogOperations implements AwsOperations {
     private record Described(
             String entityType, String identifier, String arn, Instant lastModified, ObjectNode details) {}
 
-    /** An offer the caller owns, or a resale authorization it owns or that is shared with it. */
+    /**
+     * An offer, offer set or experience the caller owns, or a resale authorization it owns or that is shared with it.
+     */
     private Described describe(OfferdeskPrincipal caller, String id) {
         if (OfferId.parse(id).isPresent()) {
             var offer = offers.offer(caller, id);
@@ -417,6 +431,24 @@ class CatalogOperations implements AwsOperations {
                     arn(authorization.manufacturerPartyId(), "ResaleAuthorization", id),
                     authorization.lastModifiedAt(),
                     resale.describe(authorization));
+        }
+        if (OfferSetId.parse(id).isPresent()) {
+            var set = offerSets.offerSet(caller, id).set();
+            return new Described(
+                    OfferSet.ENTITY_TYPE,
+                    id + "@" + set.revision(),
+                    arn(set.ownerPartyId(), "OfferSet", id),
+                    set.lastModifiedAt(),
+                    offerSets.details(set));
+        }
+        if (id.startsWith(Experience.ID_PREFIX)) {
+            var experience = experiences.experience(caller, id);
+            return new Described(
+                    Experience.ENTITY_TYPE,
+                    id + "@" + experience.revision(),
+                    arn(experience.ownerPartyId(), "Experience", id),
+                    experience.lastModifiedAt(),
+                    experiences.details(experience));
         }
         throw new NotFound("entity", id);
     }
@@ -461,11 +493,35 @@ class CatalogOperations implements AwsOperations {
                 page.authorizations().forEach(a -> summaries.add(resaleSummary(a)));
                 more = page.more();
             }
+            case "OfferSet" -> {
+                // offer sets are never shared with another party
+                var page = shared
+                        ? new OfferSets.OfferSetPage(List.of(), false)
+                        : offerSets.offerSets(caller, offerSetFilter(input), offset, max);
+                page.sets().forEach(set -> summaries.add(offerSetSummary(set)));
+                more = page.more();
+            }
+            case "Experience" -> {
+                // the model has no filters, sorts or summary for experiences: the caller's own, most recent first
+                if (input.has("EntityTypeFilters") || input.has("EntityTypeSort")) {
+                    throw validation("EntityTypeFilters and EntityTypeSort: the model has none for Experience.");
+                }
+                var all = shared
+                        ? List.<Experience>of()
+                        : experiences.experiences(caller).stream()
+                                .sorted(java.util.Comparator.comparing(Experience::lastModifiedAt)
+                                        .reversed()
+                                        .thenComparing(Experience::id))
+                                .toList();
+                all.stream().skip(offset).limit(max).forEach(e -> summaries.add(experienceSummary(e)));
+                more = all.size() > offset + max;
+            }
             default ->
                 throw new AwsError(
                         "ResourceNotFoundException",
                         404,
-                        "Offerdesk lists Offer and ResaleAuthorization entities, not " + entityType + ".");
+                        "Offerdesk lists Offer, ResaleAuthorization, OfferSet and Experience entities, not "
+                                + entityType + ".");
         }
         if (more) {
             output.put("NextToken", Integer.toString(offset + max));
@@ -714,6 +770,110 @@ class CatalogOperations implements AwsOperations {
                     + ": Offerdesk filters dates by DateRange.");
         }
         return filter.structure("DateRange");
+    }
+
+    /**
+     * {@code OfferSetFilters} and {@code OfferSetSort}: every member but {@code SolutionId} (Offerdesk has no solutions,
+     * refused by name); a list of both states does not filter.
+     */
+    private static OfferSetFilter offerSetFilter(AwsInput input) {
+        var filters = input.has("EntityTypeFilters")
+                ? input.structure("EntityTypeFilters").structureOrNull("OfferSetFilters")
+                : null;
+        List<String> entityIds = List.of();
+        List<String> names = List.of();
+        List<String> offerIds = List.of();
+        OfferState state = null;
+        Instant releasedAfter = null;
+        Instant releasedBefore = null;
+        Instant modifiedAfter = null;
+        Instant modifiedBefore = null;
+        if (filters != null) {
+            for (var member : filters.members()) {
+                var filter = filters.structure(member);
+                switch (member) {
+                    case "EntityId" -> entityIds = filter.strings("ValueList");
+                    case "Name" -> names = filter.strings("ValueList");
+                    case "AssociatedOfferIds" -> offerIds = filter.strings("ValueList");
+                    case "State" -> {
+                        var states = filter.strings("ValueList");
+                        if (states.size() == 1) {
+                            state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
+                        }
+                    }
+                    case "ReleaseDate" -> {
+                        var range = filter.structure("DateRange");
+                        releasedAfter = optionalInstant(range, "AfterValue");
+                        releasedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    case "LastModifiedDate" -> {
+                        var range = filter.structure("DateRange");
+                        modifiedAfter = optionalInstant(range, "AfterValue");
+                        modifiedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    default ->
+                        throw validation(
+                                "EntityTypeFilters.OfferSetFilters." + member + ": not a filter Offerdesk supports.");
+                }
+            }
+        }
+        var sort = OfferSetFilter.Sort.LAST_MODIFIED_DATE;
+        var ascending = false;
+        var sortNode =
+                input.has("EntityTypeSort") ? input.structure("EntityTypeSort").structureOrNull("OfferSetSort") : null;
+        if (sortNode != null) {
+            var by = sortNode.optionalString("SortBy");
+            sort = switch (by == null ? "LastModifiedDate" : by) {
+                case "LastModifiedDate" -> OfferSetFilter.Sort.LAST_MODIFIED_DATE;
+                case "EntityId" -> OfferSetFilter.Sort.ENTITY_ID;
+                case "Name" -> OfferSetFilter.Sort.NAME;
+                case "State" -> OfferSetFilter.Sort.STATE;
+                case "ReleaseDate" -> OfferSetFilter.Sort.RELEASE_DATE;
+                default ->
+                    throw validation("EntityTypeSort.OfferSetSort.SortBy: Offerdesk does not sort by " + by + ".");
+            };
+            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
+        }
+        return new OfferSetFilter(
+                entityIds,
+                names,
+                state,
+                releasedAfter,
+                releasedBefore,
+                offerIds,
+                modifiedAfter,
+                modifiedBefore,
+                sort,
+                ascending);
+    }
+
+    private ObjectNode offerSetSummary(OfferSet set) {
+        var id = set.id().value();
+        var item = json.createObjectNode();
+        item.put("Name", set.name());
+        item.put("EntityType", "OfferSet");
+        item.put("EntityId", id);
+        item.put("EntityArn", arn(set.ownerPartyId(), "OfferSet", id));
+        item.put("LastModifiedDate", date(set.lastModifiedAt()));
+        item.put("Visibility", "Private");
+        var summary = item.putObject("OfferSetSummary");
+        summary.put("Name", set.name());
+        summary.put("State", set.state().wireName());
+        putIfPresent(summary, "ReleaseDate", set.releasedAt() == null ? null : date(set.releasedAt()));
+        var offerIds = summary.putArray("AssociatedOfferIds");
+        set.offerIds().forEach(offerId -> offerIds.add(offerId.value()));
+        return item;
+    }
+
+    private ObjectNode experienceSummary(Experience experience) {
+        var item = json.createObjectNode();
+        item.put("Name", experience.name());
+        item.put("EntityType", "Experience");
+        item.put("EntityId", experience.id());
+        item.put("EntityArn", arn(experience.ownerPartyId(), "Experience", experience.id()));
+        item.put("LastModifiedDate", date(experience.lastModifiedAt()));
+        item.put("Visibility", "Private");
+        return item;
     }
 
     private ObjectNode offerSummary(Offer offer) {
