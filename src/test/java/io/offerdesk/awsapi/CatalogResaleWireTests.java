@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * and releases a resale authorization for its partner in one change set; the partner finds it among the entities
  * shared with it, describes it, and creates, marks up, targets and releases an offer from it; the ISV cannot read the
  * partner's offer, and another partner can neither see the authorization nor make an offer from it. The tags the
- * changes carry ({@code EntityTags}) are on the entities they created, each visible to its owner only.
+ * changes carry ({@code EntityTags}) are on the entities they created, each visible to its owner only. ListEntities
+ * filters and sorts offers and resale authorizations by every member Offerdesk keeps and names the ones it refuses.
+ * The AWS CLI, with the partner's demo key, lists the shared authorization and describes the marked-up offer alike.
  */
 @EndToEndTest
 class CatalogResaleWireTests {
@@ -151,6 +153,31 @@ class CatalogResaleWireTests {
                         .toList());
         assertRaised(result.at("/byLegalName"), "ValidationException", 422);
         assertThat(result.at("/byLegalName/message").asString()).contains("ResellerLegalName");
+
+        var cliShared = CatalogWireTests.cli(
+                api,
+                ResaleOfferFixtures.PARTNER,
+                "list-entities",
+                "--catalog",
+                "AWSMarketplace",
+                "--entity-type",
+                "ResaleAuthorization",
+                "--ownership-type",
+                "SHARED",
+                "--entity-type-filters",
+                "{\"ResaleAuthorizationFilters\":{\"EntityId\":{\"ValueList\":[\"" + raId + "\"]}}}");
+        assertThat(ids(cliShared.at("/EntitySummaryList")))
+                .as("the AWS CLI lists the same shared authorization")
+                .containsExactly(raId);
+        var cliOffer = CatalogWireTests.cli(
+                api,
+                ResaleOfferFixtures.PARTNER,
+                "describe-entity",
+                "--catalog",
+                "AWSMarketplace",
+                "--entity-id",
+                offerId);
+        assertThat(cliOffer.at("/DetailsDocument/MarkupPercentage").asString()).isEqualTo("8");
 
         for (var call : List.of(
                 "raStarted",
