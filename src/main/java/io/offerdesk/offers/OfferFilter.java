@@ -11,10 +11,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name a part of the name, matched ignoring case (AWS's wildcard value)
  * @param renewal offers flagged (or not) as renewals of a pre-existing agreement
- * @param entityIds, names, productIds, resaleAuthorizationIds, offerSetIds any of these values (AWS's value lists);
- *     an empty list does not filter, names match exactly
+ * @param entityIds any of these offers (AWS's value lists: an empty list does not filter)
+ * @param names any of these exact names
+ * @param productIds offers for any of these products
+ * @param resaleAuthorizationIds offers made from any of these resale authorizations
+ * @param offerSetIds offers in any of these offer sets
  * @param targeted offers that target buyer accounts (private), or that do not (public)
- * @param modifiedAfter, modifiedBefore a range of the last modification, inclusive
+ * @param modifiedAfter the earliest last modification, inclusive
+ * @param modifiedBefore the latest last modification, inclusive
  */
 public record OfferFilter(
         @Nullable OfferState state,

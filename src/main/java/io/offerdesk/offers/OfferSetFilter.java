@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * Which of an owner's offer sets to list and in which order, after AWS ListEntities' {@code OfferSetFilters} and
  * {@code OfferSetSort}; every filter given must hold, an empty list does not filter, date ranges are inclusive.
  *
- * @param entityIds, names, offerIds any of these set ids, exact names, or associated offers
+ * @param entityIds any of these sets
+ * @param names any of these exact names
+ * @param offerIds sets associated with any of these offers
  */
 public record OfferSetFilter(
         List<String> entityIds,

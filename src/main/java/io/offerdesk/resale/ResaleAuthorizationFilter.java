@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * date ranges are inclusive.
  *
  * @param resellerAccountId the ISV's list only: authorizations for this reseller account
- * @param entityIds, names any of these ids or exact names; an empty list does not filter
+ * @param entityIds any of these authorizations; an empty list does not filter
+ * @param names any of these exact names; an empty list does not filter
  * @param nameContains a part of the name, matched ignoring case (AWS's wildcard value)
  */
 public record ResaleAuthorizationFilter(
