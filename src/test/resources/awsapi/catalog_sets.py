@@ -3,7 +3,7 @@ happened as JSON for CatalogOfferSetAndExperienceWireTests to check. Nothing her
 URL is changed.
 
 Usage: python3 catalog_sets.py '<json arguments>': the endpoint, the seller's, another seller's and a buyer
-administrator's keys, a product and a unique name."""
+administrator's keys, two of the seller's draft private offers, a product and a unique name."""
 import json
 import sys
 import time
@@ -43,9 +43,13 @@ def scenario():
     buyer = client(ARGS["buyerAdmin"])
     result = {}
     name = ARGS["name"]
-    first, second = (created(seller, [{"ChangeType": "CreateOfferSet", "Entity": {"Type": "OfferSet@1.0"},
-                                       "DetailsDocument": {"Name": name + suffix, "BuyerNotes": "Read me"}}])[0]
-                     for suffix in (" A", " B"))
+    first = created(seller, [
+        {"ChangeType": "CreateOfferSet", "ChangeName": "S", "Entity": {"Type": "OfferSet@1.0"},
+         "DetailsDocument": {"Name": name + " A", "BuyerNotes": "Read me"}},
+        {"ChangeType": "AssociateOffers", "Entity": {"Type": "OfferSet@1.0", "Identifier": "$S.Entity.Identifier"},
+         "DetailsDocument": {"Offers": [{"OfferId": offer} for offer in ARGS["offers"]]}}])[0]
+    second = created(seller, [{"ChangeType": "CreateOfferSet", "Entity": {"Type": "OfferSet@1.0"},
+                               "DetailsDocument": {"Name": name + " B", "BuyerNotes": "Read me"}}])[0]
     result["setIds"] = [first, second]
     result["set"] = outcome(lambda: seller.describe_entity(Catalog=CATALOG, EntityId=first))
     result["batch"] = outcome(lambda: seller.batch_describe_entities(EntityRequestList=[
@@ -58,6 +62,9 @@ def scenario():
     result["setsByName"] = outcome(lambda: seller.list_entities(
         Catalog=CATALOG, EntityType="OfferSet",
         EntityTypeFilters={"OfferSetFilters": {"Name": {"ValueList": [name + " A"]}}}))
+    result["setsWithOffer"] = outcome(lambda: seller.list_entities(
+        Catalog=CATALOG, EntityType="OfferSet",
+        EntityTypeFilters={"OfferSetFilters": {"AssociatedOfferIds": {"ValueList": [ARGS["offers"][1]]}}}))
     result["releasedSets"] = outcome(lambda: seller.list_entities(
         Catalog=CATALOG, EntityType="OfferSet",
         EntityTypeFilters={"OfferSetFilters": {"EntityId": {"ValueList": [first, second]},

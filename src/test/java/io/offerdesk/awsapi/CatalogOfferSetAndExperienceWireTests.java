@@ -4,6 +4,7 @@ import static io.offerdesk.awsapi.support.AwsClients.JSON;
 import static io.offerdesk.awsapi.support.AwsClients.assertRaised;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.awsapi.support.AwsClients;
 import io.offerdesk.awsapi.support.BotocoreConformance;
 import io.offerdesk.offers.OfferFixtures;
@@ -19,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Offer sets and private-marketplace experiences through the Catalog API with boto3 ({@code awsapi/catalog_sets.py}):
- * a seller creates two offer sets with change sets, describes them one by one and in a batch, and lists them with the
- * model's offer set filters and sort; a buyer's administrator creates an experience and describes and lists it. Another
+ * a seller creates two offer sets with change sets (one with two draft offers), describes them one by one and in a
+ * batch, and lists them with the model's offer set filters and sort; a buyer's administrator creates an experience and describes and lists it. Another
  * seller's set and a buyer's experience are not found by anyone else.
  */
 @EndToEndTest
@@ -35,6 +36,8 @@ class CatalogOfferSetAndExperienceWireTests {
     void offerSetsAndExperiencesAreDescribedAndListedAsTheModelShapesThem() {
         var buyer = new Onboarding(api).party("BUYER", "Initech", "initech", '6');
         var name = OfferFixtures.unique("Boto3 set");
+        var agreements = new AgreementFixtures(api);
+        var members = List.of(draft(agreements), draft(agreements));
         var result = AwsClients.boto3(
                 "catalog_sets.py",
                 Map.of(
@@ -46,8 +49,10 @@ class CatalogOfferSetAndExperienceWireTests {
                         AwsClients.accessKey(api, OfferFixtures.NIMBUS, OfferFixtures.NIMBUS),
                         "buyerAdmin",
                         AwsClients.accessKey(api, buyer.admin(), buyer.admin()),
+                        "offers",
+                        members,
                         "product",
-                        new OfferFixtures(api).productId("Acme Insights"),
+                        agreements.offers().productId("Acme Insights"),
                         "name",
                         name));
 
@@ -71,6 +76,11 @@ class CatalogOfferSetAndExperienceWireTests {
         assertThat(sets.at("/0/OfferSetSummary/State").asString()).isEqualTo("Draft");
         assertThat(sets.at("/0/OfferSetSummary/Name").asString()).isEqualTo(name + " B");
         assertThat(ids(result.at("/setsByName/response/EntitySummaryList"))).containsExactly(first);
+        assertThat(ids(result.at("/setsWithOffer/response/EntitySummaryList")))
+                .as("the set the offer is associated with")
+                .containsExactly(first);
+        assertThat(set.at("/DetailsDocument/AssociatedOfferIds").toString())
+                .isEqualTo("[\"" + members.get(0) + "\",\"" + members.get(1) + "\"]");
         assertThat(ids(result.at("/releasedSets/response/EntitySummaryList"))).isEmpty();
         assertRaised(result.at("/bySolution"), "ValidationException", 422);
         assertThat(result.at("/bySolution/message").asString()).contains("SolutionId");
@@ -98,6 +108,17 @@ class CatalogOfferSetAndExperienceWireTests {
                     .as("%s conforms to the model's output shape: %s", call, raw)
                     .allMatch(CatalogWireTests::acceptedDeparture);
         }
+    }
+
+    /** A draft private offer of Acme's for Globex, of a fresh product: an offer set holds one offer per product. */
+    private static String draft(AgreementFixtures agreements) {
+        var offers = agreements.offers();
+        var changes = new ArrayList<>(offers.privateOffer(
+                agreements.saasProduct(), OfferFixtures.unique("Member"), OfferFixtures.GLOBEX_ACCOUNT, null));
+        changes.removeLast();
+        var done = offers.run(OfferFixtures.AUTHOR, changes);
+        assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.at("/changeSet/0/entity/identifier").asString().replaceAll("@.*", "");
     }
 
     private static List<String> ids(JsonNode summaries) {
