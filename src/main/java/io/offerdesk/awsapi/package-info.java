@@ -7,8 +7,8 @@
  * the key's user, as a bearer API key does. Responses carry {@code x-amzn-RequestId}; errors take the shape of the
  * service's protocol (restJson1, awsJson 1.0/1.1) so that boto3 and the AWS CLI raise the modeled exceptions. Built
  * so far: the Metering Service ({@code /aws/metering}) on the {@code metering} module; the Catalog API
- * ({@code /aws/catalog}, restJson1, routed by the model's HTTP bindings) on {@code changesets}, {@code offers} and
- * {@code resale}; the Agreement Service ({@code /aws/agreement}) on the {@code agreements} and {@code invoicing}
+ * ({@code /aws/catalog}, restJson1, routed by the model's HTTP bindings) on {@code changesets}, {@code offers},
+ * {@code resale} and {@code governance} (experiences); the Agreement Service ({@code /aws/agreement}) on the {@code agreements} and {@code invoicing}
  * modules; and the Entitlement Service ({@code /aws/entitlement}, awsJson 1.1 and Smithy RPC v2 CBOR) on the
  * {@code agreements} entitlements; and the Discovery API ({@code /aws/discovery}, restJson1) on the buyer's view in
  * {@code agreements.Discovery}.
@@ -24,7 +24,8 @@
             "offers",
             "resale",
             "agreements",
-            "invoicing"
+            "invoicing",
+            "governance"
         })
 @NullMarked
 package io.offerdesk.awsapi;

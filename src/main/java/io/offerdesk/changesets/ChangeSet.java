@@ -1,7 +1,10 @@
 package io.offerdesk.changesets;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,7 @@ public record ChangeSet(
      *
      * @param entityIdentifier as requested until applied, then {@code id@revision} of the entity it changed
      * @param errors the rules the change broke, when the change set failed because of it
+     * @param entityTags the tags the change puts on its entity when the change set is applied
      */
     public record Change(
             String changeType,
@@ -44,10 +48,23 @@ public record ChangeSet(
             String entityType,
             @Nullable String entityIdentifier,
             JsonNode details,
-            List<ChangeError> errors) {
+            List<ChangeError> errors,
+            Map<String, String> entityTags) {
 
         public Change {
             errors = List.copyOf(errors);
+            // change sets stored before changes carried tags have none
+            entityTags = entityTags == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(entityTags));
+        }
+
+        /** The same change with other errors: how a change is reported after processing. */
+        public Change withErrors(List<ChangeError> errors) {
+            return new Change(changeType, changeName, entityType, entityIdentifier, details, errors, entityTags);
+        }
+
+        /** The same change naming the entity it changed as {@code id@revision}. */
+        public Change withEntityIdentifier(@Nullable String entityIdentifier) {
+            return new Change(changeType, changeName, entityType, entityIdentifier, details, errors, entityTags);
         }
     }
 }

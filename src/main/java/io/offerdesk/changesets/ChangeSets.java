@@ -144,7 +144,8 @@ public class ChangeSets {
                         Validations.present("entityType", c.entityType()),
                         c.entityIdentifier(),
                         c.details() == null ? JsonNodeFactory.instance.objectNode() : c.details(),
-                        List.of()))
+                        List.of(),
+                        c.entityTags()))
                 .toList();
         var name = request.name() != null
                 ? request.name()
@@ -334,6 +335,11 @@ public class ChangeSets {
         checks.required(path + ".entity.type", change.entityType());
         checks.maxLength(path + ".changeName", change.changeName(), CHANGE_NAME_MAX);
         checks.matches(path + ".changeName", change.changeName(), CHANGE_NAME, "validation.pattern");
+        ResourceMetadata.checkTags(
+                checks,
+                path + ".entityTags",
+                change.entityTags(),
+                change.entityTags().size());
         var changeName = change.changeName();
         if (changeName != null) {
             checks.check(names.add(changeName), path + ".changeName", "changeSet.duplicateChangeName", changeName);

@@ -77,12 +77,23 @@ public class ResourceMetadata {
      */
     public static void checkTags(Map<String, String> tags, int total) {
         var checks = new Validations();
-        tags.forEach((key, value) -> {
-            checks.check(!key.isEmpty() && key.length() <= KEY_MAX, "tags.key", "validation.range", 1, KEY_MAX);
-            checks.maxLength("tags.value", value, VALUE_MAX);
-        });
-        checks.check(total <= TAGS_MAX, "tags", "validation.size", 0, TAGS_MAX);
+        checkTags(checks, "tags", tags, total);
         checks.throwIfInvalid();
+    }
+
+    /** Adds what is wrong with the tags to {@code checks}, naming the fields under {@code path}. */
+    static void checkTags(Validations checks, String path, Map<String, String> tags, int total) {
+        tags.forEach((key, value) -> {
+            checks.check(!key.isEmpty() && key.length() <= KEY_MAX, path + ".key", "validation.range", 1, KEY_MAX);
+            checks.maxLength(path + ".value", value, VALUE_MAX);
+        });
+        checks.check(total <= TAGS_MAX, path, "validation.size", 0, TAGS_MAX);
+    }
+
+    /** The Catalog API's resource type of an entity type: {@code Offer} of {@code Offer@1.0}. */
+    public static String resourceType(String entityType) {
+        var at = entityType.indexOf('@');
+        return at < 0 ? entityType : entityType.substring(0, at);
     }
 
     @Transactional

@@ -1,6 +1,9 @@
 package io.offerdesk.changesets;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -27,11 +30,29 @@ public record StartChangeSet(
      *     creating change
      * @param changeName lets later changes refer to the entity this change creates
      * @param details the change's {@code DetailsDocument}
+     * @param entityTags tags for the entity the change creates or changes, applied with the change (the Catalog API's
+     *     {@code EntityTags}); sorted by key, so that the same request is always written the same way
      */
     public record RequestedChange(
             @Nullable String changeType,
             @Nullable String entityType,
             @Nullable String entityIdentifier,
             @Nullable String changeName,
-            @Nullable JsonNode details) {}
+            @Nullable JsonNode details,
+            Map<String, String> entityTags) {
+
+        public RequestedChange {
+            entityTags = entityTags == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(entityTags));
+        }
+
+        /** A change that tags nothing. */
+        public RequestedChange(
+                @Nullable String changeType,
+                @Nullable String entityType,
+                @Nullable String entityIdentifier,
+                @Nullable String changeName,
+                @Nullable JsonNode details) {
+            this(changeType, entityType, entityIdentifier, changeName, details, Map.of());
+        }
+    }
 }

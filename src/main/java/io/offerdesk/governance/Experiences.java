@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A buyer organization's experiences. Every user of the organization reads them; anyone else is told they do not
@@ -41,6 +44,53 @@ public class Experiences {
                 .find(me.partyId(), id)
                 .filter(experience -> me.partyKind() == PartyKind.BUYER)
                 .orElseThrow(() -> new NotFound("experience", id));
+    }
+
+    /**
+     * The experience as the Catalog API's {@code DescribeEntity} shows it in {@code DetailsDocument}, in the members
+     * its change types write: name, description, status, allowed and denied products, audience, procurement policy
+     * and branding settings, each with its id. The caller has read the experience through {@link #experience}.
+     */
+    public ObjectNode details(Experience experience) {
+        var details = JsonNodeFactory.instance.objectNode();
+        details.put("Name", experience.name());
+        if (experience.description() != null) {
+            details.put("Description", experience.description());
+        }
+        details.put("Status", experience.status().wireName());
+        products(details.putArray("AllowedProducts"), experience.allowedProducts());
+        products(details.putArray("DeniedProducts"), experience.deniedProducts());
+        var audience = experience.audience();
+        if (audience != null) {
+            var node = details.putObject("Audience").put("Id", audience.id());
+            var principals = node.putArray("Principals");
+            audience.principals().forEach(principals::add);
+        }
+        var policy = experience.policy();
+        if (policy != null) {
+            details.putObject("ProcurementPolicy")
+                    .put("Id", policy.id())
+                    .putObject("Configuration")
+                    .put("PolicyResourceRequests", policy.resourceRequestsAllowed() ? "Allow" : "Deny");
+        }
+        var branding = experience.branding();
+        if (branding != null) {
+            var node = details.putObject("BrandingSettings").put("Id", branding.id());
+            putIfPresent(node, "Title", branding.title());
+            putIfPresent(node, "Color", branding.color());
+            putIfPresent(node, "LogoUrl", branding.logoUrl());
+        }
+        return details;
+    }
+
+    private static void products(ArrayNode array, List<Experience.ProductRule> rules) {
+        rules.forEach(rule -> putIfPresent(array.addObject().put("Id", rule.productId()), "Notes", rule.notes()));
+    }
+
+    private static void putIfPresent(ObjectNode node, String member, @Nullable String value) {
+        if (value != null) {
+            node.put(member, value);
+        }
     }
 
     /**

@@ -7,9 +7,12 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Validations;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading offer sets. The owner (a seller or channel partner) reads its own sets, the operator all; a buyer reads a
@@ -62,9 +65,36 @@ public class OfferSets {
     /** The owner's sets, most recently changed first. */
     @Transactional(readOnly = true)
     public OfferSetPage offerSets(OfferdeskPrincipal me, int offset, int limit) {
+        return offerSets(me, OfferSetFilter.RECENT_FIRST, offset, limit);
+    }
+
+    /** The owner's sets the filter selects, in its order (AWS ListEntities for {@code OfferSet}). */
+    @Transactional(readOnly = true)
+    public OfferSetPage offerSets(OfferdeskPrincipal me, OfferSetFilter filter, int offset, int limit) {
         Validations.checkPage(offset, limit, PAGE_MAX);
-        var page = sets.list(me.partyId(), offset, limit + 1);
+        var page = sets.list(me.partyId(), filter, offset, limit + 1);
         return new OfferSetPage(page.stream().limit(limit).toList(), page.size() > limit);
+    }
+
+    /**
+     * The set as AWS {@code DescribeEntity} shows it in {@code DetailsDocument}: the members of the model's
+     * {@code OfferSetSummary} and the buyer notes; the caller has read the set through an owner predicate.
+     */
+    public ObjectNode details(OfferSet set) {
+        var details = JsonNodeFactory.instance.objectNode();
+        details.put("Name", set.name());
+        if (set.buyerNotes() != null) {
+            details.put("BuyerNotes", set.buyerNotes());
+        }
+        details.put("State", set.state().wireName());
+        if (set.releasedAt() != null) {
+            details.put(
+                    "ReleaseDate",
+                    set.releasedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        var offerIds = details.putArray("AssociatedOfferIds");
+        set.offerIds().forEach(id -> offerIds.add(id.value()));
+        return details;
     }
 
     /** A released set the buyer may see, with its offers: each one is an offer the buyer may see. */

@@ -250,6 +250,11 @@ class CatalogWireTests {
 
     /** The AWS CLI as a seller runs it, with the demo author's key; answers are a little over a second apart. */
     private JsonNode cli(String... arguments) {
+        return cli(api, AUTHOR, arguments);
+    }
+
+    /** The AWS CLI as a demo user runs it, with the user's demo key; answers are a little over a second apart. */
+    static JsonNode cli(TestApi api, String demoUser, String... arguments) {
         var command = new java.util.ArrayList<>(List.of("aws", "marketplace-catalog"));
         command.addAll(List.of(arguments));
         command.addAll(
@@ -264,9 +269,9 @@ class CatalogWireTests {
         return JSON.readTree(AwsClients.run(
                 Map.of(
                         "AWS_ACCESS_KEY_ID",
-                        DemoParties.demoAccessKeyId(AUTHOR),
+                        DemoParties.demoAccessKeyId(demoUser),
                         "AWS_SECRET_ACCESS_KEY",
-                        DemoParties.demoSecretAccessKey(AUTHOR),
+                        DemoParties.demoSecretAccessKey(demoUser),
                         "AWS_CONFIG_FILE",
                         "/nonexistent",
                         "AWS_SHARED_CREDENTIALS_FILE",

@@ -17,13 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tags and resource policies the Catalog API keeps on change sets and entities: only on the owner's resources (another
- * party's are not found), changed only by those who may start change sets, within AWS's limits.
+ * party's are not found), changed only by those who may start change sets, within AWS's limits; a change's entity
+ * tags are put on its entity when, and only when, the change set is applied.
  */
 @EndToEndTest
 class ResourceMetadataTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     TestApi api;
@@ -33,6 +37,9 @@ class ResourceMetadataTests {
 
     @Autowired
     PrincipalSource principals;
+
+    @Autowired
+    ChangeSets changeSets;
 
     String offerId;
     String changeSetId;
@@ -106,6 +113,57 @@ class ResourceMetadataTests {
         assertThat(metadata.policy(author, "Offer", offerId)).isEmpty();
         assertThatThrownBy(() -> metadata.deletePolicy(author, "Offer", offerId))
                 .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void entityTagsOnAChangeTagItsEntityOnlyWhenTheChangeSetIsApplied() {
+        var author = principal(OfferFixtures.AUTHOR);
+        var product = new OfferFixtures(api).productId("Acme Insights");
+        var create = new StartChangeSet.RequestedChange(
+                "CreateOffer",
+                "Offer@1.0",
+                null,
+                null,
+                JSON.readTree("{\"ProductId\":\"" + product + "\"}"),
+                Map.of("team", "emea", "deal", "q4"));
+
+        var created = finished(author, new StartChangeSet(List.of(create), null, null, null));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(ChangeSetStatus.SUCCEEDED);
+        var newOffer =
+                String.valueOf(created.changes().getFirst().entityIdentifier()).replaceAll("@.*", "");
+        assertThat(metadata.tags(author, "Offer", newOffer))
+                .containsExactly(Map.entry("deal", "q4"), Map.entry("team", "emea"));
+
+        var rename = new StartChangeSet.RequestedChange(
+                "UpdateInformation",
+                "Offer@1.0",
+                offerId,
+                null,
+                JSON.readTree("{\"Name\":\"Validated only\"}"),
+                Map.of("team", "apac"));
+        var validated = finished(author, new StartChangeSet(List.of(rename), null, null, Intent.VALIDATE));
+        assertThat(validated.status()).isEqualTo(ChangeSetStatus.SUCCEEDED);
+        assertThat(metadata.tags(author, "Offer", offerId))
+                .as("a change set that is only validated keeps nothing, tags neither")
+                .isEmpty();
+
+        var tooLong = new StartChangeSet.RequestedChange(
+                "UpdateInformation",
+                "Offer@1.0",
+                offerId,
+                null,
+                JSON.readTree("{\"Name\":\"Refused\"}"),
+                Map.of("team", "v".repeat(ResourceMetadata.VALUE_MAX + 1)));
+        assertThatThrownBy(() -> changeSets.start(author, new StartChangeSet(List.of(tooLong), null, null, null)))
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).violations().toString())
+                        .contains("changeSet[0].entityTags.value"));
+    }
+
+    private ChangeSet finished(OfferdeskPrincipal me, StartChangeSet request) {
+        var started = changeSets.start(me, request);
+        return changeSets.awaitFinal(me.partyId(), started.id(), ChangeSets.WAIT_MAX);
     }
 
     private OfferdeskPrincipal principal(String email) {

@@ -16,7 +16,7 @@ public final class ResaleOfferFixtures {
 
     public static final String ISV = OfferFixtures.AUTHOR;
     public static final String PARTNER = "author@northwind.example";
-    static final String PARTNER_ACCOUNT = "300000000001";
+    public static final String PARTNER_ACCOUNT = "300000000001";
 
     private final TestApi api;
     private final OfferFixtures offers;

@@ -10,6 +10,7 @@ import io.offerdesk.changesets.ChangeSetStatus;
 import io.offerdesk.changesets.FailureCode;
 import io.offerdesk.changesets.Intent;
 import io.offerdesk.changesets.ResolvedChange;
+import io.offerdesk.changesets.ResourceMetadata;
 import io.offerdesk.changesets.events.ChangeSetFailed;
 import io.offerdesk.changesets.events.ChangeSetSucceeded;
 import io.offerdesk.changesets.internal.ChangeSetRepository.Stored;
@@ -19,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -63,15 +66,18 @@ class ChangeSetProcessor {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SimulatorControls simulator;
+    private final ResourceMetadataRepository metadata;
 
     ChangeSetProcessor(
             List<ChangeHandler> handlers,
             ChangeSetRepository changeSets,
+            ResourceMetadataRepository metadata,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
             SimulatorControls simulator) {
         this.simulator = simulator;
+        this.metadata = metadata;
         this.handlers = handlers.stream().collect(Collectors.toMap(ChangeHandler::entityType, Function.identity()));
         this.changeSets = changeSets;
         this.events = events;
@@ -154,6 +160,7 @@ class ChangeSetProcessor {
                 throw new Outcome(withErrors(changes, index, rejected.errors()), List.of(), FailureCode.CLIENT_ERROR);
             }
             entityIds[index] = entityId;
+            tag(set.ownerPartyId(), changes, index, entityId);
             if (change.changeName() != null) {
                 createdByName.put(change.changeName(), entityId);
             }
@@ -164,13 +171,8 @@ class ChangeSetProcessor {
         for (int i = 0; i < changes.size(); i++) {
             var change = changes.get(i);
             var revision = revisions.get(entityIds[i]);
-            applied.add(new Change(
-                    change.changeType(),
-                    change.changeName(),
-                    change.entityType(),
-                    revision == null ? entityIds[i] : entityIds[i] + "@" + revision,
-                    change.details(),
-                    List.of()));
+            applied.add(change.withErrors(List.of())
+                    .withEntityIdentifier(revision == null ? entityIds[i] : entityIds[i] + "@" + revision));
         }
         var touched = List.of(entityIds).stream().distinct().toList();
         if (set.intent() == Intent.VALIDATE) {
@@ -181,6 +183,33 @@ class ChangeSetProcessor {
             events.publishEvent(new ChangeSetSucceeded(
                     set.id(), set.ownerPartyId(), identifiers(applied), stored.actor(), clock.instant()));
         }
+    }
+
+    /**
+     * Puts the change's {@code EntityTags} on the entity it created or changed, in the change set's transaction: they
+     * stay only if the change set applies. Too many tags in all fail the change as any broken rule does.
+     */
+    private void tag(UUID owner, List<Change> changes, int index, String entityId) {
+        var tags = changes.get(index).entityTags();
+        if (tags.isEmpty()) {
+            return;
+        }
+        var type = ResourceMetadata.resourceType(changes.get(index).entityType());
+        var keys = new HashSet<>(metadata.tags(owner, type, entityId).keySet());
+        keys.addAll(tags.keySet());
+        if (keys.size() > ResourceMetadata.TAGS_MAX) {
+            throw new Outcome(
+                    withErrors(
+                            changes,
+                            index,
+                            List.of(new ChangeError(
+                                    "TOO_MANY_TAGS",
+                                    "EntityTags: " + entityId + " would have " + keys.size() + " tags; at most "
+                                            + ResourceMetadata.TAGS_MAX + "."))),
+                    List.of(),
+                    FailureCode.CLIENT_ERROR);
+        }
+        metadata.tag(owner, type, entityId, tags);
     }
 
     private void record(String id, Outcome outcome) {
@@ -261,16 +290,7 @@ class ChangeSetProcessor {
 
     private static List<Change> withErrors(List<Change> changes, int index, List<ChangeError> errors) {
         var result = new ArrayList<>(changes);
-        var failed = changes.get(index);
-        result.set(
-                index,
-                new Change(
-                        failed.changeType(),
-                        failed.changeName(),
-                        failed.entityType(),
-                        failed.entityIdentifier(),
-                        failed.details(),
-                        errors));
+        result.set(index, changes.get(index).withErrors(errors));
         return result;
     }
 }

@@ -64,6 +64,17 @@ public class OfferRepository {
               AND (CAST(:expiresAfter AS date) IS NULL OR availability_end >= :expiresAfter)
               AND (CAST(:expiresBefore AS date) IS NULL OR availability_end <= :expiresBefore)
               AND (CAST(:renewal AS boolean) IS NULL OR renewal = :renewal)
+              AND (cardinality(CAST(:entityIds AS varchar[])) = 0 OR id = ANY (CAST(:entityIds AS varchar[])))
+              AND (cardinality(CAST(:names AS varchar[])) = 0 OR name = ANY (CAST(:names AS varchar[])))
+              AND (cardinality(CAST(:productIds AS varchar[])) = 0
+                   OR product_id = ANY (CAST(:productIds AS varchar[])))
+              AND (cardinality(CAST(:resaleAuthorizationIds AS varchar[])) = 0
+                   OR resale_authorization_id = ANY (CAST(:resaleAuthorizationIds AS varchar[])))
+              AND (cardinality(CAST(:offerSetIds AS varchar[])) = 0
+                   OR offer_set_id = ANY (CAST(:offerSetIds AS varchar[])))
+              AND (CAST(:targeted AS boolean) IS NULL OR (cardinality(buyer_accounts) > 0) = :targeted)
+              AND (CAST(:modifiedAfter AS timestamptz) IS NULL OR last_modified_at >= :modifiedAfter)
+              AND (CAST(:modifiedBefore AS timestamptz) IS NULL OR last_modified_at <= :modifiedBefore)
             """;
     private static final String BUYER_LIST = """
             SELECT id, revision, document FROM offers.offer
@@ -204,6 +215,12 @@ public class OfferRepository {
             case AVAILABILITY_END_DATE -> "availability_end";
             case PRODUCT_ID -> "product_id";
             case STATE -> "state";
+            case ENTITY_ID -> "id";
+            case RESALE_AUTHORIZATION_ID -> "resale_authorization_id";
+            case OFFER_SET_ID -> "offer_set_id";
+            case BUYER_ACCOUNTS -> "buyer_accounts";
+            // AWS's targeting values in their order: BuyerAccounts before None
+            case TARGETING -> "cardinality(buyer_accounts) = 0";
         };
         var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
         return jdbc.sql(SELLER_LIST + "ORDER BY " + column + direction + ", id LIMIT :limit OFFSET :offset")
@@ -217,6 +234,14 @@ public class OfferRepository {
                 .param("expiresAfter", filter.expiresAfter())
                 .param("expiresBefore", filter.expiresBefore())
                 .param("renewal", filter.renewal())
+                .param("entityIds", textArray(filter.entityIds()))
+                .param("names", textArray(filter.names()))
+                .param("productIds", textArray(filter.productIds()))
+                .param("resaleAuthorizationIds", textArray(filter.resaleAuthorizationIds()))
+                .param("offerSetIds", textArray(filter.offerSetIds()))
+                .param("targeted", filter.targeted())
+                .param("modifiedAfter", timestamp(filter.modifiedAfter()))
+                .param("modifiedBefore", timestamp(filter.modifiedBefore()))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(this::offer)

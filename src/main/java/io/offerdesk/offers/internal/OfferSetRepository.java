@@ -2,6 +2,7 @@ package io.offerdesk.offers.internal;
 
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferSet;
+import io.offerdesk.offers.OfferSetFilter;
 import io.offerdesk.offers.OfferSetId;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.shared.AccountId;
@@ -71,12 +72,36 @@ public class OfferSetRepository {
     }
 
     /** The owner's sets, most recently changed first. */
-    public List<OfferSet> list(UUID owner, int offset, int limit) {
+    public List<OfferSet> list(UUID owner, OfferSetFilter filter, int offset, int limit) {
+        var column = switch (filter.sort()) {
+            case LAST_MODIFIED_DATE -> "last_modified_at";
+            case ENTITY_ID -> "id";
+            case NAME -> "name";
+            case STATE -> "state";
+            case RELEASE_DATE -> "released_at";
+        };
+        var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM offers.offer_set WHERE owner_party_id = :owner
-                        ORDER BY last_modified_at DESC, id LIMIT :limit OFFSET :offset
-                        """)
+                          AND (cardinality(CAST(:entityIds AS varchar[])) = 0 OR id = ANY (CAST(:entityIds AS varchar[])))
+                          AND (cardinality(CAST(:names AS varchar[])) = 0 OR name = ANY (CAST(:names AS varchar[])))
+                          AND (CAST(:state AS varchar) IS NULL OR state = :state)
+                          AND (CAST(:releasedAfter AS timestamptz) IS NULL OR released_at >= :releasedAfter)
+                          AND (CAST(:releasedBefore AS timestamptz) IS NULL OR released_at <= :releasedBefore)
+                          AND (cardinality(CAST(:offerIds AS varchar[])) = 0
+                               OR offer_ids && CAST(:offerIds AS varchar(19)[]))
+                          AND (CAST(:modifiedAfter AS timestamptz) IS NULL OR last_modified_at >= :modifiedAfter)
+                          AND (CAST(:modifiedBefore AS timestamptz) IS NULL OR last_modified_at <= :modifiedBefore)
+                        ORDER BY """ + " " + column + direction + ", id LIMIT :limit OFFSET :offset")
                 .param("owner", owner)
+                .param("entityIds", filter.entityIds().toArray(String[]::new))
+                .param("names", filter.names().toArray(String[]::new))
+                .param("state", filter.state() == null ? null : filter.state().name())
+                .param("releasedAfter", timestamp(filter.releasedAfter()))
+                .param("releasedBefore", timestamp(filter.releasedBefore()))
+                .param("offerIds", filter.offerIds().toArray(String[]::new))
+                .param("modifiedAfter", timestamp(filter.modifiedAfter()))
+                .param("modifiedBefore", timestamp(filter.modifiedBefore()))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(OfferSetRepository::offerSet)

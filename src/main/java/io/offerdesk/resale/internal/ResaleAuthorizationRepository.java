@@ -5,10 +5,12 @@ import io.offerdesk.resale.ResaleAuthorizationFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +39,15 @@ public class ResaleAuthorizationRepository {
               AND (CAST(:status AS varchar) IS NULL OR status = :status)
               AND (CAST(:productId AS varchar) IS NULL OR product_id = :productId)
               AND (CAST(:resellerAccount AS varchar) IS NULL OR reseller_account_id = :resellerAccount)
-            ORDER BY last_modified_at DESC, id DESC
-            LIMIT :limit OFFSET :offset
+              AND (cardinality(CAST(:entityIds AS varchar[])) = 0 OR id = ANY (CAST(:entityIds AS varchar[])))
+              AND (cardinality(CAST(:names AS varchar[])) = 0 OR name = ANY (CAST(:names AS varchar[])))
+              AND (CAST(:nameContains AS varchar) IS NULL OR name ILIKE '%' || :nameContains || '%')
+              AND (CAST(:createdAfter AS timestamptz) IS NULL OR created_at >= :createdAfter)
+              AND (CAST(:createdBefore AS timestamptz) IS NULL OR created_at <= :createdBefore)
+              AND (CAST(:endsAfter AS date) IS NULL OR availability_end >= :endsAfter)
+              AND (CAST(:endsBefore AS date) IS NULL OR availability_end <= :endsBefore)
+              AND (CAST(:modifiedAfter AS timestamptz) IS NULL OR last_modified_at >= :modifiedAfter)
+              AND (CAST(:modifiedBefore AS timestamptz) IS NULL OR last_modified_at <= :modifiedBefore)
             """;
     /**
      * Counts one offer only while the authorization can still make one: the condition and the increment are one
@@ -133,13 +142,33 @@ public class ResaleAuthorizationRepository {
 
     private List<ResaleAuthorization> filtered(
             String sql, UUID party, ResaleAuthorizationFilter filter, int offset, int limit) {
-        return jdbc.sql(sql)
+        var column = switch (filter.sort()) {
+            case LAST_MODIFIED_DATE -> "last_modified_at";
+            case ENTITY_ID -> "id";
+            case NAME -> "name";
+            case PRODUCT_ID -> "product_id";
+            case RESELLER_ACCOUNT_ID -> "reseller_account_id";
+            case STATUS -> "status";
+            case CREATED_DATE -> "created_at";
+            case AVAILABILITY_END_DATE -> "availability_end";
+        };
+        var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
+        return jdbc.sql(sql + "ORDER BY " + column + direction + ", id LIMIT :limit OFFSET :offset")
                 .param("party", party)
                 .param(
                         "status",
                         filter.status() == null ? null : filter.status().name())
                 .param("productId", filter.productId())
                 .param("resellerAccount", filter.resellerAccountId())
+                .param("entityIds", filter.entityIds().toArray(String[]::new))
+                .param("names", filter.names().toArray(String[]::new))
+                .param("nameContains", filter.nameContains())
+                .param("createdAfter", timestamp(filter.createdAfter()))
+                .param("createdBefore", timestamp(filter.createdBefore()))
+                .param("endsAfter", filter.endsAfter())
+                .param("endsBefore", filter.endsBefore())
+                .param("modifiedAfter", timestamp(filter.modifiedAfter()))
+                .param("modifiedBefore", timestamp(filter.modifiedBefore()))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(this::authorization)
@@ -150,5 +179,9 @@ public class ResaleAuthorizationRepository {
     private ResaleAuthorization authorization(ResultSet rs, int row) throws SQLException {
         var stored = json.readValue(rs.getString("document"), ResaleAuthorization.class);
         return stored.withOffersCreated(rs.getInt("offers_created"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

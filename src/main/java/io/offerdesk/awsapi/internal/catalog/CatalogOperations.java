@@ -14,10 +14,16 @@ import io.offerdesk.changesets.ChangeSets;
 import io.offerdesk.changesets.Intent;
 import io.offerdesk.changesets.ResourceMetadata;
 import io.offerdesk.changesets.StartChangeSet;
+import io.offerdesk.governance.Experience;
+import io.offerdesk.governance.Experiences;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferQueries;
+import io.offerdesk.offers.OfferSet;
+import io.offerdesk.offers.OfferSetFilter;
+import io.offerdesk.offers.OfferSetId;
+import io.offerdesk.offers.OfferSets;
 import io.offerdesk.offers.OfferState;
 import io.offerdesk.parties.Account;
 import io.offerdesk.parties.PartyManagement;
@@ -69,6 +75,8 @@ class CatalogOperations implements AwsOperations {
     private final ResourceMetadata metadata;
     private final OfferQueries offers;
     private final ResaleAuthorizations resale;
+    private final OfferSets offerSets;
+    private final Experiences experiences;
     private final PartyManagement parties;
     private final ModuleErrors errors;
     private final JsonMapper json;
@@ -79,6 +87,8 @@ class CatalogOperations implements AwsOperations {
             ResourceMetadata metadata,
             OfferQueries offers,
             ResaleAuthorizations resale,
+            OfferSets offerSets,
+            Experiences experiences,
             PartyManagement parties,
             ModuleErrors errors,
             JsonMapper json) {
@@ -87,6 +97,8 @@ class CatalogOperations implements AwsOperations {
         this.metadata = metadata;
         this.offers = offers;
         this.resale = resale;
+        this.offerSets = offerSets;
+        this.experiences = experiences;
         this.parties = parties;
         this.errors = errors;
         this.json = json;
@@ -214,11 +226,11 @@ class CatalogOperations implements AwsOperations {
         return tags;
     }
 
-    /** {@code Details} is the document as a JSON string, {@code DetailsDocument} the document itself; one of them. */
+    /**
+     * {@code Details} is the document as a JSON string, {@code DetailsDocument} the document itself; one of them.
+     * {@code EntityTags} go to the entity the change creates or changes once the change set is applied.
+     */
     private static StartChangeSet.RequestedChange change(AwsInput change) {
-        if (change.has("EntityTags")) {
-            throw validation("EntityTags: tags are not available on Offerdesk yet.");
-        }
         var entity = change.structure("Entity");
         var details = change.optionalString("Details");
         var document = change.document("DetailsDocument");
@@ -237,7 +249,8 @@ class CatalogOperations implements AwsOperations {
                 entity.string("Type"),
                 entity.optionalString("Identifier"),
                 change.optionalString("ChangeName"),
-                document);
+                document,
+                tags(change, "EntityTags"));
     }
 
     JsonNode describeChangeSet(OfferdeskPrincipal caller, AwsInput input) {
@@ -413,7 +426,9 @@ class CatalogOperations implements AwsOperations {
     private record Described(
             String entityType, String identifier, String arn, Instant lastModified, ObjectNode details) {}
 
-    /** An offer the caller owns, or a resale authorization it owns or that is shared with it. */
+    /**
+     * An offer, offer set or experience the caller owns, or a resale authorization it owns or that is shared with it.
+     */
     private Described describe(OfferdeskPrincipal caller, String id) {
         if (OfferId.parse(id).isPresent()) {
             var offer = offers.offer(caller, id);
@@ -432,6 +447,24 @@ class CatalogOperations implements AwsOperations {
                     arn(authorization.manufacturerPartyId(), "ResaleAuthorization", id),
                     authorization.lastModifiedAt(),
                     resale.describe(authorization));
+        }
+        if (OfferSetId.parse(id).isPresent()) {
+            var set = offerSets.offerSet(caller, id).set();
+            return new Described(
+                    OfferSet.ENTITY_TYPE,
+                    id + "@" + set.revision(),
+                    arn(set.ownerPartyId(), "OfferSet", id),
+                    set.lastModifiedAt(),
+                    offerSets.details(set));
+        }
+        if (id.startsWith(Experience.ID_PREFIX)) {
+            var experience = experiences.experience(caller, id);
+            return new Described(
+                    Experience.ENTITY_TYPE,
+                    id + "@" + experience.revision(),
+                    arn(experience.ownerPartyId(), "Experience", id),
+                    experience.lastModifiedAt(),
+                    experiences.details(experience));
         }
         throw new NotFound("entity", id);
     }
@@ -476,11 +509,35 @@ class CatalogOperations implements AwsOperations {
                 page.authorizations().forEach(a -> summaries.add(resaleSummary(a)));
                 more = page.more();
             }
+            case "OfferSet" -> {
+                // offer sets are never shared with another party
+                var page = shared
+                        ? new OfferSets.OfferSetPage(List.of(), false)
+                        : offerSets.offerSets(caller, offerSetFilter(input), offset, max);
+                page.sets().forEach(set -> summaries.add(offerSetSummary(set)));
+                more = page.more();
+            }
+            case "Experience" -> {
+                // the model has no filters, sorts or summary for experiences: the caller's own, most recent first
+                if (input.has("EntityTypeFilters") || input.has("EntityTypeSort")) {
+                    throw validation("EntityTypeFilters and EntityTypeSort: the model has none for Experience.");
+                }
+                var all = shared
+                        ? List.<Experience>of()
+                        : experiences.experiences(caller).stream()
+                                .sorted(java.util.Comparator.comparing(Experience::lastModifiedAt)
+                                        .reversed()
+                                        .thenComparing(Experience::id))
+                                .toList();
+                all.stream().skip(offset).limit(max).forEach(e -> summaries.add(experienceSummary(e)));
+                more = all.size() > offset + max;
+            }
             default ->
                 throw new AwsError(
                         "ResourceNotFoundException",
                         404,
-                        "Offerdesk lists Offer and ResaleAuthorization entities, not " + entityType + ".");
+                        "Offerdesk lists Offer, ResaleAuthorization, OfferSet and Experience entities, not "
+                                + entityType + ".");
         }
         if (more) {
             output.put("NextToken", Integer.toString(offset + max));
@@ -489,52 +546,69 @@ class CatalogOperations implements AwsOperations {
     }
 
     /**
-     * {@code OfferFilters} and {@code OfferSort} as far as the offers module filters: one value per list filter (a
-     * two-value state filter is every state), wildcard name and buyer account, release and availability-end ranges.
+     * Every {@code OfferFilters} member and {@code OfferSort} field of the model. Value lists match any of their values;
+     * a list of both states, or of both targetings Offerdesk has ({@code BuyerAccounts}, {@code None}), does not
+     * filter; wildcard name and buyer account match a part, ignoring case; date ranges are inclusive.
      */
     private static OfferFilter offerFilter(AwsInput input) {
         var filters = input.has("EntityTypeFilters")
                 ? input.structure("EntityTypeFilters").structureOrNull("OfferFilters")
                 : null;
         OfferState state = null;
-        String productId = null;
         String buyer = null;
         String name = null;
+        List<String> entityIds = List.of();
+        List<String> names = List.of();
+        List<String> productIds = List.of();
+        List<String> resaleAuthorizationIds = List.of();
+        List<String> offerSetIds = List.of();
+        Boolean targeted = null;
         Instant releasedAfter = null;
         Instant releasedBefore = null;
         LocalDate endsAfter = null;
         LocalDate endsBefore = null;
+        Instant modifiedAfter = null;
+        Instant modifiedBefore = null;
         if (filters != null) {
             for (var member : filters.members()) {
+                var filter = filters.structure(member);
                 switch (member) {
+                    case "EntityId" -> entityIds = filter.strings("ValueList");
+                    case "ProductId" -> productIds = filter.strings("ValueList");
+                    case "ResaleAuthorizationId" -> resaleAuthorizationIds = filter.strings("ValueList");
+                    case "OfferSetId" -> offerSetIds = filter.strings("ValueList");
                     case "State" -> {
-                        var states = filters.structure("State").strings("ValueList");
+                        var states = filter.strings("ValueList");
                         if (states.size() == 1) {
                             state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
                         }
                     }
-                    case "ProductId" -> productId = single(filters.structure("ProductId"), "ProductId");
+                    case "Targeting" -> targeted = targeted(filter.strings("ValueList"));
                     case "Name" -> {
-                        var filter = filters.structure("Name");
-                        name = filter.has("WildCardValue")
-                                ? filter.string("WildCardValue").replace("*", "")
-                                : single(filter, "Name");
+                        if (filter.has("WildCardValue")) {
+                            name = filter.string("WildCardValue").replace("*", "");
+                        } else {
+                            names = filter.strings("ValueList");
+                        }
                     }
                     case "BuyerAccounts" ->
-                        buyer = filters.structure("BuyerAccounts")
-                                .string("WildCardValue")
-                                .replace("*", "");
+                        buyer = filter.string("WildCardValue").replace("*", "");
                     case "ReleaseDate" -> {
-                        var range = filters.structure("ReleaseDate").structure("DateRange");
+                        var range = filter.structure("DateRange");
                         releasedAfter = optionalInstant(range, "AfterValue");
                         releasedBefore = optionalInstant(range, "BeforeValue");
                     }
                     case "AvailabilityEndDate" -> {
-                        var range = filters.structure("AvailabilityEndDate").structure("DateRange");
+                        var range = filter.structure("DateRange");
                         var after = optionalInstant(range, "AfterValue");
                         var before = optionalInstant(range, "BeforeValue");
                         endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
                         endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
+                    }
+                    case "LastModifiedDate" -> {
+                        var range = filter.structure("DateRange");
+                        modifiedAfter = optionalInstant(range, "AfterValue");
+                        modifiedBefore = optionalInstant(range, "BeforeValue");
                     }
                     default ->
                         throw validation(
@@ -555,13 +629,18 @@ class CatalogOperations implements AwsOperations {
                 case "AvailabilityEndDate" -> OfferFilter.Sort.AVAILABILITY_END_DATE;
                 case "ProductId" -> OfferFilter.Sort.PRODUCT_ID;
                 case "State" -> OfferFilter.Sort.STATE;
+                case "EntityId" -> OfferFilter.Sort.ENTITY_ID;
+                case "ResaleAuthorizationId" -> OfferFilter.Sort.RESALE_AUTHORIZATION_ID;
+                case "OfferSetId" -> OfferFilter.Sort.OFFER_SET_ID;
+                case "BuyerAccounts" -> OfferFilter.Sort.BUYER_ACCOUNTS;
+                case "Targeting" -> OfferFilter.Sort.TARGETING;
                 default -> throw validation("EntityTypeSort.OfferSort.SortBy: Offerdesk does not sort by " + by + ".");
             };
             ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
         }
         return new OfferFilter(
                 state,
-                productId,
+                null,
                 buyer,
                 name,
                 releasedAfter,
@@ -570,41 +649,247 @@ class CatalogOperations implements AwsOperations {
                 endsBefore,
                 null,
                 sort,
-                ascending);
+                ascending,
+                entityIds,
+                names,
+                productIds,
+                resaleAuthorizationIds,
+                offerSetIds,
+                targeted,
+                modifiedAfter,
+                modifiedBefore);
     }
 
-    /** {@code ResaleAuthorizationFilters} as far as the resale module filters: status, product, reseller account. */
+    /**
+     * An offer's targeting as its summary states it: {@code BuyerAccounts} (private) or {@code None} (public); the
+     * model's {@code CountryCodes} and {@code ParticipatingPrograms} are not kinds of targeting Offerdesk lists by.
+     */
+    private static @Nullable Boolean targeted(List<String> values) {
+        for (var value : values) {
+            if (!value.equals("BuyerAccounts") && !value.equals("None")) {
+                throw validation("EntityTypeFilters.OfferFilters.Targeting: Offerdesk filters by BuyerAccounts and"
+                        + " None, not " + value + ".");
+            }
+        }
+        var buyerAccounts = values.contains("BuyerAccounts");
+        return buyerAccounts == values.contains("None") ? null : buyerAccounts;
+    }
+
+    /**
+     * {@code ResaleAuthorizationFilters} and {@code ResaleAuthorizationSort} as far as the resale module keeps what they
+     * name: ids, names, product, reseller account, status and the three dates. Legal names, product names, the
+     * manufacturer's account (the caller's own, or the one that shared it) and the extended offer status are refused.
+     */
     private static ResaleAuthorizationFilter resaleFilter(AwsInput input) {
         var filters = input.has("EntityTypeFilters")
                 ? input.structure("EntityTypeFilters").structureOrNull("ResaleAuthorizationFilters")
                 : null;
-        if (input.has("EntityTypeSort")) {
-            throw validation("EntityTypeSort: resale authorizations are listed most recently changed first.");
-        }
-        if (filters == null) {
-            return ResaleAuthorizationFilter.ALL;
-        }
         ResaleAuthorizationStatus status = null;
         String productId = null;
         String reseller = null;
-        for (var member : filters.members()) {
-            switch (member) {
-                case "Status" -> {
-                    var value = single(filters.structure("Status"), "Status");
-                    status = java.util.Arrays.stream(ResaleAuthorizationStatus.values())
-                            .filter(s -> s.wireName().equals(value))
-                            .findFirst()
-                            .orElseThrow(() -> validation("Status: Draft, Active or Restricted."));
+        List<String> entityIds = List.of();
+        List<String> names = List.of();
+        String nameContains = null;
+        Instant createdAfter = null;
+        Instant createdBefore = null;
+        LocalDate endsAfter = null;
+        LocalDate endsBefore = null;
+        Instant modifiedAfter = null;
+        Instant modifiedBefore = null;
+        if (filters != null) {
+            for (var member : filters.members()) {
+                var filter = filters.structure(member);
+                switch (member) {
+                    case "Status" -> {
+                        var value = single(filter, "Status");
+                        status = java.util.Arrays.stream(ResaleAuthorizationStatus.values())
+                                .filter(s -> s.wireName().equals(value))
+                                .findFirst()
+                                .orElseThrow(() -> validation("Status: Draft, Active or Restricted."));
+                    }
+                    case "ProductId" -> productId = single(filter, "ProductId");
+                    case "ResellerAccountID" -> reseller = single(filter, "ResellerAccountID");
+                    case "EntityId" -> entityIds = filter.strings("ValueList");
+                    case "Name" -> {
+                        if (filter.has("WildCardValue")) {
+                            nameContains = filter.string("WildCardValue").replace("*", "");
+                        } else {
+                            names = filter.strings("ValueList");
+                        }
+                    }
+                    case "CreatedDate" -> {
+                        var range = dateRange(filter, "CreatedDate");
+                        createdAfter = optionalInstant(range, "AfterValue");
+                        createdBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    case "AvailabilityEndDate" -> {
+                        var range = dateRange(filter, "AvailabilityEndDate");
+                        var after = optionalInstant(range, "AfterValue");
+                        var before = optionalInstant(range, "BeforeValue");
+                        endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
+                        endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
+                    }
+                    case "LastModifiedDate" -> {
+                        var range = dateRange(filter, "LastModifiedDate");
+                        modifiedAfter = optionalInstant(range, "AfterValue");
+                        modifiedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    default ->
+                        throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
+                                + ": not a filter Offerdesk supports.");
                 }
-                case "ProductId" -> productId = single(filters.structure("ProductId"), "ProductId");
-                case "ResellerAccountID" ->
-                    reseller = single(filters.structure("ResellerAccountID"), "ResellerAccountID");
-                default ->
-                    throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
-                            + ": not a filter Offerdesk supports.");
             }
         }
-        return new ResaleAuthorizationFilter(status, productId, reseller);
+        var sort = ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE;
+        var ascending = false;
+        var sortNode = input.has("EntityTypeSort")
+                ? input.structure("EntityTypeSort").structureOrNull("ResaleAuthorizationSort")
+                : null;
+        if (sortNode != null) {
+            var by = sortNode.optionalString("SortBy");
+            sort = switch (by == null ? "LastModifiedDate" : by) {
+                case "LastModifiedDate" -> ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE;
+                case "EntityId" -> ResaleAuthorizationFilter.Sort.ENTITY_ID;
+                case "Name" -> ResaleAuthorizationFilter.Sort.NAME;
+                case "ProductId" -> ResaleAuthorizationFilter.Sort.PRODUCT_ID;
+                case "ResellerAccountID" -> ResaleAuthorizationFilter.Sort.RESELLER_ACCOUNT_ID;
+                case "Status" -> ResaleAuthorizationFilter.Sort.STATUS;
+                case "CreatedDate" -> ResaleAuthorizationFilter.Sort.CREATED_DATE;
+                case "AvailabilityEndDate" -> ResaleAuthorizationFilter.Sort.AVAILABILITY_END_DATE;
+                default ->
+                    throw validation(
+                            "EntityTypeSort.ResaleAuthorizationSort.SortBy: Offerdesk does not sort by " + by + ".");
+            };
+            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
+        }
+        return new ResaleAuthorizationFilter(
+                status,
+                productId,
+                reseller,
+                entityIds,
+                names,
+                nameContains,
+                createdAfter,
+                createdBefore,
+                endsAfter,
+                endsBefore,
+                modifiedAfter,
+                modifiedBefore,
+                sort,
+                ascending);
+    }
+
+    /** A resale authorization's date filter: Offerdesk filters by ranges, not by lists of dates. */
+    private static AwsInput dateRange(AwsInput filter, String member) {
+        if (!filter.has("DateRange")) {
+            throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
+                    + ": Offerdesk filters dates by DateRange.");
+        }
+        return filter.structure("DateRange");
+    }
+
+    /**
+     * {@code OfferSetFilters} and {@code OfferSetSort}: every member but {@code SolutionId} (Offerdesk has no solutions,
+     * refused by name); a list of both states does not filter.
+     */
+    private static OfferSetFilter offerSetFilter(AwsInput input) {
+        var filters = input.has("EntityTypeFilters")
+                ? input.structure("EntityTypeFilters").structureOrNull("OfferSetFilters")
+                : null;
+        List<String> entityIds = List.of();
+        List<String> names = List.of();
+        List<String> offerIds = List.of();
+        OfferState state = null;
+        Instant releasedAfter = null;
+        Instant releasedBefore = null;
+        Instant modifiedAfter = null;
+        Instant modifiedBefore = null;
+        if (filters != null) {
+            for (var member : filters.members()) {
+                var filter = filters.structure(member);
+                switch (member) {
+                    case "EntityId" -> entityIds = filter.strings("ValueList");
+                    case "Name" -> names = filter.strings("ValueList");
+                    case "AssociatedOfferIds" -> offerIds = filter.strings("ValueList");
+                    case "State" -> {
+                        var states = filter.strings("ValueList");
+                        if (states.size() == 1) {
+                            state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
+                        }
+                    }
+                    case "ReleaseDate" -> {
+                        var range = filter.structure("DateRange");
+                        releasedAfter = optionalInstant(range, "AfterValue");
+                        releasedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    case "LastModifiedDate" -> {
+                        var range = filter.structure("DateRange");
+                        modifiedAfter = optionalInstant(range, "AfterValue");
+                        modifiedBefore = optionalInstant(range, "BeforeValue");
+                    }
+                    default ->
+                        throw validation(
+                                "EntityTypeFilters.OfferSetFilters." + member + ": not a filter Offerdesk supports.");
+                }
+            }
+        }
+        var sort = OfferSetFilter.Sort.LAST_MODIFIED_DATE;
+        var ascending = false;
+        var sortNode =
+                input.has("EntityTypeSort") ? input.structure("EntityTypeSort").structureOrNull("OfferSetSort") : null;
+        if (sortNode != null) {
+            var by = sortNode.optionalString("SortBy");
+            sort = switch (by == null ? "LastModifiedDate" : by) {
+                case "LastModifiedDate" -> OfferSetFilter.Sort.LAST_MODIFIED_DATE;
+                case "EntityId" -> OfferSetFilter.Sort.ENTITY_ID;
+                case "Name" -> OfferSetFilter.Sort.NAME;
+                case "State" -> OfferSetFilter.Sort.STATE;
+                case "ReleaseDate" -> OfferSetFilter.Sort.RELEASE_DATE;
+                default ->
+                    throw validation("EntityTypeSort.OfferSetSort.SortBy: Offerdesk does not sort by " + by + ".");
+            };
+            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
+        }
+        return new OfferSetFilter(
+                entityIds,
+                names,
+                state,
+                releasedAfter,
+                releasedBefore,
+                offerIds,
+                modifiedAfter,
+                modifiedBefore,
+                sort,
+                ascending);
+    }
+
+    private ObjectNode offerSetSummary(OfferSet set) {
+        var id = set.id().value();
+        var item = json.createObjectNode();
+        item.put("Name", set.name());
+        item.put("EntityType", "OfferSet");
+        item.put("EntityId", id);
+        item.put("EntityArn", arn(set.ownerPartyId(), "OfferSet", id));
+        item.put("LastModifiedDate", date(set.lastModifiedAt()));
+        item.put("Visibility", "Private");
+        var summary = item.putObject("OfferSetSummary");
+        summary.put("Name", set.name());
+        summary.put("State", set.state().wireName());
+        putIfPresent(summary, "ReleaseDate", set.releasedAt() == null ? null : date(set.releasedAt()));
+        var offerIds = summary.putArray("AssociatedOfferIds");
+        set.offerIds().forEach(offerId -> offerIds.add(offerId.value()));
+        return item;
+    }
+
+    private ObjectNode experienceSummary(Experience experience) {
+        var item = json.createObjectNode();
+        item.put("Name", experience.name());
+        item.put("EntityType", "Experience");
+        item.put("EntityId", experience.id());
+        item.put("EntityArn", arn(experience.ownerPartyId(), "Experience", experience.id()));
+        item.put("LastModifiedDate", date(experience.lastModifiedAt()));
+        item.put("Visibility", "Private");
+        return item;
     }
 
     private ObjectNode offerSummary(Offer offer) {
