@@ -563,12 +563,9 @@ class CatalogOperations implements AwsOperations {
         List<String> resaleAuthorizationIds = List.of();
         List<String> offerSetIds = List.of();
         Boolean targeted = null;
-        Instant releasedAfter = null;
-        Instant releasedBefore = null;
-        LocalDate endsAfter = null;
-        LocalDate endsBefore = null;
-        Instant modifiedAfter = null;
-        Instant modifiedBefore = null;
+        var released = Between.ANY_TIME;
+        var ends = Between.ANY_TIME;
+        var modified = Between.ANY_TIME;
         if (filters != null) {
             for (var member : filters.members()) {
                 var filter = filters.structure(member);
@@ -593,71 +590,50 @@ class CatalogOperations implements AwsOperations {
                     }
                     case "BuyerAccounts" ->
                         buyer = filter.string("WildCardValue").replace("*", "");
-                    case "ReleaseDate" -> {
-                        var range = filter.structure("DateRange");
-                        releasedAfter = optionalInstant(range, "AfterValue");
-                        releasedBefore = optionalInstant(range, "BeforeValue");
-                    }
-                    case "AvailabilityEndDate" -> {
-                        var range = filter.structure("DateRange");
-                        var after = optionalInstant(range, "AfterValue");
-                        var before = optionalInstant(range, "BeforeValue");
-                        endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
-                        endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
-                    }
-                    case "LastModifiedDate" -> {
-                        var range = filter.structure("DateRange");
-                        modifiedAfter = optionalInstant(range, "AfterValue");
-                        modifiedBefore = optionalInstant(range, "BeforeValue");
-                    }
+                    case "ReleaseDate" -> released = Between.of(filter, "OfferFilters." + member);
+                    case "AvailabilityEndDate" -> ends = Between.of(filter, "OfferFilters." + member);
+                    case "LastModifiedDate" -> modified = Between.of(filter, "OfferFilters." + member);
                     default ->
                         throw validation(
                                 "EntityTypeFilters.OfferFilters." + member + ": not a filter Offerdesk supports.");
                 }
             }
         }
-        var sort = OfferFilter.Sort.LAST_MODIFIED_DATE;
-        var ascending = false;
-        var sortNode =
-                input.has("EntityTypeSort") ? input.structure("EntityTypeSort").structureOrNull("OfferSort") : null;
-        if (sortNode != null) {
-            var by = sortNode.optionalString("SortBy");
-            sort = switch (by == null ? "LastModifiedDate" : by) {
-                case "LastModifiedDate" -> OfferFilter.Sort.LAST_MODIFIED_DATE;
-                case "Name" -> OfferFilter.Sort.NAME;
-                case "ReleaseDate" -> OfferFilter.Sort.RELEASE_DATE;
-                case "AvailabilityEndDate" -> OfferFilter.Sort.AVAILABILITY_END_DATE;
-                case "ProductId" -> OfferFilter.Sort.PRODUCT_ID;
-                case "State" -> OfferFilter.Sort.STATE;
-                case "EntityId" -> OfferFilter.Sort.ENTITY_ID;
-                case "ResaleAuthorizationId" -> OfferFilter.Sort.RESALE_AUTHORIZATION_ID;
-                case "OfferSetId" -> OfferFilter.Sort.OFFER_SET_ID;
-                case "BuyerAccounts" -> OfferFilter.Sort.BUYER_ACCOUNTS;
-                case "Targeting" -> OfferFilter.Sort.TARGETING;
-                default -> throw validation("EntityTypeSort.OfferSort.SortBy: Offerdesk does not sort by " + by + ".");
-            };
-            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
-        }
+        var sorting = sorting(
+                input,
+                "OfferSort",
+                Map.ofEntries(
+                        Map.entry("LastModifiedDate", OfferFilter.Sort.LAST_MODIFIED_DATE),
+                        Map.entry("Name", OfferFilter.Sort.NAME),
+                        Map.entry("ReleaseDate", OfferFilter.Sort.RELEASE_DATE),
+                        Map.entry("AvailabilityEndDate", OfferFilter.Sort.AVAILABILITY_END_DATE),
+                        Map.entry("ProductId", OfferFilter.Sort.PRODUCT_ID),
+                        Map.entry("State", OfferFilter.Sort.STATE),
+                        Map.entry("EntityId", OfferFilter.Sort.ENTITY_ID),
+                        Map.entry("ResaleAuthorizationId", OfferFilter.Sort.RESALE_AUTHORIZATION_ID),
+                        Map.entry("OfferSetId", OfferFilter.Sort.OFFER_SET_ID),
+                        Map.entry("BuyerAccounts", OfferFilter.Sort.BUYER_ACCOUNTS),
+                        Map.entry("Targeting", OfferFilter.Sort.TARGETING)));
         return new OfferFilter(
                 state,
                 null,
                 buyer,
                 name,
-                releasedAfter,
-                releasedBefore,
-                endsAfter,
-                endsBefore,
+                released.after(),
+                released.before(),
+                ends.afterDay(),
+                ends.beforeDay(),
                 null,
-                sort,
-                ascending,
+                sorting.by(),
+                sorting.ascending(),
                 entityIds,
                 names,
                 productIds,
                 resaleAuthorizationIds,
                 offerSetIds,
                 targeted,
-                modifiedAfter,
-                modifiedBefore);
+                modified.after(),
+                modified.before());
     }
 
     /**
@@ -690,12 +666,9 @@ class CatalogOperations implements AwsOperations {
         List<String> entityIds = List.of();
         List<String> names = List.of();
         String nameContains = null;
-        Instant createdAfter = null;
-        Instant createdBefore = null;
-        LocalDate endsAfter = null;
-        LocalDate endsBefore = null;
-        Instant modifiedAfter = null;
-        Instant modifiedBefore = null;
+        var created = Between.ANY_TIME;
+        var ends = Between.ANY_TIME;
+        var modified = Between.ANY_TIME;
         if (filters != null) {
             for (var member : filters.members()) {
                 var filter = filters.structure(member);
@@ -717,51 +690,27 @@ class CatalogOperations implements AwsOperations {
                             names = filter.strings("ValueList");
                         }
                     }
-                    case "CreatedDate" -> {
-                        var range = dateRange(filter, "CreatedDate");
-                        createdAfter = optionalInstant(range, "AfterValue");
-                        createdBefore = optionalInstant(range, "BeforeValue");
-                    }
-                    case "AvailabilityEndDate" -> {
-                        var range = dateRange(filter, "AvailabilityEndDate");
-                        var after = optionalInstant(range, "AfterValue");
-                        var before = optionalInstant(range, "BeforeValue");
-                        endsAfter = after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
-                        endsBefore = before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
-                    }
-                    case "LastModifiedDate" -> {
-                        var range = dateRange(filter, "LastModifiedDate");
-                        modifiedAfter = optionalInstant(range, "AfterValue");
-                        modifiedBefore = optionalInstant(range, "BeforeValue");
-                    }
+                    case "CreatedDate" -> created = Between.of(filter, "ResaleAuthorizationFilters." + member);
+                    case "AvailabilityEndDate" -> ends = Between.of(filter, "ResaleAuthorizationFilters." + member);
+                    case "LastModifiedDate" -> modified = Between.of(filter, "ResaleAuthorizationFilters." + member);
                     default ->
                         throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
                                 + ": not a filter Offerdesk supports.");
                 }
             }
         }
-        var sort = ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE;
-        var ascending = false;
-        var sortNode = input.has("EntityTypeSort")
-                ? input.structure("EntityTypeSort").structureOrNull("ResaleAuthorizationSort")
-                : null;
-        if (sortNode != null) {
-            var by = sortNode.optionalString("SortBy");
-            sort = switch (by == null ? "LastModifiedDate" : by) {
-                case "LastModifiedDate" -> ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE;
-                case "EntityId" -> ResaleAuthorizationFilter.Sort.ENTITY_ID;
-                case "Name" -> ResaleAuthorizationFilter.Sort.NAME;
-                case "ProductId" -> ResaleAuthorizationFilter.Sort.PRODUCT_ID;
-                case "ResellerAccountID" -> ResaleAuthorizationFilter.Sort.RESELLER_ACCOUNT_ID;
-                case "Status" -> ResaleAuthorizationFilter.Sort.STATUS;
-                case "CreatedDate" -> ResaleAuthorizationFilter.Sort.CREATED_DATE;
-                case "AvailabilityEndDate" -> ResaleAuthorizationFilter.Sort.AVAILABILITY_END_DATE;
-                default ->
-                    throw validation(
-                            "EntityTypeSort.ResaleAuthorizationSort.SortBy: Offerdesk does not sort by " + by + ".");
-            };
-            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
-        }
+        var sorting = sorting(
+                input,
+                "ResaleAuthorizationSort",
+                Map.ofEntries(
+                        Map.entry("LastModifiedDate", ResaleAuthorizationFilter.Sort.LAST_MODIFIED_DATE),
+                        Map.entry("EntityId", ResaleAuthorizationFilter.Sort.ENTITY_ID),
+                        Map.entry("Name", ResaleAuthorizationFilter.Sort.NAME),
+                        Map.entry("ProductId", ResaleAuthorizationFilter.Sort.PRODUCT_ID),
+                        Map.entry("ResellerAccountID", ResaleAuthorizationFilter.Sort.RESELLER_ACCOUNT_ID),
+                        Map.entry("Status", ResaleAuthorizationFilter.Sort.STATUS),
+                        Map.entry("CreatedDate", ResaleAuthorizationFilter.Sort.CREATED_DATE),
+                        Map.entry("AvailabilityEndDate", ResaleAuthorizationFilter.Sort.AVAILABILITY_END_DATE)));
         return new ResaleAuthorizationFilter(
                 status,
                 productId,
@@ -769,23 +718,53 @@ class CatalogOperations implements AwsOperations {
                 entityIds,
                 names,
                 nameContains,
-                createdAfter,
-                createdBefore,
-                endsAfter,
-                endsBefore,
-                modifiedAfter,
-                modifiedBefore,
-                sort,
-                ascending);
+                created.after(),
+                created.before(),
+                ends.afterDay(),
+                ends.beforeDay(),
+                modified.after(),
+                modified.before(),
+                sorting.by(),
+                sorting.ascending());
     }
 
-    /** A resale authorization's date filter: Offerdesk filters by ranges, not by lists of dates. */
-    private static AwsInput dateRange(AwsInput filter, String member) {
-        if (!filter.has("DateRange")) {
-            throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
-                    + ": Offerdesk filters dates by DateRange.");
+    /** A filter's {@code DateRange}, each end optional and inclusive: Offerdesk filters dates by ranges, not lists. */
+    private record Between(
+            @Nullable Instant after, @Nullable Instant before) {
+
+        static final Between ANY_TIME = new Between(null, null);
+
+        static Between of(AwsInput filter, String member) {
+            if (!filter.has("DateRange")) {
+                throw validation("EntityTypeFilters." + member + ": Offerdesk filters dates by DateRange.");
+            }
+            var range = filter.structure("DateRange");
+            return new Between(optionalInstant(range, "AfterValue"), optionalInstant(range, "BeforeValue"));
         }
-        return filter.structure("DateRange");
+
+        @Nullable
+        LocalDate afterDay() {
+            return after == null ? null : LocalDate.ofInstant(after, ZoneOffset.UTC);
+        }
+
+        @Nullable
+        LocalDate beforeDay() {
+            return before == null ? null : LocalDate.ofInstant(before, ZoneOffset.UTC);
+        }
+    }
+
+    /** An {@code EntityTypeSort} member's field and order; most recently modified first unless told otherwise. */
+    private record Sorting<S>(S by, boolean ascending) {}
+
+    private static <S> Sorting<S> sorting(AwsInput input, String member, Map<String, S> fields) {
+        var sort =
+                input.has("EntityTypeSort") ? input.structure("EntityTypeSort").structureOrNull(member) : null;
+        var by = sort == null ? null : sort.optionalString("SortBy");
+        var field = fields.get(by == null ? "LastModifiedDate" : by);
+        if (field == null) {
+            throw validation("EntityTypeSort." + member + ".SortBy: Offerdesk does not sort by " + by + ".");
+        }
+        return new Sorting<>(field, sort != null && "ASCENDING".equals(sort.optionalString("SortOrder")));
     }
 
     /**
@@ -800,10 +779,8 @@ class CatalogOperations implements AwsOperations {
         List<String> names = List.of();
         List<String> offerIds = List.of();
         OfferState state = null;
-        Instant releasedAfter = null;
-        Instant releasedBefore = null;
-        Instant modifiedAfter = null;
-        Instant modifiedBefore = null;
+        var released = Between.ANY_TIME;
+        var modified = Between.ANY_TIME;
         if (filters != null) {
             for (var member : filters.members()) {
                 var filter = filters.structure(member);
@@ -817,50 +794,34 @@ class CatalogOperations implements AwsOperations {
                             state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
                         }
                     }
-                    case "ReleaseDate" -> {
-                        var range = filter.structure("DateRange");
-                        releasedAfter = optionalInstant(range, "AfterValue");
-                        releasedBefore = optionalInstant(range, "BeforeValue");
-                    }
-                    case "LastModifiedDate" -> {
-                        var range = filter.structure("DateRange");
-                        modifiedAfter = optionalInstant(range, "AfterValue");
-                        modifiedBefore = optionalInstant(range, "BeforeValue");
-                    }
+                    case "ReleaseDate" -> released = Between.of(filter, "OfferSetFilters." + member);
+                    case "LastModifiedDate" -> modified = Between.of(filter, "OfferSetFilters." + member);
                     default ->
                         throw validation(
                                 "EntityTypeFilters.OfferSetFilters." + member + ": not a filter Offerdesk supports.");
                 }
             }
         }
-        var sort = OfferSetFilter.Sort.LAST_MODIFIED_DATE;
-        var ascending = false;
-        var sortNode =
-                input.has("EntityTypeSort") ? input.structure("EntityTypeSort").structureOrNull("OfferSetSort") : null;
-        if (sortNode != null) {
-            var by = sortNode.optionalString("SortBy");
-            sort = switch (by == null ? "LastModifiedDate" : by) {
-                case "LastModifiedDate" -> OfferSetFilter.Sort.LAST_MODIFIED_DATE;
-                case "EntityId" -> OfferSetFilter.Sort.ENTITY_ID;
-                case "Name" -> OfferSetFilter.Sort.NAME;
-                case "State" -> OfferSetFilter.Sort.STATE;
-                case "ReleaseDate" -> OfferSetFilter.Sort.RELEASE_DATE;
-                default ->
-                    throw validation("EntityTypeSort.OfferSetSort.SortBy: Offerdesk does not sort by " + by + ".");
-            };
-            ascending = "ASCENDING".equals(sortNode.optionalString("SortOrder"));
-        }
+        var sorting = sorting(
+                input,
+                "OfferSetSort",
+                Map.ofEntries(
+                        Map.entry("LastModifiedDate", OfferSetFilter.Sort.LAST_MODIFIED_DATE),
+                        Map.entry("EntityId", OfferSetFilter.Sort.ENTITY_ID),
+                        Map.entry("Name", OfferSetFilter.Sort.NAME),
+                        Map.entry("State", OfferSetFilter.Sort.STATE),
+                        Map.entry("ReleaseDate", OfferSetFilter.Sort.RELEASE_DATE)));
         return new OfferSetFilter(
                 entityIds,
                 names,
                 state,
-                releasedAfter,
-                releasedBefore,
+                released.after(),
+                released.before(),
                 offerIds,
-                modifiedAfter,
-                modifiedBefore,
-                sort,
-                ascending);
+                modified.after(),
+                modified.before(),
+                sorting.by(),
+                sorting.ascending());
     }
 
     private ObjectNode offerSetSummary(OfferSet set) {
