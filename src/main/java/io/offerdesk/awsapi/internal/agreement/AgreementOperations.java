@@ -21,6 +21,7 @@ import io.offerdesk.awsapi.internal.AwsInput;
 import io.offerdesk.awsapi.internal.AwsOperations;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.ModuleErrors;
+import io.offerdesk.awsapi.internal.OffsetTokens;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.invoicing.BillingAdjustmentEntry;
 import io.offerdesk.invoicing.BillingAdjustmentRequest;
@@ -34,13 +35,11 @@ import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,7 +215,7 @@ class AgreementOperations implements AwsOperations {
         var output = json.createObjectNode();
         var page = output.putArray("acceptedTerms");
         terms.stream().skip(offset).limit(limit).forEach(page::add);
-        nextToken(output, offset, limit, terms.size() > offset + limit);
+        OffsetTokens.next(output, offset, limit, terms.size() > offset + limit);
         return output;
     }
 
@@ -235,7 +234,7 @@ class AgreementOperations implements AwsOperations {
         }
         var page = agreements.search(caller, filter, offset, limit);
         page.agreements().forEach(a -> summaries.add(summary(a)));
-        nextToken(output, offset, limit, page.more());
+        OffsetTokens.next(output, offset, limit, page.more());
         return output;
     }
 
@@ -318,7 +317,7 @@ class AgreementOperations implements AwsOperations {
                 item.put("purchaseOrderReference", charge.purchaseOrderReference());
             }
         });
-        nextToken(output, offset, limit, all.size() > offset + limit);
+        OffsetTokens.next(output, offset, limit, all.size() > offset + limit);
         return output;
     }
 
@@ -384,7 +383,7 @@ class AgreementOperations implements AwsOperations {
             item.put("invoiceType", invoice.type().name());
             item.putObject("invoicingEntity").put("legalName", invoice.invoicingEntity());
         });
-        nextToken(output, offset, limit, groups.size() > offset + limit);
+        OffsetTokens.next(output, offset, limit, groups.size() > offset + limit);
         return output;
     }
 
@@ -504,7 +503,7 @@ class AgreementOperations implements AwsOperations {
         var output = json.createObjectNode();
         var page = output.putArray("agreementEntitlements");
         items.stream().skip(offset).limit(limit).forEach(page::add);
-        nextToken(output, offset, limit, items.size() > offset + limit);
+        OffsetTokens.next(output, offset, limit, items.size() > offset + limit);
         return output;
     }
 
@@ -791,16 +790,8 @@ class AgreementOperations implements AwsOperations {
 
     /** Pages are positions in the result, carried as an opaque base64 token as AWS's are. */
     private static int offset(AwsInput input) {
-        var token = input.optionalString("nextToken");
-        if (token == null) {
-            return 0;
-        }
         try {
-            var offset = Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.US_ASCII));
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
+            return OffsetTokens.offset(input.optionalString("nextToken"));
         } catch (IllegalArgumentException unreadable) {
             throw validation("INVALID_NEXT_TOKEN", "nextToken", "The token is not one this service gave.");
         }
@@ -819,7 +810,7 @@ class AgreementOperations implements AwsOperations {
         var output = json.createObjectNode();
         var items = output.putArray("items");
         page.forEach(element -> items.add(item.apply(element)));
-        nextToken(output, offset, limit, more);
+        OffsetTokens.next(output, offset, limit, more);
         return output;
     }
 
@@ -827,15 +818,6 @@ class AgreementOperations implements AwsOperations {
     private static void requireOfAgreement(AwsInput input, String agreementId, String type, String id) {
         if (!agreementId.equals(input.string("agreementId"))) {
             throw new NotFound(type, id);
-        }
-    }
-
-    private static void nextToken(ObjectNode output, int offset, int limit, boolean more) {
-        if (more) {
-            output.put(
-                    "nextToken",
-                    Base64.getEncoder()
-                            .encodeToString(String.valueOf(offset + limit).getBytes(StandardCharsets.US_ASCII)));
         }
     }
 

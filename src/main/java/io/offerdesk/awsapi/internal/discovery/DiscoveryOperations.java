@@ -10,15 +10,14 @@ import io.offerdesk.awsapi.internal.AwsInput;
 import io.offerdesk.awsapi.internal.AwsOperations;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.ModuleErrors;
+import io.offerdesk.awsapi.internal.OffsetTokens;
 import io.offerdesk.catalog.ListingSearch;
 import io.offerdesk.catalog.PricingModel;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -168,7 +167,7 @@ class DiscoveryOperations implements AwsOperations {
         var shapes = shapes();
         results.listings().forEach(listing -> summaries.add(shapes.listingSummary(listing)));
         output.put("totalResults", results.total());
-        nextToken(output, offset, limit, results.total() > offset + limit);
+        OffsetTokens.next(output, offset, limit, results.total() > offset + limit);
         return output;
     }
 
@@ -286,7 +285,7 @@ class DiscoveryOperations implements AwsOperations {
         var output = json.createObjectNode();
         var page = output.putArray("purchaseOptions");
         options.stream().skip(offset).limit(limit).forEach(page::add);
-        nextToken(output, offset, limit, options.size() > offset + limit);
+        OffsetTokens.next(output, offset, limit, options.size() > offset + limit);
         return output;
     }
 
@@ -315,7 +314,7 @@ class DiscoveryOperations implements AwsOperations {
         var output = json.createObjectNode();
         var page = output.putArray("offerTerms");
         terms.stream().skip(offset).limit(limit).forEach(page::add);
-        nextToken(output, offset, limit, terms.size() > offset + limit);
+        OffsetTokens.next(output, offset, limit, terms.size() > offset + limit);
         return output;
     }
 
@@ -493,16 +492,8 @@ class DiscoveryOperations implements AwsOperations {
     // ---- pages
 
     private static int offset(AwsInput input) {
-        var token = input.optionalString("nextToken");
-        if (token == null) {
-            return 0;
-        }
         try {
-            var offset = Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.US_ASCII));
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
+            return OffsetTokens.offset(input.optionalString("nextToken"));
         } catch (IllegalArgumentException unreadable) {
             throw validation("nextToken: the token is not one this service gave.")
                     .with("reason", StringNode.valueOf("INVALID_PAGINATION_TOKEN"));
@@ -515,15 +506,6 @@ class DiscoveryOperations implements AwsOperations {
             throw validation("maxResults: " + value + " is not between 1 and " + max + ".");
         }
         return (int) value;
-    }
-
-    private static void nextToken(ObjectNode output, int offset, int limit, boolean more) {
-        if (more) {
-            output.put(
-                    "nextToken",
-                    Base64.getEncoder()
-                            .encodeToString(String.valueOf(offset + limit).getBytes(StandardCharsets.US_ASCII)));
-        }
     }
 
     // ---- errors
