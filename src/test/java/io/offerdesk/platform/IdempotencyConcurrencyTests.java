@@ -10,6 +10,7 @@ import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.net.http.HttpRequest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -148,6 +149,22 @@ class IdempotencyConcurrencyTests {
                         .at("/paid")
                         .asString())
                 .isEqualTo("150.00");
+    }
+
+    @Test
+    void anInvoicingRunIsStartedOnceAndInvoicesEachChargeOnce() {
+        var before = new CollectionFixtures(api, jdbc).now();
+        var started = fire("/api/v1/invoicing/runs", CollectionFixtures.OPERATOR, "");
+
+        assertThat(count(
+                        "SELECT count(*) FROM invoicing.run WHERE started_by IS NOT NULL AND started_at >= ?",
+                        Timestamp.from(before)))
+                .isOne();
+        assertThat(started.json().at("/id").asString()).isNotBlank();
+        assertThat(jdbc.sql("""
+                        SELECT charge_id FROM invoicing.invoice_line WHERE charge_id IS NOT NULL
+                        GROUP BY charge_id HAVING count(*) > 1
+                        """).query(String.class).list()).isEmpty();
     }
 
     @Test
