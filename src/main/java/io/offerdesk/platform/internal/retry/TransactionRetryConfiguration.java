@@ -1,6 +1,7 @@
 package io.offerdesk.platform.internal.retry;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -41,7 +42,7 @@ class TransactionRetryConfiguration {
         var transactional = new AnnotationTransactionAttributeSource(false);
         var pointcut = new StaticMethodMatcherPointcut() {
             @Override
-            public boolean matches(java.lang.reflect.Method method, Class<?> targetClass) {
+            public boolean matches(Method method, Class<?> targetClass) {
                 return transactional.getTransactionAttribute(method, targetClass) != null;
             }
         };
