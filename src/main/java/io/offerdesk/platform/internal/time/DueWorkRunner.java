@@ -1,6 +1,7 @@
 package io.offerdesk.platform.internal.time;
 
 import io.offerdesk.platform.DueWork;
+import io.offerdesk.platform.internal.retry.TransactionRetries;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,10 +19,12 @@ class DueWorkRunner {
 
     private final Clock clock;
     private final List<DueWork> work;
+    private final TransactionRetries retries;
 
-    DueWorkRunner(Clock clock, List<DueWork> work) {
+    DueWorkRunner(Clock clock, List<DueWork> work, TransactionRetries retries) {
         this.clock = clock;
         this.work = DueWorkOrder.sorted(work);
+        this.retries = retries;
     }
 
     /**
@@ -43,7 +46,7 @@ class DueWorkRunner {
                 return;
             }
             try {
-                w.runDue(now);
+                retries.run(() -> w.runDue(now));
             } catch (RuntimeException failure) {
                 // One failing job must not starve the others; it is retried at the next poll.
                 log.error("Due work {} failed at {}", w.getClass().getSimpleName(), now, failure);

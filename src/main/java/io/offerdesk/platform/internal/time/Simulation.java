@@ -1,6 +1,7 @@
 package io.offerdesk.platform.internal.time;
 
 import io.offerdesk.platform.DueWork;
+import io.offerdesk.platform.internal.retry.TransactionRetries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +31,13 @@ class Simulation {
     private final SimulationOffsets offsets;
     private final List<DueWork> work;
 
-    Simulation(SimulatedClock clock, SimulationOffsets offsets, List<DueWork> work) {
+    private final TransactionRetries retries;
+
+    Simulation(SimulatedClock clock, SimulationOffsets offsets, List<DueWork> work, TransactionRetries retries) {
         this.clock = clock;
         this.offsets = offsets;
         this.work = DueWorkOrder.sorted(work);
+        this.retries = retries;
     }
 
     Instant now() {
@@ -51,7 +55,7 @@ class Simulation {
         while (now.isBefore(target)) {
             var stop = nextDueAfter(now).filter(due -> due.isBefore(target)).orElse(target);
             offsets.save(clock.moveTo(stop));
-            work.forEach(w -> w.runDue(stop));
+            work.forEach(w -> retries.run(() -> w.runDue(stop)));
             stops++;
             now = stop;
         }
