@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,7 +42,8 @@ public class BodySizeFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        if (declared >= 0) {
+        if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+            // a declared length was checked above; without one and without chunks there is no body to bound
             chain.doFilter(request, response);
             return;
         }
