@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Abuse resistance of {@code /api} (ADR 0045): a tenant over its allowance gets 429s with {@code Retry-After} while
  * another tenant's requests at the same moment all succeed; only the operator sets a tenant's allowance; a body over
- * the limit is a 413 problem, whether its length is declared or it arrives chunked.
+ * the limit is a 413 problem, whether its length is declared or it arrives chunked, and uploads have a larger limit.
  */
 @EndToEndTest
 class RequestLimitsTests {
@@ -155,5 +155,27 @@ class RequestLimitsTests {
         assertThat(small.status())
                 .as("a chunked body under the limit reaches the controller: " + small.body())
                 .isNotIn(413, 500);
+    }
+
+    /** An upload may be larger than a JSON body (a EULA of up to 10 MiB), up to its own limit. */
+    @Test
+    void anUploadHasItsOwnLargerLimit() {
+        var party = new Onboarding(api).party("SELLER", "Upload", "upload", '5');
+        var within = upload(party.admin(), new byte[2 * 1024 * 1024]);
+        assertThat(within.status())
+                .as("over the JSON limit but within the upload limit, the body reaches the controller: "
+                        + within.body())
+                .isNotIn(413, 500);
+
+        var over = upload(party.admin(), new byte[11 * 1024 * 1024 + 1]);
+        assertThat(over.status()).as(over.body()).isEqualTo(413);
+        assertThat(over.json().at("/limit").asString()).isEqualTo("offerdesk.request-limits.max-upload-bytes");
+        assertThat(over.json().at("/maxBodyBytes").asLong()).isEqualTo(11 * 1024 * 1024);
+    }
+
+    private TestApi.Reply upload(String email, byte[] content) {
+        return api.send(api.request("/api/v1/eula-documents?fileName=terms.pdf", email)
+                .header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
     }
 }

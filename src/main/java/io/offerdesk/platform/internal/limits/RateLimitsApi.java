@@ -5,6 +5,8 @@ import io.offerdesk.platform.internal.limits.RateLimitSettings.Limit;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Role;
 import io.offerdesk.shared.Validations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * override-refresh} on the others.
  */
 @RestController
+@Tag(name = "Rate limits", description = "A party's own API allowance, set by the operator")
 class RateLimitsApi {
 
     /** What the operator sets; both deployment-wide values. */
@@ -46,6 +49,7 @@ class RateLimitsApi {
     }
 
     @GetMapping("/api/v1/rate-limits/{partyId}")
+    @Operation(summary = "The allowance that applies to the party, and whether the operator set it (operator)")
     PartyLimit get(OfferdeskPrincipal me, @PathVariable UUID partyId) {
         requireOperator(me);
         return overrides
@@ -55,6 +59,7 @@ class RateLimitsApi {
     }
 
     @PutMapping("/api/v1/rate-limits/{partyId}")
+    @Operation(summary = "Give the party its own deployment-wide allowance (operator)")
     PartyLimit put(OfferdeskPrincipal me, @PathVariable UUID partyId, @RequestBody LimitRequest request) {
         requireOperator(me);
         var rate = request.requestsPerMinute();
@@ -72,6 +77,7 @@ class RateLimitsApi {
     }
 
     @DeleteMapping("/api/v1/rate-limits/{partyId}")
+    @Operation(summary = "Return the party to the deployment's default allowance (operator)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(OfferdeskPrincipal me, @PathVariable UUID partyId) {
         requireOperator(me);
