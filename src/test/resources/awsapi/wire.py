@@ -22,7 +22,8 @@ def client(service, endpoint, keys, binary=False, retries=None, **config):
         RAW.update(operation=model.name,
                    body=base64.b64encode(content).decode() if binary else content.decode(),
                    status=http_response.status_code, contentType=http_response.headers.get("Content-Type"),
-                   smithyProtocol=http_response.headers.get("smithy-protocol"), url=http_response.url)
+                   smithyProtocol=http_response.headers.get("smithy-protocol"), url=http_response.url,
+                   retryAfter=http_response.headers.get("Retry-After"))
 
     c.meta.events.register("after-call.*.*", keep_raw)
     return c

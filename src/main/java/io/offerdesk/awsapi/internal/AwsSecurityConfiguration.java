@@ -4,6 +4,7 @@ import io.offerdesk.awsapi.internal.sigv4.AuthFailure;
 import io.offerdesk.awsapi.internal.sigv4.SigV4AuthenticationFilter;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier;
 import io.offerdesk.parties.KeyManagement;
+import io.offerdesk.platform.RateLimiter;
 import io.offerdesk.platform.ReplayGuard;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +34,13 @@ class AwsSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain aws(
-            HttpSecurity http, KeyManagement keys, ReplayGuard replays, AwsResponses responses, AwsApiSettings settings)
+            HttpSecurity http,
+            KeyManagement keys,
+            ReplayGuard replays,
+            AwsResponses responses,
+            AwsApiSettings settings,
+            RateLimiter limiter,
+            ModeledFaults faults)
             throws Exception {
         var verifier = new SigV4Verifier(
                 keys::signingSecret,
@@ -48,6 +55,7 @@ class AwsSecurityConfiguration {
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(signatures, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new AwsRateLimitFilter(limiter, faults, responses), SigV4AuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 // the filter answers every unauthenticated request itself; this is the shape should anything slip by
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> responses.error(

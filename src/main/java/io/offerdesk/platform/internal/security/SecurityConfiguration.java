@@ -2,6 +2,8 @@ package io.offerdesk.platform.internal.security;
 
 import io.offerdesk.platform.PrincipalSource;
 import io.offerdesk.platform.internal.idempotency.IdempotencyFilter;
+import io.offerdesk.platform.internal.limits.BodySizeFilter;
+import io.offerdesk.platform.internal.limits.RateLimitFilter;
 import io.offerdesk.platform.internal.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, PrincipalSource principals, ProblemWriter problems, IdempotencyFilter idempotency)
+            HttpSecurity http,
+            PrincipalSource principals,
+            ProblemWriter problems,
+            IdempotencyFilter idempotency,
+            BodySizeFilter bodySize,
+            RateLimitFilter rateLimit)
             throws Exception {
         var apiKeys = new ApiKeyAuthenticationFilter(principals, problems);
         return http.securityMatcher("/api/**")
@@ -38,8 +45,12 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
-                .addFilterAfter(idempotency, ApiKeyAuthenticationFilter.class)
+                // an oversized body is refused before anything reads it; a party over its allowance before its
+                // request claims an idempotency key, so that its retry after Retry-After runs
+                .addFilterBefore(bodySize, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(apiKeys, BodySizeFilter.class)
+                .addFilterAfter(rateLimit, ApiKeyAuthenticationFilter.class)
+                .addFilterAfter(idempotency, RateLimitFilter.class)
                 // An invitee has no key yet; a CRM proves itself by the payload's signature, checked by gtm.
                 .authorizeHttpRequests(
                         a -> a.requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept", "/api/v1/crm/inbound/*")

@@ -46,9 +46,19 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
             throws IOException {
-        var problem = problem(status, code, locales.resolveLocale(request));
+        write(request, response, problem(request, status, code));
+    }
+
+    /** The problem in the request's language, for a filter that adds properties before writing it. */
+    public ProblemDetail problem(HttpServletRequest request, HttpStatus status, String code, Object... arguments) {
+        var problem = problem(status, code, locales.resolveLocale(request), arguments);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        return problem;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

@@ -1,0 +1,25 @@
+package io.offerdesk.platform;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The per-tenant request allowance of {@code /api} and {@code /aws} (ADR 0045): every request of a party takes one
+ * token from the party's bucket. Time here is real time, never the simulated clock, because clients send requests in
+ * real time. Each node keeps its own buckets with its share of the deployment's limit.
+ */
+public interface RateLimiter {
+
+    /**
+     * Takes one request from the party's allowance.
+     *
+     * @return empty when the request may run; otherwise how long until the party's next request would be allowed
+     */
+    Optional<Duration> take(UUID partyId);
+
+    /** Whole seconds for a {@code Retry-After} header: at least one, so that a client never retries at once. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}
