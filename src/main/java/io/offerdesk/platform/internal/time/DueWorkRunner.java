@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,10 +19,12 @@ class DueWorkRunner {
 
     private final Clock clock;
     private final List<DueWork> work;
+    private final ObjectProvider<Simulation> simulation;
 
-    DueWorkRunner(Clock clock, List<DueWork> work) {
+    DueWorkRunner(Clock clock, List<DueWork> work, ObjectProvider<Simulation> simulation) {
         this.clock = clock;
         this.work = DueWorkOrder.sorted(work);
+        this.simulation = simulation;
     }
 
     /**
@@ -37,6 +40,8 @@ class DueWorkRunner {
 
     @Scheduled(fixedDelayString = "${offerdesk.jobs.poll-interval:PT10S}", initialDelayString = "PT10S")
     void runDue() {
+        // Another node may have moved simulated time; due work runs at the time they all agree on.
+        simulation.ifAvailable(Simulation::catchUpNow);
         var now = clock.instant();
         for (var w : work) {
             if (closing) {
