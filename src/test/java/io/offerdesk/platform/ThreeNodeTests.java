@@ -3,8 +3,10 @@ package io.offerdesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.OfferdeskApplication;
+import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.ledger.LedgerInvariants;
+import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
@@ -12,6 +14,7 @@ import io.offerdesk.support.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Three application nodes on one PostgreSQL (issue #11, ADR 0043): this test's application (node A, on the JVM's
@@ -125,6 +129,8 @@ class ThreeNodeTests {
                     .containsExactlyInAnyOrderElementsOf(
                             deliveries.stream().map(d -> (String) d.get(0)).toList());
 
+            aContractVersionPublishedOnOneNodeIsKnownToAll(nodes);
+
             // The buyer accepts on all three nodes; A travels to the first installments while B and C poll.
             var agreements = new ArrayList<String>();
             for (int i = 0; i < offers.size(); i++) {
@@ -163,8 +169,21 @@ class ThreeNodeTests {
             viaC.advanceTo(payoutDay.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60));
             await(() -> disbursementsOn(acme, payoutDay) == 1, "Acme paid out on " + payoutDay);
 
-            // The second installments, a month later, with B and C polling again.
-            a.advanceTo(today.plusDays(11).plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            // The second installments, a month later, with B and C polling again. A starts from where C moved the
+            // clock: simulated time is the database's, not the node's.
+            var advanced = nodes.get(0)
+                    .post(
+                            "/api/v1/simulation/clock/advance",
+                            OPERATOR,
+                            "{\"to\":\"%s\"}"
+                                    .formatted(today.plusDays(11)
+                                            .plusMonths(1)
+                                            .atStartOfDay()
+                                            .toInstant(ZoneOffset.UTC)));
+            assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+            assertThat(Instant.parse(advanced.json().at("/from").asString()))
+                    .isAfterOrEqualTo(
+                            payoutDay.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60));
             await(
                     () -> invoiceLines(agreements) == agreements.size() * INSTALLMENTS.size(),
                     "the second installments invoiced");
@@ -200,6 +219,41 @@ class ThreeNodeTests {
                 .send(HttpRequest.newBuilder(URI.create(nodes.get(2).baseUrl() + "/"))
                         .GET());
         assertThat(anonymous.status()).isEqualTo(302);
+    }
+
+    /**
+     * The operator publishes a standard contract version on A; offers naming it are accepted whichever node applies
+     * their change set, although every node has applied offer change sets (and read the versions) before.
+     */
+    private void aContractVersionPublishedOnOneNodeIsKnownToAll(List<TestApi> nodes) throws Exception {
+        var version = "s43-" + UUID.randomUUID().toString().substring(0, 8);
+        var published = nodes.get(0).post("/api/v1/standard-contracts", OPERATOR, """
+                {"title":"%s","version":"%s","body":"# Scale-out addendum"}""".formatted(
+                        OfferFixtures.unique("Scale-out addendum"), version));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        var done = concurrently(nodes.stream()
+                .map(node -> (Callable<JsonNode>) () -> {
+                    var fixtures = new AgreementFixtures(node);
+                    return fixtures.offers()
+                            .run(
+                                    AgreementFixtures.AUTHOR,
+                                    List.of(
+                                            OfferFixtures.change(
+                                                    "CreateOffer",
+                                                    null,
+                                                    "O",
+                                                    "{\"ProductId\":\"" + fixtures.saasProduct() + "\"}"),
+                                            OfferFixtures.change(
+                                                    "UpdateLegalTerms", "$O.Entity.Identifier", null, """
+                                                    {"Terms":[{"Type":"LegalTerm","Documents":[
+                                                      {"Type":"StandardEula","Version":"%s"}]}]}""".formatted(
+                                                                    version))));
+                })
+                .toList());
+        assertThat(done)
+                .allSatisfy(set -> assertThat(set.at("/status").asString())
+                        .as(set.toString())
+                        .isEqualTo("SUCCEEDED"));
     }
 
     private void everyChargeInvoicedOnceWithOneJournalPerInvoice(List<String> agreements) {
