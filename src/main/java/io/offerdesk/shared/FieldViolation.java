@@ -1,5 +1,6 @@
 package io.offerdesk.shared;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * @param code a message key naming the rule, e.g. {@code validation.accountId}; translated for the reader
  * @param arguments values the message shows, such as a maximum length
  */
-public record FieldViolation(String field, String code, List<Object> arguments) {
+// Serializable: a form's violations are flash attributes, kept in the database-backed session (ADR 0043).
+public record FieldViolation(String field, String code, List<Object> arguments) implements Serializable {
 
     public FieldViolation {
         arguments = List.copyOf(arguments);

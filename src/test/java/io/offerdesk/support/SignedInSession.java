@@ -19,13 +19,24 @@ public final class SignedInSession {
 
     private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
     private final String baseUrl;
 
+    private SignedInSession(HttpClient http, String baseUrl) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The same session (its cookies) sent to another node of the application. */
+    public SignedInSession on(TestApi node) {
+        return new SignedInSession(http, node.baseUrl());
+    }
+
     public SignedInSession(TestApi api, String email, String password) {
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.baseUrl = api.baseUrl();
         var login = new String(get("/login").body(), StandardCharsets.UTF_8);
         var token = LOGIN_CSRF.matcher(login);

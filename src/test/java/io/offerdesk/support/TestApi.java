@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,14 @@ public class TestApi {
         this.principals = principals;
         this.keys = keys;
         this.environment = environment;
+    }
+
+    /**
+     * A client of another node of the same application on the same database (see {@code platform.ThreeNodeTests}):
+     * API keys issued here work there too.
+     */
+    public TestApi at(ConfigurableApplicationContext node) {
+        return new TestApi(principals, keys, node.getEnvironment());
     }
 
     /** The server's port is known only once it has started, after this bean was made. */

@@ -63,6 +63,11 @@ public final class WebhookReceiver implements AutoCloseable {
         answer.set(status);
     }
 
+    /** Everything that arrived and was not yet taken by {@link #awaitOffer}, in order of arrival. */
+    public java.util.List<Received> receivedSoFar() {
+        return java.util.List.copyOf(received);
+    }
+
     /** Forgets what arrived so far. */
     public void clear() {
         received.clear();

@@ -3,7 +3,6 @@ package io.offerdesk.offers.internal;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.ProductId;
 import io.offerdesk.catalog.StandardContractManagement;
-import io.offerdesk.catalog.events.StandardContractEvent;
 import io.offerdesk.changesets.ChangeHandler;
 import io.offerdesk.changesets.ChangeRejected;
 import io.offerdesk.changesets.ChangeSession;
@@ -45,13 +44,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -73,8 +70,6 @@ class OfferChangeHandler implements ChangeHandler {
     private final ApplicationEventPublisher events;
     private final OfferLimits limits;
     private final RandomGenerator random = new SecureRandom();
-    /** The standard contract versions change only when the operator publishes one; see {@link #forget}. */
-    private final AtomicReference<@Nullable Set<String>> standardVersions = new AtomicReference<>();
 
     OfferChangeHandler(
             OfferRepository offers,
@@ -95,11 +90,6 @@ class OfferChangeHandler implements ChangeHandler {
         this.releaseApprovals = releaseApprovals;
         this.events = events;
         this.limits = settings.limits();
-    }
-
-    @EventListener
-    void forget(StandardContractEvent published) {
-        standardVersions.set(null);
     }
 
     @Override
@@ -141,15 +131,6 @@ class OfferChangeHandler implements ChangeHandler {
         return new Session(context, true);
     }
 
-    private Set<String> standardVersions() {
-        var known = standardVersions.get();
-        if (known == null) {
-            known = contracts.versions();
-            standardVersions.set(known);
-        }
-        return known;
-    }
-
     /** The offers of one change set, held in memory until {@link #finish}. */
     private final class Session implements ChangeSession {
 
@@ -159,6 +140,11 @@ class OfferChangeHandler implements ChangeHandler {
         private final Map<String, ProductFacts> products = new HashMap<>();
         private final Map<String, Boolean> publicOffers = new HashMap<>();
         private final List<OfferEvent> pending = new ArrayList<>();
+        /**
+         * Read once per change set, not kept across them: the operator may publish a version on another node, and an
+         * event reaches only the node that published it (ADR 0043).
+         */
+        private @Nullable Set<String> standardVersions;
 
         Session(ChangeSetContext context, boolean releasingSet) {
             this.context = context;
@@ -419,6 +405,15 @@ class OfferChangeHandler implements ChangeHandler {
             var facts = ProductFacts.of(product);
             products.put(productId, facts);
             return facts;
+        }
+
+        private Set<String> standardVersions() {
+            var known = standardVersions;
+            if (known == null) {
+                known = contracts.versions();
+                standardVersions = known;
+            }
+            return known;
         }
 
         private OfferContext context(ProductFacts product, @Nullable Offer current) {

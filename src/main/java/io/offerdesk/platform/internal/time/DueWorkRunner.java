@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,11 +21,14 @@ class DueWorkRunner {
     private final Clock clock;
     private final List<DueWork> work;
     private final TransactionRetries retries;
+    private final ObjectProvider<Simulation> simulation;
 
-    DueWorkRunner(Clock clock, List<DueWork> work, TransactionRetries retries) {
+    DueWorkRunner(
+            Clock clock, List<DueWork> work, TransactionRetries retries, ObjectProvider<Simulation> simulation) {
         this.clock = clock;
         this.work = DueWorkOrder.sorted(work);
         this.retries = retries;
+        this.simulation = simulation;
     }
 
     /**
@@ -40,6 +44,8 @@ class DueWorkRunner {
 
     @Scheduled(fixedDelayString = "${offerdesk.jobs.poll-interval:PT10S}", initialDelayString = "PT10S")
     void runDue() {
+        // Another node may have moved simulated time; due work runs at the time they all agree on.
+        simulation.ifAvailable(Simulation::catchUpNow);
         var now = clock.instant();
         for (var w : work) {
             if (closing) {

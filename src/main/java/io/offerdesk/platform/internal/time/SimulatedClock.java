@@ -43,6 +43,16 @@ final class SimulatedClock extends Clock {
         return offset.get();
     }
 
+    /** The real time this clock shifts. */
+    Instant realInstant() {
+        return real.instant();
+    }
+
+    /** Takes on an offset saved by another node if it is ahead: the offset only grows, whichever node moved it. */
+    void catchUp(Duration saved) {
+        offset.accumulateAndGet(saved, (mine, theirs) -> theirs.compareTo(mine) > 0 ? theirs : mine);
+    }
+
     /** Moves the clock so that it reads {@code target} now; never backwards. */
     Duration moveTo(Instant target) {
         return offset.updateAndGet(current -> {

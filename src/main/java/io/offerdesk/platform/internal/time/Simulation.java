@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Service;
 
@@ -30,14 +32,39 @@ class Simulation {
     private final SimulatedClock clock;
     private final SimulationOffsets offsets;
     private final List<DueWork> work;
-
     private final TransactionRetries retries;
+    private final Duration refresh;
+    private final AtomicReference<Instant> caughtUp = new AtomicReference<>(Instant.EPOCH);
 
-    Simulation(SimulatedClock clock, SimulationOffsets offsets, List<DueWork> work, TransactionRetries retries) {
+    Simulation(
+            SimulatedClock clock,
+            SimulationOffsets offsets,
+            List<DueWork> work,
+            TransactionRetries retries,
+            @Value("${offerdesk.simulation-refresh:PT1S}") Duration refresh) {
         this.clock = clock;
         this.offsets = offsets;
         this.work = DueWorkOrder.sorted(work);
         this.retries = retries;
+        this.refresh = refresh;
+    }
+
+    /**
+     * Takes on the offset another node saved: simulated time is one per database, not per node (ADR 0043). Requests
+     * call this, so it reads the database at most once per {@code offerdesk.simulation-refresh} of real time.
+     */
+    void catchUp() {
+        var real = clock.realInstant();
+        var last = caughtUp.get();
+        if (real.isBefore(last.plus(refresh)) || !caughtUp.compareAndSet(last, real)) {
+            return;
+        }
+        catchUpNow();
+    }
+
+    /** Takes on the saved offset at once: before due work runs, so it runs at the time every node agrees on. */
+    void catchUpNow() {
+        clock.catchUp(offsets.load());
     }
 
     Instant now() {
@@ -49,6 +76,7 @@ class Simulation {
     }
 
     synchronized Advanced advanceTo(Instant target) {
+        catchUpNow();
         var from = clock.instant();
         var stops = 0;
         var now = from;

@@ -97,6 +97,8 @@ class SimulationController {
     }
 
     AdvanceResult advance(AdvanceRequest request) {
+        // Validated against the time every node agrees on, which another node may have moved a moment ago.
+        simulation.catchUpNow();
         var now = simulation.now();
         var by = request.by();
         var to = request.to();
