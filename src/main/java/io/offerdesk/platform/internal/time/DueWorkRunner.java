@@ -23,8 +23,7 @@ class DueWorkRunner {
     private final TransactionRetries retries;
     private final ObjectProvider<Simulation> simulation;
 
-    DueWorkRunner(
-            Clock clock, List<DueWork> work, TransactionRetries retries, ObjectProvider<Simulation> simulation) {
+    DueWorkRunner(Clock clock, List<DueWork> work, TransactionRetries retries, ObjectProvider<Simulation> simulation) {
         this.clock = clock;
         this.work = DueWorkOrder.sorted(work);
         this.retries = retries;
