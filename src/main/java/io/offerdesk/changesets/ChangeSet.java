@@ -1,5 +1,6 @@
 package io.offerdesk.changesets;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,8 @@ public record ChangeSet(
         Instant startTime,
         @Nullable Instant endTime,
         String submittedBy,
-        List<Change> changes) {
+        List<Change> changes)
+        implements Serializable {
 
     public ChangeSet {
         changes = List.copyOf(changes);
@@ -49,7 +51,8 @@ public record ChangeSet(
             @Nullable String entityIdentifier,
             JsonNode details,
             List<ChangeError> errors,
-            Map<String, String> entityTags) {
+            Map<String, String> entityTags)
+            implements Serializable {
 
         public Change {
             errors = List.copyOf(errors);

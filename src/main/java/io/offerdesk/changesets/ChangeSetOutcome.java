@@ -1,6 +1,7 @@
 package io.offerdesk.changesets;
 
 import io.offerdesk.shared.FieldViolation;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * What became of a change set a page started, for the page to show at once: applied, failed with each change's
  * errors, still running after the page stopped waiting, rejected at once with field violations, or refused (entity
  * locked, quota used up). Rendered by the {@code outcome} fragment of {@code changesets/outcome.html}, or by a page's
- * own.
+ * own. Serializable, because a page carries it across its redirect as a flash attribute, which lives in the session
+ * every node shares (ADR 0043).
  *
  * @param violations field paths relative to the request, e.g. {@code Terms[0].Schedule[1].ChargeDate}
  * @param problem the message key of a refusal, with its arguments
@@ -18,7 +20,8 @@ public record ChangeSetOutcome(
         @Nullable ChangeSet changeSet,
         List<FieldViolation> violations,
         @Nullable String problem,
-        List<Object> problemArguments) {
+        List<Object> problemArguments)
+        implements Serializable {
 
     public ChangeSetOutcome {
         violations = List.copyOf(violations);

@@ -1,6 +1,7 @@
 package io.offerdesk.platform.internal.time;
 
 import io.offerdesk.platform.SimulatorControls;
+import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class JdbcSimulatorControls implements SimulatorControls {
             String service,
             String operation,
             String errorCode,
-            @Nullable Integer remaining) {}
+            @Nullable Integer remaining) implements Serializable {}
 
     /** The last counted call ends its fault. */
     private static final String LAST_CALL = """
