@@ -114,8 +114,8 @@ class MeteringRegistrationWireTests {
                 "us-east-1",
                 "--output",
                 "json",
-                "--registration-token",
-                token));
+                // joined with '=': a token may begin with '-', which the CLI would read as an option
+                "--registration-token=" + token));
         assertThat(cli.at("/CustomerIdentifier").asString())
                 .isEqualTo(resolved.at("/response/CustomerIdentifier").asString());
         assertThat(cli.at("/CustomerAWSAccountId").asString()).isEqualTo(GLOBEX_ACCOUNT);
