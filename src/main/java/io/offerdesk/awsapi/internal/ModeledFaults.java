@@ -2,13 +2,11 @@ package io.offerdesk.awsapi.internal;
 
 import io.offerdesk.platform.FaultCatalog;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulator's faults as the botocore models allow them: an operation may be made to answer only with an error
@@ -28,18 +26,16 @@ class ModeledFaults implements FaultCatalog {
             "ConflictException", 409,
             "ServiceQuotaExceededException", 402);
 
-    private final Map<AwsService, JsonNode> models = new EnumMap<>(AwsService.class);
+    private final BotocoreModels models;
 
-    ModeledFaults(JsonMapper json) {
-        for (var service : AwsService.values()) {
-            RestJsonRoutes.model(service, json).ifPresent(model -> models.put(service, model));
-        }
+    ModeledFaults(BotocoreModels models) {
+        this.models = models;
     }
 
     @Override
     public Optional<List<String>> modeledErrors(String service, String operation) {
-        return service(service).flatMap(s -> {
-            var errors = models.get(s).at("/operations/" + operation + "/errors");
+        return service(service).flatMap(models::of).flatMap(model -> {
+            var errors = model.at("/operations/" + operation + "/errors");
             if (errors.isMissingNode()) {
                 return Optional.empty();
             }
@@ -51,7 +47,7 @@ class ModeledFaults implements FaultCatalog {
 
     /** The error the operator chose for the call, answered as the service answers that error. */
     AwsError error(AwsService service, String code) {
-        var shape = models.get(service).at("/shapes/" + code);
+        var shape = models.of(service).orElseThrow().at("/shapes/" + code);
         var status = shape.at("/error/httpStatusCode");
         var message = code.equals("ThrottlingException")
                 ? "Rate exceeded"
@@ -66,7 +62,7 @@ class ModeledFaults implements FaultCatalog {
     }
 
     private Optional<AwsService> service(String botocoreName) {
-        return models.keySet().stream()
+        return Arrays.stream(AwsService.values())
                 .filter(s -> s.botocoreName().equals(botocoreName))
                 .findFirst();
     }

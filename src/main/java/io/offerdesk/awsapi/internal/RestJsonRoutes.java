@@ -1,13 +1,10 @@
 package io.offerdesk.awsapi.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +31,11 @@ public class RestJsonRoutes {
     private final Map<AwsService, List<Route>> routes = new EnumMap<>(AwsService.class);
     private final JsonMapper json;
 
-    RestJsonRoutes(JsonMapper json) {
+    RestJsonRoutes(JsonMapper json, BotocoreModels models) {
         this.json = json;
         for (var service : AwsService.values()) {
             if (!service.protocol().rpc()) {
-                model(service, json).ifPresent(model -> routes.put(service, routes(model)));
+                models.of(service).ifPresent(model -> routes.put(service, routes(model)));
             }
         }
     }
@@ -130,21 +127,5 @@ public class RestJsonRoutes {
                     List.copyOf(located)));
         }
         return List.copyOf(found);
-    }
-
-    /** The service's botocore model, if it is on the classpath ({@code awsapi/models/<service>-*.service-2.json}). */
-    static Optional<JsonNode> model(AwsService service, JsonMapper json) {
-        try {
-            var found = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:awsapi/models/" + service.botocoreName() + "-*.service-2.json");
-            if (found.length == 0) {
-                return Optional.empty();
-            }
-            try (var in = found[0].getInputStream()) {
-                return Optional.of(json.readTree(in));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
