@@ -180,12 +180,13 @@ class OfferComposerBrowserTests extends BrowserTest {
         var renamed = OfferFixtures.unique("Renamed");
         type(By.cssSelector("#rename-form input[name=name]"), renamed);
         click(By.id("rename"));
-        assertThat(text("#offer-name")).isEqualTo(renamed);
+        // The page before the click has the same element, with the old name, until the browser navigates.
+        await(ExpectedConditions.textToBe(By.id("offer-name"), renamed));
 
         click(By.id("expire-original"));
         click(By.id("clone"));
+        await(ExpectedConditions.textToBe(By.id("offer-name"), "Copy of " + renamed));
         assertThat(text("#outcome-succeeded")).isNotBlank();
-        assertThat(text("#offer-name")).isEqualTo("Copy of " + renamed);
         assertThat(text("#offer-state")).isEqualTo("Draft");
         assertThat(api.get("/api/v1/offers/" + original, AUTHOR)
                         .json()
