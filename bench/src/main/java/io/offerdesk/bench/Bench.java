@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -68,22 +69,101 @@ public final class Bench {
 
     /** True when every call of every row succeeded and every job did all its work. */
     private boolean run() throws Exception {
+        var startedAt = Instant.now();
+        var machineLoad = Machine.loadAverage();
+        progress("estimated run time: about %d min (%s)", estimate().toMinutes() + 1, machineLoad);
         var database = PostgresBaselines.of(options.pgDataDirectory());
         var api = new OfferdeskApi(options.baseUrl());
         var catalog = new SellerCatalog(api, options.products());
         var fixture = new Scenario.Fixture(api, catalog, database, options);
-        var valid = options.scenarios().isEmpty() || measureScenarios(database, catalog, fixture);
-        for (var job : options.jobs()) {
-            valid &= runJob(job, database, fixture);
+        var lines = new ArrayList<Summary.Line>();
+        var valid = true;
+        if (!options.scenarios().isEmpty()) {
+            var report = measureScenarios(database, catalog, fixture);
+            lines.addAll(report.lines());
+            valid = report.valid();
         }
+        for (var probe : options.probes()) {
+            progress("running %s", probe.name());
+            var result = probe.run(fixture);
+            lines.addAll(result.lines());
+            valid &= result.valid();
+        }
+        for (var job : options.jobs()) {
+            var report = runJob(job, database, fixture);
+            lines.add(report.line());
+            valid &= report.valid();
+        }
+        if (options.appPid() > 0) {
+            lines.addAll(new AppProcess(
+                            options.appPid(), Duration.ofMillis(options.appReadyMillis()), options.appJavaOptions())
+                    .lines());
+        }
+        var summary = new Summary(
+                startedAt,
+                options.what(),
+                Machine.describe(),
+                machineLoad,
+                Duration.between(startedAt, Instant.now()).toSeconds(),
+                List.copyOf(lines),
+                valid);
+        System.out.println();
+        System.out.print(summary.text());
+        var file = summary.write(options.resultsDirectory());
+        System.out.println();
+        System.out.println("table written to " + file + " and .json");
         return valid;
     }
+
+    /**
+     * How long the run will take with these options, from what each part took on the project's 2-core machine: the
+     * setups are rough (each scenario's as measured, the jobs' in proportion to their size), the load windows exact
+     * but for warm-ups that stretch while a rate still climbs (counted at 1.5 times their minimum).
+     */
+    private Duration estimate() {
+        var seconds = 0L;
+        var warmUp = options.warmUp().toSeconds() * 3 / 2;
+        var shortWarmUp = options.shortWarmUp().toSeconds();
+        var window = options.window().toSeconds();
+        var compared = EnumSet.noneOf(Baseline.class);
+        for (var scenario : options.scenarios()) {
+            compared.add(scenario.comparedWith());
+            seconds += SETUP_SECONDS.getOrDefault(scenario.name(), 5) + warmUp + window;
+            if (scenario.target().map(Scenario.Target::paced).orElse(false)) {
+                seconds += shortWarmUp + window;
+            }
+        }
+        if (!options.scenarios().isEmpty()) {
+            seconds += (long) compared.size() * (shortWarmUp + window)
+                    + (long) (Baseline.values().length - compared.size()) * (shortWarmUp + window)
+                    + 30;
+        }
+        for (var probe : options.probes()) {
+            seconds += SETUP_SECONDS.getOrDefault(probe.name(), 5) + 2 * (shortWarmUp + window);
+        }
+        for (var job : options.jobs()) {
+            seconds += job.name().equals("invoicing-run")
+                    ? 60 + 200L * options.charges() / InvoicingRunJob.DEFAULT_CHARGES
+                    : SETUP_SECONDS.getOrDefault(job.name(), 60);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** Set-up (and for jobs, whole) seconds of each part, as runs on the project's 2-core machine took them. */
+    private static final Map<String, Integer> SETUP_SECONDS = Map.of(
+            "buyer-offers", 40,
+            "quote-accept", 90,
+            "metering-batches", 40,
+            "ledger-journals", 10,
+            "offer-reads", 60,
+            "webhook-delivery", 40,
+            "disbursement-run", 60);
 
     /**
      * Sets a job up, lets the database settle, runs it once and reports it. Jobs come after the scenarios: they may move
      * the app's clock or leave large tables behind.
      */
-    private boolean runJob(Job job, PostgresBaselines database, Scenario.Fixture fixture) throws Exception {
+    private JobReport runJob(Job job, PostgresBaselines database, Scenario.Fixture fixture) throws Exception {
         var startedAt = Instant.now();
         progress("setting up %s", job.name());
         Job.Started started;
@@ -118,10 +198,10 @@ public final class Bench {
         var file = report.writeJson(options.resultsDirectory());
         System.out.println();
         System.out.println("written to " + file);
-        return report.valid();
+        return report;
     }
 
-    private boolean measureScenarios(PostgresBaselines database, SellerCatalog catalog, Scenario.Fixture fixture)
+    private Report measureScenarios(PostgresBaselines database, SellerCatalog catalog, Scenario.Fixture fixture)
             throws Exception {
         var startedAt = Instant.now();
         progress("creating the baseline tables (%,d rows to select from)", PostgresBaselines.SELECT_ROWS);
@@ -217,7 +297,7 @@ public final class Bench {
         var file = report.writeJson(options.resultsDirectory());
         System.out.println();
         System.out.println("written to " + file);
-        return report.valid();
+        return report;
     }
 
     /**

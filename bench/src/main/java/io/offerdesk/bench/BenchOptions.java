@@ -14,11 +14,17 @@ import java.util.stream.Collectors;
  * The command line. bench/run passes where the application and its database are; the person running it picks the
  * scenarios and the load.
  *
+ * @param what what the command line named, for the names of the result files: "suite", "all" or the names
  * @param pgDataDirectory the embedded server's data directory, whose postmaster.pid tells its port
+ * @param appPid the app's process, whose peak memory the run reports; 0 when bench/run did not say
+ * @param appReadyMillis how long the app took from its start to UP, as bench/run measured it
+ * @param appJavaOptions the JVM options bench/run started the app with
  */
 record BenchOptions(
         List<Scenario> scenarios,
+        List<Probe> probes,
         List<Job> jobs,
+        String what,
         int charges,
         int chargesPerInvoice,
         Duration window,
@@ -28,7 +34,10 @@ record BenchOptions(
         int products,
         URI baseUrl,
         Path pgDataDirectory,
-        Path resultsDirectory) {
+        Path resultsDirectory,
+        long appPid,
+        long appReadyMillis,
+        String appJavaOptions) {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
     /** The application's JIT needs tens of seconds of load on two busy cores before its rate levels off. */
@@ -66,20 +75,28 @@ record BenchOptions(
         var scenarios = Scenarios.all().stream()
                 .map(scenario -> "  %-18s %s".formatted(scenario.name(), scenario.description()))
                 .collect(Collectors.joining("\n"));
+        var probes = Scenarios.probes().stream()
+                .map(probe -> "  %-18s %s".formatted(probe.name(), probe.description()))
+                .collect(Collectors.joining("\n"));
         var jobs = Scenarios.jobs().stream()
                 .map(job -> "  %-18s %s".formatted(job.name(), job.description()))
                 .collect(Collectors.joining("\n"));
         return """
-                usage: bench/run [options] SCENARIO...
+                usage: bench/run [options] suite | all | NAME...
 
                 Builds Offerdesk, starts it in demo mode on a throw-away embedded database, measures the scenarios
-                and raw PostgreSQL baselines on that same database server, prints the table and writes it as JSON
-                to bench/results/.
+                and raw PostgreSQL baselines on that same database server, then the probes and the jobs, and the
+                app's start-up time and peak memory; prints the table and writes it as JSON and Markdown to
+                bench/results/. "suite" is everything (the table of issue #11; about 25 minutes on 2 cores);
+                "all" is every scenario and probe, without the jobs.
 
-                scenarios (or "all"):
+                scenarios:
                 %s
 
-                jobs (measured once each, end to end, after the scenarios; not part of "all"):
+                probes (measured after the scenarios):
+                %s
+
+                jobs (measured once each, end to end, after the probes; part of "suite", not of "all"):
                 %s
 
                 options:
@@ -96,6 +113,7 @@ record BenchOptions(
                   -h, --help          this text
                 """.formatted(
                         scenarios,
+                        probes,
                         jobs,
                         DEFAULT_WINDOW.toSeconds(),
                         DEFAULT_WARM_UP.toSeconds(),
@@ -135,6 +153,9 @@ record BenchOptions(
         URI baseUrl = null;
         Path pgDataDirectory = null;
         Path resultsDirectory = null;
+        long appPid = 0;
+        long appReadyMillis = 0;
+        var appJavaOptions = "";
         for (int i = 0; i < args.length; i++) {
             var arg = args[i];
             switch (arg) {
@@ -149,6 +170,9 @@ record BenchOptions(
                 case "--base-url" -> baseUrl = URI.create(value(args, ++i, arg));
                 case "--pg-data-dir" -> pgDataDirectory = Path.of(value(args, ++i, arg));
                 case "--results-dir" -> resultsDirectory = Path.of(value(args, ++i, arg));
+                case "--app-pid" -> appPid = Long.parseLong(value(args, ++i, arg));
+                case "--app-ready-ms" -> appReadyMillis = Long.parseLong(value(args, ++i, arg));
+                case "--app-java-opts" -> appJavaOptions = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageError("unknown option " + arg);
@@ -157,14 +181,28 @@ record BenchOptions(
                 }
             }
         }
+        var what = String.join("+", names);
+        if (names.remove("suite")) {
+            names.add("all");
+            names.addAll(Scenarios.jobs().stream().map(Job::name).toList());
+        }
         var jobs = new ArrayList<Job>();
+        var probes = new ArrayList<Probe>();
         for (var name : List.copyOf(names)) {
             Scenarios.job(name).ifPresent(job -> {
                 jobs.add(job);
                 names.remove(name);
             });
+            Scenarios.probe(name).ifPresent(probe -> {
+                probes.add(probe);
+                names.remove(name);
+            });
         }
-        var scenarios = names.isEmpty() && !jobs.isEmpty() ? List.<Scenario>of() : scenarios(names);
+        if (names.contains("all")) {
+            Scenarios.probes().stream().filter(probe -> !probes.contains(probe)).forEach(probes::add);
+        }
+        var scenarios =
+                names.isEmpty() && !(jobs.isEmpty() && probes.isEmpty()) ? List.<Scenario>of() : scenarios(names);
         if (window.dividedBy(rounds).compareTo(MIN_SLICE) < 0) {
             throw new UsageError(
                     "--duration must give each of the %d rounds at least %ds".formatted(rounds, MIN_SLICE.toSeconds()));
@@ -177,7 +215,9 @@ record BenchOptions(
         }
         return new BenchOptions(
                 scenarios,
+                List.copyOf(probes),
                 List.copyOf(jobs),
+                what,
                 charges,
                 chargesPerInvoice,
                 window,
@@ -187,7 +227,10 @@ record BenchOptions(
                 products,
                 baseUrl,
                 pgDataDirectory,
-                resultsDirectory);
+                resultsDirectory,
+                appPid,
+                appReadyMillis,
+                appJavaOptions);
     }
 
     private static List<Scenario> scenarios(LinkedHashSet<String> names) throws UsageError {

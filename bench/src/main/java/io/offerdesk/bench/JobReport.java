@@ -68,6 +68,19 @@ record JobReport(
                 valid);
     }
 
+    /** The job's row in the suite's table. */
+    Summary.Line line() {
+        return Summary.Line.of(
+                job,
+                failure == null
+                        ? String.format(
+                                Locale.ROOT, "%.1f s wall, %,.0f %s/s (%s)", wallSeconds, itemsPerSecond, unit, setup)
+                        : "FAILED: " + failure,
+                "",
+                String.format(Locale.ROOT, "at most %.0f s", targetSeconds),
+                met);
+    }
+
     String text() {
         var out = new StringBuilder();
         line(out, "Offerdesk bench job %s, %s", job, startedAt);

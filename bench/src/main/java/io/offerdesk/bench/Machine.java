@@ -31,6 +31,7 @@ record Machine(
 
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
     private static final Path CPU_TIMES = Path.of("/proc/stat");
+    private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
     private static final Duration IDLE_SAMPLE = Duration.ofSeconds(2);
 
     /**
@@ -53,6 +54,40 @@ record Machine(
                 "%s (%s)".formatted(Runtime.version(), System.getProperty("java.vendor")),
                 postgresVersion,
                 postgresSettings);
+    }
+
+    /**
+     * How busy the machine was as the run began, in words: the load averages of /proc/loadavg next to the cores, and
+     * the idle share of a 2 s sample. The app has started by then but has nothing to do yet.
+     */
+    static String loadAverage() throws InterruptedException {
+        var idle = idleShare();
+        String averages;
+        try {
+            var fields = Files.readString(LOAD_AVERAGE).trim().split("\\s+");
+            averages = "load average %s, %s, %s".formatted(fields[0], fields[1], fields[2]);
+        } catch (IOException | RuntimeException e) {
+            averages = "load average unknown";
+        }
+        return "%s on %d cores, %s idle"
+                .formatted(
+                        averages,
+                        Runtime.getRuntime().availableProcessors(),
+                        idle == null ? "?" : "%.0f%%".formatted(100 * idle));
+    }
+
+    /** The machine in one line, without the database (which the scenarios' report gives). */
+    static String describe() {
+        var system = ManagementFactory.getOperatingSystemMXBean();
+        var memory = system instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
+        return "%d cores, %s, %.1f GiB, %s %s, JDK %s"
+                .formatted(
+                        Runtime.getRuntime().availableProcessors(),
+                        cpuModel(),
+                        memory / (1024.0 * 1024 * 1024),
+                        System.getProperty("os.name"),
+                        System.getProperty("os.version"),
+                        Runtime.version());
     }
 
     boolean busy() {

@@ -62,6 +62,17 @@ final class OfferdeskApi {
                 .build();
     }
 
+    HttpRequest put(String apiKey, String path, String json) {
+        return authorized(path, apiKey)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    HttpRequest delete(String apiKey, String path) {
+        return authorized(path, apiKey).DELETE().build();
+    }
+
     /**
      * The measured load of GET requests: each client has its own connection and sends one of the paths, picked at
      * random, per call; any status but {@code status} is an error.
@@ -104,8 +115,12 @@ final class OfferdeskApi {
 
     /** A measured GET as the seller's offer author, as bytes for {@link HttpConnection}. */
     byte[] measuredGet(String path) {
-        return HttpConnection.get(
-                host, path, "Authorization: Bearer " + DEMO_SELLER_API_KEY, "Accept: application/json");
+        return measuredGet(DEMO_SELLER_API_KEY, path);
+    }
+
+    /** A measured GET with another key. */
+    byte[] measuredGet(String apiKey, String path) {
+        return HttpConnection.get(host, path, "Authorization: Bearer " + apiKey, "Accept: application/json");
     }
 
     /** A measured POST of JSON as the seller's offer author, as bytes for {@link HttpConnection}. */

@@ -327,39 +327,94 @@ record Report(
 
     /** E.g. "product-reads: at least 0.25 of pg select by id and p99 below 10 ms: MISSED (0.048, p99 46.63 ms)". */
     private static String describe(TargetCheck target) {
-        var bounds = new ArrayList<String>();
         var measured = new ArrayList<String>();
         if (target.minimumRatio() != null) {
-            bounds.add(format("at least %.2f of %s", target.minimumRatio(), target.comparedWith()));
             measured.add(number(target.ratio(), "%.3f"));
         }
         if (target.minimumOpsPerSecond() != null) {
-            bounds.add(format("at least %,.0f ops/s", target.minimumOpsPerSecond()));
             measured.add(number(target.opsPerSecond(), "%,.0f") + " ops/s");
         }
         if (target.p50BelowMs() != null) {
-            bounds.add(format("p50 below %.0f ms", target.p50BelowMs()));
             measured.add("p50 " + number(target.p50Ms(), "%.2f") + " ms");
         }
         if (target.p99BelowMs() != null) {
-            bounds.add(format("p99 below %.0f ms", target.p99BelowMs()));
             measured.add("p99 " + number(target.p99Ms(), "%.2f") + " ms");
         }
         if (target.latencyAtShareOfMax() != null) {
             // The latency bounds come last: they were measured at the paced rate.
-            bounds.set(
-                    bounds.size() - 1,
-                    bounds.getLast() + format(" at %.2f of the max rate", target.latencyAtShareOfMax()));
             measured.set(
                     measured.size() - 1,
                     measured.getLast() + " at " + number(target.pacedOpsPerSecond(), "%,.0f") + " ops/s");
         }
         return format(
                 "%s: %s: %s (%s)",
-                target.scenario(),
-                String.join(" and ", bounds),
-                target.met() ? "met" : "MISSED",
-                String.join(", ", measured));
+                target.scenario(), bounds(target), target.met() ? "met" : "MISSED", String.join(", ", measured));
+    }
+
+    /** The target's bounds in words, e.g. "at least 0.25 of pg select by id and p99 below 10 ms". */
+    private static String bounds(TargetCheck target) {
+        var bounds = new ArrayList<String>();
+        if (target.minimumRatio() != null) {
+            bounds.add(format("at least %.2f of %s", target.minimumRatio(), target.comparedWith()));
+        }
+        if (target.minimumOpsPerSecond() != null) {
+            bounds.add(format("at least %,.0f ops/s", target.minimumOpsPerSecond()));
+        }
+        if (target.p50BelowMs() != null) {
+            bounds.add(format("p50 below %.0f ms", target.p50BelowMs()));
+        }
+        if (target.p99BelowMs() != null) {
+            bounds.add(format("p99 below %.0f ms", target.p99BelowMs()));
+        }
+        if (target.latencyAtShareOfMax() != null) {
+            bounds.set(
+                    bounds.size() - 1,
+                    bounds.getLast() + format(" at %.2f of the max rate", target.latencyAtShareOfMax()));
+        }
+        return String.join(" and ", bounds);
+    }
+
+    /** The rows for the suite's table: each scenario with its target, its paced row, then the baselines. */
+    List<Summary.Line> lines() {
+        var lines = new ArrayList<Summary.Line>();
+        for (var row : rows) {
+            var measured = format(
+                    "%,.0f ops/s, p50 %s ms, p99 %s ms%s",
+                    row.opsPerSecond(),
+                    number(row.p50Ms(), "%.2f"),
+                    number(row.p99Ms(), "%.2f"),
+                    row.errors() > 0 ? format(", %,d errors", row.errors()) : "");
+            switch (row.kind()) {
+                case "baseline" ->
+                    lines.add(Summary.Line.of(
+                            row.name(),
+                            measured,
+                            "baseline" + (row.rowsPerSecond() != row.opsPerSecond() ? rowsNote(row) : ""),
+                            "",
+                            null));
+                case "paced" ->
+                    lines.add(Summary.Line.of(
+                            row.name(),
+                            measured,
+                            format(
+                                    "open loop at %.2f of %s's rate (%,.0f ops/s sent)",
+                                    row.ratio(), row.comparedWith(), row.scheduledOpsPerSecond()),
+                            "",
+                            null));
+                default -> {
+                    var target = targets.stream()
+                            .filter(t -> t.scenario().equals(row.name()))
+                            .findFirst();
+                    lines.add(Summary.Line.of(
+                            row.name(),
+                            measured,
+                            "%s of %s".formatted(number(row.ratio(), "%.3f"), row.comparedWith()),
+                            target.map(Report::bounds).orElse(""),
+                            target.map(TargetCheck::met).orElse(null)));
+                }
+            }
+        }
+        return List.copyOf(lines);
     }
 
     private static String format(String format, Object... args) {

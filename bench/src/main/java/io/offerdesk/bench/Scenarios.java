@@ -3,7 +3,7 @@ package io.offerdesk.bench;
 import java.util.List;
 import java.util.Optional;
 
-/** Every scenario and job the harness knows, in the order {@code --help} lists them and a run measures them. */
+/** Every scenario, probe and job the harness knows, in the order {@code --help} lists them and a run measures them. */
 final class Scenarios {
 
     private static final List<Scenario> ALL = List.of(
@@ -14,15 +14,29 @@ final class Scenarios {
             new BuyerOffers(),
             new QuoteAccept(),
             new MeteringBatches(),
-            new LedgerJournals());
+            new LedgerJournals(),
+            TenantReads.offers(),
+            TenantReads.agreements(),
+            TenantReads.invoices());
 
-    /** Jobs are measured once each, after the scenarios; "all" names the scenarios only, a job is named itself. */
+    /** Measured after the scenarios, before the jobs; part of "all". */
+    private static final List<Probe> PROBES = List.of(new WebhookDelivery(), new NoisyNeighbour());
+
+    /** Jobs are measured once each, after the scenarios and probes; "suite" names them, "all" does not. */
     private static final List<Job> JOBS = List.of(new InvoicingRunJob(), new DisbursementRunJob());
 
     private Scenarios() {}
 
     static List<Job> jobs() {
         return JOBS;
+    }
+
+    static List<Probe> probes() {
+        return PROBES;
+    }
+
+    static Optional<Probe> probe(String name) {
+        return PROBES.stream().filter(probe -> probe.name().equals(name)).findFirst();
     }
 
     static Optional<Job> job(String name) {
