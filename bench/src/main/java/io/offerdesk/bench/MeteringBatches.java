@@ -57,18 +57,15 @@ final class MeteringBatches implements Scenario {
             FROM unnest(?::text[]) AS added (id),
                 (SELECT party_id FROM parties.account WHERE id = ?) AS globex""";
 
-    /** Copies of the agreement bought through the API, one per account: new ids, the account; all else as bought. */
+    /**
+     * Copies of the agreement bought through the API, one per account: new ids, the account (as the acceptor's and
+     * the billing account); every other column as bought, whatever columns later migrations add.
+     */
     private static final String COPY = """
-            INSERT INTO agreements.agreement (id, initial_agreement_id, offer_id, offer_set_id, product_id,
-                product_type, proposer_party_id, proposer_account_id, publisher_party_id, acceptor_party_id,
-                acceptor_account_id, request_id, acceptance_time, start_time, end_time, terms, currency_code,
-                agreement_value, resale_authorization_id, wholesale_terms, wholesale_value, status, status_at,
-                successor_id, renewals, renewal_opt_out, last_update_time, version)
-            SELECT copy.id, copy.id, a.offer_id, a.offer_set_id, a.product_id, a.product_type, a.proposer_party_id,
-                a.proposer_account_id, a.publisher_party_id, a.acceptor_party_id, copy.account, copy.request,
-                a.acceptance_time, a.start_time, a.end_time, a.terms, a.currency_code, a.agreement_value,
-                a.resale_authorization_id, a.wholesale_terms, a.wholesale_value, a.status, a.status_at,
-                a.successor_id, a.renewals, a.renewal_opt_out, a.last_update_time, a.version
+            INSERT INTO agreements.agreement
+            SELECT (jsonb_populate_record(a, jsonb_build_object('id', copy.id, 'initial_agreement_id', copy.id,
+                'acceptor_account_id', copy.account, 'billing_account_id', copy.account,
+                'request_id', copy.request))).*
             FROM agreements.agreement a CROSS JOIN unnest(?::text[], ?::text[], ?::text[]) AS copy (id, account, request)
             WHERE a.id = ?""";
 
