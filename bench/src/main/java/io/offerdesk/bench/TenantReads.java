@@ -68,7 +68,8 @@ record TenantReads(String name, String description, String pathTemplate, String 
                 'initial_agreement_id', 'agmt-tenant' || lpad(n::text, 19, '0'),
                 'request_id', 'agrq-tenant' || lpad(n::text, 12, '0'),
                 'proposer_party_id', %s, 'publisher_party_id', %s, 'acceptor_party_id', %s,
-                'acceptor_account_id', (700000000000 + n)::text, 'product_id', 'prod-bench-' || (n %% %d))""".formatted(OTHER_SELLER, OTHER_SELLER, OTHER_BUYER, OTHER_TENANTS));
+                'acceptor_account_id', (700000000000 + n)::text, 'billing_account_id', (700000000000 + n)::text,
+                'product_id', 'prod-bench-' || (n %% %d))""".formatted(OTHER_SELLER, OTHER_SELLER, OTHER_BUYER, OTHER_TENANTS));
 
     private static final String INVOICE_COPY =
             COPY.formatted("invoicing.invoice", """
