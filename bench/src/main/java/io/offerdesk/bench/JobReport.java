@@ -75,10 +75,15 @@ record JobReport(
                 failure == null
                         ? String.format(
                                 Locale.ROOT, "%.1f s wall, %,.0f %s/s (%s)", wallSeconds, itemsPerSecond, unit, setup)
-                        : "FAILED: " + failure,
+                        : "FAILED: " + shortened(failure),
                 "",
                 String.format(Locale.ROOT, "at most %.0f s", targetSeconds),
                 met);
+    }
+
+    /** A failure's first 160 characters: enough to say what failed; the job's own report has all of it. */
+    private static String shortened(String failure) {
+        return failure.length() <= 160 ? failure : failure.substring(0, 160) + "…";
     }
 
     String text() {

@@ -29,6 +29,8 @@ record Summary(
         List<Line> lines,
         boolean valid) {
 
+    private static final int MEASURED_WIDTH = 72;
+
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -54,8 +56,10 @@ record Summary(
         out.append(format("load         %s%n%n", machineLoad));
         var rowWidth = Math.max(
                 24, lines.stream().mapToInt(l -> l.row().length()).max().orElse(0) + 1);
-        var measuredWidth = Math.max(
-                10, lines.stream().mapToInt(l -> l.measured().length()).max().orElse(0) + 1);
+        // Most rows fit in this; a longer one (a job's failure) runs over rather than pushing every row's columns.
+        var measuredWidth = Math.min(
+                MEASURED_WIDTH,
+                lines.stream().mapToInt(l -> l.measured().length()).max().orElse(0) + 1);
         var lineFormat = "%-" + rowWidth + "s %-" + measuredWidth + "s %-8s %s%n";
         out.append(format(lineFormat, "row", "measured", "result", "target / compared with"));
         for (var line : lines) {
