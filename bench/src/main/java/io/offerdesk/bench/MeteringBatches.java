@@ -165,7 +165,7 @@ final class MeteringBatches implements Scenario {
         }
         var body = """
                 {"type":"SAAS","title":"Bench metered product %s","shortDescription":"A product to meter",\
-                "dimensions":[%s],"fulfillmentUrl":"https://example.com/signup",\
+                "dimensions":[%s],"fulfillmentUrl":"https://127.0.0.1:9/signup",\
                 "publicOffer":{"pricingModels":["CONTRACT"],"prices":[{"model":"CONTRACT","dimensionKey":"analysts",\
                 "durationMonths":12,"amount":"1200","currency":"USD"}]}}""".formatted(UUID.randomUUID(), dimensions);
         var created = api.exchange(

@@ -56,7 +56,7 @@ final class QuoteAccept implements Scenario {
     static final String PRODUCT = """
             {"type":"SAAS","title":"Bench agreement product %s","shortDescription":"A product to buy",\
             "dimensions":[{"key":"analysts","name":"Analysts","unit":"Users","type":"ENTITLED"}],\
-            "fulfillmentUrl":"https://example.com/signup",\
+            "fulfillmentUrl":"https://127.0.0.1:9/signup",\
             "publicOffer":{"pricingModels":["CONTRACT"],"prices":[{"model":"CONTRACT","dimensionKey":"analysts",\
             "durationMonths":12,"amount":"1200","currency":"USD"}]}}""";
 

@@ -16,7 +16,7 @@ final class SellerCatalog {
     private static final String PRODUCT = """
             {"type":"SAAS","title":"Bench product %d","shortDescription":"A product",\
             "dimensions":[{"key":"users","name":"Users","unit":"Users","type":"ENTITLED"}],\
-            "fulfillmentUrl":"https://example.com/signup"}""";
+            "fulfillmentUrl":"https://127.0.0.1:9/signup"}""";
 
     private static final String ID_PREFIX = "prod-";
 
