@@ -22,7 +22,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -159,6 +161,19 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return ResponseEntity.badRequest().body(withErrors(HttpStatus.BAD_REQUEST, "problem.invalid", violations));
+    }
+
+    /**
+     * No database connection could be had in time: every connection of the pool is busy (or the database is down).
+     * The server is overloaded, not broken, and the same request may succeed a moment later, so the client is told
+     * to come back instead of being handed a 500.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException failure) {
+        log.warn("No database connection in time; answered 503: {}", failure.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale()));
     }
 
     @ExceptionHandler(RuntimeException.class)
