@@ -72,17 +72,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         var now = clock.instant();
         var claim = UUID.randomUUID();
         if (!requests.claim(userId, key, fingerprint, now, claim, leases.lease())
-                && !takenOver(userId, key, fingerprint, now, claim)) {
-            var remembered = requests.find(userId, key, now);
-            if (remembered.isEmpty()) {
-                problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
-            } else if (!remembered.get().fingerprint().equals(fingerprint)) {
-                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotencyKey.reused");
-            } else if (remembered.get().status() == null) {
-                problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
-            } else {
-                replay(remembered.get(), response);
-            }
+                && answeredFromClaim(request, response, userId, key, fingerprint, now, claim)) {
             return;
         }
         var captured = new ContentCachingResponseWrapper(response);
@@ -111,11 +101,34 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
-    private boolean takenOver(UUID userId, String key, String fingerprint, Instant now, UUID claim) {
-        if (!requests.takeOver(userId, key, fingerprint, now, claim, leases.lease())) {
+    /**
+     * Answers a request whose key is claimed already: the remembered answer, 422 for another request, or 409 while
+     * the claim's request runs. False if the claim's lease lapsed (its node died) and this request took it over, so
+     * it is to be processed.
+     */
+    private boolean answeredFromClaim(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            UUID userId,
+            String key,
+            String fingerprint,
+            Instant now,
+            UUID claim)
+            throws IOException {
+        var remembered = requests.find(userId, key, now);
+        if (remembered.isEmpty()) {
+            problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
+        } else if (!remembered.get().fingerprint().equals(fingerprint)) {
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotencyKey.reused");
+        } else if (remembered.get().status() != null) {
+            replay(remembered.get(), response);
+        } else if (remembered.get().lapsed()
+                && requests.takeOver(userId, key, fingerprint, now, claim, leases.lease())) {
+            log.info("idempotency key {} taken over: the node that claimed it stopped renewing its lease", key);
             return false;
+        } else {
+            problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
         }
-        log.info("idempotency key {} taken over: the node that claimed it stopped renewing its lease", key);
         return true;
     }
 

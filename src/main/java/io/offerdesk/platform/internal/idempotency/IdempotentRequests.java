@@ -18,12 +18,16 @@ class IdempotentRequests {
     /** How long a key is remembered (DESIGN §4). */
     static final Duration RETENTION = Duration.ofHours(24);
 
-    /** A remembered request; no status yet means it is still being processed. */
+    /**
+     * A remembered request; no status yet means it is still being processed, by a node that stopped renewing its
+     * lease if {@code lapsed}.
+     */
     record Remembered(
             String fingerprint,
             @Nullable Integer status,
             @Nullable String contentType,
-            byte @Nullable [] body) {}
+            byte @Nullable [] body,
+            boolean lapsed) {}
 
     // Leases run on the database's clock (real time, one clock for every node), never the simulated one: a node's
     // liveness has nothing to do with where the simulation stands.
@@ -43,7 +47,8 @@ class IdempotentRequests {
             WHERE claim_id IN (:claims) AND status IS NULL
             """;
     private static final String FIND = """
-            SELECT fingerprint, status, content_type, body FROM platform.idempotent_request
+            SELECT fingerprint, status, content_type, body, lease_until < clock_timestamp() AS lapsed
+            FROM platform.idempotent_request
             WHERE user_id = :userId AND key = :key AND created_at > :since
             """;
     private static final String COMPLETE = """
@@ -114,7 +119,8 @@ class IdempotentRequests {
                         rs.getString("fingerprint"),
                         (Integer) rs.getObject("status", Integer.class),
                         rs.getString("content_type"),
-                        rs.getBytes("body")))
+                        rs.getBytes("body"),
+                        rs.getBoolean("lapsed")))
                 .optional();
     }
 
