@@ -28,6 +28,8 @@ class DiscoveryBrowserTests extends BrowserTest {
 
         browser.findElement(By.id("search-text")).sendKeys("acme");
         click(By.id("search-submit"));
+        // The page before the search lists Acme Insights too: wait for the search's own page.
+        await(ExpectedConditions.urlContains("q=acme"));
         assertThat(titles(t -> t.contains("Acme Insights"))).contains("Acme Insights", "Acme Onboarding Services");
         click(By.cssSelector("#facet-type [data-facet-value='PROFESSIONAL_SERVICES']"));
         assertThat(titles(t -> !t.contains("Acme Insights"))).containsExactly("Acme Onboarding Services");

@@ -7,6 +7,7 @@ import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.invoicing.CollectionFixtures.Buyer;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Redelivery;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,13 +37,18 @@ class PrivateMarketplaceTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IncompleteEventPublications publications;
+
     CollectionFixtures buyers;
     AgreementFixtures agreements;
+    Redelivery redelivery;
 
     @BeforeEach
     void fixtures() {
         buyers = new CollectionFixtures(api, jdbc);
         agreements = new AgreementFixtures(api);
+        redelivery = new Redelivery(jdbc, publications);
     }
 
     @Test
@@ -122,6 +129,43 @@ class PrivateMarketplaceTests {
         assertThat(toUser.at("/messageKey").asString()).isEqualTo("notification.productRequestApproved");
         assertThat(notifications(buyer.finance()))
                 .noneMatch(n -> n.at("/link").asString().contains(requestId));
+    }
+
+    /**
+     * The inbox listener, handed a request and its decision again as a resubmitted publication would (ADR 0043, 0051),
+     * notifies nobody twice: a notification's source key is unique.
+     */
+    @Test
+    void redeliveredRequestAndDecisionNotifyOnce() {
+        var buyer = buyers.buyer();
+        var allowed = agreements.saasProduct();
+        var wanted = agreements.saasProduct();
+        enabledExperienceAllowing(buyer, allowed);
+        var asked = api.post(
+                "/api/v1/governance/product-requests", buyer.procurement(), """
+                {"accountId":"%s","productId":"%s","justification":"Asked twice"}""".formatted(buyer.accountId(), wanted));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        var requestId = asked.json().at("/id").asString();
+        notification(buyer.admin(), "/governance/requests/" + requestId);
+        assertThat(api.post(
+                                "/api/v1/governance/product-requests/" + requestId + "/decline",
+                                buyer.admin(),
+                                "{\"comment\":\"Not now\"}")
+                        .status())
+                .isEqualTo(200);
+        notification(buyer.procurement(), "/governance/my-requests");
+
+        redelivery.redeliver("GovernanceNotifications", "ProductRequested", requestId);
+        redelivery.redeliver("GovernanceNotifications", "ProductRequestDecided", requestId);
+
+        assertThat(jdbc.sql("SELECT source_key FROM notifications.inbox WHERE source_key LIKE ?")
+                        .param("%:" + requestId)
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("ProductRequested:" + requestId, "ProductRequestDecided:" + requestId);
+        assertThat(notifications(buyer.admin()))
+                .filteredOn(n -> n.at("/link").asString().endsWith(requestId))
+                .hasSize(1);
     }
 
     @Test

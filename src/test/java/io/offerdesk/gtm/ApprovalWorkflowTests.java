@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Redelivery;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +29,12 @@ class ApprovalWorkflowTests {
 
     @Autowired
     TestApi api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IncompleteEventPublications publications;
 
     ApprovalFixtures fixtures;
 
@@ -148,6 +157,73 @@ class ApprovalWorkflowTests {
         assertThat(again.json().at("/status").asString()).isEqualTo("PENDING");
         assertThat(again.json().at("/offerRevision").asLong())
                 .isEqualTo(invalidated.at("/offerRevision").asLong());
+    }
+
+    /**
+     * The listener that invalidates approvals, handed the change and then the release again as resubmitted
+     * publications would (ADR 0043, 0051), ends no request twice, announces no second invalidation, spares the request
+     * made for the changed revision, and keeps the release's first time.
+     */
+    @Test
+    void redeliveredChangesAndReleasesChangeNothingMore() {
+        var seller = fixtures.seller();
+        fixtures.discountRule(seller);
+        var offer = fixtures.draft(seller, "700.00");
+        var first = api.post("/api/v1/offers/" + offer + "/approvals", seller.author(), "");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        fixtures.rename(seller.author(), offer);
+        fixtures.awaitOverview(
+                seller.author(), offer, o -> o.at("/latest/status").asString().equals("INVALIDATED"));
+        var second = api.post("/api/v1/offers/" + offer + "/approvals", seller.author(), "");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        var redelivery = new Redelivery(jdbc, publications);
+
+        redelivery.redeliver("OfferChangesForApprovals", "OfferUpdated", offer);
+
+        assertThat(statuses(offer)).containsExactly("INVALIDATED", "PENDING");
+        // The audit trail records each announcement in the announcing transaction.
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM audit.entry
+                                WHERE action = 'ApprovalInvalidated' AND entity_id = ?
+                                """).param(offer).query(Long.class).single())
+                .as("invalidations announced")
+                .isOne();
+
+        decide(seller.approver(), offer, second.json().at("/approvals/0"), "approve", null);
+        decide(seller.finance(), offer, second.json().at("/approvals/1"), "approve", null);
+        var released = fixtures.release(seller.author(), offer);
+        assertThat(released.at("/status").asString()).as(released.toString()).isEqualTo("SUCCEEDED");
+        var releasedAt = await(() -> releasedAt(offer));
+
+        redelivery.redeliver("OfferChangesForApprovals", "OfferReleased", offer);
+
+        assertThat(releasedAt(offer)).isEqualTo(releasedAt);
+        assertThat(statuses(offer)).containsExactly("INVALIDATED", "APPROVED");
+    }
+
+    private List<String> statuses(String offer) {
+        return jdbc.sql("SELECT status FROM gtm.approval_request WHERE offer_id = ? ORDER BY offer_revision")
+                .param(offer)
+                .query((rs, row) -> rs.getString("status"))
+                .list();
+    }
+
+    private java.sql.@Nullable Timestamp releasedAt(String offer) {
+        return jdbc.sql("SELECT max(offer_released_at) FROM gtm.approval_request WHERE offer_id = ?")
+                .param(offer)
+                .query(java.sql.Timestamp.class)
+                .single();
+    }
+
+    private static <T> T await(java.util.function.Supplier<@Nullable T> value) {
+        for (var i = 0; i < 400; i++) {
+            var found = value.get();
+            if (found != null) {
+                return found;
+            }
+            ApprovalFixtures.sleep();
+        }
+        throw new AssertionError("never came");
     }
 
     @Test

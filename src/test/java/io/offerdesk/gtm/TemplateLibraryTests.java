@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.platform.PrincipalSource;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Redelivery;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +42,12 @@ class TemplateLibraryTests {
 
     @Autowired
     PrincipalSource principals;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IncompleteEventPublications publications;
 
     Reply post(String path, String email, String body) {
         return api.post(path, email, body);
@@ -223,6 +232,32 @@ class TemplateLibraryTests {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/offers/" + offerId + "/checklist", NIMBUS).status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * The listener that completes an offer's template origin, handed the offer's creation again as a resubmitted
+     * publication would (ADR 0043, 0051), leaves the one origin as it was.
+     */
+    @Test
+    void aRedeliveredOfferCreationLeavesItsOriginAsItWas() {
+        var template = created("/api/v1/offer-templates", "{\"name\":\"Redelivered\"}")
+                .at("/id")
+                .asString();
+        var started = post("/api/v1/offer-templates/" + template + "/offers", AUTHOR, """
+                {"productId":"%s","buyerAccounts":["%s"],"name":"%s"}""".formatted(
+                        new OfferFixtures(api).productId("Acme Insights"),
+                        OfferFixtures.GLOBEX_ACCOUNT,
+                        OfferFixtures.unique("Redelivered")));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        var offerId = started.json().at("/offerId").asString();
+
+        new Redelivery(jdbc, publications).redeliver("TemplateOrigins", "OfferCreated", offerId);
+
+        assertThat(jdbc.sql("SELECT template_id FROM gtm.offer_origin WHERE offer_id = ?")
+                        .param(offerId)
+                        .query(String.class)
+                        .list())
+                .containsExactly(template);
     }
 
     @Test

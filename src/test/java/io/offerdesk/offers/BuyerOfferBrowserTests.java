@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A buyer finds a private offer, reads all of it in English and Chinese, and downloads its EULA; no one else can. */
 class BuyerOfferBrowserTests extends BrowserTest {
@@ -59,7 +60,8 @@ class BuyerOfferBrowserTests extends BrowserTest {
 
         open("/buyer/offers?lang=en");
         click(By.cssSelector("#buyer-offers [data-offer-id='" + id + "']"));
-        assertThat(browser.getCurrentUrl()).endsWith("/buyer/offers/" + id);
+        // The click returns before the browser leaves the list, whose URL would be read.
+        await(ExpectedConditions.urlMatches("/buyer/offers/" + id + "$"));
         assertThat(text("#offer-name")).isEqualTo(name);
         assertThat(text("#offer-seller")).isEqualTo("Acme Analytics");
         assertThat(text("#offer-product")).contains("Acme Insights");

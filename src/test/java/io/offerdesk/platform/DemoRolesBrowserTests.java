@@ -44,7 +44,8 @@ class DemoRolesBrowserTests extends BrowserTest {
         assertThat(text("#whoami")).isNotBlank();
 
         browser.findElement(By.linkText("中文")).click();
-        assertThat(text("#home-heading")).contains(chineseHeading);
+        // The page before the click has the same heading, in English, until the browser navigates.
+        await(ExpectedConditions.textToBePresentInElementLocated(By.id("home-heading"), chineseHeading));
         assertThat(text("nav")).contains("退出登录");
         open("/?lang=en");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.support.BrowserTest;
 import java.time.Duration;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +29,8 @@ class ResaleWizardBrowserTests extends BrowserTest {
         signIn(ResaleFixtures.ISV, PASSWORD);
         open("/resale-authorizations?lang=en");
         click(By.id("new-authorization"));
-
+        // The wizard may take longer to load than the driver's implicit two seconds on a busy machine.
+        await(ExpectedConditions.presenceOfElementLocated(By.id("productId")));
         new Select(browser.findElement(By.id("productId"))).selectByVisibleText("Acme Insights");
         browser.findElement(By.id("resellerAccountId")).sendKeys(ResaleFixtures.PARTNER_ACCOUNT);
         browser.findElement(By.id("name")).sendKeys(name);
@@ -66,7 +66,8 @@ class ResaleWizardBrowserTests extends BrowserTest {
         signIn(ResaleFixtures.PARTNER, PASSWORD);
         open("/partner/resale-authorizations?lang=en");
         click(By.cssSelector("tr[data-authorization-id='" + id + "'] a"));
-        assertThat(Objects.requireNonNull(browser.getCurrentUrl())).endsWith("/partner/resale-authorizations/" + id);
+        // The click returns before the browser leaves the list, whose URL would be read.
+        await(ExpectedConditions.urlMatches("/partner/resale-authorizations/" + id + "$"));
         assertThat(text("#authorization-buyers")).contains(ResaleFixtures.GLOBEX_ACCOUNT);
         assertThat(text("#authorization-bounds")).contains("Acme Analytics");
         assertThat(browser.findElements(By.cssSelector(".wholesale-price")))

@@ -1,5 +1,6 @@
 package io.offerdesk.invoicing.internal;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -9,4 +10,5 @@ import java.time.Instant;
  * @param country ISO 3166 alpha-2
  * @param ratePercent e.g. {@code 19.0000} for 19 %
  */
-public record TaxRate(String country, BigDecimal ratePercent, Instant updatedAt) {}
+// Serializable: a flash attribute across its page's redirect, kept in the database-backed session (ADR 0043).
+public record TaxRate(String country, BigDecimal ratePercent, Instant updatedAt) implements Serializable {}

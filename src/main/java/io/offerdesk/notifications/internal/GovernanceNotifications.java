@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a buyer organization's private-marketplace administrators about product requests, and the requester about
- * the decision. Fed by the event outbox, so a notification follows its event even after a restart.
+ * the decision. Fed by the event outbox, so a notification follows its event even after a restart. Idempotent: each
+ * notification's source key names its request and is unique, so a redelivered event notifies nobody twice.
  */
 @Component
 class GovernanceNotifications {

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Follows offers' changes: a draft changed after its approvals were requested invalidates them (the release check
  * compares revisions anyway; this ends the request and tells the trail), and a released offer's later changes no
- * longer concern its approvals.
+ * longer concern its approvals. Idempotent: a redelivered change finds the requests it ended no longer open (and a
+ * request made for the changed revision is not outdated by it), so nothing ends or is announced twice; a release is
+ * recorded only on requests that have none yet.
  */
 @Component
 class OfferChangesForApprovals {

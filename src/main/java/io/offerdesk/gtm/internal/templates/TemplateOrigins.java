@@ -35,6 +35,7 @@ public class TemplateOrigins {
         repository.completeOrigin(owner, changeSetId, offerId);
     }
 
+    /** Idempotent too: it completes only an origin that has no offer yet, so a redelivered event changes nothing. */
     @ApplicationModuleListener
     void on(OfferCreated created) {
         repository.completeOrigin(created.sellerPartyId(), created.changeSetId(), created.offerId());

@@ -10,8 +10,9 @@ class IdempotencyConfiguration {
 
     /** Not a component: the API security chain places it after authentication, and nowhere else. */
     @Bean
-    IdempotencyFilter idempotencyFilter(IdempotentRequests requests, ProblemWriter problems, Clock clock) {
-        return new IdempotencyFilter(requests, problems, clock);
+    IdempotencyFilter idempotencyFilter(
+            IdempotentRequests requests, ClaimLeases leases, ProblemWriter problems, Clock clock) {
+        return new IdempotencyFilter(requests, leases, problems, clock);
     }
 
     @Bean

@@ -11,7 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -21,19 +26,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * processed and its response remembered for 24 hours; the same key with the same request replays that response
  * (marked {@code Idempotent-Replayed: true}); the same key with a different request is a 422; a key whose request
  * is still running is a 409. Keys belong to the user who sent them. Server faults are not remembered, so a client
- * may retry them with the same key.
+ * may retry them with the same key. A claim is leased and renewed while its request runs ({@link ClaimLeases}); a
+ * claim whose node died lapses, and the next retry of the same request takes it over (ADR 0051).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
     private final IdempotentRequests requests;
+    private final ClaimLeases leases;
     private final ProblemWriter problems;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotentRequests requests, ProblemWriter problems, Clock clock) {
+    IdempotencyFilter(IdempotentRequests requests, ClaimLeases leases, ProblemWriter problems, Clock clock) {
         this.requests = requests;
+        this.leases = leases;
         this.problems = problems;
         this.clock = clock;
     }
@@ -57,36 +67,69 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var body = request.getInputStream().readAllBytes();
-        var fingerprint = fingerprint(request, body);
+        var fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
         var userId = principal.userId();
         var now = clock.instant();
-        if (!requests.claim(userId, key, fingerprint, now)) {
-            var remembered = requests.find(userId, key, now);
-            if (remembered.isEmpty()) {
-                problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
-            } else if (!remembered.get().fingerprint().equals(fingerprint)) {
-                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotencyKey.reused");
-            } else if (remembered.get().status() == null) {
-                problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
-            } else {
-                replay(remembered.get(), response);
-            }
+        var claim = UUID.randomUUID();
+        if (!requests.claim(userId, key, fingerprint, now, claim, leases.lease())
+                && answeredFromClaim(request, response, userId, key, fingerprint, now, claim)) {
             return;
         }
         var captured = new ContentCachingResponseWrapper(response);
+        leases.hold(claim);
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
-        } catch (IOException | ServletException | RuntimeException failure) {
-            requests.release(userId, key);
-            throw failure;
-        }
-        if (captured.getStatus() >= 500) {
-            requests.release(userId, key);
-        } else {
-            requests.complete(
-                    userId, key, captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray());
+            try {
+                chain.doFilter(new CachedBodyRequest(request, body), captured);
+            } catch (IOException | ServletException | RuntimeException failure) {
+                requests.release(userId, key, claim);
+                throw failure;
+            }
+            if (captured.getStatus() >= 500) {
+                requests.release(userId, key, claim);
+            } else if (!requests.complete(
+                    userId,
+                    key,
+                    claim,
+                    captured.getStatus(),
+                    captured.getContentType(),
+                    captured.getContentAsByteArray())) {
+                log.warn("idempotency key {} was taken over while its request ran: its lease lapsed", key);
+            }
+        } finally {
+            leases.drop(claim);
         }
         captured.copyBodyToResponse();
+    }
+
+    /**
+     * Answers a request whose key is claimed already: the remembered answer, 422 for another request, or 409 while
+     * the claim's request runs. False if the claim's lease lapsed (its node died) and this request took it over, so
+     * it is to be processed.
+     */
+    private boolean answeredFromClaim(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            UUID userId,
+            String key,
+            String fingerprint,
+            Instant now,
+            UUID claim)
+            throws IOException {
+        var remembered = requests.find(userId, key, now);
+        if (remembered.isEmpty()) {
+            problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
+        } else if (!remembered.get().fingerprint().equals(fingerprint)) {
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotencyKey.reused");
+        } else if (remembered.get().status() != null) {
+            replay(remembered.get(), response);
+        } else if (remembered.get().lapsed()
+                && requests.takeOver(userId, key, fingerprint, now, claim, leases.lease())) {
+            log.info("idempotency key {} taken over: the node that claimed it stopped renewing its lease", key);
+            return false;
+        } else {
+            problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.inProgress");
+        }
+        return true;
     }
 
     private static void replay(IdempotentRequests.Remembered remembered, HttpServletResponse response)
@@ -102,8 +145,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The same request means the same method, path, query and body. */
-    private static String fingerprint(HttpServletRequest request, byte[] body) {
-        var target = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n";
+    static String fingerprint(String method, String path, @Nullable String query, byte[] body) {
+        var target = method + " " + path + "?" + query + "\n";
         return Sha256.hex(target.getBytes(StandardCharsets.UTF_8), body);
     }
 }

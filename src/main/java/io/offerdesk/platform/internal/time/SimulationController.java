@@ -4,6 +4,7 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.Role;
 import io.offerdesk.shared.Validations;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +35,8 @@ class SimulationController {
     /** Move forward {@code by} a duration or {@code to} an instant; exactly one of the two. */
     record AdvanceRequest(@Nullable Duration by, @Nullable Instant to) {}
 
-    record AdvanceResult(Instant from, Instant to, int stops) {}
+    // Serializable: a flash attribute across its page's redirect, kept in the database-backed session (ADR 0043).
+    record AdvanceResult(Instant from, Instant to, int stops) implements Serializable {}
 
     private final Simulation simulation;
     private final JdbcSimulatorControls controls;

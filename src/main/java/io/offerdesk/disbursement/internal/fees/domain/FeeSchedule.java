@@ -1,6 +1,7 @@
 package io.offerdesk.disbursement.internal.fees.domain;
 
 import io.offerdesk.disbursement.FeeBasis;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  *
  * @param publicRates the public-offer rate per catalog product type name
  */
+// Serializable: a flash attribute across its page's redirect, kept in the database-backed session (ADR 0043).
 public record FeeSchedule(
         String id,
         Instant effectiveFrom,
@@ -26,7 +28,8 @@ public record FeeSchedule(
         BigDecimal professionalServices,
         Map<String, BigDecimal> publicRates,
         Instant createdAt,
-        String createdBy) {
+        String createdBy)
+        implements Serializable {
 
     public FeeSchedule {
         publicRates = Map.copyOf(new TreeMap<>(publicRates));
