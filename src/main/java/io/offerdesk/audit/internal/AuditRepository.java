@@ -60,7 +60,15 @@ public class AuditRepository {
         return jdbc.sql(HEAD).query(String.class).single();
     }
 
-    void append(AuditEntry entry) {
+    /** Appends entries already linked to each other and to the head, in order, and moves the head to the last. */
+    void append(List<AuditEntry> chained) {
+        for (var entry : chained) {
+            insert(entry);
+        }
+        jdbc.sql(MOVE_HEAD).param("hash", chained.getLast().hash()).update();
+    }
+
+    private void insert(AuditEntry entry) {
         jdbc.sql(INSERT)
                 .param("occurredAt", Timestamp.from(entry.occurredAt()))
                 .param("actorKind", entry.actorKind())
@@ -76,7 +84,6 @@ public class AuditRepository {
                 .param("previousHash", entry.previousHash())
                 .param("hash", entry.hash())
                 .update();
-        jdbc.sql(MOVE_HEAD).param("hash", entry.hash()).update();
     }
 
     public void forEachInOrder(Consumer<AuditEntry> reader) {
