@@ -4,6 +4,7 @@ import io.offerdesk.offers.events.OfferViewed;
 import io.offerdesk.offers.internal.OfferViewRepository;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.shared.AccountId;
 import io.offerdesk.shared.PartyKind;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,17 +55,15 @@ public class OfferViews {
         }
         var mine = users.accountsOf(me);
         var now = clock.instant();
-        for (var account : offer.buyerAccounts()) {
-            if (mine.contains(account)
-                    && views.recordFirst(
-                            offer.id().value(), account.value(), offer.sellerPartyId(), now, me.userId())) {
+        var viewing = offer.buyerAccounts().stream()
+                .filter(mine::contains)
+                .map(AccountId::value)
+                .toList();
+        var first = views.recordFirst(offer.id().value(), viewing, offer.sellerPartyId(), now, me.userId());
+        for (var account : viewing) {
+            if (first.contains(account)) {
                 events.publishEvent(new OfferViewed(
-                        offer.id().value(),
-                        offer.sellerPartyId(),
-                        offer.productId(),
-                        account.value(),
-                        me.actor(),
-                        now));
+                        offer.id().value(), offer.sellerPartyId(), offer.productId(), account, me.actor(), now));
             }
         }
     }

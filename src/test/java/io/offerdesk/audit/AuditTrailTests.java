@@ -2,12 +2,20 @@ package io.offerdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offerdesk.shared.Actor;
+import io.offerdesk.shared.AuditedEvent;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @EndToEndTest
 class AuditTrailTests {
@@ -23,6 +31,12 @@ class AuditTrailTests {
 
     @Autowired
     AuditTrail trail;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Other tests share this database and verify the chain too: put back what a test tampered with. */
     private Runnable restore = () -> {};
@@ -116,5 +130,76 @@ class AuditTrailTests {
         assertThat(api.get("/api/v1/audit/entries", "author@acme.example").status())
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/audit/entries?limit=0", OPERATOR).status()).isEqualTo(422);
+    }
+
+    /** An audited event of this test's own, about an entity no other test has. */
+    record Probed(String entityId, Instant occurredAt) implements AuditedEvent {
+        @Override
+        public Actor actor() {
+            return Actor.system("Audit trail test");
+        }
+
+        @Override
+        public String entityType() {
+            return "audit-probe";
+        }
+
+        @Override
+        public String ownerPartyId() {
+            return "audit-probe";
+        }
+    }
+
+    @Test
+    void entriesAreAppendedAtTheCommitInTheOrderTheyWerePublishedAndTheHeadIsFreeUntilThen() {
+        var first = "first-" + UUID.randomUUID();
+        var second = "second-" + UUID.randomUUID();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new Probed(first, Instant.parse("2026-01-01T00:00:00Z")));
+            events.publishEvent(new Probed(second, Instant.parse("2026-01-01T00:00:00Z")));
+            // The chain's head is the one lock every audited commit queues for: this transaction has not taken it
+            // (SELECT ... FOR UPDATE would hold a RowShareLock on the table) and has appended nothing yet.
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM pg_locks
+                            WHERE pid = pg_backend_pid() AND relation = 'audit.chain_head'::regclass""").query(Long.class).single()).isZero();
+            assertThat(entries(first) + entries(second)).isZero();
+        });
+
+        var appended = jdbc.sql("""
+                        SELECT entity_id, sequence, previous_hash, hash FROM audit.entry
+                        WHERE entity_id IN (:first, :second) ORDER BY sequence""")
+                .param("first", first)
+                .param("second", second)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(3), rs.getString(4)})
+                .list();
+        assertThat(appended).extracting(row -> row[0]).containsExactly(first, second);
+        assertThat(appended.get(1)[1]).isEqualTo(appended.get(0)[2]);
+    }
+
+    @Test
+    void anInnerTransactionAppendsItsOwnEntriesAndTheOuterOnesRollBackWithTheOuter() {
+        var outer = "outer-" + UUID.randomUUID();
+        var inner = "inner-" + UUID.randomUUID();
+        var requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new Probed(outer, Instant.parse("2026-01-01T00:00:00Z")));
+            requiresNew.executeWithoutResult(
+                    nested -> events.publishEvent(new Probed(inner, Instant.parse("2026-01-01T00:00:00Z"))));
+            assertThat(entries(inner)).isOne();
+            status.setRollbackOnly();
+        });
+
+        assertThat(entries(inner)).isOne();
+        assertThat(entries(outer)).isZero();
+    }
+
+    private long entries(String entityId) {
+        return jdbc.sql("SELECT count(*) FROM audit.entry WHERE entity_id = :id")
+                .param("id", entityId)
+                .query(Long.class)
+                .single();
     }
 }

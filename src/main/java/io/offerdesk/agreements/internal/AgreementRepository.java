@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -61,11 +62,18 @@ public class AgreementRepository {
                 renewal_opt_out = :optOut, last_update_time = :lastUpdate, version = :version
             WHERE id = :id AND version = :previous
             """;
-    private static final String INSERT_CHARGE = """
+    /** The charges of one agreement in one statement: an acceptance's 12 installments cost one round trip. */
+    private static final String INSERT_CHARGES = """
             INSERT INTO agreements.charge (agreement_id, id, revision, charge_time, currency_code, amount, timing,
                 state, purchase_order_reference, wholesale_amount)
-            VALUES (:agreementId, :id, :revision, :time, :currency, :amount, :timing, :state, :po, :wholesaleAmount)
+            SELECT :agreementId, c.id, c.revision, c.charge_time, c.currency, c.amount, c.timing, c.state, c.po,
+                c.wholesale_amount
+            FROM unnest(CAST(:ids AS varchar[]), CAST(:revisions AS integer[]), CAST(:times AS timestamptz[]),
+                CAST(:currencies AS varchar[]), CAST(:amounts AS numeric[]), CAST(:timings AS varchar[]),
+                CAST(:states AS varchar[]), CAST(:pos AS varchar[]), CAST(:wholesaleAmounts AS numeric[]))
+                AS c(id, revision, charge_time, currency, amount, timing, state, po, wholesale_amount)
             """;
+
     private static final String SEARCH = """
             SELECT %s FROM agreements.agreement
             WHERE %s
@@ -131,28 +139,42 @@ public class AgreementRepository {
                 .param("lastUpdate", timestamp(agreement.lastUpdateTime()))
                 .param("version", agreement.version())
                 .update();
-        for (var charge : agreement.charges()) {
-            insertCharge(agreement.id(), charge);
-        }
+        insertCharges(agreement.id(), agreement.charges());
     }
 
     public void insertCharge(AgreementId agreement, AgreementCharge charge) {
-        jdbc.sql(INSERT_CHARGE)
+        insertCharges(agreement, List.of(charge));
+    }
+
+    private void insertCharges(AgreementId agreement, List<AgreementCharge> charges) {
+        if (charges.isEmpty()) {
+            return;
+        }
+        jdbc.sql(INSERT_CHARGES)
                 .param("agreementId", agreement.value())
-                .param("id", charge.id())
-                .param("revision", charge.revision())
-                .param("time", timestamp(charge.time()))
-                .param("currency", charge.amount().getCurrencyUnit().getCode())
-                .param("amount", charge.amount().getAmount())
-                .param("timing", charge.timing().name())
-                .param("state", charge.state().name())
-                .param("po", charge.purchaseOrderReference())
+                .param("ids", column(charges, AgreementCharge::id))
+                .param("revisions", column(charges, c -> Integer.toString(c.revision())))
+                // Sent as text, the times keep their microseconds as a Timestamp parameter would.
+                .param("times", column(charges, c -> c.time().toString()))
                 .param(
-                        "wholesaleAmount",
-                        charge.wholesaleAmount() == null
-                                ? null
-                                : charge.wholesaleAmount().getAmount())
+                        "currencies",
+                        column(charges, c -> c.amount().getCurrencyUnit().getCode()))
+                .param("amounts", column(charges, c -> c.amount().getAmount().toPlainString()))
+                .param("timings", column(charges, c -> c.timing().name()))
+                .param("states", column(charges, c -> c.state().name()))
+                .param("pos", column(charges, AgreementCharge::purchaseOrderReference))
+                .param(
+                        "wholesaleAmounts",
+                        column(
+                                charges,
+                                c -> c.wholesaleAmount() == null
+                                        ? null
+                                        : c.wholesaleAmount().getAmount().toPlainString()))
                 .update();
+    }
+
+    private static String[] column(List<AgreementCharge> charges, Function<AgreementCharge, @Nullable String> value) {
+        return charges.stream().map(value).toArray(String[]::new);
     }
 
     /**

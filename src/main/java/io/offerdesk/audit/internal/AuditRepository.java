@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,12 +24,23 @@ public class AuditRepository {
 
     private static final String LOCK_HEAD = "SELECT last_hash FROM audit.chain_head WHERE id = 1 FOR UPDATE";
     private static final String HEAD = "SELECT last_hash FROM audit.chain_head WHERE id = 1";
-    private static final String MOVE_HEAD = "UPDATE audit.chain_head SET last_hash = :hash WHERE id = 1";
-    private static final String INSERT = """
+    // The entries get their sequence in the order given (ORDER BY position), which is the order they are chained in.
+    private static final String APPEND = """
+            WITH moved AS (UPDATE audit.chain_head SET last_hash = :last WHERE id = 1)
             INSERT INTO audit.entry (occurred_at, actor_kind, actor_user_id, actor_party_id, actor_name, action,
                                      entity_type, entity_id, owner_party_id, payload, payload_digest, previous_hash, hash)
-            VALUES (:occurredAt, :actorKind, :actorUserId, :actorPartyId, :actorName, :action,
-                    :entityType, :entityId, :ownerPartyId, CAST(:payload AS json), :payloadDigest, :previousHash, :hash)
+            SELECT e.occurred_at, e.actor_kind, e.actor_user_id, e.actor_party_id, e.actor_name, e.action,
+                   e.entity_type, e.entity_id, e.owner_party_id, CAST(e.payload AS json), e.payload_digest,
+                   e.previous_hash, e.hash
+            FROM unnest(CAST(:occurredAt AS timestamptz[]), CAST(:actorKind AS varchar[]), CAST(:actorUserId AS uuid[]),
+                        CAST(:actorPartyId AS uuid[]), CAST(:actorName AS varchar[]), CAST(:action AS varchar[]),
+                        CAST(:entityType AS varchar[]), CAST(:entityId AS varchar[]), CAST(:ownerPartyId AS varchar[]),
+                        CAST(:payload AS text[]), CAST(:payloadDigest AS varchar[]), CAST(:previousHash AS varchar[]),
+                        CAST(:hash AS varchar[]))
+                 WITH ORDINALITY AS e(occurred_at, actor_kind, actor_user_id, actor_party_id, actor_name, action,
+                                      entity_type, entity_id, owner_party_id, payload, payload_digest, previous_hash,
+                                      hash, position)
+            ORDER BY e.position
             """;
     private static final String IN_ORDER = "SELECT " + COLUMNS + " FROM audit.entry ORDER BY sequence";
     private static final String SEARCH = "SELECT " + COLUMNS + """
@@ -60,23 +72,43 @@ public class AuditRepository {
         return jdbc.sql(HEAD).query(String.class).single();
     }
 
-    void append(AuditEntry entry) {
-        jdbc.sql(INSERT)
-                .param("occurredAt", Timestamp.from(entry.occurredAt()))
-                .param("actorKind", entry.actorKind())
-                .param("actorUserId", entry.actorUserId())
-                .param("actorPartyId", entry.actorPartyId())
-                .param("actorName", entry.actorName())
-                .param("action", entry.action())
-                .param("entityType", entry.entityType())
-                .param("entityId", entry.entityId())
-                .param("ownerPartyId", entry.ownerPartyId())
-                .param("payload", entry.payload())
-                .param("payloadDigest", entry.payloadDigest())
-                .param("previousHash", entry.previousHash())
-                .param("hash", entry.hash())
+    /**
+     * Appends entries already linked to each other and to the head, in order, and moves the head to the last: one
+     * statement, so a transaction holding the head makes one round trip for all its entries.
+     */
+    void append(List<AuditEntry> chained) {
+        jdbc.sql(APPEND)
+                .param("last", chained.getLast().hash())
+                .param("occurredAt", column(chained, e -> e.occurredAt().toString()))
+                .param("actorKind", column(chained, AuditEntry::actorKind))
+                .param(
+                        "actorUserId",
+                        column(
+                                chained,
+                                e -> e.actorUserId() == null
+                                        ? null
+                                        : e.actorUserId().toString()))
+                .param(
+                        "actorPartyId",
+                        column(
+                                chained,
+                                e -> e.actorPartyId() == null
+                                        ? null
+                                        : e.actorPartyId().toString()))
+                .param("actorName", column(chained, AuditEntry::actorName))
+                .param("action", column(chained, AuditEntry::action))
+                .param("entityType", column(chained, AuditEntry::entityType))
+                .param("entityId", column(chained, AuditEntry::entityId))
+                .param("ownerPartyId", column(chained, AuditEntry::ownerPartyId))
+                .param("payload", column(chained, AuditEntry::payload))
+                .param("payloadDigest", column(chained, AuditEntry::payloadDigest))
+                .param("previousHash", column(chained, AuditEntry::previousHash))
+                .param("hash", column(chained, AuditEntry::hash))
                 .update();
-        jdbc.sql(MOVE_HEAD).param("hash", entry.hash()).update();
+    }
+
+    private static String[] column(List<AuditEntry> entries, Function<AuditEntry, @Nullable String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
     }
 
     public void forEachInOrder(Consumer<AuditEntry> reader) {
