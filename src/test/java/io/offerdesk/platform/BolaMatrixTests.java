@@ -99,7 +99,8 @@ class BolaMatrixTests {
     static final Map<String, String> NOT_COVERED = Map.of(
             "approvals/{approvalId}", "an approval needs an offer routed through Acme's approval workflow",
             "bulk-offer-uploads/{uploadId}", "an upload needs a multipart spreadsheet of offers",
-            "disbursements/{id}", "a disbursement needs money collected and a disbursement run");
+            "disbursements/{id}", "a disbursement needs money collected and a disbursement run",
+            "rules/{ruleId}", "a rule of Acme's approval policy would route other tests' Acme offers through approval");
 
     @Autowired
     TestApi api;
@@ -237,6 +238,7 @@ class BolaMatrixTests {
             "/api/v1/offer-sets/{offerSetId}",
             "/api/v1/offers/{offerId}",
             "/api/v1/offers/{offerId}/approvals",
+            "/api/v1/offers/{offerId}/eula",
             "/api/v1/offers/{offerId}/revisions",
             "/api/v1/offers/{offerId}/revisions/{revision}",
             "/api/v1/parties/{partyId}",
@@ -456,15 +458,25 @@ class BolaMatrixTests {
     /** What B's calls would have changed, had any of them succeeded, is as A left it. */
     void assertUnchanged(TenantA a) {
         var offer = api.get("/api/v1/offers/" + a.id("offers/{offerId}"), AUTHOR);
-        assertThat(offer.json().at("/name").asString()).as(offer.body()).isEqualTo(a.offerName());
+        assertThat(offer.json().at("/offer/name").asString()).as(offer.body()).isEqualTo(a.offerName());
         var agreement = api.get("/api/v1/agreements/" + a.id("agreements/{agreementId}"), AUTHOR);
-        assertThat(agreement.json().at("/status").asString())
-                .as(agreement.body())
-                .isEqualTo("ACTIVE");
+        assertThat(statusOf(agreement)).as(agreement.body()).isEqualTo("ACTIVE");
         for (var request : List.of("payment-requests/{requestId}", "cancellation-requests/{requestId}")) {
             var read = api.get("/api/v1/" + request.replace("{requestId}", a.id(request)), AUTHOR);
-            assertThat(read.json().at("/status").asString()).as(read.body()).isEqualTo("PENDING");
+            assertThat(statusOf(read)).as(read.body()).startsWith("PENDING");
         }
+    }
+
+    /** The status of an object read as JSON, at the top or in its one wrapped object. */
+    static String statusOf(Reply read) {
+        var json = read.json();
+        return json.at("/status").isString()
+                ? json.at("/status").asString()
+                : json.values().stream()
+                        .filter(JsonNode::isObject)
+                        .map(o -> o.at("/status").asString(""))
+                        .findFirst()
+                        .orElse("");
     }
 
     // ----- the AWS-compatible operations
@@ -585,6 +597,13 @@ class BolaMatrixTests {
         var status = outcome.at("/status").asInt();
         if (status < 400 || status >= 500) {
             return java.util.Optional.of("status " + status);
+        }
+        if (operation.equals("register_usage")
+                && outcome.at("/code").asString("").equals("CustomerNotEntitledException")
+                && control.at("/code").asString("").equals("InvalidProductCodeException")) {
+            // AWS's model: RegisterUsage tells a product the caller holds no entitlement to from an unknown code
+            // (product codes are not secrets on AWS). Known and accepted: ADR 0050.
+            return java.util.Optional.empty();
         }
         if (!outcome.at("/code").asString("").equals(control.at("/code").asString(""))) {
             return java.util.Optional.of("differs from an id that names nothing (" + control.at("/code") + ")");
@@ -1148,10 +1167,10 @@ class BolaMatrixTests {
         });
         attempt(problems, () -> {
             var notification = "";
-            for (var user : List.of(buyer.admin(), buyer.procurement(), buyer.finance(), ACME_ADMIN, AUTHOR)) {
-                if (notification.isEmpty()) {
-                    notification = first(api.get("/api/v1/notifications", user), "id");
-                }
+            // The product request notifies the buyer's administrator through the outbox: wait as a client polls.
+            for (int i = 0; i < 100 && notification.isEmpty(); i++) {
+                notification = first(api.get("/api/v1/notifications", buyer.admin()), "id");
+                sleep(notification.isEmpty() ? 100 : 0);
             }
             put(ids, List.of("notifications/{id}"), notification);
         });
