@@ -287,9 +287,6 @@ public class Metering {
                 .flatMap(catalog::find)
                 .orElseThrow(() ->
                         new InvalidInput("productCode", "metering.InvalidProductCodeException", request.productCode()));
-        if (product.type() != ProductType.CONTAINER) {
-            throw new InvalidInput("productCode", "metering.PlatformNotSupportedException", request.productCode());
-        }
         Entitlement held;
         try {
             held = entitlements
@@ -299,6 +296,10 @@ public class Metering {
         } catch (NotFound notEntitled) {
             // delivery() hides the product from whoever holds no entitlement to it; RegisterUsage names that case
             throw new InvalidInput("productCode", "metering.CustomerNotEntitledException", request.productCode());
+        }
+        // Only after the entitlement: the product's type is the seller's business, not every caller's (ADR 0050)
+        if (product.type() != ProductType.CONTAINER) {
+            throw new InvalidInput("productCode", "metering.PlatformNotSupportedException", request.productCode());
         }
         var now = clock.instant();
         var claims = new LinkedHashMap<String, Object>();
