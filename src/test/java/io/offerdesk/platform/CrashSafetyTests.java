@@ -41,10 +41,11 @@ class CrashSafetyTests {
 
     static final Duration MAX_LOAD = Duration.parse(System.getProperty("crash.maxLoad", "PT6S"));
     /**
-     * How long a client retries a request in doubt. A key claimed by a killed app stays "in progress" until its claim
-     * expires: set this longer than the claim lease (offerdesk.idempotency.lease) and every request ends definitively.
+     * How long a client retries a request the app answers "in progress". A key claimed by a killed app stays so until
+     * its claim expires: set this longer than the claim lease (offerdesk.idempotency.lease) and every request ends
+     * definitively. Retries while the app is down do not count.
      */
-    static final Duration RETRY_WINDOW = Duration.parse(System.getProperty("crash.retryWindow", "PT20S"));
+    static final Duration RETRY_WINDOW = Duration.parse(System.getProperty("crash.retryWindow", "PT15S"));
     /** Fail when a request was abandoned in doubt: with claim leases shorter than the retry window, none may be. */
     static final boolean REQUIRE_DEFINITIVE = Boolean.getBoolean("crash.requireDefinitive");
 
@@ -92,29 +93,31 @@ class CrashSafetyTests {
             }
             load.stop();
 
-            // Quiet: the app delivers what the kills left in its outboxes, once the publications a kill cut off went
-            // stale and were resubmitted (AppProcess sets how soon); up to two minutes.
-            var undelivered = load.undelivered();
-            for (int i = 0; i < 240 && !undelivered.isEmpty(); i++) {
+            // Quiet: the app finishes what the kills interrupted (due work at its next poll, listeners once their
+            // publications went stale and were resubmitted: AppProcess sets how soon); up to two minutes.
+            var unfinished = load.unfinished();
+            for (int i = 0; i < 240 && !unfinished.isEmpty(); i++) {
                 Thread.sleep(500);
-                undelivered = load.undelivered();
+                unfinished = load.unfinished();
             }
             var tally = load.tally();
             System.out.printf(
                     "crash safety: seed %d, %d app kills (recovered in %s ms), %d database kills (recovered in %s ms),"
-                            + " %d purchases, %d sends after doubt, %d webhook events received twice; requests %s%n",
+                            + " %d purchases, %d usage records, %d sends after doubt, %d webhook events received twice; requests %s%n",
                     SEED,
                     appRecoveries.size(),
                     summary(appRecoveries),
                     pgRecoveries.size(),
                     summary(pgRecoveries),
                     load.purchasesMade(),
+                    load.meteredRecords(),
                     load.sentAfterDoubt(),
                     load.redelivered(),
                     tally);
             assertThat(load.check()).as("at the end, seed %d", SEED).isEmpty();
-            assertThat(undelivered).as("webhooks, seed %d", SEED).isEmpty();
+            assertThat(unfinished).as("owed after the load, seed %d", SEED).isEmpty();
             assertThat(tally.get(MixedLoad.Kind.ACCEPT)).as("acceptances made").containsKey("201");
+            assertThat(load.meteredRecords()).as("usage records stored").isPositive();
             if (REQUIRE_DEFINITIVE) {
                 assertThat(tally.values().stream().flatMap(outcomes -> outcomes.keySet().stream()))
                         .as("requests abandoned in doubt")

@@ -16,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  * in doubt is a request whose connection failed (refused, reset, timed out: the app may have died before or after the
  * effect), a 5xx (the filter releases the key of a request that failed on the server), a 409 "in progress" (another
  * attempt under the key holds it — or held it when its node died) and a 423 (the subscription is locked by an attempt
- * still running). Anything else is the answer. A request still in doubt when the retry window has passed is given up
- * and reported as {@link Outcome#abandoned()}: with claims that never expire, a key held by a killed node stays "in
- * progress" for 24 hours, so the window must be longer than the claim lease for every request to end definitively.
+ * still running). Anything else is the answer. A request the app has answered "in progress" for longer than the retry
+ * window is given up and reported as {@link Outcome#abandoned()}: with claims that never expire, a key held by a
+ * killed node stays "in progress" for 24 hours, so the window must be longer than the claim lease for every request to
+ * end definitively. While the app is down (refused connections, 5xx) the client retries without counting against the
+ * window, for at most {@link #DOWN_AT_MOST}.
  */
 public final class InDoubtClient {
 
@@ -35,6 +37,8 @@ public final class InDoubtClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A bound on retrying a request the app does not answer at all, so that a harness that broke it ends. */
+    static final Duration DOWN_AT_MOST = Duration.ofMinutes(5);
 
     private final String baseUrl;
     private final Duration retryWindow;
@@ -79,7 +83,8 @@ public final class InDoubtClient {
     }
 
     private Outcome untilDefinitive(HttpRequest request) throws InterruptedException {
-        var deadline = System.nanoTime() + retryWindow.toNanos();
+        var started = System.nanoTime();
+        long stuckSince = 0;
         var attempts = 0;
         var pause = 100L;
         while (true) {
@@ -90,7 +95,11 @@ public final class InDoubtClient {
             try {
                 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 var status = response.statusCode();
-                if (!inDoubt(status, response.body())) {
+                if (status == 409 && response.body().contains("idempotencyKey.inProgress")) {
+                    if (stuckSince == 0) {
+                        stuckSince = System.nanoTime();
+                    }
+                } else if (!inDoubt(status)) {
                     var json = response.headers()
                                             .firstValue("Content-Type")
                                             .orElse("")
@@ -103,7 +112,9 @@ public final class InDoubtClient {
             } catch (IOException connectionFailed) {
                 // Refused while the app restarts, or cut off when it died: in doubt.
             }
-            if (System.nanoTime() > deadline) {
+            var now = System.nanoTime();
+            if ((stuckSince != 0 && now - stuckSince > retryWindow.toNanos())
+                    || now - started > DOWN_AT_MOST.toNanos()) {
                 return new Outcome(0, null, "", attempts);
             }
             Thread.sleep(pause);
@@ -111,7 +122,7 @@ public final class InDoubtClient {
         }
     }
 
-    private static boolean inDoubt(int status, String body) {
-        return status >= 500 || status == 423 || (status == 409 && body.contains("idempotencyKey.inProgress"));
+    private static boolean inDoubt(int status) {
+        return status >= 500 || status == 423;
     }
 }

@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -22,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The crash harness's clients and what they were told. Globex buys (a quote, then its acceptance), its finance user
- * pays the invoices that result, the operator starts invoicing and disbursement runs, and every acceptance is sent to
+ * The crash harness's clients and what they were told. Globex buys (a quote, then its acceptance), Acme meters its
+ * use, Globex's finance user pays the invoices that result, the operator starts invoicing and disbursement runs, and every acceptance is sent to
  * Acme's webhook endpoint, a receiver in this JVM; meanwhile the app and the database are killed. Every POST carries an
  * {@code Idempotency-Key} and is retried under it while in doubt ({@link InDoubtClient}).
  *
@@ -50,6 +52,7 @@ public final class MixedLoad {
         QUOTE,
         ACCEPT,
         PAYMENT,
+        METERING,
         INVOICING_RUN,
         DISBURSEMENT_RUN
     }
@@ -63,12 +66,16 @@ public final class MixedLoad {
     private final AtomicInteger nextPurchase = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Set<String> paid = ConcurrentHashMap.newKeySet();
+    /** Accounts whose acceptance the client saw, not metered yet. */
+    private final BlockingQueue<String> toMeter = new LinkedBlockingQueue<>();
+
     private final List<Thread> threads = new ArrayList<>();
     private final String run = Long.toString(System.nanoTime(), 36);
     private String acmeAdmin;
     private String acmeFinance;
     private String globexFinance;
     private String endpointId;
+    private String productId;
 
     public MixedLoad(KillablePostgres postgres, InDoubtClient client, WebhookReceiver receiver) {
         this.client = client;
@@ -100,7 +107,7 @@ public final class MixedLoad {
                         acmeFinance,
                         "/api/v1/disbursement-preferences/USD",
                         "{\"frequency\":\"DAILY\",\"bankAccount\":\"%s\"}".formatted(IBAN)));
-        var product = expect(
+        productId = expect(
                         201,
                         client.post(
                                 ACME_AUTHOR,
@@ -131,7 +138,7 @@ public final class MixedLoad {
                 ZoneOffset.UTC);
         for (int from = 0; from < accounts.size(); from += ACCOUNTS_PER_OFFER) {
             var group = accounts.subList(from, Math.min(from + ACCOUNTS_PER_OFFER, accounts.size()));
-            var offer = releasedOffer(product, group, today);
+            var offer = releasedOffer(productId, group, today);
             group.forEach(account -> offerOfAccount.put(account, offer));
         }
         Collections.shuffle(accounts);
@@ -205,7 +212,7 @@ public final class MixedLoad {
         return "od_" + keyId + "_" + secret;
     }
 
-    /** Starts the clients: {@code buyers} buying, one paying, one starting runs. */
+    /** Starts the clients: {@code buyers} buying, one metering, one paying, one starting runs. */
     public void start(int buyers) {
         running.set(true);
         for (int i = 0; i < buyers; i++) {
@@ -213,6 +220,7 @@ public final class MixedLoad {
         }
         threads.add(Thread.ofPlatform().name("crash-payer").start(this::pay));
         threads.add(Thread.ofPlatform().name("crash-operator").start(this::runJobs));
+        threads.add(Thread.ofPlatform().name("crash-seller").start(this::meter));
     }
 
     /** Stops the clients; each finishes the request it is in, retrying it while in doubt within the window. */
@@ -239,7 +247,7 @@ public final class MixedLoad {
                         "/api/v1/buyer/agreement-requests",
                         "{\"offerId\":\"%s\",\"accountId\":\"%s\"}".formatted(offerOfAccount.get(account), account));
                 if (quote.succeeded()) {
-                    send(
+                    var accepted = send(
                             Kind.ACCEPT,
                             account,
                             "crash-accept-" + account,
@@ -247,6 +255,9 @@ public final class MixedLoad {
                             "/api/v1/buyer/agreement-requests/"
                                     + quote.json().at("/agreementRequestId").asString() + "/accept",
                             "{\"eulaAcknowledged\":true}");
+                    if (accepted.succeeded()) {
+                        toMeter.add(account);
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -295,6 +306,42 @@ public final class MixedLoad {
         }
     }
 
+    /**
+     * Acme meters an hour of use for up to 25 of the accounts whose acceptance Globex saw, one record each (of the
+     * current simulated hour: an account's agreement starts when it is accepted), in one BatchMeterUsage.
+     */
+    private void meter() {
+        try {
+            for (int n = 0; running.get(); n++) {
+                Thread.sleep(2000);
+                var batch = new ArrayList<String>();
+                toMeter.drainTo(batch, 25);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                var now = client.get(OPERATOR, "/api/v1/simulation/clock");
+                if (now.status() != 200) {
+                    continue;
+                }
+                var time = now.json().at("/now").asString();
+                var records = batch.stream()
+                        .map(account ->
+                                "{\"timestamp\":\"%s\",\"dimension\":\"analysts\",\"customerAwsAccountId\":\"%s\",\"quantity\":3}"
+                                        .formatted(time, account))
+                        .collect(Collectors.joining(","));
+                send(
+                        Kind.METERING,
+                        String.join(",", batch),
+                        "crash-meter-" + run + "-" + n,
+                        ACME_AUTHOR,
+                        "/api/v1/metering/batch-meter-usage",
+                        "{\"productCode\":\"%s\",\"usageRecords\":[%s]}".formatted(productId, records));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void runJobs() {
         try {
             for (int n = 0; running.get(); n++) {
@@ -332,14 +379,14 @@ public final class MixedLoad {
             if (effects < 0) {
                 continue;
             }
-            if (request.outcome().succeeded() && effects != 1) {
+            if (request.outcome().succeeded() && effects != acknowledgedEffects(request)) {
                 broken.add("%s %s acknowledged (%d) with %d effects"
                         .formatted(
                                 request.kind(),
                                 request.subject(),
                                 request.outcome().status(),
                                 effects));
-            } else if (effects > 1) {
+            } else if (effects > mostEffects(request)) {
                 broken.add("%s %s (%s) with %d effects"
                         .formatted(request.kind(), request.subject(), describe(request.outcome()), effects));
             }
@@ -393,19 +440,28 @@ public final class MixedLoad {
     }
 
     /**
-     * Once the load has stopped and the app has had time to deliver: every acceptance's webhook event delivered, and
-     * received here. Delivery is at least once (sent outside a transaction, then recorded), so the receiver may see
-     * an event twice after a kill between the two; the delivery itself is recorded once.
+     * What the app still owes once the load has stopped: each acceptance's first installment, due at acceptance,
+     * invoiced (by an operator's run or the clock's), and each acceptance's webhook event received here. Delivery is at
+     * least once (sent outside a transaction, then recorded), so the receiver may see an event twice after a kill
+     * between the two; the delivery itself is recorded once ({@link #check()}).
      */
-    public List<String> undelivered() {
+    public List<String> unfinished() {
         var agreements = jdbc.sql("SELECT id FROM agreements.agreement WHERE acceptor_account_id = ANY (?)")
                 .param(accounts.toArray(String[]::new))
                 .query(String.class)
                 .list();
+        var owed = new ArrayList<String>(jdbc.sql("""
+                        SELECT 'agreement ' || a.id || ': its first installment not invoiced'
+                        FROM agreements.agreement a
+                        WHERE a.acceptor_account_id = ANY (?)
+                          AND NOT EXISTS (SELECT 1 FROM invoicing.invoice_line l WHERE l.agreement_id = a.id)""")
+                .param(accounts.toArray(String[]::new))
+                .query(String.class)
+                .list());
         var bodies = receiver.receivedSoFar().stream()
                 .map(WebhookReceiver.Received::body)
                 .toList();
-        return agreements.stream()
+        agreements.stream()
                 .filter(agreement -> bodies.stream().noneMatch(body -> body.contains(agreement)))
                 .map(agreement -> "agreement %s: its acceptance not delivered; publications %s, deliveries %s"
                         .formatted(
@@ -422,7 +478,16 @@ public final class MixedLoad {
                                         .params(endpointId, "%" + agreement + "%")
                                         .query(String.class)
                                         .list()))
-                .toList();
+                .forEach(owed::add);
+        return owed;
+    }
+
+    /** The usage records stored for the load's product: a check that the batches were accepted, not refused. */
+    public long meteredRecords() {
+        return jdbc.sql("SELECT count(*) FROM metering.usage_record WHERE product_id = ?")
+                .param(productId)
+                .query(Long.class)
+                .single();
     }
 
     /** The receiver's duplicates: events it was sent more than once. */
@@ -431,6 +496,25 @@ public final class MixedLoad {
                 .map(WebhookReceiver.Received::eventId)
                 .toList();
         return ids.size() - ids.stream().distinct().count();
+    }
+
+    /** A batch's records answered Success are its effects; any other request has one. */
+    private static long acknowledgedEffects(Request request) {
+        if (request.kind() != Kind.METERING) {
+            return 1;
+        }
+        var successes = 0L;
+        for (var result : request.outcome().json().at("/results")) {
+            if (result.at("/status").asString().equalsIgnoreCase("Success")) {
+                successes++;
+            }
+        }
+        return successes;
+    }
+
+    /** A batch stores at most one record per account it names (one hour each); any other request one effect. */
+    private static long mostEffects(Request request) {
+        return request.kind() == Kind.METERING ? request.subject().split(",").length : 1;
     }
 
     /** The effects of the request in the database, or -1 for a request whose effect is checked as a whole. */
@@ -449,6 +533,13 @@ public final class MixedLoad {
             case PAYMENT ->
                 jdbc.sql("SELECT count(*) FROM invoicing.payment WHERE reference = ?")
                         .param(reference(request.subject()))
+                        .query(Long.class)
+                        .single();
+            case METERING ->
+                jdbc.sql("""
+                                SELECT count(*) FROM metering.usage_record
+                                WHERE product_id = ? AND customer_account_id = ANY (?)""")
+                        .params(productId, request.subject().split(","))
                         .query(Long.class)
                         .single();
             case INVOICING_RUN ->
