@@ -103,7 +103,8 @@ class CrashSafetyTests {
             var tally = load.tally();
             System.out.printf(
                     "crash safety: seed %d, %d app kills (recovered in %s ms), %d database kills (recovered in %s ms),"
-                            + " %d purchases, %d usage records, %d sends after doubt, %d webhook events received twice; requests %s%n",
+                            + " %d purchases, %d usage records, %d sends after doubt, %d requests abandoned after their effect, %d webhook"
+                            + " events received twice; requests %s%n",
                     SEED,
                     appRecoveries.size(),
                     summary(appRecoveries),
@@ -112,6 +113,7 @@ class CrashSafetyTests {
                     load.purchasesMade(),
                     load.meteredRecords(),
                     load.sentAfterDoubt(),
+                    load.abandonedAfterEffect(),
                     load.redelivered(),
                     tally);
             assertThat(load.check()).as("at the end, seed %d", SEED).isEmpty();

@@ -490,6 +490,18 @@ public final class MixedLoad {
                 .single();
     }
 
+    /**
+     * Requests abandoned in doubt that had taken effect: the app was killed after the request's transaction committed
+     * and before its {@code Idempotency-Key} was completed, so the key stays "in progress". Once claims expire (a
+     * lease), a retry under the key runs the request again; each of these would then need the endpoint itself to refuse
+     * the second effect.
+     */
+    public long abandonedAfterEffect() {
+        return requests.stream()
+                .filter(request -> request.outcome().abandoned() && effects(request) > 0)
+                .count();
+    }
+
     /** The receiver's duplicates: events it was sent more than once. */
     public long redelivered() {
         var ids = receiver.receivedSoFar().stream()
