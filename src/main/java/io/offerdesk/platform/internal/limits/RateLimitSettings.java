@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How much a tenant may ask of the API ({@code offerdesk.rate-limits.*}), per deployment.
  *
- * @param enabled off only for capacity measurements (the bench harness), never in production
+ * @param enabled off only where no limit may apply, never in production (the bench harness keeps it on with an unreachable allowance)
  * @param requestsPerMinute the sustained rate a party may send to {@code /api} and {@code /aws} together, across all
  *     nodes; generous enough for batch clients and every test of the suite, which share the demo parties
  * @param burst how many requests a party may send at once before the sustained rate applies
