@@ -26,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * processed and its response remembered for 24 hours; the same key with the same request replays that response
  * (marked {@code Idempotent-Replayed: true}); the same key with a different request is a 422; a key whose request
  * is still running is a 409. Keys belong to the user who sent them. Server faults are not remembered, so a client
- * may retry them with the same key. A claim is leased and renewed while its request runs ({@link ClaimLeases}); a
+ * may retry them with the same key, unless the request's effect committed before the fault. A claim is leased and renewed while its request runs ({@link ClaimLeases}); a
  * claim whose node died lapses, and the next retry of the same request takes it over (ADR 0051), unless the request's
  * effect had committed ({@link EffectMarks}): that retry is a 409 {@code idempotencyKey.effectCommitted}, never a second
  * run.
