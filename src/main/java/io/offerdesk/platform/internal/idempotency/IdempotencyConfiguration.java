@@ -11,8 +11,8 @@ class IdempotencyConfiguration {
     /** Not a component: the API security chain places it after authentication, and nowhere else. */
     @Bean
     IdempotencyFilter idempotencyFilter(
-            IdempotentRequests requests, ClaimLeases leases, ProblemWriter problems, Clock clock) {
-        return new IdempotencyFilter(requests, leases, problems, clock);
+            IdempotentRequests requests, ClaimLeases leases, EffectMarks effects, ProblemWriter problems, Clock clock) {
+        return new IdempotencyFilter(requests, leases, effects, problems, clock);
     }
 
     @Bean

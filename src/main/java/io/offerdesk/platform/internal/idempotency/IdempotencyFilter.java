@@ -26,8 +26,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * processed and its response remembered for 24 hours; the same key with the same request replays that response
  * (marked {@code Idempotent-Replayed: true}); the same key with a different request is a 422; a key whose request
  * is still running is a 409. Keys belong to the user who sent them. Server faults are not remembered, so a client
- * may retry them with the same key. A claim is leased and renewed while its request runs ({@link ClaimLeases}); a
- * claim whose node died lapses, and the next retry of the same request takes it over (ADR 0051).
+ * may retry them with the same key, unless the request's effect committed before the fault. A claim is leased and renewed while its request runs ({@link ClaimLeases}); a
+ * claim whose node died lapses, and the next retry of the same request takes it over (ADR 0051), unless the request's
+ * effect had committed ({@link EffectMarks}): that retry is a 409 {@code idempotencyKey.effectCommitted}, never a second
+ * run.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -38,12 +40,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotentRequests requests;
     private final ClaimLeases leases;
+    private final EffectMarks effects;
     private final ProblemWriter problems;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotentRequests requests, ClaimLeases leases, ProblemWriter problems, Clock clock) {
+    IdempotencyFilter(
+            IdempotentRequests requests, ClaimLeases leases, EffectMarks effects, ProblemWriter problems, Clock clock) {
         this.requests = requests;
         this.leases = leases;
+        this.effects = effects;
         this.problems = problems;
         this.clock = clock;
     }
@@ -78,7 +83,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         var captured = new ContentCachingResponseWrapper(response);
         leases.hold(claim);
         try {
-            try {
+            try (var marking = effects.marking(new EffectMarks.Claim(userId, key, claim))) {
                 chain.doFilter(new CachedBodyRequest(request, body), captured);
             } catch (IOException | ServletException | RuntimeException failure) {
                 requests.release(userId, key, claim);
@@ -103,8 +108,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /**
      * Answers a request whose key is claimed already: the remembered answer, 422 for another request, or 409 while
-     * the claim's request runs. False if the claim's lease lapsed (its node died) and this request took it over, so
-     * it is to be processed.
+     * the claim's request runs, or 409 if the claim's node died after committing the effect. False if the claim's
+     * lease lapsed (its node died) before any effect committed and this request took it over, so it is to be
+     * processed.
      */
     private boolean answeredFromClaim(
             HttpServletRequest request,
@@ -122,6 +128,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotencyKey.reused");
         } else if (remembered.get().status() != null) {
             replay(remembered.get(), response);
+        } else if (remembered.get().lapsed() && remembered.get().effectCommitted()) {
+            // The node committed the effect and died before remembering its answer: running the request again
+            // would apply it twice, and the answer is lost, so the client reads the result instead.
+            problems.write(request, response, HttpStatus.CONFLICT, "problem.idempotencyKey.effectCommitted");
         } else if (remembered.get().lapsed()
                 && requests.takeOver(userId, key, fingerprint, now, claim, leases.lease())) {
             log.info("idempotency key {} taken over: the node that claimed it stopped renewing its lease", key);

@@ -20,14 +20,15 @@ class IdempotentRequests {
 
     /**
      * A remembered request; no status yet means it is still being processed, by a node that stopped renewing its
-     * lease if {@code lapsed}.
+     * lease if {@code lapsed}; {@code effectCommitted} once one of its write transactions committed.
      */
     record Remembered(
             String fingerprint,
             @Nullable Integer status,
             @Nullable String contentType,
             byte @Nullable [] body,
-            boolean lapsed) {}
+            boolean lapsed,
+            boolean effectCommitted) {}
 
     // Leases run on the database's clock (real time, one clock for every node), never the simulated one: a node's
     // liveness has nothing to do with where the simulation stands.
@@ -37,17 +38,20 @@ class IdempotentRequests {
             ON CONFLICT (user_id, key) DO NOTHING
             """;
     // Of any number of concurrent retries one updates the row; the others then see its new lease and update nothing.
+    // A claim whose effect committed is never taken over: the request would run twice. Its mark and a takeover lock
+    // the same row, so whichever comes second sees the other (EffectMarks).
     private static final String TAKE_OVER = """
             UPDATE platform.idempotent_request SET claim_id = :claim, lease_until = clock_timestamp() + :lease
             WHERE user_id = :userId AND key = :key AND fingerprint = :fingerprint AND created_at > :since
-              AND status IS NULL AND lease_until < clock_timestamp()
+              AND status IS NULL AND lease_until < clock_timestamp() AND effect_committed_at IS NULL
             """;
     private static final String RENEW = """
             UPDATE platform.idempotent_request SET lease_until = clock_timestamp() + :lease
             WHERE claim_id IN (:claims) AND status IS NULL
             """;
     private static final String FIND = """
-            SELECT fingerprint, status, content_type, body, lease_until < clock_timestamp() AS lapsed
+            SELECT fingerprint, status, content_type, body, lease_until < clock_timestamp() AS lapsed,
+                   effect_committed_at IS NOT NULL AS effect_committed
             FROM platform.idempotent_request
             WHERE user_id = :userId AND key = :key AND created_at > :since
             """;
@@ -58,6 +62,12 @@ class IdempotentRequests {
             """;
     private static final String RELEASE =
             "DELETE FROM platform.idempotent_request WHERE user_id = :userId AND key = :key";
+    // A claim whose effect committed is kept when its request fails afterwards, with its lease lapsed, so that the
+    // retry gets the effectCommitted answer at once instead of running the request a second time.
+    private static final String LAPSE = """
+            UPDATE platform.idempotent_request SET lease_until = clock_timestamp()
+            WHERE user_id = :userId AND key = :key AND claim_id = :claim AND effect_committed_at IS NOT NULL
+            """;
     private static final String EXPIRE = "DELETE FROM platform.idempotent_request WHERE created_at <= :before";
     private static final String OLDEST = "SELECT min(created_at) FROM platform.idempotent_request";
 
@@ -90,8 +100,8 @@ class IdempotentRequests {
     }
 
     /**
-     * Takes over a claim on the same request whose lease lapsed (its node died before answering); false if there is
-     * none, or another retry took it first.
+     * Takes over a claim on the same request whose lease lapsed (its node died before answering) and whose effect did
+     * not commit; false if there is none, or another retry took it first.
      */
     boolean takeOver(UUID userId, String key, String fingerprint, Instant now, UUID claim, Duration lease) {
         return jdbc.sql(TAKE_OVER)
@@ -120,7 +130,8 @@ class IdempotentRequests {
                         (Integer) rs.getObject("status", Integer.class),
                         rs.getString("content_type"),
                         rs.getBytes("body"),
-                        rs.getBoolean("lapsed")))
+                        rs.getBoolean("lapsed"),
+                        rs.getBoolean("effect_committed")))
                 .optional();
     }
 
@@ -137,9 +148,17 @@ class IdempotentRequests {
                 == 1;
     }
 
-    /** Forgets this claim (a server fault is not remembered), unless it was taken over meanwhile. */
+    /**
+     * Forgets this claim (a server fault is not remembered), unless it was taken over meanwhile or its effect
+     * committed before the fault: then it stays, lapsed, and a retry is told so rather than run again.
+     */
     void release(UUID userId, String key, UUID claim) {
-        jdbc.sql(RELEASE + " AND claim_id = :claim")
+        jdbc.sql(RELEASE + " AND claim_id = :claim AND effect_committed_at IS NULL")
+                .param("userId", userId)
+                .param("key", key)
+                .param("claim", claim)
+                .update();
+        jdbc.sql(LAPSE)
                 .param("userId", userId)
                 .param("key", key)
                 .param("claim", claim)

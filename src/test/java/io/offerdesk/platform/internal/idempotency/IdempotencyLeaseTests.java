@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Leased Idempotency-Key claims (ADR 0051): a claim whose node died is taken over by exactly one retry once its lease
- * lapses; a request that is still running keeps renewing its claim, however long it takes.
+ * lapses, unless the request's effect had committed (then the retry is told so and nothing runs again); a request
+ * that is still running keeps renewing its claim, however long it takes.
  */
 @EndToEndTest
 class IdempotencyLeaseTests {
@@ -97,6 +98,7 @@ class IdempotencyLeaseTests {
         assertThat(whileLeased.json().at("/type").asString()).endsWith("idempotencyKey.inProgress");
 
         leaseLapses(key);
+        assertThat(effectCommitted(key)).as("the dead node committed nothing").isFalse();
         var retries = new ArrayList<Callable<TestApi.Reply>>();
         for (var i = 0; i < 20; i++) {
             retries.add(() -> post(key, body));
@@ -117,6 +119,62 @@ class IdempotencyLeaseTests {
         assertThat(ids).containsOnly(ids.getFirst());
         assertThat(products(title)).isEqualTo(1);
         assertThat(post(key, body).json().at("/id").asString()).isEqualTo(ids.getFirst());
+    }
+
+    @Test
+    void aClaimWhoseNodeDiedAfterItsEffectCommittedIsNotRunAgain() throws Exception {
+        var key = UUID.randomUUID().toString();
+        var title = "Committed then died " + key;
+        var body = product(title);
+        assertThat(post(key, body).status()).isEqualTo(201);
+        assertThat(effectCommitted(key))
+                .as("marked by the request's own transaction")
+                .isTrue();
+        diedBeforeRememberingTheAnswer(key);
+
+        var retries = new ArrayList<Callable<TestApi.Reply>>();
+        for (var i = 0; i < 10; i++) {
+            retries.add(() -> post(key, body));
+        }
+        try (var clients = Executors.newFixedThreadPool(10)) {
+            for (var answer : clients.invokeAll(retries)) {
+                var reply = answer.get();
+                assertThat(reply.status()).isEqualTo(409);
+                assertThat(reply.json().at("/type").asString()).endsWith("idempotencyKey.effectCommitted");
+            }
+        }
+
+        assertThat(products(title)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWhoseTransactionRolledBackLeavesNoMark() {
+        var key = UUID.randomUUID().toString();
+        var invalid = "{\"type\":\"SAAS\",\"title\":\"\"}";
+
+        assertThat(post(key, invalid).status()).isEqualTo(422);
+
+        assertThat(effectCommitted(key)).isFalse();
+        assertThat(post(key, invalid).status()).as("the remembered answer").isEqualTo(422);
+    }
+
+    /**
+     * What a node that committed the request's effect and died before storing its answer leaves: the claim without
+     * an answer, and (once nobody renews it) a lapsed lease.
+     */
+    void diedBeforeRememberingTheAnswer(String key) {
+        jdbc.sql("""
+                        UPDATE platform.idempotent_request
+                        SET status = NULL, content_type = NULL, body = NULL,
+                            lease_until = clock_timestamp() - interval '1 second'
+                        WHERE key = ?""").param(key).update();
+    }
+
+    boolean effectCommitted(String key) {
+        return jdbc.sql("SELECT effect_committed_at IS NOT NULL FROM platform.idempotent_request WHERE key = ?")
+                .param(key)
+                .query(Boolean.class)
+                .single();
     }
 
     @Test
