@@ -124,6 +124,15 @@ class AuditRecorder {
             TransactionSynchronizationManager.bindResource(AuditRecorder.this, this);
         }
 
+        /**
+         * Before the synchronizations of default order, in particular the Idempotency-Key's effect mark, which must be
+         * the last statement before the commit: waiting here for the chain's head must not keep its row locked.
+         */
+        @Override
+        public int getOrder() {
+            return LOWEST_PRECEDENCE - 1;
+        }
+
         @Override
         public void beforeCommit(boolean readOnly) {
             appended = true;

@@ -60,6 +60,15 @@ class EffectMarks implements TransactionExecutionListener {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            /**
+             * Last before the commit: the mark locks the claim's row until the commit, and any wait of another
+             * synchronization (the audit chain's head) would hold it longer, stalling the node's lease renewals.
+             */
+            @Override
+            public int getOrder() {
+                return LOWEST_PRECEDENCE;
+            }
+
             @Override
             public void beforeCommit(boolean readOnly) {
                 if (!readOnly) {

@@ -45,9 +45,14 @@ class IdempotentRequests {
             WHERE user_id = :userId AND key = :key AND fingerprint = :fingerprint AND created_at > :since
               AND status IS NULL AND lease_until < clock_timestamp() AND effect_committed_at IS NULL
             """;
+    // A claim whose row a committing request holds (its effect mark) is skipped, not waited for: one slow commit
+    // must not hold back the renewal of every other claim of the node, and the skipped one is renewed next time.
     private static final String RENEW = """
             UPDATE platform.idempotent_request SET lease_until = clock_timestamp() + :lease
-            WHERE claim_id IN (:claims) AND status IS NULL
+            WHERE (user_id, key) IN (
+                SELECT user_id, key FROM platform.idempotent_request
+                WHERE claim_id IN (:claims) AND status IS NULL
+                FOR UPDATE SKIP LOCKED)
             """;
     private static final String FIND = """
             SELECT fingerprint, status, content_type, body, lease_until < clock_timestamp() AS lapsed,
