@@ -11,7 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a query that cannot be decoded ({@link QueryStrings}) with 400 before anything reads a parameter: a problem
- * naming it under {@code /api}, the error page elsewhere. {@code /aws} answers in the service's own error shape from its
+ * naming it under {@code /api}, its message as text elsewhere. {@code /aws} answers in the service's own error shape from its
  * signature filter, which reads the query first.
  */
 class MalformedQueryFilter extends OncePerRequestFilter {
@@ -35,7 +35,10 @@ class MalformedQueryFilter extends OncePerRequestFilter {
         } else if (request.getRequestURI().startsWith("/api/")) {
             problems.write(request, response, HttpStatus.BAD_REQUEST, "problem.malformedQuery");
         } else {
-            response.sendError(HttpStatus.BAD_REQUEST.value());
+            // written here rather than by sendError: the error page's dispatch would read the same query again
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(problems.message("problem.malformedQuery", new Object[0], request.getLocale()));
         }
     }
 }
