@@ -88,10 +88,7 @@ public final class FuzzRun {
                     + abbreviate(answer.body()));
         }
         if (answer.successful()) {
-            if (!SAFE_METHODS.contains(request.method())) {
-                awaitOutbox();
-            }
-            last = fingerprint.take();
+            last = SAFE_METHODS.contains(request.method()) ? fingerprint.take() : settled();
         } else {
             var now = fingerprint.take();
             var changed = DatabaseFingerprint.changed(last, now);
@@ -129,9 +126,33 @@ public final class FuzzRun {
     }
 
     /**
-     * Waits until the listeners of what a successful request published have run, so that their writes are not taken
-     * for the next request's.
+     * The fingerprint once what a successful request set going has finished: its event listeners and asynchronous work
+     * (a change set's processing), so that their writes are not charged to the next request. Settled means two
+     * fingerprints a moment apart are equal (or three seconds have passed).
      */
+    private Map<String, String> settled() {
+        awaitOutbox();
+        var previous = fingerprint.take();
+        for (int i = 0; i < 30; i++) {
+            pause();
+            var now = fingerprint.take();
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void awaitOutbox() {
         for (int i = 0; i < 200 && openPublications() > openPublications; i++) {
             try {
