@@ -26,7 +26,10 @@ public final class DatabaseFingerprint {
             "platform.spring_session_attributes", "sessions, as above",
             "public.event_publication", "the outbox completes earlier publications in the background",
             "public.event_publication_archive", "the outbox, as above",
-            "public.flyway_schema_history", "not data");
+            "public.flyway_schema_history", "not data",
+            "ledger.invariant_check", "the ledger's periodic invariant check records its runs, whatever the requests",
+            "ledger.invariant_total", "the invariant check, as above",
+            "ledger.invariant_violation", "the invariant check, as above");
 
     private final JdbcClient jdbc;
     private final String query;
