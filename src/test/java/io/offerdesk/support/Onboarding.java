@@ -2,9 +2,11 @@ package io.offerdesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * A party of the test's own, onboarded as the operator does it and with active users, so that what a test sets on it
@@ -55,8 +57,15 @@ public final class Onboarding {
 
     /** Invites a user with one role and accepts the invitation with the demo password; returns the address. */
     public String invite(String admin, String email, String role) {
-        var invited = api.post("/api/v1/users", admin, """
-                {"email":"%s","displayName":"%s","roles":[{"role":"%s"}]}""".formatted(email, role.toLowerCase(Locale.ROOT), role));
+        return invite(admin, email, List.of(role));
+    }
+
+    /** Invites a user with the roles and accepts the invitation with the demo password; returns the address. */
+    public String invite(String admin, String email, List<String> roles) {
+        var grants = roles.stream().map("{\"role\":\"%s\"}"::formatted).collect(Collectors.joining(","));
+        var invited = api.post(
+                "/api/v1/users", admin, """
+                {"email":"%s","displayName":"%s","roles":[%s]}""".formatted(email, roles.getFirst().toLowerCase(Locale.ROOT), grants));
         assertThat(invited.status()).as(invited.body()).isEqualTo(201);
         activate(invited.json().at("/invitationToken").asString());
         return email;

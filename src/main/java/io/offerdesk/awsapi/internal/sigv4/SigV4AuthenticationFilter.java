@@ -8,6 +8,7 @@ import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.Verified;
 import io.offerdesk.awsapi.internal.sigv4.SigV4Verifier.WrongRegion;
 import io.offerdesk.platform.CachedBodyRequest;
 import io.offerdesk.platform.ProgramAuthentication;
+import io.offerdesk.platform.QueryStrings;
 import io.offerdesk.platform.ReplayGuard;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,6 +61,12 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
         var body = request.getInputStream().readNBytes(maxRequestBytes + 1);
         if (body.length > maxRequestBytes) {
             responses.error(response, protocol, tooLarge());
+            return;
+        }
+        if (!QueryStrings.wellFormed(request.getQueryString())) {
+            // no parameter of it can be read (Tomcat throws): refused before anything tries
+            responses.error(
+                    response, protocol, AwsError.serialization("The query string is not valid percent-encoded UTF-8."));
             return;
         }
         switch (verifier.verify(signed(request, body), realTime.instant())) {

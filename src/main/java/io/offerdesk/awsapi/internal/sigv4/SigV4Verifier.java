@@ -300,9 +300,17 @@ public final class SigV4Verifier {
         return parameters;
     }
 
-    /** Percent-decoding only: a {@code +} in a query is a plus sign to SigV4, not a space. */
+    /**
+     * Percent-decoding only: a {@code +} in a query is a plus sign to SigV4, not a space. A malformed escape ({@code %zz},
+     * a lone {@code %}) no SDK sends stays as it came, so the request is refused as badly signed instead of failing the
+     * verification with an exception (a 500).
+     */
     private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 
     /** RFC 3986 encoding: everything but unreserved characters (and {@code /} in a path) as upper-case %XX. */

@@ -10,6 +10,7 @@ import io.offerdesk.shared.Unauthenticated;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -174,6 +176,18 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale()));
+    }
+
+    /**
+     * A body that says it is multipart (or a form) but cannot be read as such (no boundary, cut off): the client's
+     * fault, met by Spring when the controller reads a part ({@code MultipartException}; its subclass for a body over
+     * the upload limit keeps its 413 from the base class) or by Tomcat when anything first reads a parameter (the
+     * locale interceptor does, for {@code ?lang=}).
+     */
+    @ExceptionHandler({MultipartException.class, InvalidParameterException.class})
+    ProblemDetail unreadableMultipart(RuntimeException unreadable) {
+        return withErrors(
+                HttpStatus.BAD_REQUEST, "problem.unreadable", List.of(FieldViolation.of("$", "validation.body")));
     }
 
     @ExceptionHandler(RuntimeException.class)
