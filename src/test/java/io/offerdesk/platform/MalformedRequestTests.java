@@ -12,13 +12,16 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Requests the fuzzer (ADR 0049) found answered with 500, each now a 400: a query whose escapes do not decode to UTF-8
  * (Tomcat threw on reading any parameter, on {@code /api}, the pages and {@code /aws}), and a body that says it is
- * multipart but is not (parsed before the handler was chosen, so no problem handler saw the exception).
+ * multipart but is not (parsed before the handler was chosen, so no problem handler saw the exception); and a write whose
+ * {@code Accept} admits no JSON, which was applied before Spring found it could not write the answer (a 406 after the
+ * effect).
  */
 @EndToEndTest
 class MalformedRequestTests {
@@ -47,6 +50,27 @@ class MalformedRequestTests {
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("$");
+    }
+
+    @Test
+    void aWriteWhoseAcceptAdmitsNoJsonIsRefusedBeforeItRuns() {
+        var seller = new Onboarding(api).party("SELLER", "Accept", "accept", '7');
+        var title = "PS " + UUID.randomUUID();
+        var product = """
+                {"type":"PROFESSIONAL_SERVICES","title":"%s","shortDescription":"Services",
+                 "dimensions":[{"key":"package","name":"Package","unit":"Units","type":"ENTITLED"}],
+                 "delivery":{"deliverables":["A plan"],"estimatedDuration":"2 weeks"}}""".formatted(title);
+
+        var refused = api.send(api.request("/api/v1/products", seller.admin())
+                .header("Content-Type", "application/json")
+                .header("Accept", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofString(product)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(406);
+        assertThat(refused.json().at("/type").asString()).endsWith("/notAcceptable");
+        assertThat(api.get("/api/v1/products", seller.admin()).body())
+                .as("the refused write created nothing")
+                .doesNotContain(title);
     }
 
     @Test
