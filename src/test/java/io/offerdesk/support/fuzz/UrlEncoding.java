@@ -1,6 +1,6 @@
 package io.offerdesk.support.fuzz;
 
-import java.nio.charset.StandardCharsets;
+import io.offerdesk.awsapi.internal.sigv4.TestSigning;
 import java.util.List;
 import java.util.Random;
 
@@ -18,22 +18,7 @@ final class UrlEncoding {
 
     /** RFC 3986 encoding of everything but unreserved characters; a lone surrogate becomes {@code %3F} as Java does. */
     static String encode(String text) {
-        var out = new StringBuilder();
-        for (var b : text.getBytes(StandardCharsets.UTF_8)) {
-            var c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_'
-                    || c == '.'
-                    || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append("%02X".formatted(b & 0xff));
-            }
-        }
-        return out.toString();
+        return TestSigning.uriEncode(text);
     }
 
     /** A bad value for a path segment or query value, encoded: a bad string, or a raw invalid sequence. */

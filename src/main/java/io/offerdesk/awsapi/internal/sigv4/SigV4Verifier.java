@@ -314,7 +314,7 @@ public final class SigV4Verifier {
     }
 
     /** RFC 3986 encoding: everything but unreserved characters (and {@code /} in a path) as upper-case %XX. */
-    private static String encode(String text, boolean path) {
+    static String encode(String text, boolean path) {
         var out = new StringBuilder();
         for (var b : text.getBytes(StandardCharsets.UTF_8)) {
             var c = (char) (b & 0xff);

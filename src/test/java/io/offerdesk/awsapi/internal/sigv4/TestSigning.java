@@ -43,6 +43,11 @@ public final class TestSigning {
                 + String.join(";", signedHeaders) + ", Signature=" + signature;
     }
 
+    /** RFC 3986 encoding of everything but unreserved characters, as the verifier encodes a query value. */
+    public static String uriEncode(String text) {
+        return SigV4Verifier.encode(text, false);
+    }
+
     /** The {@code X-Amz-Date} value of the instant. */
     public static String amzDate(Instant signedAt) {
         return SigV4Verifier.AMZ_DATE.format(signedAt);
