@@ -51,11 +51,19 @@ final class MeteringBatches implements Scenario {
 
     private static final String ACCOUNT_BASE = "400000200000";
 
+    /**
+     * The accounts belong to a buyer party of their own: as Globex's, tens of thousands of accounts would make every
+     * query of Globex's offers (the buyer-offers scenario) match against all of them. Metering asks only whether an
+     * account holds an agreement for the product.
+     */
     private static final String ADD_ACCOUNTS = """
+            WITH buyer AS (
+                INSERT INTO parties.party (id, kind, name, created_at)
+                VALUES (gen_random_uuid(), 'BUYER', 'Bench metering buyer ' || gen_random_uuid(), now())
+                RETURNING id)
             INSERT INTO parties.account (id, party_id, name, kind, unit_id, created_at)
-            SELECT added.id, globex.party_id, 'Bench metering account ' || added.id, 'MEMBER', NULL, now()
-            FROM unnest(?::text[]) AS added (id),
-                (SELECT party_id FROM parties.account WHERE id = ?) AS globex""";
+            SELECT added.id, buyer.id, 'Bench metering account ' || added.id, 'MEMBER', NULL, now()
+            FROM unnest(?::text[]) AS added (id), buyer""";
 
     /**
      * Copies of the agreement bought through the API, one per account: new ids, the account (as the acceptor's and
@@ -194,11 +202,10 @@ final class MeteringBatches implements Scenario {
         return json.readTree(accepted).path("agreementId").asString();
     }
 
-    /** The accounts go to Globex first, then each gets a copy of the agreement. */
+    /** The accounts go to a buyer of their own first, then each gets a copy of Globex's agreement. */
     private static void copy(Connection connection, String agreement, List<String> accounts) throws SQLException {
         try (var insert = connection.prepareStatement(ADD_ACCOUNTS)) {
             insert.setArray(1, connection.createArrayOf("text", accounts.toArray()));
-            insert.setString(2, PrivateOffers.GLOBEX_ACCOUNT);
             insert.executeUpdate();
         }
         var ids = accounts.stream().map(a -> "agmt-" + random(25)).toArray();
