@@ -33,6 +33,7 @@ def requested_terms():
 
 def flow():
     buyer, seller, other = client("buyer"), client("seller"), client("otherBuyer")
+    buyer_sent = wire.captured(buyer)
     result = {}
     result["quote"] = outcome(lambda: buyer.create_agreement_request(
         intent="NEW", agreementProposalIdentifier=ARGS["offer"], requestedTerms=requested_terms(),
@@ -45,9 +46,13 @@ def flow():
     result["quotedChargeId"] = quoted_charge
     result["accept"] = outcome(lambda: buyer.accept_agreement_request(agreementRequestId=request_id, purchaseOrders=[
         {"chargeId": quoted_charge, "purchaseOrderReference": "PO-1"}]))
+    accept_sent = dict(buyer_sent)
     agreement = result["accept"]["response"]["agreementId"]
 
     result["describeBuyer"] = outcome(lambda: buyer.describe_agreement(agreementId=agreement))
+    # the same signed request again, byte for byte: a read is answered again, an effect is refused as a replay
+    result["describeSentAgain"] = wire.send_again(buyer_sent)
+    result["acceptSentAgain"] = wire.send_again(accept_sent)
     result["describeSeller"] = outcome(lambda: seller.describe_agreement(agreementId=agreement))
     result["describeOtherBuyer"] = outcome(lambda: other.describe_agreement(agreementId=agreement))
     result["searchBuyer"] = outcome(lambda: buyer.search_agreements(
@@ -115,7 +120,6 @@ def flow():
     result["updatePurchaseOrders"] = outcome(lambda: buyer.update_purchase_orders(purchaseOrders=[
         {"agreementId": agreement, "chargeId": charge["id"], "chargeRevision": charge["revision"],
          "purchaseOrderReference": "PO-9"}]))
-    # not the same call as "charges" above: the same signed request within a second is a replay (ADR 0035)
     result["chargesAfterUpdate"] = outcome(lambda: buyer.list_agreement_charges(agreementId=agreement, maxResults=50))
     result["chargesFirstPage"] = outcome(lambda: buyer.list_agreement_charges(agreementId=agreement, maxResults=1))
     result["updatedChargeId"] = {"ok": False, "id": charge["id"]}

@@ -6,7 +6,6 @@ Usage: python3 entitlement.py '<json arguments>' (endpoint, product, account, ke
 to call in: see EntitlementWireTests and SimulatorControlsWireTests)."""
 import json
 import sys
-import time
 
 import botocore.model
 
@@ -35,8 +34,6 @@ def scenario(protocols):
     pages = []
 
     def all_pages():
-        # its first page is the same request as "firstPage": signed in the same second it would be refused as a replay
-        time.sleep(1.1)
         for page in c.get_paginator("get_entitlements").paginate(
                 ProductCode=product, PaginationConfig={"PageSize": 1}):
             pages.append(page)

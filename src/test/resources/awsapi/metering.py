@@ -7,8 +7,6 @@ import datetime
 import json
 import re
 import sys
-import urllib.error
-import urllib.request
 from unittest import mock
 
 import botocore
@@ -44,28 +42,6 @@ def signed_later(call, seconds=2):
 
 def batch(c, records, product=None):
     return outcome(lambda: c.batch_meter_usage(ProductCode=product or ARGS["product"], UsageRecords=records))
-
-
-def captured(c):
-    """Keeps the last request exactly as boto3 sent it: signed URL, headers and body."""
-    sent = {}
-
-    def keep(request, **kwargs):
-        sent.update(url=request.url, headers=dict(request.headers.items()), body=request.body)
-
-    c.meta.events.register("before-send.meteringmarketplace.*", keep)
-    return sent
-
-
-def send_again(sent):
-    """Sends a captured request again, byte for byte, as someone who intercepted it would."""
-    body = sent["body"] if isinstance(sent["body"], bytes) else sent["body"].encode()
-    request = urllib.request.Request(sent["url"], data=body, headers=sent["headers"], method="POST")
-    try:
-        with urllib.request.urlopen(request) as response:
-            return {"status": response.status, "body": json.loads(response.read())}
-    except urllib.error.HTTPError as e:
-        return {"status": e.code, "body": json.loads(e.read()), "contentType": e.headers.get("Content-Type")}
 
 
 def meter():
@@ -154,14 +130,14 @@ def refusals():
     result["unknownOperation"] = batch(renamed, one)
 
     honest = client()
-    sent = captured(honest)
+    sent = wire.captured(honest)
     result["original"] = batch(honest, one)
-    result["replayed"] = send_again(sent)
+    result["replayed"] = wire.send_again(sent)
 
     failing = client()
-    failed = captured(failing)
+    failed = wire.captured(failing)
     result["failedOriginal"] = batch(failing, one, product="prod-nosuchproduct00")
-    result["failedSentAgain"] = send_again(failed)
+    result["failedSentAgain"] = wire.send_again(failed)
     return result
 
 

@@ -131,8 +131,8 @@ def cppo(authorization_id):
     ]
 
 
-def until_final(catalog, change_set_id, pause=1.1):
-    """Polls as a seller's script does, a little over a second apart (each poll is signed anew)."""
+def until_final(catalog, change_set_id, pause=0.2):
+    """Polls as a seller's script does."""
     for _ in range(100):
         described = outcome(lambda: catalog.describe_change_set(Catalog=CATALOG, ChangeSetId=change_set_id))
         if not described["ok"] or described["response"]["Status"] in ("SUCCEEDED", "FAILED", "CANCELLED"):

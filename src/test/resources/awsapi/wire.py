@@ -2,6 +2,9 @@
 it, and the outcome of a call (the response, or the exception boto3 raised with what it read from the error). The
 scripts import it from their own folder, which Python puts first on the path."""
 import base64
+import json
+import urllib.error
+import urllib.request
 
 import boto3
 from botocore.config import Config
@@ -50,3 +53,25 @@ def outcome(call, *members):
         for member in members:
             failed[member] = e.response.get(member)
         return failed
+
+
+def captured(c):
+    """Keeps the client's last request exactly as boto3 sent it: signed URL, headers and body."""
+    sent = {}
+
+    def keep(request, **kwargs):
+        sent.update(url=request.url, headers=dict(request.headers.items()), body=request.body)
+
+    c.meta.events.register("before-send", keep)
+    return sent
+
+
+def send_again(sent):
+    """Sends a captured request again, byte for byte, as someone who intercepted it would."""
+    body = sent["body"] if isinstance(sent["body"], bytes) else sent["body"].encode()
+    request = urllib.request.Request(sent["url"], data=body, headers=sent["headers"], method="POST")
+    try:
+        with urllib.request.urlopen(request) as response:
+            return {"status": response.status, "body": json.loads(response.read())}
+    except urllib.error.HTTPError as e:
+        return {"status": e.code, "body": json.loads(e.read()), "contentType": e.headers.get("Content-Type")}

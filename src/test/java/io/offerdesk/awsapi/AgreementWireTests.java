@@ -82,6 +82,17 @@ class AgreementWireTests {
             assertThat(described.at("/estimatedCharges/agreementValue").asString())
                     .isEqualTo(quote.at("/chargeSummary/newAgreementValue").asString());
         }
+        var describedAgain = result.at("/describeSentAgain");
+        assertThat(describedAgain.at("/status").asInt())
+                .as(describedAgain.toString())
+                .isEqualTo(200);
+        assertThat(describedAgain.at("/body/agreementId").asString()).isEqualTo(agreement);
+        var acceptedAgain = result.at("/acceptSentAgain");
+        assertThat(acceptedAgain.at("/status").asInt())
+                .as(acceptedAgain.toString())
+                .isEqualTo(403);
+        assertThat(acceptedAgain.at("/body/__type").asString()).isEqualTo("InvalidSignatureException");
+        assertThat(acceptedAgain.at("/body/message").asString()).contains("already been used");
         assertRaised(result.at("/describeOtherBuyer"), "ResourceNotFoundException", 404);
         assertThat(result.at("/describeOtherBuyer/resourceType").asString()).isEqualTo("Agreement");
 

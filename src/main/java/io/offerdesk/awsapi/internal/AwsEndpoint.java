@@ -1,5 +1,6 @@
 package io.offerdesk.awsapi.internal;
 
+import io.offerdesk.awsapi.internal.sigv4.SignatureClaim;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.platform.SimulatorControls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +39,8 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 class AwsEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(AwsEndpoint.class);
+    /** The verbs AWS names its reads with, alone and in their Batch forms (BatchDescribeEntities). */
+    private static final Pattern READ_VERBS = Pattern.compile("(Batch)?(Describe|Get|List|Search)[A-Z]");
 
     private final Map<AwsService, AwsOperations> services;
     private final AwsResponses responses;
@@ -80,7 +84,7 @@ class AwsEndpoint {
             responses.result(
                     response,
                     service.protocol(),
-                    dispatch(caller, service, name, String.valueOf(target), document(request, json)));
+                    dispatch(caller, request, service, name, String.valueOf(target), document(request, json)));
         } catch (AwsError error) {
             responses.error(response, service.protocol(), error);
         }
@@ -112,7 +116,13 @@ class AwsEndpoint {
             responses.result(
                     response,
                     protocol,
-                    dispatch(caller, service, operation, smithyService + "." + operation, document(request, cbor)));
+                    dispatch(
+                            caller,
+                            request,
+                            service,
+                            operation,
+                            smithyService + "." + operation,
+                            document(request, cbor)));
         } catch (AwsError error) {
             responses.error(response, protocol, error);
         }
@@ -146,7 +156,7 @@ class AwsEndpoint {
                 return;
             }
             var input = routed.get().input();
-            var result = invoke(caller, operations, routed.get().operation(), operation, () -> input);
+            var result = invoke(caller, request, operations, routed.get().operation(), operation, () -> input);
             responses.result(response, service.protocol(), result);
         } catch (AwsError error) {
             responses.error(response, service.protocol(), operations.onWire(error));
@@ -154,18 +164,28 @@ class AwsEndpoint {
     }
 
     private JsonNode dispatch(
-            OfferdeskPrincipal caller, AwsService service, String name, String target, Supplier<JsonNode> document) {
+            OfferdeskPrincipal caller,
+            HttpServletRequest request,
+            AwsService service,
+            String name,
+            String target,
+            Supplier<JsonNode> document) {
         var operations = services.get(service);
         var operation = operations == null ? null : operations.operations().get(name);
         if (operations == null || operation == null) {
             throw AwsError.unknownOperation(
                     "Operation " + target + " is not known to " + service.botocoreName() + " on Offerdesk.");
         }
-        return invoke(caller, operations, name, operation, document);
+        return invoke(caller, request, operations, name, operation, document);
     }
 
+    /**
+     * Runs the operation, after the fault the simulator set for it; an operation with effects first claims the
+     * request's signature, so that the same signed request sent again is refused as a replay.
+     */
     private JsonNode invoke(
             OfferdeskPrincipal caller,
+            HttpServletRequest request,
             AwsOperations operations,
             String name,
             AwsOperations.Operation operation,
@@ -176,6 +196,9 @@ class AwsEndpoint {
             throw faults.error(service, fault.get());
         }
         var input = AwsInput.of(document.get());
+        if (!reads(name)) {
+            SignatureClaim.of(request).ifPresent(SignatureClaim::claim);
+        }
         try {
             return operation.call(caller, input);
         } catch (AwsError error) {
@@ -187,6 +210,11 @@ class AwsEndpoint {
             }
             throw error;
         }
+    }
+
+    /** Whether the operation only reads: such a request may be sent again, every other one is accepted once. */
+    private static boolean reads(String operation) {
+        return READ_VERBS.matcher(operation).lookingAt();
     }
 
     private void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {

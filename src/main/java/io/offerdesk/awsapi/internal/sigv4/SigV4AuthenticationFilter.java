@@ -27,13 +27,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Authenticates every request under {@code /aws} by its SigV4 signature, with real time (signatures are made with
  * real time, whatever the simulated clock says). The body is read once, up to a bound, because the signature covers
  * its hash; the controller reads the same bytes. A verified request acts as the access key's user, exactly as a
- * request with the user's bearer API key does. A signature is accepted once: sent again within its five minutes, the
- * request is refused as a replay, unless its first answer was an error, so that SDK retries (which may re-sign within
- * the same second, to the same signature) still work.
+ * request with the user's bearer API key does. The signature is handed to the endpoint as a {@link SignatureClaim}:
+ * an operation with effects claims it, so that a captured request cannot have its effect twice.
  */
 public class SigV4AuthenticationFilter extends OncePerRequestFilter {
-
-    static final String REPLAYED = "The request signature has already been used. Sign every request anew.";
 
     private final SigV4Verifier verifier;
     private final ReplayGuard replays;
@@ -85,22 +82,19 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
                                 400,
                                 "The request was signed for " + wrong.verified().region() + "; this endpoint serves "
                                         + wrong.region() + "."));
-            case Verified verified -> {
-                if (!replays.claim(verified.signature(), verified.signedAt().plus(SigV4Verifier.MAX_SKEW))) {
-                    responses.error(response, protocol, replayed());
-                    return;
-                }
-                proceed(verified, new CachedBodyRequest(request, body), response, chain);
-            }
+            case Verified verified -> proceed(verified, new CachedBodyRequest(request, body), response, chain);
         }
     }
 
     /**
-     * Runs the request as the key's user; a request that ends in an error gives its signature back. The answer is held
-     * until then, so that a client retrying at once, as the SDKs do, never finds the signature still taken.
+     * Runs the request as the key's user; a request that ends in an error gives back the signature its operation
+     * claimed. The answer is held until then, so that a client retrying at once, as the SDKs do, never finds the
+     * signature still taken.
      */
     private void proceed(Verified verified, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var claim = SignatureClaim.attach(
+                request, replays, verified.signature(), verified.signedAt().plus(SigV4Verifier.MAX_SKEW));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(ProgramAuthentication.of(verified.principal()));
         SecurityContextHolder.setContext(context);
@@ -112,14 +106,10 @@ public class SigV4AuthenticationFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
             if (!succeeded) {
-                replays.release(verified.signature());
+                claim.releaseIfClaimed();
             }
             held.copyBodyToResponse();
         }
-    }
-
-    private static AwsError replayed() {
-        return new AwsError(AuthFailure.INVALID_SIGNATURE.code(), AuthFailure.INVALID_SIGNATURE.status(), REPLAYED);
     }
 
     private AwsError tooLarge() {
