@@ -1,7 +1,6 @@
 package io.offerdesk.platform.internal.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -18,20 +17,21 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
+    /** Closed with the context, after the pool that depends on it: the server stops at the JVM's exit. */
     @Bean
-    EmbeddedPostgres embeddedPostgres(@Value("${offerdesk.embedded-db.data-directory}") String dataDirectory)
+    EmbeddedDatabases.Lease embeddedPostgres(@Value("${offerdesk.embedded-db.data-directory}") String dataDirectory)
             throws IOException {
-        return EmbeddedDatabases.startOrReuse(dataDirectory);
+        return EmbeddedDatabases.lease(dataDirectory);
     }
 
     /** The pool takes its settings from {@code spring.datasource.hikari.*}, as Boot's own pool would. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedDatabases.Lease postgres) {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .url(postgres.jdbcUrl())
                 .username("postgres")
                 .build();
     }
