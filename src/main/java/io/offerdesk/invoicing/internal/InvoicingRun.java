@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches of whole groups, each batch one transaction that claims its charges ({@code FOR UPDATE SKIP LOCKED}), so
  * several nodes may run at once, a crash loses only the open batch, and a rerun finds exactly the charges not yet
  * invoiced. It runs after every other due work at the same instant, which may make charges due. It keeps to its share
- * of the node's connection pool (ADR 0047): a batch's commit starts listeners of other modules that take connections
+ * of the node's connection pool (ADR 0047's amendment): a batch's commit starts listeners of other modules that take connections
  * of their own, and a run that wrote faster than they finish would queue them for the pool until every caller timed
  * out.
  */
