@@ -12,6 +12,7 @@ import io.offerdesk.agreements.internal.domain.QuoteIntent;
 import io.offerdesk.agreements.internal.domain.Quotes;
 import io.offerdesk.catalog.CatalogManagement;
 import io.offerdesk.catalog.ProductId;
+import io.offerdesk.catalog.ProductType;
 import io.offerdesk.governance.PrivateMarketplace;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferQueries;
@@ -33,8 +34,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -363,6 +366,16 @@ public class Agreements {
     @Transactional(readOnly = true)
     public Optional<Agreement> find(String id) {
         return AgreementId.parse(id).flatMap(agreements::find);
+    }
+
+    /**
+     * The product type each agreement took at acceptance (the catalog may have changed since), in one query however
+     * many, for work of other modules that acts for no user on a batch of agreements (commitments' drawdown of an
+     * invoicing run's invoices); ids not found are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, ProductType> productTypes(Collection<String> agreementIds) {
+        return agreementIds.isEmpty() ? Map.of() : agreements.productTypes(agreementIds);
     }
 
     /** The agreement, for its proposer, its acceptor (an account the user acts for) or the operator. */

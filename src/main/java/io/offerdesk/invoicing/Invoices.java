@@ -6,6 +6,7 @@ import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Validations;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +36,15 @@ public class Invoices {
     @Transactional(readOnly = true)
     public Optional<Invoice> find(String id) {
         return repository.find(id);
+    }
+
+    /**
+     * The invoices with their lines, whoever they belong to, in a few queries however many: for other modules' work
+     * on a batch the invoicing run issued, never for a caller's request. Ids not found are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<Invoice> invoicesOf(Collection<String> ids) {
+        return repository.find(ids);
     }
 
     /** The invoice, for its buyer, its seller of record or the operator. */

@@ -4,8 +4,8 @@
  * clock, which the operator can move forward in simulation mode so that every job due in between runs in order.
  *
  * <p>Its root package is the API other modules use: {@link io.offerdesk.platform.OfferdeskPrincipal}, the {@link
- * io.offerdesk.platform.PrincipalSource} SPI that parties implements, {@link io.offerdesk.platform.NavigationItem}
- * and {@link io.offerdesk.platform.DueWork}.
+ * io.offerdesk.platform.PrincipalSource} SPI that parties implements, {@link io.offerdesk.platform.NavigationItem},
+ * {@link io.offerdesk.platform.DueWork} and {@link io.offerdesk.platform.ConnectionPool}.
  */
 @ApplicationModule(
         displayName = "Platform",

@@ -64,7 +64,8 @@ public final class Redelivery {
                 .single();
     }
 
-    private static void await(BooleanSupplier done, String what) {
+    /** Waits until {@code done}, for what a listener does after a commit; fails naming {@code what} after 20 s. */
+    public static void await(BooleanSupplier done, String what) {
         for (var tries = 0; tries < 1_000; tries++) {
             if (done.getAsBoolean()) {
                 return;

@@ -189,11 +189,7 @@ public final class Bench {
         var report = JobReport.of(
                 startedAt,
                 job,
-                String.format(
-                        Locale.ROOT,
-                        "--charges %,d --charges-per-invoice %d",
-                        options.charges(),
-                        options.chargesPerInvoice()),
+                job.setup(options),
                 machine,
                 database.jdbcUrl(),
                 options.baseUrl().toString(),

@@ -4,6 +4,9 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  * A disbursement run over a large number of collected invoices: {@code POST /api/v1/disbursements/runs} as the operator,
  * then the database is polled until every seller of the job has been paid. The collections are set up in SQL: {@value
  * #INVOICES} collection entries of the ledger ({@code collection:bench-…}, clearing to a seller's payable, each about
- * an invoice of its own) spread over {@value #SELLERS} sellers who are paid daily, so each seller's disbursement covers
- * a hundred invoices. The app's clock, which polls for due work, may pay some of them first: the job ends when all
- * are paid, whoever paid them.
+ * an invoice of its own) spread over {@value #SELLERS} sellers, so each seller's disbursement covers a hundred
+ * invoices. The sellers are set up to be paid monthly on a day that is not the app's today, so nothing is due while
+ * the job is set up and the database settles; the measured run starts by making them paid daily (one statement), and
+ * then asks for the operator's run. The app's clock, which polls for due work, may pay some of them first: the job ends
+ * when all are paid, whoever paid them, and its time runs from the moment they fell due.
  */
 final class DisbursementRunJob implements Job {
 
@@ -46,17 +51,39 @@ final class DisbursementRunJob implements Job {
     }
 
     @Override
+    public String setup(BenchOptions options) {
+        return String.format(
+                Locale.ROOT, "%,d collected invoices of %,d sellers, made due as the run starts", INVOICES, SELLERS);
+    }
+
+    @Override
     public Started prepare(Scenario.Fixture fixture) throws Exception {
         var tag = UUID.randomUUID().toString().substring(0, 5);
+        var today = LocalDate.ofInstant(
+                Instant.parse(json.readTree(fixture.api()
+                                .exchange(
+                                        fixture.api().get("/api/v1/simulation/clock", OfferdeskApi.OPERATOR_API_KEY),
+                                        200))
+                        .path("now")
+                        .asString()),
+                ZoneOffset.UTC);
         try (var connection = fixture.database().connect()) {
-            collect(connection, tag);
+            collect(connection, tag, notDueOn(today));
         }
         Bench.progress("%,d collected invoices of %,d sellers waiting to be paid out", INVOICES, SELLERS);
         return () -> run(fixture.api(), fixture.database(), tag);
     }
 
-    /** The sellers' payables, the collection entries and the daily preferences, in one transaction. */
-    private static void collect(Connection connection, String tag) throws SQLException {
+    /**
+     * A monthly disbursement day two weeks from {@code today}'s: not today, and not a day the job could reach, so that
+     * the app's clock pays none of the job's sellers before the job makes them due.
+     */
+    static int notDueOn(LocalDate today) {
+        return (today.getDayOfMonth() + 13) % 28 + 1;
+    }
+
+    /** The sellers' payables, the collection entries and the monthly preferences, in one transaction. */
+    private static void collect(Connection connection, String tag, int dayOfMonth) throws SQLException {
         connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
             statement.execute("""
@@ -83,9 +110,10 @@ final class DisbursementRunJob implements Job {
                             || (split_part(e.idempotency_key, '-', 3)::int %% %2$d))::uuid
                     WHERE e.idempotency_key LIKE 'collection:bench-%1$s-%%'""".formatted(tag, SELLERS, AMOUNT_MINOR));
             statement.execute("""
-                    INSERT INTO disbursement.preference (party_id, currency, frequency, updated_at, updated_by)
-                    SELECT md5('bench-seller-%1$s-' || s)::uuid, 'USD', 'DAILY', now(), 'bench'
-                    FROM generate_series(0, %2$d) AS s""".formatted(tag, SELLERS - 1));
+                    INSERT INTO disbursement.preference (party_id, currency, frequency, day_of_month, updated_at,
+                        updated_by)
+                    SELECT md5('bench-seller-%1$s-' || s)::uuid, 'USD', 'MONTHLY', %3$d, now(), 'bench'
+                    FROM generate_series(0, %2$d) AS s""".formatted(tag, SELLERS - 1, dayOfMonth));
             connection.commit();
             statement.execute("ANALYZE ledger.posting");
             statement.execute("ANALYZE ledger.journal_entry");
@@ -97,6 +125,10 @@ final class DisbursementRunJob implements Job {
     private Result run(OfferdeskApi api, PostgresBaselines database, String tag) throws Exception {
         var notes = new ArrayList<String>();
         var startedAt = System.nanoTime();
+        var due = makeDue(database, tag);
+        if (due != SELLERS) {
+            throw new Failed("made " + due + " sellers due, not " + SELLERS);
+        }
         // The operator's run answers once it has paid every due payee, which takes longer than a setup call may.
         var request = api.post(
                 OfferdeskApi.OPERATOR_API_KEY, RUNS, "", UUID.randomUUID().toString());
@@ -135,6 +167,24 @@ final class DisbursementRunJob implements Job {
                     INVOICES * AMOUNT_MINOR);
         }
         return new Result(wallTime, INVOICES, "collected invoices", notes, failure);
+    }
+
+    /**
+     * Makes the job's sellers paid daily, so that all of them are due now: for the operator's run and for the app's
+     * clock alike. Nothing of theirs can have been paid before this.
+     *
+     * @return how many sellers it made due
+     */
+    private static int makeDue(PostgresBaselines database, String tag) throws SQLException {
+        try (var connection = database.connect();
+                var update = connection.prepareStatement("""
+                        UPDATE disbursement.preference SET frequency = 'DAILY', day_of_month = NULL, updated_at = now()
+                        WHERE party_id IN (SELECT md5('bench-seller-' || ? || '-' || s)::uuid
+                                           FROM generate_series(0, ?) AS s)""")) {
+            update.setString(1, tag);
+            update.setInt(2, SELLERS - 1);
+            return update.executeUpdate();
+        }
     }
 
     /** How many disbursements the job's sellers got, and their sum in minor units. */

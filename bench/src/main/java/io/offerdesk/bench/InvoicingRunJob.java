@@ -68,6 +68,12 @@ final class InvoicingRunJob implements Job {
     }
 
     @Override
+    public String setup(BenchOptions options) {
+        return String.format(
+                Locale.ROOT, "--charges %,d --charges-per-invoice %d", options.charges(), options.chargesPerInvoice());
+    }
+
+    @Override
     public Started prepare(Scenario.Fixture fixture) throws Exception {
         var api = fixture.api();
         var charges = fixture.options().charges();

@@ -20,6 +20,9 @@ interface Job {
     /** The wall time the issue that asked for the job allows; reported as met or missed, never asserted. */
     Duration target();
 
+    /** What the job is set up with, in words, for the report: the options that size it, or its fixed size. */
+    String setup(BenchOptions options);
+
     /** Sets up what the job needs, unmeasured, and returns how to start it. */
     Started prepare(Scenario.Fixture fixture) throws Exception;
 

@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,6 +206,17 @@ public class AgreementRepository {
     /** Any agreement, for callers that check the party themselves. */
     public Optional<Agreement> find(AgreementId id) {
         return one("id = :id", Map.of("id", id.value()));
+    }
+
+    /** The product type each agreement took at acceptance, in one query; ids not found are left out. */
+    public Map<String, ProductType> productTypes(Collection<String> ids) {
+        var types = new HashMap<String, ProductType>();
+        jdbc.sql("SELECT id, product_type FROM agreements.agreement WHERE id = ANY(CAST(:ids AS varchar[]))")
+                .param("ids", ids.toArray(String[]::new))
+                .query(rs -> {
+                    types.put(rs.getString("id"), ProductType.valueOf(rs.getString("product_type")));
+                });
+        return types;
     }
 
     /** The agreement, locked for the rest of the transaction. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,13 @@ class CommitmentRepository {
     /** The owner's commitments, the latest start first. */
     List<Commitment> of(UUID owner) {
         return list("WHERE c.owner_party_id = :owner ORDER BY c.start_date DESC, c.id", Map.of("owner", owner));
+    }
+
+    /** The commitments of all the owners in two queries, however many owners. */
+    List<Commitment> ofEach(Collection<UUID> owners) {
+        return list(
+                "WHERE c.owner_party_id = ANY(CAST(:owners AS uuid[])) ORDER BY c.owner_party_id, c.start_date DESC, c.id",
+                Map.of("owners", owners.toArray(UUID[]::new)));
     }
 
     private List<Commitment> list(String where, Map<String, Object> params) {

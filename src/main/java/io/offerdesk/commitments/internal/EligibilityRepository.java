@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,11 +27,15 @@ class EligibilityRepository {
     }
 
     boolean eligible(String productId) {
-        return jdbc.sql("SELECT eligible FROM commitments.product_eligibility WHERE product_id = :id")
-                .param("id", productId)
-                .query(Boolean.class)
-                .optional()
-                .orElse(true);
+        return !ineligible(List.of(productId)).contains(productId);
+    }
+
+    /** Those of the products the operator flagged ineligible, in one query; every other one is eligible. */
+    Set<String> ineligible(Collection<String> productIds) {
+        return flags(productIds).values().stream()
+                .filter(flag -> !flag.eligible())
+                .map(Flag::productId)
+                .collect(Collectors.toSet());
     }
 
     /** The flags set for the products; products without one are left out. */

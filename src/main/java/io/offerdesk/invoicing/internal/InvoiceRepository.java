@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,11 +215,20 @@ public class InvoiceRepository {
     }
 
     public Optional<Invoice> find(String id) {
-        var heads = jdbc.sql("SELECT %s FROM invoicing.invoice i WHERE i.id = ?".formatted(COLUMNS))
-                .param(id)
+        return find(List.of(id)).stream().findFirst();
+    }
+
+    /** The invoices with their lines in two queries, however many; ids not found are left out. */
+    public List<Invoice> find(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var heads = jdbc.sql("SELECT %s FROM invoicing.invoice i WHERE i.id = ANY(?::varchar[]) ORDER BY i.id"
+                        .formatted(COLUMNS))
+                .param(ids.toArray(String[]::new))
                 .query(this::head)
                 .list();
-        return withLines(heads).stream().findFirst();
+        return withLines(heads);
     }
 
     /**

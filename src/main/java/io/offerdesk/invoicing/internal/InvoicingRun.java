@@ -15,6 +15,7 @@ import io.offerdesk.ledger.JournalEntry;
 import io.offerdesk.ledger.Ledger;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.ledger.Posting;
+import io.offerdesk.platform.ConnectionPool;
 import io.offerdesk.platform.DueWork;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.RandomIds;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +52,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * currency and invoice date, numbered without gaps, each posted to the ledger as {@code invoice:<id>}. It works in
  * batches of whole groups, each batch one transaction that claims its charges ({@code FOR UPDATE SKIP LOCKED}), so
  * several nodes may run at once, a crash loses only the open batch, and a rerun finds exactly the charges not yet
- * invoiced. It runs after every other due work at the same instant, which may make charges due.
+ * invoiced. It runs after every other due work at the same instant, which may make charges due. It keeps to its share
+ * of the node's connection pool (ADR 0047's amendment): a batch's commit starts listeners of other modules that take connections
+ * of their own, and a run that wrote faster than they finish would queue them for the pool until every caller timed
+ * out.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -61,6 +66,8 @@ class InvoicingRun implements DueWork {
     private static final Logger log = LoggerFactory.getLogger(InvoicingRun.class);
     private static final String ID_PREFIX = "inv-";
     private static final int ID_LENGTH = 17;
+    /** How often a run that waits for room in the pool looks again: a batch takes far longer than this. */
+    private static final Duration ROOM_POLL = Duration.ofMillis(20);
 
     private final ChargeRepository charges;
     private final InvoiceRepository invoices;
@@ -72,6 +79,7 @@ class InvoicingRun implements DueWork {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final InvoicingSettings settings;
+    private final ConnectionPool pool;
     private final Clock clock;
     private final String node;
 
@@ -86,6 +94,7 @@ class InvoicingRun implements DueWork {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             InvoicingSettings settings,
+            ConnectionPool pool,
             Clock clock) {
         this.charges = charges;
         this.invoices = invoices;
@@ -97,6 +106,7 @@ class InvoicingRun implements DueWork {
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
+        this.pool = pool;
         this.clock = clock;
         this.node = nodeName();
     }
@@ -148,18 +158,21 @@ class InvoicingRun implements DueWork {
 
     /**
      * Invoices the run's charges batch by batch, then records it completed, or failed when a batch fails. Several
-     * workers claim batches at once, as several nodes would, so that one claims and drafts while another writes.
+     * workers claim batches at once, as several nodes would, so that one claims and drafts while another writes; no
+     * more than the run's share of the pool, and each starts a batch only when the pool has room in that share.
      */
     void process(Run run, Actor actor, int batchSize) {
         try {
             var rates = taxRates.all().stream().collect(Collectors.toMap(TaxRate::country, TaxRate::ratePercent));
             var failures = new ArrayList<RuntimeException>();
+            var share = poolShare();
             try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
                 var done = new ArrayList<Future<?>>();
-                for (int w = 0; w < settings.runWorkers(); w++) {
+                for (int w = 0; w < Math.min(settings.runWorkers(), share); w++) {
                     done.add(workers.submit(() -> {
                         InvoiceGroup after = null;
                         do {
+                            awaitRoom(share);
                             after = batch(run, rates, after, batchSize);
                         } while (after != null);
                     }));
@@ -193,6 +206,28 @@ class InvoicingRun implements DueWork {
             transactions.executeWithoutResult(
                     status -> runs.finish(run.id(), Status.FAILED, clock.instant(), String.valueOf(failure)));
             throw failure;
+        }
+    }
+
+    /** The connections of this node's pool that its runs, and the listeners their batches start, may keep busy. */
+    int poolShare() {
+        return Math.max(1, pool.maximumSize() * settings.runPoolPercent() / 100);
+    }
+
+    /**
+     * Waits until less than the run's share of the pool is taken, by anything: requests, another run on this node, and
+     * the listeners of earlier batches, which take connections on threads of their own after each commit. So the run
+     * goes as fast as they finish instead of queueing them for the pool; it may go over its share by what the batches
+     * its workers start at once take, never by a backlog.
+     */
+    private void awaitRoom(int share) {
+        while (pool.busy() >= share) {
+            try {
+                Thread.sleep(ROOM_POLL);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for room in the pool", interrupted);
+            }
         }
     }
 

@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultNetPaymentDays days to pay when neither the offer's net payment term nor the buyer's billing profile
  *     says otherwise
  * @param batchSize charges an invoicing run takes per transaction (whole invoices: a batch may go over it to finish one)
- * @param runWorkers batches a run works on at once on one node: one claims and drafts while another writes
+ * @param runWorkers batches a run works on at once on one node: one claims and drafts while another writes; at most
+ *     the run's share of the pool
+ * @param runPoolPercent the share of this node's connection pool, in per cent, that invoicing runs and the listeners
+ *     their batches start may keep busy: a run starts no batch while more is taken, so that the rest stays for requests
  * @param dunning how unpaid invoices are chased
  */
 @ConfigurationProperties("offerdesk.invoicing")
@@ -24,12 +27,16 @@ public record InvoicingSettings(
         @DefaultValue("30") int defaultNetPaymentDays,
         @DefaultValue("5000") int batchSize,
         @DefaultValue("2") int runWorkers,
+        @DefaultValue("50") int runPoolPercent,
         @DefaultValue Dunning dunning) {
 
     public InvoicingSettings {
         if (defaultNetPaymentDays < 1 || batchSize < 1 || runWorkers < 1) {
             throw new IllegalArgumentException(
                     "offerdesk.invoicing needs positive net payment days, batch size and run workers");
+        }
+        if (runPoolPercent < 1 || runPoolPercent > 100) {
+            throw new IllegalArgumentException("offerdesk.invoicing.run-pool-percent must be 1 to 100");
         }
     }
 

@@ -9,7 +9,9 @@ import io.offerdesk.invoicing.events.InvoicesIssued;
 import io.offerdesk.offers.events.OfferExpired;
 import io.offerdesk.offers.events.OfferReleased;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.joda.money.Money;
@@ -71,13 +73,13 @@ class WebhookOutbox {
         data.put("agreementValue", accepted.agreementValue().toPlainString());
         data.put("replacedAgreementId", accepted.replacedAgreementId());
         data.put("renewedAgreementId", accepted.renewedAgreementId());
-        bothSides(
+        webhooks.queue(bothSides(
                 accepted.proposerPartyId(),
                 accepted.acceptorPartyId(),
                 WebhookEventType.AGREEMENT_ACCEPTED,
                 accepted.agreementId(),
                 accepted.occurredAt(),
-                data);
+                data));
     }
 
     @ApplicationModuleListener
@@ -86,17 +88,19 @@ class WebhookOutbox {
         data.put("agreementId", ended.agreementId());
         data.put("status", ended.status());
         data.put("successorAgreementId", ended.successorAgreementId());
-        bothSides(
+        webhooks.queue(bothSides(
                 ended.proposerPartyId(),
                 ended.acceptorPartyId(),
                 WebhookEventType.AGREEMENT_ENDED,
                 ended.agreementId(),
                 ended.occurredAt(),
-                data);
+                data));
     }
 
+    /** All the batch's invoices in one queueing: an invoicing run's batch brings thousands (ADR 0047). */
     @ApplicationModuleListener
     void on(InvoicesIssued issued) {
+        var events = new ArrayList<Webhooks.Event>();
         for (var invoice : issued.invoices()) {
             var data = data();
             data.put("invoiceId", invoice.invoiceId());
@@ -109,14 +113,15 @@ class WebhookOutbox {
             data.put("invoiceDate", invoice.invoiceDate().toString());
             data.put("dueDate", invoice.dueDate().toString());
             data.put("agreementIds", invoice.agreementIds());
-            bothSides(
+            events.addAll(bothSides(
                     invoice.sellerPartyId(),
                     invoice.buyerPartyId(),
                     WebhookEventType.INVOICE_ISSUED,
                     invoice.invoiceId(),
                     issued.occurredAt(),
-                    data);
+                    data));
         }
+        webhooks.queue(events);
     }
 
     @ApplicationModuleListener
@@ -125,13 +130,13 @@ class WebhookOutbox {
         data.put("invoiceId", paid.invoiceId());
         data.put("currencyCode", paid.currencyCode());
         data.put("total", paid.total().toPlainString());
-        bothSides(
+        webhooks.queue(bothSides(
                 paid.sellerPartyId(),
                 paid.buyerPartyId(),
                 WebhookEventType.INVOICE_PAID,
                 paid.invoiceId(),
                 paid.occurredAt(),
-                data);
+                data));
     }
 
     @ApplicationModuleListener
@@ -164,12 +169,12 @@ class WebhookOutbox {
     }
 
     /** An event both parties of a deal receive, each at its own endpoints (once when both are the same party). */
-    private void bothSides(
+    private static List<Webhooks.Event> bothSides(
             UUID seller, UUID buyer, WebhookEventType type, String key, Instant occurredAt, Map<String, ?> data) {
-        webhooks.queue(seller, type, key, occurredAt, data);
-        if (!buyer.equals(seller)) {
-            webhooks.queue(buyer, type, key, occurredAt, data);
-        }
+        var sellerSide = new Webhooks.Event(seller, type, key, occurredAt, data);
+        return buyer.equals(seller)
+                ? List.of(sellerSide)
+                : List.of(sellerSide, new Webhooks.Event(buyer, type, key, occurredAt, data));
     }
 
     private static Map<String, @Nullable Object> data() {

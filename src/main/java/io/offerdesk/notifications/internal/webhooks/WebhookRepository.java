@@ -5,9 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +66,9 @@ public class WebhookRepository {
             @Nullable Integer statusCode,
             long latencyMillis,
             @Nullable String error) {}
+
+    /** A party's interest in one event type: which of its endpoints subscribed to it. */
+    public record Subscription(UUID party, String eventType) {}
 
     /** A claimed delivery with what its attempt needs: where to send it and the sealed secret to sign it with. */
     public record Claimed(Delivery delivery, String url, byte[] secretBox) {}
@@ -137,40 +146,75 @@ public class WebhookRepository {
                 .optional();
     }
 
-    /** The party's active endpoints subscribed to {@code eventType}. */
-    public List<String> subscribers(UUID party, String eventType) {
-        return jdbc.sql("""
-                        SELECT id FROM notifications.webhook_endpoint
-                        WHERE party_id = :party AND active AND event_types @> CAST(:type AS jsonb)
-                        ORDER BY id
+    /**
+     * The active endpoints each party subscribed to each event type, in one query however many pairs; a pair without
+     * any is left out.
+     */
+    public Map<Subscription, List<String>> subscribers(Collection<Subscription> wanted) {
+        var pairs = List.copyOf(new LinkedHashSet<>(wanted));
+        var found = new HashMap<Subscription, List<String>>();
+        jdbc.sql("""
+                        SELECT w.party_id, w.event_type, e.id
+                        FROM unnest(?::uuid[], ?::varchar[]) AS w(party_id, event_type)
+                        JOIN notifications.webhook_endpoint e ON e.party_id = w.party_id AND e.active
+                            AND e.event_types @> jsonb_build_array(w.event_type)
+                        ORDER BY e.id
                         """)
-                .param("party", party)
-                .param("type", json.writeValueAsString(List.of(eventType)))
-                .query(String.class)
-                .list();
+                .params(
+                        pairs.stream().map(Subscription::party).toArray(UUID[]::new),
+                        pairs.stream().map(Subscription::eventType).toArray(String[]::new))
+                .query(rs -> {
+                    found.computeIfAbsent(
+                                    new Subscription(rs.getObject(1, UUID.class), rs.getString(2)),
+                                    k -> new ArrayList<>())
+                            .add(rs.getString(3));
+                });
+        return found;
     }
 
-    /** Queues a delivery; the first delivery of an event to an endpoint is queued once however often it is heard. */
-    public boolean enqueue(Delivery d) {
+    /**
+     * Queues the deliveries in one statement; the first delivery of an event to an endpoint is queued once however
+     * often it is heard.
+     *
+     * @return how many were new
+     */
+    public int enqueue(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
                         INSERT INTO notifications.webhook_delivery (id, endpoint_id, party_id, event_id, event_type,
                             body, state, attempts, next_attempt_at, give_up_at, replay_of, created_at)
-                        VALUES (:id, :endpoint, :party, :event, :type, :body, 'PENDING', 0, :next, :giveUp, :replayOf,
-                            :createdAt)
+                        SELECT d.id, d.endpoint_id, d.party_id, d.event_id, d.event_type, d.body, 'PENDING', 0,
+                            d.next_attempt_at, d.give_up_at, d.replay_of, d.created_at
+                        FROM unnest(?::varchar[], ?::varchar[], ?::uuid[], ?::uuid[], ?::varchar[], ?::text[],
+                            ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::timestamptz[])
+                            AS d(id, endpoint_id, party_id, event_id, event_type, body, next_attempt_at, give_up_at,
+                                replay_of, created_at)
                         ON CONFLICT DO NOTHING
                         """)
-                        .param("id", d.id())
-                        .param("endpoint", d.endpointId())
-                        .param("party", d.partyId())
-                        .param("event", d.eventId())
-                        .param("type", d.eventType())
-                        .param("body", d.body())
-                        .param("next", timestamp(d.nextAttemptAt()))
-                        .param("giveUp", Timestamp.from(d.giveUpAt()))
-                        .param("replayOf", d.replayOf())
-                        .param("createdAt", Timestamp.from(d.createdAt()))
-                        .update()
-                == 1;
+                .params(
+                        column(deliveries, Delivery::id),
+                        column(deliveries, Delivery::endpointId),
+                        deliveries.stream().map(Delivery::partyId).toArray(UUID[]::new),
+                        deliveries.stream().map(Delivery::eventId).toArray(UUID[]::new),
+                        column(deliveries, Delivery::eventType),
+                        column(deliveries, Delivery::body),
+                        deliveries.stream()
+                                .map(d -> timestamp(d.nextAttemptAt()))
+                                .toArray(Timestamp[]::new),
+                        deliveries.stream()
+                                .map(d -> Timestamp.from(d.giveUpAt()))
+                                .toArray(Timestamp[]::new),
+                        column(deliveries, Delivery::replayOf),
+                        deliveries.stream()
+                                .map(d -> Timestamp.from(d.createdAt()))
+                                .toArray(Timestamp[]::new))
+                .update();
+    }
+
+    private static String[] column(List<Delivery> deliveries, Function<Delivery, @Nullable String> value) {
+        return deliveries.stream().map(value).toArray(String[]::new);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Attempt;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Delivery;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.State;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.StoredEndpoint;
+import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Subscription;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.platform.SecretBox;
 import io.offerdesk.shared.InvalidInput;
@@ -16,6 +17,7 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,13 @@ public class Webhooks {
     public record WithSecret(Endpoint endpoint, String secret) {}
 
     public record DeliveryLog(Delivery delivery, List<Attempt> attempts) {}
+
+    /**
+     * An event for one party's endpoints.
+     *
+     * @param eventKey what makes the event unique within its type, e.g. the offer id
+     */
+    public record Event(UUID party, WebhookEventType type, String eventKey, Instant occurredAt, Map<String, ?> data) {}
 
     private final WebhookRepository repository;
     private final WebhookDeliveries deliveries;
@@ -159,56 +168,72 @@ public class Webhooks {
                 now.plus(settings.retryFor()),
                 original.id(),
                 now);
-        repository.enqueue(replay);
+        repository.enqueue(List.of(replay));
         deliveries.deliverAfterCommit();
         return replay;
     }
 
     /**
      * Queues an event for the party's active endpoints subscribed to its type, in the caller's transaction; sends
-     * after commit. The event id is the same however often the event is heard, so each endpoint gets it once.
+     * after commit. See {@link #queue(List)}.
      *
      * @param eventKey what makes the event unique within its type, e.g. the offer id
      * @return how many deliveries were queued
      */
     @Transactional
     public int queue(UUID party, WebhookEventType type, String eventKey, Instant occurredAt, Map<String, ?> data) {
-        var endpoints = repository.subscribers(party, type.wireName());
-        if (endpoints.isEmpty()) {
-            return 0;
-        }
-        var eventId = UUID.nameUUIDFromBytes(
-                (type.wireName() + ":" + eventKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var body = new LinkedHashMap<String, Object>();
-        body.put("id", eventId.toString());
-        body.put("type", type.wireName());
-        body.put("occurredAt", occurredAt.toString());
-        body.put("data", data);
-        var text = json.writeValueAsString(body);
+        return queue(List.of(new Event(party, type, eventKey, occurredAt, data)));
+    }
+
+    /**
+     * Queues each event for its party's active endpoints subscribed to its type, in the caller's transaction, with
+     * one query for the endpoints and one insert however many events (an invoicing run's batch brings thousands);
+     * sends after commit. The event id is the same however often the event is heard, so each endpoint gets it once.
+     *
+     * @return how many deliveries were queued
+     */
+    @Transactional
+    public int queue(List<Event> events) {
+        var subscribers = repository.subscribers(events.stream()
+                .map(e -> new Subscription(e.party(), e.type().wireName()))
+                .toList());
         var now = clock.instant();
-        var queued = 0;
-        for (var endpoint : endpoints) {
-            var delivery = new Delivery(
-                    RandomIds.of("whdl-", 20, random),
-                    endpoint,
-                    party,
-                    eventId,
-                    type.wireName(),
-                    text,
-                    State.PENDING,
-                    0,
-                    now,
-                    now.plus(settings.retryFor()),
-                    null,
-                    now);
-            if (repository.enqueue(delivery)) {
-                queued++;
+        var queued = new ArrayList<Delivery>();
+        for (var event : events) {
+            var type = event.type().wireName();
+            var endpoints = subscribers.getOrDefault(new Subscription(event.party(), type), List.of());
+            if (endpoints.isEmpty()) {
+                continue;
+            }
+            var eventId = UUID.nameUUIDFromBytes(
+                    (type + ":" + event.eventKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var body = new LinkedHashMap<String, Object>();
+            body.put("id", eventId.toString());
+            body.put("type", type);
+            body.put("occurredAt", event.occurredAt().toString());
+            body.put("data", event.data());
+            var text = json.writeValueAsString(body);
+            for (var endpoint : endpoints) {
+                queued.add(new Delivery(
+                        RandomIds.of("whdl-", 20, random),
+                        endpoint,
+                        event.party(),
+                        eventId,
+                        type,
+                        text,
+                        State.PENDING,
+                        0,
+                        now,
+                        now.plus(settings.retryFor()),
+                        null,
+                        now));
             }
         }
-        if (queued > 0) {
+        var count = repository.enqueue(queued);
+        if (count > 0) {
             deliveries.deliverAfterCommit();
         }
-        return queued;
+        return count;
     }
 
     private StoredEndpoint stored(OfferdeskPrincipal me, String id) {
