@@ -21,18 +21,18 @@ import tools.jackson.databind.JsonNode;
  * for ten analysts priced in twelve equal installments, so that the installment sets the discount (1000.00 is list
  * price, 700.00 is 30 % off).
  */
-final class ApprovalFixtures {
+public final class ApprovalFixtures {
 
     static final String OPERATOR = CollectionFixtures.OPERATOR;
     static final String PASSWORD = CollectionFixtures.PASSWORD;
 
     /** The users of one seller. */
-    record Seller(String admin, String author, String approver, String finance, String productId) {}
+    public record Seller(String admin, String author, String approver, String finance, String productId) {}
 
     private final TestApi api;
     private final OfferFixtures offers;
 
-    ApprovalFixtures(TestApi api) {
+    public ApprovalFixtures(TestApi api) {
         this.api = api;
         this.offers = new OfferFixtures(api);
     }
@@ -41,7 +41,7 @@ final class ApprovalFixtures {
         return offers;
     }
 
-    Seller seller() {
+    public Seller seller() {
         var onboarding = new Onboarding(api);
         var seller = onboarding.party("SELLER", "Approvals", "approvals", '8');
         var admin = seller.admin();
@@ -60,7 +60,7 @@ final class ApprovalFixtures {
     }
 
     /** The policy of the acceptance story: 25 % off or more needs the offer approvers, then finance. */
-    JsonNode discountRule(Seller seller) {
+    public JsonNode discountRule(Seller seller) {
         var rule = api.post("/api/v1/approval-policies/rules", seller.admin(), """
                 {"name":"Deep discount","condition":"DISCOUNT","threshold":"25","mode":"SEQUENTIAL",
                  "approvers":[{"role":"OFFER_APPROVER"},{"role":"FINANCE"}]}""");
@@ -69,7 +69,7 @@ final class ApprovalFixtures {
     }
 
     /** A draft for ten analysts in twelve installments of {@code installment}; returns its offer id. */
-    String draft(Seller seller, String installment) {
+    public String draft(Seller seller, String installment) {
         var changes = new ArrayList<>(draftChanges(seller.productId(), installment));
         var done = offers.run(seller.author(), changes);
         assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");

@@ -10,7 +10,6 @@ import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -317,16 +316,7 @@ class BulkOfferTests {
     }
 
     private Reply upload(String email, String fileName, String contentType, byte[] content) {
-        var boundary = "----bulk" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api.send(api.request("/api/v1/bulk-offer-uploads", email)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return api.upload("/api/v1/bulk-offer-uploads", email, fileName, contentType, content);
     }
 
     /** Polls the upload as a client would until it reaches the status. */
