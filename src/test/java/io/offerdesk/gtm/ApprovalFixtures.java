@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.Onboarding;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.TestApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,14 +144,11 @@ public final class ApprovalFixtures {
 
     /** Polls the offer's approvals, as a client would, until they show what the test waits for. */
     JsonNode awaitOverview(String email, String offerId, Predicate<JsonNode> until) {
-        for (int i = 0; i < 400; i++) {
-            var overview = overview(email, offerId);
-            if (until.test(overview)) {
-                return overview;
-            }
-            sleep();
-        }
-        throw new AssertionError("the approvals of " + offerId + " never showed what was awaited");
+        return Polls.poll(
+                        "the approvals of " + offerId + " to show what the test awaits",
+                        Duration.ofMillis(25),
+                        Duration.ofMinutes(1))
+                .until(() -> overview(email, offerId), until);
     }
 
     static void sleep() {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.CsvRecords;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -321,20 +323,14 @@ class BulkOfferTests {
 
     /** Polls the upload as a client would until it reaches the status. */
     private JsonNode awaitStatus(String email, String id, String status) {
-        for (int i = 0; i < 3000; i++) {
-            var upload = api.get("/api/v1/bulk-offer-uploads/" + id, email);
-            assertThat(upload.status()).as(upload.body()).isEqualTo(200);
-            if (upload.json().at("/status").asString().equals(status)) {
-                return upload.json();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("upload " + id + " did not become " + status);
+        return Polls.poll("upload " + id + " to become " + status, Duration.ofMillis(100), Duration.ofMinutes(5))
+                .until(
+                        () -> {
+                            var upload = api.get("/api/v1/bulk-offer-uploads/" + id, email);
+                            assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+                            return upload.json();
+                        },
+                        upload -> upload.at("/status").asString().equals(status));
     }
 
     /** A seller of its own, so that its 490 drafts stay out of the demo seller's lists. */

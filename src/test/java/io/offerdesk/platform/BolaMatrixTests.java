@@ -11,10 +11,12 @@ import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.offers.ResaleOfferFixtures;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.Onboarding;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -719,112 +721,80 @@ class BolaMatrixTests {
                                 "Entity", Map.of("Type", "Offer@1.0", "Identifier", offer),
                                 "Details", "{\"Name\":\"Renamed by tenant B\"}")))));
 
-        var agreementCalls = List.of(
-                Map.<String, Object>of("operation", "describe_agreement", "agreementId", agreement),
-                Map.<String, Object>of("operation", "get_agreement_terms", "agreementId", agreement),
-                Map.<String, Object>of("operation", "get_agreement_entitlements", "agreementId", agreement),
-                Map.<String, Object>of("operation", "cancel_agreement", "agreementId", agreement),
-                Map.<String, Object>of(
-                        "operation", "send_agreement_cancellation_request",
-                        "agreementId", agreement,
-                        "reasonCode", "TEST_AGREEMENT"),
-                Map.<String, Object>of(
-                        "operation", "get_agreement_cancellation_request",
-                        "agreementId", agreement,
-                        "agreementCancellationRequestId", cancellation),
-                Map.<String, Object>of(
-                        "operation", "accept_agreement_cancellation_request",
-                        "agreementId", agreement,
-                        "agreementCancellationRequestId", cancellation),
-                Map.<String, Object>of(
-                        "operation",
-                        "cancel_agreement_cancellation_request",
+        var agreementApi = "marketplace-agreement";
+        var ofAgreement = Map.of("agreementId", agreement);
+        for (var operation : List.of(
+                "describe_agreement",
+                "get_agreement_terms",
+                "get_agreement_entitlements",
+                "cancel_agreement",
+                "list_agreement_charges",
+                "list_billing_adjustment_requests")) {
+            calls.add(aws(agreementApi, operation, ofAgreement));
+        }
+        calls.add(aws(
+                agreementApi,
+                "send_agreement_cancellation_request",
+                Map.of("agreementId", agreement, "reasonCode", "TEST_AGREEMENT")));
+        var ofCancellation = Map.of("agreementId", agreement, "agreementCancellationRequestId", cancellation);
+        calls.add(aws(agreementApi, "get_agreement_cancellation_request", ofCancellation));
+        calls.add(aws(agreementApi, "accept_agreement_cancellation_request", ofCancellation));
+        calls.add(aws(
+                agreementApi,
+                "cancel_agreement_cancellation_request",
+                with(ofCancellation, "cancellationReason", "Changed our mind")));
+        calls.add(aws(
+                agreementApi,
+                "reject_agreement_cancellation_request",
+                with(ofCancellation, "rejectionReason", "Keep it")));
+        var ofPayment = Map.of("agreementId", agreement, "paymentRequestId", payment);
+        for (var operation : List.of(
+                "get_agreement_payment_request",
+                "accept_agreement_payment_request",
+                "cancel_agreement_payment_request",
+                "reject_agreement_payment_request")) {
+            calls.add(aws(agreementApi, operation, ofPayment));
+        }
+        calls.add(aws(
+                agreementApi,
+                "send_agreement_payment_request",
+                Map.of(
                         "agreementId",
                         agreement,
-                        "agreementCancellationRequestId",
-                        cancellation,
-                        "cancellationReason",
-                        "Changed our mind"),
-                Map.<String, Object>of(
-                        "operation",
-                        "reject_agreement_cancellation_request",
-                        "agreementId",
-                        agreement,
-                        "agreementCancellationRequestId",
-                        cancellation,
-                        "rejectionReason",
-                        "Keep it"),
-                Map.<String, Object>of(
-                        "operation", "get_agreement_payment_request",
-                        "agreementId", agreement,
-                        "paymentRequestId", payment),
-                Map.<String, Object>of(
-                        "operation", "accept_agreement_payment_request",
-                        "agreementId", agreement,
-                        "paymentRequestId", payment),
-                Map.<String, Object>of(
-                        "operation", "cancel_agreement_payment_request",
-                        "agreementId", agreement,
-                        "paymentRequestId", payment),
-                Map.<String, Object>of(
-                        "operation", "reject_agreement_payment_request",
-                        "agreementId", agreement,
-                        "paymentRequestId", payment),
-                Map.<String, Object>of(
-                        "operation", "send_agreement_payment_request",
-                        "agreementId", agreement,
-                        "termId", "term-" + agreement.substring(5, 30),
-                        "name", "Extra analysts",
-                        "chargeAmount", "5"),
-                Map.<String, Object>of(
-                        "operation", "get_billing_adjustment_request",
-                        "agreementId", agreement,
-                        "billingAdjustmentRequestId", adjustment),
-                Map.<String, Object>of(
-                        "operation",
-                        "accept_agreement_request",
-                        "agreementRequestId",
-                        a.id("agreement-requests/{requestId}")),
-                Map.<String, Object>of(
-                        "operation",
-                        "create_agreement_request",
+                        "termId",
+                        "term-" + agreement.substring(5, 30),
+                        "name",
+                        "Extra analysts",
+                        "chargeAmount",
+                        "5")));
+        calls.add(aws(
+                agreementApi,
+                "get_billing_adjustment_request",
+                Map.of("agreementId", agreement, "billingAdjustmentRequestId", adjustment)));
+        calls.add(aws(
+                agreementApi,
+                "accept_agreement_request",
+                Map.of("agreementRequestId", a.id("agreement-requests/{requestId}"))));
+        calls.add(aws(
+                agreementApi,
+                "create_agreement_request",
+                Map.of(
                         "intent",
                         "NEW",
                         "agreementProposalIdentifier",
                         offer,
                         "requestedTerms",
-                        List.of(Map.of("id", "term-" + offer.substring(6)))),
-                Map.<String, Object>of(
-                        "operation", "list_agreement_invoice_line_items",
-                        "agreementId", agreement,
-                        "groupBy", "INVOICE_ID"),
-                Map.<String, Object>of("operation", "list_agreement_charges", "agreementId", agreement),
-                Map.<String, Object>of("operation", "list_billing_adjustment_requests", "agreementId", agreement),
-                Map.<String, Object>of(
-                        "operation",
-                        "list_agreement_payment_requests",
-                        "partyType",
-                        "Proposer",
-                        "agreementId",
-                        agreement),
-                Map.<String, Object>of(
-                        "operation",
-                        "list_agreement_payment_requests",
-                        "partyType",
-                        "Acceptor",
-                        "agreementId",
-                        agreement),
-                Map.<String, Object>of(
-                        "operation", "list_agreement_cancellation_requests",
-                        "partyType", "Proposer",
-                        "agreementId", agreement),
-                Map.<String, Object>of(
-                        "operation", "list_agreement_cancellation_requests",
-                        "partyType", "Acceptor",
-                        "agreementId", agreement),
-                Map.<String, Object>of(
-                        "operation",
-                        "batch_create_billing_adjustment_request",
+                        List.of(Map.of("id", "term-" + offer.substring(6))))));
+        calls.add(aws(agreementApi, "list_agreement_invoice_line_items", with(ofAgreement, "groupBy", "INVOICE_ID")));
+        for (var partyType : List.of("Proposer", "Acceptor")) {
+            calls.add(aws(agreementApi, "list_agreement_payment_requests", with(ofAgreement, "partyType", partyType)));
+            calls.add(aws(
+                    agreementApi, "list_agreement_cancellation_requests", with(ofAgreement, "partyType", partyType)));
+        }
+        calls.add(aws(
+                agreementApi,
+                "batch_create_billing_adjustment_request",
+                Map.of(
                         "billingAdjustmentRequestEntries",
                         List.of(Map.of(
                                 "agreementId", agreement,
@@ -833,10 +803,11 @@ class BolaMatrixTests {
                                 "currencyCode", "USD",
                                 "adjustmentReasonCode", "BUYER_DISSATISFACTION",
                                 "clientToken", "bola-" + agreement.substring(5, 20),
-                                "description", "Tenant B"))),
-                Map.<String, Object>of(
-                        "operation",
-                        "update_purchase_orders",
+                                "description", "Tenant B")))));
+        calls.add(aws(
+                agreementApi,
+                "update_purchase_orders",
+                Map.of(
                         "purchaseOrders",
                         List.of(Map.of(
                                 "agreementId",
@@ -844,12 +815,7 @@ class BolaMatrixTests {
                                 "chargeId",
                                 "charge-" + agreement.substring(5, 20),
                                 "purchaseOrderReference",
-                                "PO-B"))));
-        for (var call : agreementCalls) {
-            var params = new LinkedHashMap<>(call);
-            params.remove("operation");
-            calls.add(aws("marketplace-agreement", String.valueOf(call.get("operation")), params));
-        }
+                                "PO-B")))));
 
         calls.add(aws("marketplace-discovery", "get_offer", Map.of("offerId", offer)));
         calls.add(aws("marketplace-discovery", "get_offer_terms", Map.of("offerId", offer)));
@@ -888,6 +854,13 @@ class BolaMatrixTests {
                                 1)))));
         calls.add(aws("meteringmarketplace", "register_usage", Map.of("ProductCode", product, "PublicKeyVersion", 1)));
         return calls;
+    }
+
+    /** The parameters with one more. */
+    static Map<String, Object> with(Map<String, ?> params, String name, Object value) {
+        var more = new LinkedHashMap<String, Object>(params);
+        more.put(name, value);
+        return more;
     }
 
     static Map<String, Object> aws(String service, String operation, Map<String, ?> params) {
@@ -1149,11 +1122,8 @@ class BolaMatrixTests {
         });
         attempt(problems, () -> {
             // The delivery is made by the outbox after the offer's release: wait for it as a client polls.
-            var delivery = "";
-            for (int i = 0; i < 100 && delivery.isEmpty(); i++) {
-                delivery = first(api.get("/api/v1/webhooks/deliveries", ACME_ADMIN), "id");
-                sleep(delivery.isEmpty() ? 100 : 0);
-            }
+            var delivery = Polls.poll("a webhook delivery of Acme's", Duration.ofMillis(100), Duration.ofSeconds(30))
+                    .until(() -> first(api.get("/api/v1/webhooks/deliveries", ACME_ADMIN), "id"), id -> !id.isEmpty());
             put(ids, List.of("deliveries/{id}"), delivery);
         });
         // The buyer's own objects.
@@ -1206,12 +1176,9 @@ class BolaMatrixTests {
             put(ids, List.of("product-requests/{id}"), asked.json().at("/id").asString());
         });
         attempt(problems, () -> {
-            var notification = "";
             // The product request notifies the buyer's administrator through the outbox: wait as a client polls.
-            for (int i = 0; i < 100 && notification.isEmpty(); i++) {
-                notification = first(api.get("/api/v1/notifications", buyer.admin()), "id");
-                sleep(notification.isEmpty() ? 100 : 0);
-            }
+            var notification = Polls.poll("a notification of A's buyer", Duration.ofMillis(100), Duration.ofSeconds(30))
+                    .until(() -> first(api.get("/api/v1/notifications", buyer.admin()), "id"), id -> !id.isEmpty());
             put(ids, List.of("notifications/{id}"), notification);
         });
         // The operator's objects: no tenant may read or change them through an object endpoint.

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,20 +73,11 @@ public class TestApi {
             throw new AssertionError("the change set was not started: " + started.status() + " " + started.body());
         }
         var id = started.json().at("/changeSetId").asString();
-        for (int i = 0; i < 400; i++) {
-            var read = get("/api/v1/change-sets/" + id, email).json();
-            if (java.util.List.of("SUCCEEDED", "FAILED", "CANCELLED")
-                    .contains(read.at("/status").asString())) {
-                return read;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("change set " + id + " did not finish");
+        return Polls.poll("change set " + id + " to finish", Duration.ofMillis(20), Duration.ofMinutes(1))
+                .until(
+                        () -> get("/api/v1/change-sets/" + id, email).json(),
+                        read -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                                .contains(read.at("/status").asString()));
     }
 
     public Reply get(String path, String email) {
