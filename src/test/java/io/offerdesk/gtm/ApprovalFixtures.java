@@ -150,13 +150,4 @@ public final class ApprovalFixtures {
                         Duration.ofMinutes(1))
                 .until(() -> overview(email, offerId), until);
     }
-
-    static void sleep() {
-        try {
-            Thread.sleep(Duration.ofMillis(25));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
