@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestSmtp;
 import java.time.Duration;
@@ -124,14 +125,11 @@ class ApprovalDeadlineTests {
     }
 
     private List<JsonNode> awaitInbox(String email, String offer, String messageKey, int count) {
-        for (int i = 0; i < 400; i++) {
-            var found = inbox(email, offer, messageKey);
-            if (found.size() >= count) {
-                return found;
-            }
-            ApprovalFixtures.sleep();
-        }
-        throw new AssertionError(email + " never got " + messageKey + " about " + offer);
+        return Polls.poll(
+                        email + " to get " + messageKey + " about " + offer,
+                        Duration.ofMillis(25),
+                        Duration.ofMinutes(1))
+                .until(() -> inbox(email, offer, messageKey), found -> found.size() >= count);
     }
 
     private List<JsonNode> inbox(String email, String offer, String messageKey) {

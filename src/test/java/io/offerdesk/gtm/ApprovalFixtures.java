@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.Onboarding;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.TestApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,18 +22,18 @@ import tools.jackson.databind.JsonNode;
  * for ten analysts priced in twelve equal installments, so that the installment sets the discount (1000.00 is list
  * price, 700.00 is 30 % off).
  */
-final class ApprovalFixtures {
+public final class ApprovalFixtures {
 
     static final String OPERATOR = CollectionFixtures.OPERATOR;
     static final String PASSWORD = CollectionFixtures.PASSWORD;
 
     /** The users of one seller. */
-    record Seller(String admin, String author, String approver, String finance, String productId) {}
+    public record Seller(String admin, String author, String approver, String finance, String productId) {}
 
     private final TestApi api;
     private final OfferFixtures offers;
 
-    ApprovalFixtures(TestApi api) {
+    public ApprovalFixtures(TestApi api) {
         this.api = api;
         this.offers = new OfferFixtures(api);
     }
@@ -41,7 +42,7 @@ final class ApprovalFixtures {
         return offers;
     }
 
-    Seller seller() {
+    public Seller seller() {
         var onboarding = new Onboarding(api);
         var seller = onboarding.party("SELLER", "Approvals", "approvals", '8');
         var admin = seller.admin();
@@ -60,7 +61,7 @@ final class ApprovalFixtures {
     }
 
     /** The policy of the acceptance story: 25 % off or more needs the offer approvers, then finance. */
-    JsonNode discountRule(Seller seller) {
+    public JsonNode discountRule(Seller seller) {
         var rule = api.post("/api/v1/approval-policies/rules", seller.admin(), """
                 {"name":"Deep discount","condition":"DISCOUNT","threshold":"25","mode":"SEQUENTIAL",
                  "approvers":[{"role":"OFFER_APPROVER"},{"role":"FINANCE"}]}""");
@@ -69,7 +70,7 @@ final class ApprovalFixtures {
     }
 
     /** A draft for ten analysts in twelve installments of {@code installment}; returns its offer id. */
-    String draft(Seller seller, String installment) {
+    public String draft(Seller seller, String installment) {
         var changes = new ArrayList<>(draftChanges(seller.productId(), installment));
         var done = offers.run(seller.author(), changes);
         assertThat(done.at("/status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
@@ -143,22 +144,10 @@ final class ApprovalFixtures {
 
     /** Polls the offer's approvals, as a client would, until they show what the test waits for. */
     JsonNode awaitOverview(String email, String offerId, Predicate<JsonNode> until) {
-        for (int i = 0; i < 400; i++) {
-            var overview = overview(email, offerId);
-            if (until.test(overview)) {
-                return overview;
-            }
-            sleep();
-        }
-        throw new AssertionError("the approvals of " + offerId + " never showed what was awaited");
-    }
-
-    static void sleep() {
-        try {
-            Thread.sleep(Duration.ofMillis(25));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Polls.poll(
+                        "the approvals of " + offerId + " to show what the test awaits",
+                        Duration.ofMillis(25),
+                        Duration.ofMinutes(1))
+                .until(() -> overview(email, offerId), until);
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.Redelivery;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -193,7 +195,7 @@ class ApprovalWorkflowTests {
         decide(seller.finance(), offer, second.json().at("/approvals/1"), "approve", null);
         var released = fixtures.release(seller.author(), offer);
         assertThat(released.at("/status").asString()).as(released.toString()).isEqualTo("SUCCEEDED");
-        var releasedAt = await(() -> releasedAt(offer));
+        var releasedAt = await("the release of " + offer + " on its approval request", () -> releasedAt(offer));
 
         redelivery.redeliver("OfferChangesForApprovals", "OfferReleased", offer);
 
@@ -208,22 +210,18 @@ class ApprovalWorkflowTests {
                 .list();
     }
 
+    /** When the offer's release reached its approval requests; null until it has (single() would throw on null). */
     private java.sql.@Nullable Timestamp releasedAt(String offer) {
         return jdbc.sql("SELECT max(offer_released_at) FROM gtm.approval_request WHERE offer_id = ?")
                 .param(offer)
                 .query(java.sql.Timestamp.class)
-                .single();
+                .optional()
+                .orElse(null);
     }
 
-    private static <T> T await(java.util.function.Supplier<@Nullable T> value) {
-        for (var i = 0; i < 400; i++) {
-            var found = value.get();
-            if (found != null) {
-                return found;
-            }
-            ApprovalFixtures.sleep();
-        }
-        throw new AssertionError("never came");
+    private static <T> T await(String awaited, java.util.concurrent.Callable<@Nullable T> value) {
+        return Polls.poll(awaited, Duration.ofMillis(25), Duration.ofMinutes(1))
+                .until(value, java.util.Objects::nonNull);
     }
 
     @Test

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.CsvRecords;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.TestApi.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -317,34 +318,19 @@ class BulkOfferTests {
     }
 
     private Reply upload(String email, String fileName, String contentType, byte[] content) {
-        var boundary = "----bulk" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api.send(api.request("/api/v1/bulk-offer-uploads", email)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return api.upload("/api/v1/bulk-offer-uploads", email, fileName, contentType, content);
     }
 
     /** Polls the upload as a client would until it reaches the status. */
     private JsonNode awaitStatus(String email, String id, String status) {
-        for (int i = 0; i < 3000; i++) {
-            var upload = api.get("/api/v1/bulk-offer-uploads/" + id, email);
-            assertThat(upload.status()).as(upload.body()).isEqualTo(200);
-            if (upload.json().at("/status").asString().equals(status)) {
-                return upload.json();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("upload " + id + " did not become " + status);
+        return Polls.poll("upload " + id + " to become " + status, Duration.ofMillis(100), Duration.ofMinutes(5))
+                .until(
+                        () -> {
+                            var upload = api.get("/api/v1/bulk-offer-uploads/" + id, email);
+                            assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+                            return upload.json();
+                        },
+                        upload -> upload.at("/status").asString().equals(status));
     }
 
     /** A seller of its own, so that its 490 drafts stay out of the demo seller's lists. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.TestApi;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -266,19 +268,18 @@ class DealStrategyApiTests {
 
     /** The listener places the offer after the release commits; polls as a client would. */
     private Map<String, @Nullable Object> awaitPosition(String offer) {
-        for (int i = 0; i < 400; i++) {
-            Optional<Map<String, @Nullable Object>> row = jdbc
-                    .sql("SELECT party_id, segment, discount_percent FROM gtm.offer_position WHERE offer_id = :offer")
-                    .param("offer", offer)
-                    .query()
-                    .listOfRows()
-                    .stream()
-                    .findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            ApprovalFixtures.sleep();
-        }
-        throw new AssertionError("offer " + offer + " was never positioned");
+        Optional<Map<String, @Nullable Object>> row = Polls.poll(
+                        "offer " + offer + " to be positioned", Duration.ofMillis(25), Duration.ofMinutes(1))
+                .until(
+                        () -> jdbc
+                                .sql("SELECT party_id, segment, discount_percent FROM gtm.offer_position"
+                                        + " WHERE offer_id = :offer")
+                                .param("offer", offer)
+                                .query()
+                                .listOfRows()
+                                .stream()
+                                .findFirst(),
+                        Optional::isPresent);
+        return row.orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.invoicing.CollectionFixtures.Buyer;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.Polls;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import java.math.BigDecimal;
@@ -75,7 +76,11 @@ class RenewalEngineTests {
                         "/offers/" + offer.at("/id").asString() + "/approvals");
 
         // The seller's renewal calendar in analytics marks the agreement's renewal as drafted.
-        assertThat(awaitRenewalState(deal)).isEqualTo("RENEWAL_DRAFTED");
+        Polls.poll(
+                        "the calendar to mark the renewal of " + deal.agreementId() + " drafted",
+                        Duration.ofMillis(25),
+                        Duration.ofMinutes(1))
+                .until(() -> renewalState(deal), "RENEWAL_DRAFTED"::equals);
 
         // Later runs of the engine draft nothing more for the agreement.
         clock().advanceTo(clock().now().plus(Duration.ofDays(3)));
@@ -170,24 +175,18 @@ class RenewalEngineTests {
         assertThat(draftsOf(deal).getFirst().at("/state").asString()).isEqualTo("FAILED");
     }
 
-    /** The agreement's renewal state in the analytics calendar, once the renewal engine's event reached it. */
-    private String awaitRenewalState(Deal deal) {
+    /** The agreement's renewal state in the analytics calendar (empty until the renewal engine's event reached it). */
+    private String renewalState(Deal deal) {
         var state = "";
-        for (int i = 0; i < 400; i++) {
-            var calendar =
-                    api.get("/api/v1/analytics/renewal-calendar", deal.seller().admin());
-            assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
-            for (var month : calendar.json().at("/months")) {
-                for (var agreement : month.at("/agreements")) {
-                    if (agreement.at("/agreementId").asString().equals(deal.agreementId())) {
-                        state = agreement.at("/renewalState").asString();
-                    }
+        var calendar =
+                api.get("/api/v1/analytics/renewal-calendar", deal.seller().admin());
+        assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
+        for (var month : calendar.json().at("/months")) {
+            for (var agreement : month.at("/agreements")) {
+                if (agreement.at("/agreementId").asString().equals(deal.agreementId())) {
+                    state = agreement.at("/renewalState").asString();
                 }
             }
-            if (state.equals("RENEWAL_DRAFTED")) {
-                return state;
-            }
-            ApprovalFixtures.sleep();
         }
         return state;
     }
@@ -316,15 +315,19 @@ class RenewalEngineTests {
 
     /** Polls, as a client would, until the agreement's one draft is no longer drafting (its change set ran). */
     private JsonNode awaitOutcome(Deal deal) {
-        for (int i = 0; i < 400; i++) {
-            var drafts = draftsOf(deal);
-            assertThat(drafts).hasSizeLessThanOrEqualTo(1);
-            if (drafts.size() == 1 && !drafts.getFirst().at("/state").asString().equals("DRAFTING")) {
-                return drafts.getFirst();
-            }
-            ApprovalFixtures.sleep();
-        }
-        throw new AssertionError("the renewal of " + deal.agreementId() + " never left DRAFTING: " + draftsOf(deal));
+        var drafts = Polls.poll(
+                        "the renewal of " + deal.agreementId() + " to leave DRAFTING",
+                        Duration.ofMillis(25),
+                        Duration.ofMinutes(1))
+                .until(
+                        () -> {
+                            var found = draftsOf(deal);
+                            assertThat(found).hasSizeLessThanOrEqualTo(1);
+                            return found;
+                        },
+                        found -> found.size() == 1
+                                && !found.getFirst().at("/state").asString().equals("DRAFTING"));
+        return drafts.getFirst();
     }
 
     /**

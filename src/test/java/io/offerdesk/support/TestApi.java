@@ -2,12 +2,17 @@ package io.offerdesk.support;
 
 import io.offerdesk.parties.KeyManagement;
 import io.offerdesk.platform.PrincipalSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,20 +73,11 @@ public class TestApi {
             throw new AssertionError("the change set was not started: " + started.status() + " " + started.body());
         }
         var id = started.json().at("/changeSetId").asString();
-        for (int i = 0; i < 400; i++) {
-            var read = get("/api/v1/change-sets/" + id, email).json();
-            if (java.util.List.of("SUCCEEDED", "FAILED", "CANCELLED")
-                    .contains(read.at("/status").asString())) {
-                return read;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("change set " + id + " did not finish");
+        return Polls.poll("change set " + id + " to finish", Duration.ofMillis(20), Duration.ofMinutes(1))
+                .until(
+                        () -> get("/api/v1/change-sets/" + id, email).json(),
+                        read -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                                .contains(read.at("/status").asString()));
     }
 
     public Reply get(String path, String email) {
@@ -98,6 +94,20 @@ public class TestApi {
         return send(request(path, email)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts a file as the {@code file} part of a multipart form, as a browser's or a client's upload does. */
+    public Reply upload(String path, String email, String fileName, String contentType, byte[] content) {
+        var boundary = "----offerdesk" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path, email)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     public Reply delete(String path, String email) {

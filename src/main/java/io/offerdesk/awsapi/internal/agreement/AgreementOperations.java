@@ -22,6 +22,7 @@ import io.offerdesk.awsapi.internal.AwsOperations;
 import io.offerdesk.awsapi.internal.AwsService;
 import io.offerdesk.awsapi.internal.ModuleErrors;
 import io.offerdesk.awsapi.internal.OffsetTokens;
+import io.offerdesk.awsapi.internal.TermWire;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.invoicing.BillingAdjustmentEntry;
 import io.offerdesk.invoicing.BillingAdjustmentRequest;
@@ -200,7 +201,7 @@ class AgreementOperations implements AwsOperations {
         var value = agreement.agreementValue();
         output.putObject("estimatedCharges")
                 .put("currencyCode", value.getCurrencyUnit().getCode())
-                .put("agreementValue", AcceptedTermShapes.decimal(value.getAmount()));
+                .put("agreementValue", TermWire.decimal(value.getAmount()));
         return output;
     }
 
@@ -269,14 +270,13 @@ class AgreementOperations implements AwsOperations {
         var chargeSummary = output.putObject("chargeSummary");
         chargeSummary.put("currencyCode", summary.currency().getCode());
         chargeSummary.put(
-                "newAgreementValue",
-                AcceptedTermShapes.decimal(summary.agreementValue().getAmount()));
+                "newAgreementValue", TermWire.decimal(summary.agreementValue().getAmount()));
         var expected = chargeSummary.putArray("expectedCharges");
         for (var charge : summary.expectedCharges()) {
             expected.addObject()
                     .put("id", ChargeIds.wire(charge.id()))
                     .put("time", charge.time().getEpochSecond())
-                    .put("amount", AcceptedTermShapes.decimal(charge.amount().getAmount()))
+                    .put("amount", TermWire.decimal(charge.amount().getAmount()))
                     .put("timing", charge.timing().name());
         }
         chargeSummary.putObject("invoicingEntity").put("legalName", summary.invoicingEntity());
@@ -311,7 +311,7 @@ class AgreementOperations implements AwsOperations {
                     .put("agreementId", agreementId)
                     .put("agreementType", Agreement.TYPE)
                     .put("currencyCode", charge.amount().getCurrencyUnit().getCode())
-                    .put("amount", AcceptedTermShapes.decimal(charge.amount().getAmount()))
+                    .put("amount", TermWire.decimal(charge.amount().getAmount()))
                     .put("time", charge.time().getEpochSecond());
             if (charge.purchaseOrderReference() != null) {
                 item.put("purchaseOrderReference", charge.purchaseOrderReference());
@@ -371,11 +371,11 @@ class AgreementOperations implements AwsOperations {
                     .orElse(Money.zero(invoice.total().getCurrencyUnit()));
             var item = summaries.addObject().put("agreementId", agreementId).put("invoiceId", invoice.id());
             var money = item.putObject("pricingCurrencyAmount")
-                    .put("amount", AcceptedTermShapes.decimal(amount.getAmount()))
+                    .put("amount", TermWire.decimal(amount.getAmount()))
                     .put("currencyCode", amount.getCurrencyUnit().getCode());
             adjustments
                     .adjustable(caller, invoice.id(), agreementId)
-                    .ifPresent(max -> money.put("maxAdjustmentAmount", AcceptedTermShapes.decimal(max.getAmount())));
+                    .ifPresent(max -> money.put("maxAdjustmentAmount", TermWire.decimal(max.getAmount())));
             item.putObject("invoiceBillingPeriod")
                     .put("month", invoice.invoiceDate().getMonthValue())
                     .put("year", invoice.invoiceDate().getYear());
@@ -460,7 +460,7 @@ class AgreementOperations implements AwsOperations {
                 .put("originalInvoiceId", request.originalInvoiceId())
                 .put(
                         "adjustmentAmount",
-                        AcceptedTermShapes.decimal(request.adjustmentAmount().getAmount()))
+                        TermWire.decimal(request.adjustmentAmount().getAmount()))
                 .put(
                         "currencyCode",
                         request.adjustmentAmount().getCurrencyUnit().getCode())
@@ -604,9 +604,7 @@ class AgreementOperations implements AwsOperations {
                 .put("agreementId", request.agreementId().value())
                 .put("status", request.status().name())
                 .put("name", request.name())
-                .put(
-                        "chargeAmount",
-                        AcceptedTermShapes.decimal(request.chargeAmount().getAmount()))
+                .put("chargeAmount", TermWire.decimal(request.chargeAmount().getAmount()))
                 .put("currencyCode", request.chargeAmount().getCurrencyUnit().getCode())
                 .put("createdAt", request.createdAt().getEpochSecond())
                 .put("updatedAt", request.updatedAt().getEpochSecond());

@@ -42,6 +42,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -551,54 +552,10 @@ class CatalogOperations implements AwsOperations {
      * filter; wildcard name and buyer account match a part, ignoring case; date ranges are inclusive.
      */
     private static OfferFilter offerFilter(AwsInput input) {
-        var filters = input.has("EntityTypeFilters")
-                ? input.structure("EntityTypeFilters").structureOrNull("OfferFilters")
-                : null;
-        OfferState state = null;
-        String buyer = null;
-        String name = null;
-        List<String> entityIds = List.of();
-        List<String> names = List.of();
-        List<String> productIds = List.of();
-        List<String> resaleAuthorizationIds = List.of();
-        List<String> offerSetIds = List.of();
-        Boolean targeted = null;
-        var released = Between.ANY_TIME;
-        var ends = Between.ANY_TIME;
-        var modified = Between.ANY_TIME;
-        if (filters != null) {
-            for (var member : filters.members()) {
-                var filter = filters.structure(member);
-                switch (member) {
-                    case "EntityId" -> entityIds = filter.strings("ValueList");
-                    case "ProductId" -> productIds = filter.strings("ValueList");
-                    case "ResaleAuthorizationId" -> resaleAuthorizationIds = filter.strings("ValueList");
-                    case "OfferSetId" -> offerSetIds = filter.strings("ValueList");
-                    case "State" -> {
-                        var states = filter.strings("ValueList");
-                        if (states.size() == 1) {
-                            state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
-                        }
-                    }
-                    case "Targeting" -> targeted = targeted(filter.strings("ValueList"));
-                    case "Name" -> {
-                        if (filter.has("WildCardValue")) {
-                            name = filter.string("WildCardValue").replace("*", "");
-                        } else {
-                            names = filter.strings("ValueList");
-                        }
-                    }
-                    case "BuyerAccounts" ->
-                        buyer = filter.string("WildCardValue").replace("*", "");
-                    case "ReleaseDate" -> released = Between.of(filter, "OfferFilters." + member);
-                    case "AvailabilityEndDate" -> ends = Between.of(filter, "OfferFilters." + member);
-                    case "LastModifiedDate" -> modified = Between.of(filter, "OfferFilters." + member);
-                    default ->
-                        throw validation(
-                                "EntityTypeFilters.OfferFilters." + member + ": not a filter Offerdesk supports.");
-                }
-            }
-        }
+        var filters = EntityFilters.read(input, "OfferFilters", OFFER_FILTERS);
+        var released = filters.range("ReleaseDate");
+        var ends = filters.range("AvailabilityEndDate");
+        var modified = filters.range("LastModifiedDate");
         var sorting = sorting(
                 input,
                 "OfferSort",
@@ -615,10 +572,10 @@ class CatalogOperations implements AwsOperations {
                         Map.entry("BuyerAccounts", OfferFilter.Sort.BUYER_ACCOUNTS),
                         Map.entry("Targeting", OfferFilter.Sort.TARGETING)));
         return new OfferFilter(
-                state,
+                filters.state(),
                 null,
-                buyer,
-                name,
+                filters.value("BuyerAccounts"),
+                filters.value("Name"),
                 released.after(),
                 released.before(),
                 ends.afterDay(),
@@ -626,12 +583,12 @@ class CatalogOperations implements AwsOperations {
                 null,
                 sorting.by(),
                 sorting.ascending(),
-                entityIds,
-                names,
-                productIds,
-                resaleAuthorizationIds,
-                offerSetIds,
-                targeted,
+                filters.values("EntityId"),
+                filters.values("Name"),
+                filters.values("ProductId"),
+                filters.values("ResaleAuthorizationId"),
+                filters.values("OfferSetId"),
+                targeted(filters.values("Targeting")),
                 modified.after(),
                 modified.before());
     }
@@ -657,48 +614,11 @@ class CatalogOperations implements AwsOperations {
      * manufacturer's account (the caller's own, or the one that shared it) and the extended offer status are refused.
      */
     private static ResaleAuthorizationFilter resaleFilter(AwsInput input) {
-        var filters = input.has("EntityTypeFilters")
-                ? input.structure("EntityTypeFilters").structureOrNull("ResaleAuthorizationFilters")
-                : null;
-        ResaleAuthorizationStatus status = null;
-        String productId = null;
-        String reseller = null;
-        List<String> entityIds = List.of();
-        List<String> names = List.of();
-        String nameContains = null;
-        var created = Between.ANY_TIME;
-        var ends = Between.ANY_TIME;
-        var modified = Between.ANY_TIME;
-        if (filters != null) {
-            for (var member : filters.members()) {
-                var filter = filters.structure(member);
-                switch (member) {
-                    case "Status" -> {
-                        var value = single(filter, "Status");
-                        status = java.util.Arrays.stream(ResaleAuthorizationStatus.values())
-                                .filter(s -> s.wireName().equals(value))
-                                .findFirst()
-                                .orElseThrow(() -> validation("Status: Draft, Active or Restricted."));
-                    }
-                    case "ProductId" -> productId = single(filter, "ProductId");
-                    case "ResellerAccountID" -> reseller = single(filter, "ResellerAccountID");
-                    case "EntityId" -> entityIds = filter.strings("ValueList");
-                    case "Name" -> {
-                        if (filter.has("WildCardValue")) {
-                            nameContains = filter.string("WildCardValue").replace("*", "");
-                        } else {
-                            names = filter.strings("ValueList");
-                        }
-                    }
-                    case "CreatedDate" -> created = Between.of(filter, "ResaleAuthorizationFilters." + member);
-                    case "AvailabilityEndDate" -> ends = Between.of(filter, "ResaleAuthorizationFilters." + member);
-                    case "LastModifiedDate" -> modified = Between.of(filter, "ResaleAuthorizationFilters." + member);
-                    default ->
-                        throw validation("EntityTypeFilters.ResaleAuthorizationFilters." + member
-                                + ": not a filter Offerdesk supports.");
-                }
-            }
-        }
+        var filters = EntityFilters.read(input, "ResaleAuthorizationFilters", RESALE_AUTHORIZATION_FILTERS);
+        var status = filters.value("Status");
+        var created = filters.range("CreatedDate");
+        var ends = filters.range("AvailabilityEndDate");
+        var modified = filters.range("LastModifiedDate");
         var sorting = sorting(
                 input,
                 "ResaleAuthorizationSort",
@@ -712,12 +632,17 @@ class CatalogOperations implements AwsOperations {
                         Map.entry("CreatedDate", ResaleAuthorizationFilter.Sort.CREATED_DATE),
                         Map.entry("AvailabilityEndDate", ResaleAuthorizationFilter.Sort.AVAILABILITY_END_DATE)));
         return new ResaleAuthorizationFilter(
-                status,
-                productId,
-                reseller,
-                entityIds,
-                names,
-                nameContains,
+                status == null
+                        ? null
+                        : java.util.Arrays.stream(ResaleAuthorizationStatus.values())
+                                .filter(s -> s.wireName().equals(status))
+                                .findFirst()
+                                .orElseThrow(() -> validation("Status: Draft, Active or Restricted.")),
+                filters.value("ProductId"),
+                filters.value("ResellerAccountID"),
+                filters.values("EntityId"),
+                filters.values("Name"),
+                filters.value("Name"),
                 created.after(),
                 created.before(),
                 ends.afterDay(),
@@ -726,6 +651,121 @@ class CatalogOperations implements AwsOperations {
                 modified.before(),
                 sorting.by(),
                 sorting.ascending());
+    }
+
+    /** How a member of an entity type's {@code EntityTypeFilters} gives its value. */
+    private enum FilterKind {
+        /** {@code ValueList}: any of its values. */
+        VALUE_LIST,
+        /** {@code ValueList} of exactly one value. */
+        SINGLE_VALUE,
+        /** {@code WildCardValue}: a part to look for, without its stars. */
+        WILDCARD,
+        /** {@code WildCardValue} (a part) if given, else {@code ValueList} (whole values). */
+        WILDCARD_OR_VALUE_LIST,
+        /** {@code DateRange}. */
+        DATE_RANGE
+    }
+
+    /** Every {@code OfferFilters} member of the model. */
+    private static final Map<String, FilterKind> OFFER_FILTERS = Map.ofEntries(
+            Map.entry("EntityId", FilterKind.VALUE_LIST),
+            Map.entry("ProductId", FilterKind.VALUE_LIST),
+            Map.entry("ResaleAuthorizationId", FilterKind.VALUE_LIST),
+            Map.entry("OfferSetId", FilterKind.VALUE_LIST),
+            Map.entry("State", FilterKind.VALUE_LIST),
+            Map.entry("Targeting", FilterKind.VALUE_LIST),
+            Map.entry("Name", FilterKind.WILDCARD_OR_VALUE_LIST),
+            Map.entry("BuyerAccounts", FilterKind.WILDCARD),
+            Map.entry("ReleaseDate", FilterKind.DATE_RANGE),
+            Map.entry("AvailabilityEndDate", FilterKind.DATE_RANGE),
+            Map.entry("LastModifiedDate", FilterKind.DATE_RANGE));
+
+    /** The {@code ResaleAuthorizationFilters} members whose object the resale module keeps. */
+    private static final Map<String, FilterKind> RESALE_AUTHORIZATION_FILTERS = Map.ofEntries(
+            Map.entry("Status", FilterKind.SINGLE_VALUE),
+            Map.entry("ProductId", FilterKind.SINGLE_VALUE),
+            Map.entry("ResellerAccountID", FilterKind.SINGLE_VALUE),
+            Map.entry("EntityId", FilterKind.VALUE_LIST),
+            Map.entry("Name", FilterKind.WILDCARD_OR_VALUE_LIST),
+            Map.entry("CreatedDate", FilterKind.DATE_RANGE),
+            Map.entry("AvailabilityEndDate", FilterKind.DATE_RANGE),
+            Map.entry("LastModifiedDate", FilterKind.DATE_RANGE));
+
+    /** Every {@code OfferSetFilters} member but {@code SolutionId}. */
+    private static final Map<String, FilterKind> OFFER_SET_FILTERS = Map.ofEntries(
+            Map.entry("EntityId", FilterKind.VALUE_LIST),
+            Map.entry("Name", FilterKind.VALUE_LIST),
+            Map.entry("AssociatedOfferIds", FilterKind.VALUE_LIST),
+            Map.entry("State", FilterKind.VALUE_LIST),
+            Map.entry("ReleaseDate", FilterKind.DATE_RANGE),
+            Map.entry("LastModifiedDate", FilterKind.DATE_RANGE));
+
+    /**
+     * The filters a ListEntities call gave for its entity type, read by the type's table in the order given: a member
+     * the table lacks is refused by name. Value lists by member, single and wildcard values by member, date ranges by
+     * member; a member not given does not filter.
+     */
+    private record EntityFilters(
+            Map<String, List<String>> lists, Map<String, String> strings, Map<String, Between> ranges) {
+
+        static EntityFilters read(AwsInput input, String structure, Map<String, FilterKind> table) {
+            var filters = input.has("EntityTypeFilters")
+                    ? input.structure("EntityTypeFilters").structureOrNull(structure)
+                    : null;
+            var read = new EntityFilters(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            if (filters != null) {
+                for (var member : filters.members()) {
+                    var filter = filters.structure(member);
+                    var kind = table.get(member);
+                    if (kind == null) {
+                        throw validation(
+                                "EntityTypeFilters." + structure + "." + member + ": not a filter Offerdesk supports.");
+                    }
+                    switch (kind) {
+                        case VALUE_LIST -> read.lists.put(member, filter.strings("ValueList"));
+                        case SINGLE_VALUE -> read.strings.put(member, single(filter, member));
+                        case WILDCARD -> read.strings.put(member, wildcard(filter));
+                        case WILDCARD_OR_VALUE_LIST -> {
+                            if (filter.has("WildCardValue")) {
+                                read.strings.put(member, wildcard(filter));
+                            } else {
+                                read.lists.put(member, filter.strings("ValueList"));
+                            }
+                        }
+                        case DATE_RANGE -> read.ranges.put(member, Between.of(filter, structure + "." + member));
+                    }
+                }
+            }
+            return read;
+        }
+
+        private static String wildcard(AwsInput filter) {
+            return filter.string("WildCardValue").replace("*", "");
+        }
+
+        List<String> values(String member) {
+            return lists.getOrDefault(member, List.of());
+        }
+
+        @Nullable
+        String value(String member) {
+            return strings.get(member);
+        }
+
+        Between range(String member) {
+            return ranges.getOrDefault(member, Between.ANY_TIME);
+        }
+
+        /** {@code State}: one of Draft and Released filters; both do not. */
+        @Nullable
+        OfferState state() {
+            var states = values("State");
+            if (states.size() != 1) {
+                return null;
+            }
+            return states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
+        }
     }
 
     /** A filter's {@code DateRange}, each end optional and inclusive: Offerdesk filters dates by ranges, not lists. */
@@ -772,36 +812,9 @@ class CatalogOperations implements AwsOperations {
      * refused by name); a list of both states does not filter.
      */
     private static OfferSetFilter offerSetFilter(AwsInput input) {
-        var filters = input.has("EntityTypeFilters")
-                ? input.structure("EntityTypeFilters").structureOrNull("OfferSetFilters")
-                : null;
-        List<String> entityIds = List.of();
-        List<String> names = List.of();
-        List<String> offerIds = List.of();
-        OfferState state = null;
-        var released = Between.ANY_TIME;
-        var modified = Between.ANY_TIME;
-        if (filters != null) {
-            for (var member : filters.members()) {
-                var filter = filters.structure(member);
-                switch (member) {
-                    case "EntityId" -> entityIds = filter.strings("ValueList");
-                    case "Name" -> names = filter.strings("ValueList");
-                    case "AssociatedOfferIds" -> offerIds = filter.strings("ValueList");
-                    case "State" -> {
-                        var states = filter.strings("ValueList");
-                        if (states.size() == 1) {
-                            state = states.getFirst().equals("Draft") ? OfferState.DRAFT : OfferState.RELEASED;
-                        }
-                    }
-                    case "ReleaseDate" -> released = Between.of(filter, "OfferSetFilters." + member);
-                    case "LastModifiedDate" -> modified = Between.of(filter, "OfferSetFilters." + member);
-                    default ->
-                        throw validation(
-                                "EntityTypeFilters.OfferSetFilters." + member + ": not a filter Offerdesk supports.");
-                }
-            }
-        }
+        var filters = EntityFilters.read(input, "OfferSetFilters", OFFER_SET_FILTERS);
+        var released = filters.range("ReleaseDate");
+        var modified = filters.range("LastModifiedDate");
         var sorting = sorting(
                 input,
                 "OfferSetSort",
@@ -812,12 +825,12 @@ class CatalogOperations implements AwsOperations {
                         Map.entry("State", OfferSetFilter.Sort.STATE),
                         Map.entry("ReleaseDate", OfferSetFilter.Sort.RELEASE_DATE)));
         return new OfferSetFilter(
-                entityIds,
-                names,
-                state,
+                filters.values("EntityId"),
+                filters.values("Name"),
+                filters.state(),
                 released.after(),
                 released.before(),
-                offerIds,
+                filters.values("AssociatedOfferIds"),
                 modified.after(),
                 modified.before(),
                 sorting.by(),

@@ -8,16 +8,14 @@ import io.offerdesk.agreements.Listing.Seller;
 import io.offerdesk.agreements.PurchaseOption.Badge;
 import io.offerdesk.agreements.PurchaseOption.OfferOption;
 import io.offerdesk.awsapi.internal.EpochSeconds;
+import io.offerdesk.awsapi.internal.TermWire;
 import io.offerdesk.catalog.Dimension;
 import io.offerdesk.catalog.PricingModel;
 import io.offerdesk.catalog.ProductId;
 import io.offerdesk.offers.Offer;
 import io.offerdesk.offers.OfferPricingModel;
 import io.offerdesk.offers.Term;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -508,119 +506,17 @@ final class DiscoveryShapes {
             var body = json.createObjectNode();
             body.put("id", offer.termId(term));
             body.put("type", term.type());
-            writeTerm(body, term, offer, dimensions);
-            var union = json.createObjectNode();
-            union.set(Character.toLowerCase(term.type().charAt(0)) + term.type().substring(1), body);
-            terms.add(union);
+            TermWire.members(
+                    body,
+                    term,
+                    (item, key) -> dimension(item, key, dimensions),
+                    // a standard EULA has no URL of its own: the buyer reads it on the offer's page
+                    document -> document.url() == null
+                            ? baseUrl + "/buyer/offers/" + offer.id().value()
+                            : document.url());
+            terms.add(TermWire.union(term, body));
         }
         return terms;
-    }
-
-    private void writeTerm(ObjectNode body, Term term, Offer offer, List<Dimension> dimensions) {
-        switch (term) {
-            case Term.ByolPricingTerm byol -> {}
-            case Term.RenewalTerm renewal -> {}
-            case Term.NetPaymentTerm netPayment -> {}
-            case Term.FixedUpfrontPricingTerm fixed -> {
-                body.put("currencyCode", fixed.currencyCode());
-                if (fixed.duration() != null) {
-                    body.put("duration", fixed.duration().toString());
-                }
-                body.put("price", decimal(fixed.price()));
-                body.set("grants", grants(fixed.grants(), dimensions));
-            }
-            case Term.ConfigurableUpfrontPricingTerm configurable -> {
-                body.put("currencyCode", configurable.currencyCode());
-                var cards = body.putArray("rateCards");
-                for (var card : configurable.rateCards()) {
-                    var item = cards.addObject();
-                    item.putObject("selector")
-                            .put("type", "Duration")
-                            .put("value", card.duration().toString());
-                    item.putObject("constraints")
-                            .put(
-                                    "multipleDimensionSelection",
-                                    card.constraints()
-                                            .multipleDimensionSelection()
-                                            .wireName())
-                            .put(
-                                    "quantityConfiguration",
-                                    card.constraints().quantityConfiguration().wireName());
-                    item.set("rateCard", rates(card.rateCard(), dimensions));
-                }
-            }
-            case Term.UsageBasedPricingTerm usage -> {
-                body.put("currencyCode", usage.currencyCode());
-                var cards = body.putArray("rateCards");
-                for (var card : usage.rateCards()) {
-                    cards.addObject().set("rateCard", rates(card.rateCard(), dimensions));
-                }
-            }
-            case Term.RecurringPaymentTerm recurring ->
-                body.put("currencyCode", recurring.currencyCode())
-                        .put("billingPeriod", recurring.billingPeriod().wireName())
-                        .put("price", decimal(recurring.price()));
-            case Term.FreeTrialPricingTerm trial -> {
-                body.put("duration", trial.duration().toString());
-                body.set("grants", grants(trial.grants(), dimensions));
-            }
-            case Term.LegalTerm legal -> {
-                var documents = body.putArray("documents");
-                for (var document : legal.documents()) {
-                    // a standard EULA has no URL of its own: the buyer reads it on the offer's page
-                    var url = document.url() == null
-                            ? baseUrl + "/buyer/offers/" + offer.id().value()
-                            : document.url();
-                    var item = documents
-                            .addObject()
-                            .put("type", document.type().wireName())
-                            .put("url", url);
-                    if (document.version() != null) {
-                        item.put("version", document.version());
-                    }
-                }
-            }
-            case Term.SupportTerm support -> body.put("refundPolicy", support.refundPolicy());
-            case Term.ValidityTerm validity -> {
-                if (validity.agreementDuration() != null) {
-                    body.put("agreementDuration", validity.agreementDuration().toString());
-                }
-                putTime(body, "agreementStartDate", startOfDay(validity.agreementStartDate()));
-                putTime(body, "agreementEndDate", startOfDay(validity.agreementEndDate()));
-            }
-            case Term.PaymentScheduleTerm schedule -> {
-                body.put("currencyCode", schedule.currencyCode());
-                var items = body.putArray("schedule");
-                for (var installment : schedule.schedule()) {
-                    var item = items.addObject();
-                    EpochSeconds.put(item, "chargeDate", startOfDay(installment.chargeDate()));
-                    item.put("chargeAmount", decimal(installment.chargeAmount()));
-                }
-            }
-            case Term.VariablePaymentTerm variable ->
-                body.put("currencyCode", variable.currencyCode())
-                        .put("maxTotalChargeAmount", decimal(variable.maxTotalChargeAmount()));
-        }
-    }
-
-    private ArrayNode grants(List<Term.Grant> grants, List<Dimension> dimensions) {
-        var array = json.createArrayNode();
-        for (var grant : grants) {
-            var item = array.addObject();
-            dimension(item, grant.dimensionKey(), dimensions);
-            if (grant.maxQuantity() != null) {
-                item.put("maxQuantity", grant.maxQuantity());
-            }
-        }
-        return array;
-    }
-
-    private ArrayNode rates(List<Term.Rate> rates, List<Dimension> dimensions) {
-        var array = json.createArrayNode();
-        for (var rate : rates) {
-            dimension(array.addObject(), rate.dimensionKey(), dimensions).put("price", decimal(rate.price()));
-        }
-        return array;
     }
 
     /** A dimension as buyers read it: the product's name and unit for the key (the key itself if the product lost it). */
@@ -638,10 +534,6 @@ final class DiscoveryShapes {
         return item;
     }
 
-    private static @Nullable Instant startOfDay(@Nullable LocalDate date) {
-        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
     private static void putTime(ObjectNode node, String member, @Nullable Instant instant) {
         if (instant != null) {
             EpochSeconds.put(node, member, instant);
@@ -656,9 +548,5 @@ final class DiscoveryShapes {
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static String decimal(BigDecimal value) {
-        return value.toPlainString();
     }
 }
