@@ -5,7 +5,8 @@
  *
  * <p>Its root package is the API other modules use: {@link io.offerdesk.platform.OfferdeskPrincipal}, the {@link
  * io.offerdesk.platform.PrincipalSource} SPI that parties implements, {@link io.offerdesk.platform.NavigationItem}
- * and {@link io.offerdesk.platform.DueWork}.
+ * and {@link io.offerdesk.platform.DueWork}, with {@link io.offerdesk.platform.DueWorkSignals} to run it right after a
+ * commit, and {@link io.offerdesk.platform.LongStatements} for work whose statements outlast the statement timeout.
  */
 @ApplicationModule(
         displayName = "Platform",

@@ -16,6 +16,7 @@ import io.offerdesk.ledger.Ledger;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.ledger.Posting;
 import io.offerdesk.platform.DueWork;
+import io.offerdesk.platform.LongStatements;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.RandomIds;
 import java.math.BigDecimal;
@@ -72,6 +73,7 @@ class InvoicingRun implements DueWork {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final InvoicingSettings settings;
+    private final LongStatements longStatements;
     private final Clock clock;
     private final String node;
 
@@ -86,6 +88,7 @@ class InvoicingRun implements DueWork {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             InvoicingSettings settings,
+            LongStatements longStatements,
             Clock clock) {
         this.charges = charges;
         this.invoices = invoices;
@@ -97,6 +100,7 @@ class InvoicingRun implements DueWork {
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
+        this.longStatements = longStatements;
         this.clock = clock;
         this.node = nodeName();
     }
@@ -206,6 +210,9 @@ class InvoicingRun implements DueWork {
     private @Nullable InvoiceGroup batch(
             Run run, Map<String, BigDecimal> rates, @Nullable InvoiceGroup after, int batchSize) {
         return transactions.execute(status -> {
+            // A batch waits for the invoice numbers' lock while other workers and nodes hold it for their own batches;
+            // under load that wait alone may outlast the default statement timeout.
+            longStatements.allowInThisTransaction();
             var claimed = charges.claim(run.dueUntil(), after, batchSize);
             if (claimed.isEmpty()) {
                 return null;
