@@ -2,6 +2,7 @@ package io.offerdesk.notifications.internal.webhooks;
 
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Attempt;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Claimed;
+import io.offerdesk.notifications.internal.webhooks.WebhookRepository.Outcome;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository.State;
 import io.offerdesk.platform.DueWork;
 import io.offerdesk.platform.DueWorkSignals;
@@ -97,8 +98,7 @@ public class WebhookDeliveries implements DueWork {
                 return;
             }
             var outcomes = sendAll(claimed);
-            ownTransactions.executeWithoutResult(
-                    tx -> outcomes.forEach(outcome -> repository.recordAttempt(outcome.attempt(), outcome.state())));
+            ownTransactions.executeWithoutResult(tx -> repository.recordAttempts(outcomes));
         } while (claimed.size() == BATCH);
     }
 
@@ -123,8 +123,6 @@ public class WebhookDeliveries implements DueWork {
         }
         return outcomes;
     }
-
-    private record Outcome(Attempt attempt, State state) {}
 
     /**
      * Has this node's sender send what is due once the current transaction has committed, so a receiver hears of an
