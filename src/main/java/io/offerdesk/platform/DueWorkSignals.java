@@ -4,9 +4,9 @@ package io.offerdesk.platform;
  * Wakes {@link DueWork} that a transaction has just made due, so that it runs at once rather than at the next poll:
  * a receiver hears of an event, a seller of a new subscription, within moments of the commit.
  *
- * <p>The committing thread only signals. It returns, and releases its connection, before the work runs: each node has
- * one sender per {@code DueWork} bean, which runs the work on a thread of its own, one run at a time; signals that
- * arrive while it runs are folded into one more run. The work claims what is due as the poll does ({@code FOR UPDATE
+ * <p>The committing thread only signals. It returns, and releases its connection, before the work runs: each node runs
+ * the work on threads of its own, a few runs of one {@code DueWork} bean at a time ({@code
+ * offerdesk.jobs.after-commit-runs}); signals that arrive while that many run are folded into one more round. The work claims what is due as the poll does ({@code FOR UPDATE
  * SKIP LOCKED}), so several nodes woken at once still do each item once (ADR 0054).
  */
 public interface DueWorkSignals {
