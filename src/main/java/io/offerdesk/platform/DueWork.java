@@ -1,11 +1,7 @@
 package io.offerdesk.platform;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Work that falls due at points in time: installments to invoice, offers to expire, reminders to send. The platform
@@ -18,6 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Implementations must be idempotent and cluster-safe (claim work with {@code FOR UPDATE SKIP LOCKED} or unique
  * keys): several nodes may run them at once.
+ *
+ * <p>Work that a transaction has just made due (a webhook queued, a fulfillment post written) need not wait for the
+ * next poll: {@link DueWorkSignals#afterCommit} has this node's sender run it soon after the commit, off the
+ * committing thread.
  */
 public interface DueWork {
 
@@ -26,25 +26,4 @@ public interface DueWork {
 
     /** Does everything due at or before {@code now}. */
     void runDue(Instant now);
-
-    /**
-     * Runs what is due once the current transaction has committed, for work that transaction just made due (a webhook
-     * queued, a fulfillment post written), so it happens at once rather than at the next poll. A failure is logged and
-     * left to the clock, which runs the work again when it is next due.
-     */
-    default void runDueAfterCommit(Clock clock) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    runDue(clock.instant());
-                } catch (RuntimeException failure) {
-                    LoggerFactory.getLogger(DueWork.this.getClass())
-                            .warn(
-                                    "Due work failed right after the commit that made it due; the clock retries it",
-                                    failure);
-                }
-            }
-        });
-    }
 }

@@ -4,8 +4,10 @@
  * clock, which the operator can move forward in simulation mode so that every job due in between runs in order.
  *
  * <p>Its root package is the API other modules use: {@link io.offerdesk.platform.OfferdeskPrincipal}, the {@link
- * io.offerdesk.platform.PrincipalSource} SPI that parties implements, {@link io.offerdesk.platform.NavigationItem},
- * {@link io.offerdesk.platform.DueWork} and {@link io.offerdesk.platform.ConnectionPool}.
+ * io.offerdesk.platform.PrincipalSource} SPI that parties implements, {@link io.offerdesk.platform.NavigationItem}
+ * and {@link io.offerdesk.platform.DueWork}, with {@link io.offerdesk.platform.DueWorkSignals} to run it right after a
+ * commit, {@link io.offerdesk.platform.LongStatements} for work whose statements outlast the statement timeout, and
+ * {@link io.offerdesk.platform.ConnectionPool} for background work that keeps to its share of the pool.
  */
 @ApplicationModule(
         displayName = "Platform",

@@ -330,8 +330,12 @@ class WebhooksTests {
         return codes;
     }
 
-    /** The endpoint's one delivery once it matches, as the delivery log lists it. */
     private JsonNode awaitDelivery(String endpoint, Predicate<JsonNode> ready) throws InterruptedException {
+        return awaitDelivery(api, endpoint, ready);
+    }
+
+    /** The endpoint's one delivery once it matches, as the delivery log lists it. */
+    static JsonNode awaitDelivery(TestApi api, String endpoint, Predicate<JsonNode> ready) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             var page = api.get("/api/v1/webhooks/deliveries?endpointId=" + endpoint, ADMIN);
             assertThat(page.status()).as(page.body()).isEqualTo(200);

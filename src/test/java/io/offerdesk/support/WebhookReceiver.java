@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AtomicInteger answer = new AtomicInteger(200);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final HttpServer server;
 
@@ -43,6 +45,11 @@ public final class WebhookReceiver implements AutoCloseable {
                         String.valueOf(headers.getFirst("Offerdesk-Event-Id")),
                         String.valueOf(headers.getFirst("Offerdesk-Event-Type")),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                try {
+                    receiver.gate.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 exchange.sendResponseHeaders(receiver.answer.get(), -1);
                 exchange.close();
             });
@@ -61,6 +68,16 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The status code the receiver answers from now on. */
     public void answer(int status) {
         answer.set(status);
+    }
+
+    /**
+     * Holds every answer from now on until the returned gate is opened: a sender waiting for the answer is stuck
+     * until then (or until its own timeout).
+     */
+    public CountDownLatch holdAnswers() {
+        var held = new CountDownLatch(1);
+        gate = held;
+        return held;
     }
 
     /** Everything that arrived and was not yet taken by {@link #awaitOffer}, in order of arrival. */
@@ -87,6 +104,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.countDown();
         server.stop(0);
     }
 }

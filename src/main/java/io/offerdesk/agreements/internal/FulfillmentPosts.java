@@ -3,6 +3,7 @@ package io.offerdesk.agreements.internal;
 import io.offerdesk.agreements.internal.FulfillmentPostRepository.FulfillmentPost;
 import io.offerdesk.agreements.internal.FulfillmentPostRepository.FulfillmentPost.State;
 import io.offerdesk.platform.DueWork;
+import io.offerdesk.platform.DueWorkSignals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public class FulfillmentPosts implements DueWork {
     private final RegistrationTokens tokens;
     private final EntitlementSettings settings;
     private final TransactionTemplate ownTransactions;
-    private final Clock clock;
+    private final DueWorkSignals signals;
     private final HttpClient http;
 
     FulfillmentPosts(
@@ -53,14 +53,14 @@ public class FulfillmentPosts implements DueWork {
             RegistrationTokens tokens,
             EntitlementSettings settings,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            DueWorkSignals signals) {
         this.posts = posts;
         this.tokens = tokens;
         this.settings = settings;
-        // Its own transactions: it also runs right after a listener's transaction committed, which must not be joined.
+        // Short transactions of its own, so that no connection is held while the seller answers.
         this.ownTransactions = new TransactionTemplate(transactionManager);
         this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.signals = signals;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.fulfillmentTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -89,11 +89,11 @@ public class FulfillmentPosts implements DueWork {
     }
 
     /**
-     * Posts what is due once the current transaction has committed, so a new subscription's seller hears of it at
-     * once rather than at the next poll; failures stay in the outbox for the clock's retries.
+     * Has this node's sender post what is due once the current transaction has committed, so a new subscription's
+     * seller hears of it at once rather than at the next poll; failures stay in the outbox for the clock's retries.
      */
     public void postAfterCommit() {
-        runDueAfterCommit(clock);
+        signals.afterCommit(this);
     }
 
     private void post(Claimed claimed) {

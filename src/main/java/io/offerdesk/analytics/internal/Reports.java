@@ -15,6 +15,7 @@ import io.offerdesk.ledger.Ledger;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.parties.Party;
 import io.offerdesk.parties.PartyManagement;
+import io.offerdesk.platform.LongStatements;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.InvalidInput;
 import io.offerdesk.shared.NotFound;
@@ -85,6 +86,7 @@ public class Reports {
     private final Ledger ledger;
     private final PartyManagement parties;
     private final CatalogManagement catalog;
+    private final LongStatements longStatements;
     private final Clock clock;
 
     Reports(
@@ -93,12 +95,14 @@ public class Reports {
             Ledger ledger,
             PartyManagement parties,
             CatalogManagement catalog,
+            LongStatements longStatements,
             Clock clock) {
         this.settlements = settlements;
         this.payouts = payouts;
         this.ledger = ledger;
         this.parties = parties;
         this.catalog = catalog;
+        this.longStatements = longStatements;
         this.clock = clock;
     }
 
@@ -143,6 +147,8 @@ public class Reports {
         checkRange(from, to);
         // A form's "all products" sends an empty value.
         var product = productId == null || productId.isBlank() ? null : productId;
+        // Over all time: the tie-out sums every settlement the reader has, however long the marketplace has run.
+        longStatements.allowInThisTransaction();
         var all = settlements.figures(payee, null, null);
         var allDisbursed = payouts.disbursed(payee, null, null);
         if (payee != null) {
@@ -183,6 +189,8 @@ public class Reports {
         if (who != null && reader == null && parties.find(who).isEmpty()) {
             throw new NotFound("party", who.toString());
         }
+        // The operator's statement without a payer reads every ISV's fees of the month.
+        longStatements.allowInThisTransaction();
         var items = settlements.fees(who, month, month);
         var totals = new TreeMap<String, Money>();
         items.forEach(item -> totals.merge(item.currency().getCode(), item.fee(), Money::plus));
@@ -196,6 +204,8 @@ public class Reports {
             throw new AccessDeniedException("only the operator reads the marketplace's fee revenue");
         }
         checkRange(from, to);
+        // Every seller's fees, and every fee-revenue movement of the ledger, over up to the report's months.
+        longStatements.allowInThisTransaction();
         var items = settlements.fees(null, from, to);
         var types = new HashMap<String, String>();
         var lines = FeeRevenue.lines(items, id -> types.computeIfAbsent(id, this::productType));

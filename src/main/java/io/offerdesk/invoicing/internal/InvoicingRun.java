@@ -17,6 +17,7 @@ import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.ledger.Posting;
 import io.offerdesk.platform.ConnectionPool;
 import io.offerdesk.platform.DueWork;
+import io.offerdesk.platform.LongStatements;
 import io.offerdesk.shared.Actor;
 import io.offerdesk.shared.RandomIds;
 import java.math.BigDecimal;
@@ -80,6 +81,7 @@ class InvoicingRun implements DueWork {
     private final TransactionTemplate transactions;
     private final InvoicingSettings settings;
     private final ConnectionPool pool;
+    private final LongStatements longStatements;
     private final Clock clock;
     private final String node;
 
@@ -95,6 +97,7 @@ class InvoicingRun implements DueWork {
             TransactionTemplate transactions,
             InvoicingSettings settings,
             ConnectionPool pool,
+            LongStatements longStatements,
             Clock clock) {
         this.charges = charges;
         this.invoices = invoices;
@@ -107,6 +110,7 @@ class InvoicingRun implements DueWork {
         this.transactions = transactions;
         this.settings = settings;
         this.pool = pool;
+        this.longStatements = longStatements;
         this.clock = clock;
         this.node = nodeName();
     }
@@ -241,6 +245,9 @@ class InvoicingRun implements DueWork {
     private @Nullable InvoiceGroup batch(
             Run run, Map<String, BigDecimal> rates, @Nullable InvoiceGroup after, int batchSize) {
         return transactions.execute(status -> {
+            // A batch waits for the invoice numbers' lock while other workers and nodes hold it for their own batches;
+            // under load that wait alone may outlast the default statement timeout.
+            longStatements.allowInThisTransaction();
             var claimed = charges.claim(run.dueUntil(), after, batchSize);
             if (claimed.isEmpty()) {
                 return null;

@@ -7,6 +7,7 @@ import io.offerdesk.gtm.internal.renewals.RenewalRepository.Draft;
 import io.offerdesk.gtm.internal.renewals.RenewalRepository.Settings;
 import io.offerdesk.gtm.internal.templates.TemplateLibrary;
 import io.offerdesk.gtm.internal.templates.domain.RenewalMode;
+import io.offerdesk.platform.DueWorkSignals;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.NotFound;
 import io.offerdesk.shared.Role;
@@ -69,6 +70,7 @@ public class Renewals {
     private final RenewalEngine engine;
     private final RenewalDrafter drafter;
     private final ApplicationEventPublisher events;
+    private final DueWorkSignals signals;
     private final Clock clock;
 
     Renewals(
@@ -76,11 +78,13 @@ public class Renewals {
             RenewalEngine engine,
             RenewalDrafter drafter,
             ApplicationEventPublisher events,
+            DueWorkSignals signals,
             Clock clock) {
         this.repository = repository;
         this.engine = engine;
         this.drafter = drafter;
         this.events = events;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -127,7 +131,7 @@ public class Renewals {
                 me.actor(),
                 now));
         if (settings.enabled()) {
-            engine.runDueAfterCommit(clock);
+            signals.afterCommit(engine);
         }
         return settings;
     }

@@ -213,10 +213,6 @@ public class WebhookRepository {
                 .update();
     }
 
-    private static String[] column(List<Delivery> deliveries, Function<Delivery, @Nullable String> value) {
-        return deliveries.stream().map(value).toArray(String[]::new);
-    }
-
     /**
      * Claims the deliveries due at {@code now} for one attempt: counts the attempt and moves the next one to {@code
      * retryAt} of its attempt number. Committed before sending, this keeps other nodes off the delivery while it is
@@ -235,45 +231,77 @@ public class WebhookRepository {
                 .param("limit", limit)
                 .query((rs, row) -> new Claimed(mapDelivery(rs, row), rs.getString("url"), rs.getBytes("secret_box")))
                 .list();
-        for (var claimed : due) {
+        if (!due.isEmpty()) {
+            // One statement for the batch: the after-commit sender claims batch after batch on one thread (ADR 0054).
             jdbc.sql("""
-                            UPDATE notifications.webhook_delivery
-                            SET attempts = attempts + 1, next_attempt_at = :next
-                            WHERE id = :id
+                            UPDATE notifications.webhook_delivery d
+                            SET attempts = d.attempts + 1, next_attempt_at = c.next_attempt_at
+                            FROM unnest(CAST(:ids AS varchar[]), CAST(:nexts AS timestamptz[])) AS c(id, next_attempt_at)
+                            WHERE d.id = c.id
                             """)
+                    .param("ids", column(due, c -> c.delivery().id()))
                     .param(
-                            "next",
-                            Timestamp.from(retryAt.apply(claimed.delivery().attempts() + 1)))
-                    .param("id", claimed.delivery().id())
+                            "nexts",
+                            column(
+                                    due,
+                                    c -> retryAt.apply(c.delivery().attempts() + 1)
+                                            .toString()))
                     .update();
         }
         return due;
     }
 
-    /** Logs an attempt and moves the delivery to {@code state}; a pending one keeps the retry set at its claim. */
-    public void recordAttempt(Attempt attempt, State state) {
+    /** An attempt made and the state it leaves its delivery in. */
+    public record Outcome(Attempt attempt, State state) {}
+
+    /**
+     * Logs a batch's attempts and moves each delivery to its outcome's state, in two statements however large the
+     * batch; a pending one keeps the retry set at its claim.
+     */
+    public void recordAttempts(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO notifications.webhook_attempt (delivery_id, attempt, attempted_at, status_code,
                             latency_ms, error)
-                        VALUES (:delivery, :attempt, :at, :status, :latency, :error)
+                        SELECT a.delivery_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error
+                        FROM unnest(CAST(:ids AS varchar[]), CAST(:attempts AS integer[]),
+                            CAST(:times AS timestamptz[]), CAST(:statuses AS integer[]), CAST(:latencies AS bigint[]),
+                            CAST(:errors AS varchar[]))
+                            AS a(delivery_id, attempt, attempted_at, status_code, latency_ms, error)
                         ON CONFLICT DO NOTHING
                         """)
-                .param("delivery", attempt.deliveryId())
-                .param("attempt", attempt.attempt())
-                .param("at", Timestamp.from(attempt.attemptedAt()))
-                .param("status", attempt.statusCode(), Types.INTEGER)
-                .param("latency", attempt.latencyMillis())
-                .param("error", attempt.error())
+                .param("ids", column(outcomes, o -> o.attempt().deliveryId()))
+                .param(
+                        "attempts",
+                        column(outcomes, o -> Integer.toString(o.attempt().attempt())))
+                // Sent as text, the times keep their microseconds as a Timestamp parameter would.
+                .param("times", column(outcomes, o -> o.attempt().attemptedAt().toString()))
+                .param("statuses", column(outcomes, o -> {
+                    var status = o.attempt().statusCode();
+                    return status == null ? null : status.toString();
+                }))
+                .param(
+                        "latencies",
+                        column(outcomes, o -> Long.toString(o.attempt().latencyMillis())))
+                .param("errors", column(outcomes, o -> o.attempt().error()))
                 .update();
         jdbc.sql("""
-                        UPDATE notifications.webhook_delivery
-                        SET state = :state,
-                            next_attempt_at = CASE WHEN CAST(:state AS varchar) = 'PENDING' THEN next_attempt_at END
-                        WHERE id = :id AND state = 'PENDING'
+                        UPDATE notifications.webhook_delivery d
+                        SET state = o.state,
+                            next_attempt_at = CASE WHEN o.state = 'PENDING' THEN d.next_attempt_at END
+                        FROM unnest(CAST(:ids AS varchar[]), CAST(:states AS varchar[])) AS o(id, state)
+                        WHERE d.id = o.id AND d.state = 'PENDING'
                         """)
-                .param("state", state.name())
-                .param("id", attempt.deliveryId())
+                .param("ids", column(outcomes, o -> o.attempt().deliveryId()))
+                .param("states", column(outcomes, o -> o.state().name()))
                 .update();
+    }
+
+    /** One column of rows, as the text array an {@code unnest} insert or update takes. */
+    private static <T> @Nullable String[] column(List<T> rows, Function<T, @Nullable String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     public List<Delivery> deliveries(

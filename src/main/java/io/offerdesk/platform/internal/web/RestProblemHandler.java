@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -176,6 +177,19 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable", locale()));
+    }
+
+    /**
+     * PostgreSQL cancelled a statement that ran longer than the statement timeout ({@code offerdesk.db.statement-timeout},
+     * ADR 0054): the database was too slow for the request, or the request asked for too much at once. Its transaction
+     * rolled back, so nothing changed; the answer says so instead of a bare 500, and the log names the statement.
+     */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ProblemDetail> statementTimeout(QueryTimeoutException timeout) {
+        log.warn("A statement ran past the statement timeout and was cancelled; answered 503", timeout);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.statementTimeout", locale()));
     }
 
     /**
