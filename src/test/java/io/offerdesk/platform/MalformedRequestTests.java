@@ -81,10 +81,33 @@ class MalformedRequestTests {
     @Test
     void theAwsApiAnswersInTheServicesShape() {
         var seller = new Onboarding(api).party("SELLER", "Query", "query", '7');
+
+        var refused = describeEntity(seller, "catalog=AWSMarketplace&entityId=%C0%AF");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("not valid percent-encoded UTF-8");
+    }
+
+    /** PostgreSQL keeps no NUL in text: a value with one is bad input, refused before or by the database, never a 500. */
+    @Test
+    void aNulCharacterInTextIsBadInputNamingTheField() {
+        var seller = new Onboarding(api).party("SELLER", "Nul", "nul", '7');
+
+        var rest = api.get("/api/v1/offers?name=Acme%00Stream", seller.admin());
+        assertThat(rest.status()).as(rest.body()).isEqualTo(400);
+        assertThat(rest.json().at("/errors/0/code").asString()).isEqualTo("validation.nulCharacter");
+
+        var aws = describeEntity(seller, "catalog=AWSMarketplace&entityId=offer-abc%00");
+        // Catalog's model gives its ValidationException 422
+        assertThat(aws.status()).as(aws.body()).isEqualTo(422);
+        assertThat(aws.body()).contains("EntityId: contains the NUL character");
+    }
+
+    /** A Catalog DescribeEntity with the query as given, signed with a key of the seller's admin. */
+    private TestApi.Reply describeEntity(Onboarding.Onboarded seller, String query) {
         var keys = AwsClients.accessKey(api, seller.admin(), seller.admin());
         var host = api.baseUrl().substring("http://".length());
         var path = "/aws/catalog/DescribeEntity";
-        var query = "catalog=AWSMarketplace&entityId=%C0%AF";
         var signedAt = Clock.systemUTC().instant();
         var amzDate = TestSigning.amzDate(signedAt);
         var authorization = TestSigning.authorization(
@@ -97,13 +120,9 @@ class MalformedRequestTests {
                 keys.getOrDefault("secretAccessKey", ""),
                 "us-east-1",
                 signedAt);
-
-        var refused = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path + "?" + query))
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path + "?" + query))
                 .header("X-Amz-Date", amzDate)
                 .header("Authorization", authorization)
                 .GET());
-
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("not valid percent-encoded UTF-8");
     }
 }

@@ -1,8 +1,10 @@
 package io.offerdesk.awsapi.internal;
 
 import io.offerdesk.awsapi.internal.sigv4.SignatureClaim;
+import io.offerdesk.platform.NulCharacters;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.platform.SimulatorControls;
+import io.offerdesk.shared.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -195,7 +197,13 @@ class AwsEndpoint {
         if (fault.isPresent()) {
             throw faults.error(service, fault.get());
         }
-        var input = AwsInput.of(document.get());
+        var parsed = document.get();
+        var nul = pathOfNul(parsed, "");
+        if (nul != null) {
+            // PostgreSQL keeps no NUL in text: refused here, where the member can still be named
+            throw operations.translate(name, new InvalidInput(nul, NulCharacters.MESSAGE_KEY));
+        }
+        var input = AwsInput.of(parsed);
         if (!reads(name)) {
             SignatureClaim.of(request).ifPresent(SignatureClaim::claim);
         }
@@ -210,6 +218,30 @@ class AwsEndpoint {
             }
             throw error;
         }
+    }
+
+    /** The path of the first member name or text value with a NUL character in it, if any. */
+    private static @Nullable String pathOfNul(JsonNode node, String path) {
+        if (node.isString()) {
+            return node.asString().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                var found = pathOfNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var member : node.properties()) {
+                var memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+                var found = member.getKey().indexOf('\0') >= 0 ? memberPath : pathOfNul(member.getValue(), memberPath);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether the operation only reads: such a request may be sent again, every other one is accepted once. */

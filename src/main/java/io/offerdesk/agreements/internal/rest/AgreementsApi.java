@@ -13,6 +13,7 @@ import io.offerdesk.agreements.TermConfiguration.DimensionQuantity;
 import io.offerdesk.catalog.ProductType;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.shared.PartyKind;
+import io.offerdesk.shared.Validations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class AgreementsApi {
      * quantity per dimension key); {@code requestedTerms} may instead list every term id with its configuration.
      */
     record QuoteBody(
-            String offerId,
+            @Nullable String offerId,
             @Nullable String accountId,
             @Nullable Intent intent,
             @Nullable String sourceAgreementId,
@@ -86,7 +87,7 @@ class AgreementsApi {
         return json(agreements.quote(
                 me,
                 new QuoteRequest(
-                        body.offerId(),
+                        Validations.present("offerId", body.offerId()),
                         body.accountId(),
                         body.intent(),
                         body.sourceAgreementId(),

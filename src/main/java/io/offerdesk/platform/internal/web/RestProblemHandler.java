@@ -1,5 +1,6 @@
 package io.offerdesk.platform.internal.web;
 
+import io.offerdesk.platform.NulCharacters;
 import io.offerdesk.shared.Conflict;
 import io.offerdesk.shared.FieldViolation;
 import io.offerdesk.shared.InvalidInput;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -202,6 +204,22 @@ class RestProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unreadableMultipart(RuntimeException unreadable) {
         return withErrors(
                 HttpStatus.BAD_REQUEST, "problem.unreadable", List.of(FieldViolation.of("$", "validation.body")));
+    }
+
+    /**
+     * The database refused a value of the request: a text with the NUL character, which PostgreSQL cannot keep. Which
+     * field carried it is not known here, so the problem names the request as a whole; anything else the database
+     * refused as a constraint is a server fault.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refusedByTheDatabase(DataIntegrityViolationException refused) {
+        if (!NulCharacters.refused(refused)) {
+            return serverFault(refused);
+        }
+        return withErrors(
+                HttpStatus.BAD_REQUEST,
+                "problem.unreadable",
+                List.of(FieldViolation.of("$", NulCharacters.MESSAGE_KEY)));
     }
 
     @ExceptionHandler(RuntimeException.class)
