@@ -2,19 +2,18 @@ package io.offerdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.offerdesk.OfferdeskApplication;
 import io.offerdesk.agreements.AgreementFixtures;
 import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.ledger.LedgerInvariants;
 import io.offerdesk.offers.OfferFixtures;
 import io.offerdesk.platform.internal.events.FailedPublicationResubmission;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.OtherNode;
 import io.offerdesk.support.SignedInSession;
 import io.offerdesk.support.TestApi;
 import io.offerdesk.support.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -363,26 +361,10 @@ class ThreeNodeTests {
                 .list();
     }
 
-    /**
-     * Another node on this test's database. Command-line arguments, since they override the test profile: the demo
-     * marketplace is already seeded, and due work runs every half second, concurrently with node A's time travel.
-     */
-    private ConfigurableApplicationContext node() throws SQLException {
-        String url;
-        String user;
-        try (var connection = dataSource.getConnection()) {
-            url = connection.getMetaData().getURL();
-            user = connection.getMetaData().getUserName();
-        }
-        return new SpringApplicationBuilder(OfferdeskApplication.class)
-                .profiles("test")
-                .run(
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user,
-                        "--spring.datasource.hikari.maximum-pool-size=10",
-                        "--server.port=0",
-                        "--offerdesk.demo=false",
-                        "--offerdesk.jobs.poll-interval=PT0.5S");
+    /** Another node on this test's database, running due work every half second, alongside node A's time travel. */
+    private ConfigurableApplicationContext node() {
+        return OtherNode.on(
+                dataSource, "--spring.datasource.hikari.maximum-pool-size=10", "--offerdesk.jobs.poll-interval=PT0.5S");
     }
 
     private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {

@@ -2,11 +2,10 @@ package io.offerdesk.invoicing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.offerdesk.OfferdeskApplication;
 import io.offerdesk.invoicing.ChargeRows;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.OtherNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,23 +44,15 @@ class RunPoolShareTests {
 
     @Test
     void aRunWithMoreWorkersThanThePoolHasConnectionsKeepsToItsShareAndCompletes() {
-        var url = ((HikariDataSource) dataSource).getJdbcUrl();
-        try (var node = new SpringApplicationBuilder(OfferdeskApplication.class)
-                .profiles("test")
-                // As command-line arguments, these come before every configuration file.
-                .run(
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.hikari.maximum-pool-size=4",
-                        // Hikari's least: a caller that found the pool taken this long fails at once.
-                        "--spring.datasource.hikari.connection-timeout=250",
-                        "--offerdesk.invoicing.run-workers=8",
-                        // One connection: the run starts a batch only when the last one's listeners are done, so the
-                        // pool never has more callers than connections, however the machine schedules them.
-                        "--offerdesk.invoicing.run-pool-percent=25",
-                        "--server.port=0",
-                        // The first instance seeded the demo marketplace in this database already.
-                        "--offerdesk.demo=false")) {
+        try (var node = OtherNode.on(
+                dataSource,
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                // Hikari's least: a caller that found the pool taken this long fails at once.
+                "--spring.datasource.hikari.connection-timeout=250",
+                "--offerdesk.invoicing.run-workers=8",
+                // One connection: the run starts a batch only when the last one's listeners are done, so the pool
+                // never has more callers than connections, however the machine schedules them.
+                "--offerdesk.invoicing.run-pool-percent=25")) {
             var invoicing = node.getBean(InvoicingRun.class);
             assertThat(invoicing.poolShare())
                     .as("a quarter of the 4 connections")

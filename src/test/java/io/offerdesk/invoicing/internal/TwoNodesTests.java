@@ -2,10 +2,9 @@ package io.offerdesk.invoicing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.offerdesk.OfferdeskApplication;
 import io.offerdesk.invoicing.ChargeRows;
 import io.offerdesk.support.EndToEndTest;
+import io.offerdesk.support.OtherNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -57,16 +55,7 @@ class TwoNodesTests {
 
     @Test
     void twoNodesRunningAtOnceInvoiceEveryChargeOnceOnOneInvoicePerGroupWithNumbersWithoutGaps() throws Exception {
-        var url = ((HikariDataSource) dataSource).getJdbcUrl();
-        try (var second = new SpringApplicationBuilder(OfferdeskApplication.class)
-                .profiles("test")
-                // As command-line arguments, these come before every configuration file.
-                .run(
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--server.port=0",
-                        // The first instance seeded the demo marketplace in this database already.
-                        "--offerdesk.demo=false")) {
+        try (var second = OtherNode.on(dataSource)) {
             var other = second.getBean(InvoicingRun.class);
             assertThat(other).isNotSameAs(invoicing);
             var seller = UUID.randomUUID();
