@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class InDoubtClient {
 
-    /** The answer, or none when the request was abandoned in doubt; {@code attempts} counts the sends. */
+    /**
+     * The answer, or none when the request was abandoned in doubt; {@code attempts} counts the sends. An abandoned
+     * request's {@code body} says what its last send saw (an answer in doubt or a connection failure), for the report.
+     */
     public record Outcome(int status, @Nullable JsonNode json, String body, int attempts) {
 
         public boolean abandoned() {
@@ -87,6 +90,7 @@ public final class InDoubtClient {
         long stuckSince = 0;
         var attempts = 0;
         var pause = 100L;
+        var lastSeen = "nothing";
         while (true) {
             attempts++;
             if (attempts > 1) {
@@ -99,6 +103,7 @@ public final class InDoubtClient {
                     if (stuckSince == 0) {
                         stuckSince = System.nanoTime();
                     }
+                    lastSeen = "409 in progress";
                 } else if (!inDoubt(status)) {
                     var json = response.headers()
                                             .firstValue("Content-Type")
@@ -108,14 +113,17 @@ public final class InDoubtClient {
                             ? JSON.readTree(response.body())
                             : null;
                     return new Outcome(status, json, response.body(), attempts);
+                } else {
+                    lastSeen = status + " " + response.body();
                 }
             } catch (IOException connectionFailed) {
                 // Refused while the app restarts, or cut off when it died: in doubt.
+                lastSeen = connectionFailed.toString();
             }
             var now = System.nanoTime();
             if ((stuckSince != 0 && now - stuckSince > retryWindow.toNanos())
                     || now - started > DOWN_AT_MOST.toNanos()) {
-                return new Outcome(0, null, "", attempts);
+                return new Outcome(0, null, "last send: " + lastSeen, attempts);
             }
             Thread.sleep(pause);
             pause = Math.min(pause * 2, 1000);
