@@ -18,6 +18,15 @@ public interface RateLimiter {
      */
     Optional<Duration> take(UUID partyId);
 
+    /**
+     * Whether the party's allowance is used up on this node, without taking from it: a request of the party would be
+     * refused, so the work of authenticating it can be spared.
+     *
+     * @return empty when a request could run, or when this node holds no allowance of the party; otherwise how long
+     *     until it could
+     */
+    Optional<Duration> exhausted(UUID partyId);
+
     /** Whole seconds for a {@code Retry-After} header: at least one, so that a client never retries at once. */
     static long retryAfterSeconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);

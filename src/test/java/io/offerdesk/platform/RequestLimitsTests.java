@@ -6,6 +6,7 @@ import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.Onboarding;
 import io.offerdesk.support.TestApi;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Abuse resistance of {@code /api} (ADR 0045): a tenant over its allowance gets 429s with {@code Retry-After} while
@@ -29,6 +31,9 @@ class RequestLimitsTests {
 
     @Autowired
     TestApi api;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aNoisyTenantIsThrottledWhileAnotherTenantsRequestsAtTheSameMomentAllSucceed() throws Exception {
@@ -110,6 +115,44 @@ class RequestLimitsTests {
         } finally {
             api.delete("/api/v1/rate-limits/" + party.partyId(), OPERATOR);
         }
+    }
+
+    @Test
+    void aKeyThatAuthenticatedBeforeIsRefusedBeforeAuthenticationWhileItsPartyIsOverItsAllowance() {
+        var party = new Onboarding(api).party("SELLER", "Flood", "flood", '5');
+        var limits = "/api/v1/rate-limits/" + party.partyId();
+        assertThat(api.put(limits, OPERATOR, """
+                        {"requestsPerMinute":1,"burst":1}""").status()).isEqualTo(200);
+        var key = api.keyOf(party.admin());
+        var keyId = key.split("_")[1];
+        try {
+            assertThat(statusWith(key)).isEqualTo(200);
+            assertThat(statusWith(key)).as("over its allowance").isEqualTo(429);
+            assertThat(statusWith("od_" + keyId + "_" + "a".repeat(40)))
+                    .as("a forged key of the party is authenticated, and fails: it neither spends nor probes the"
+                            + " party's allowance")
+                    .isEqualTo(401);
+            // Revoked behind the app's back, as the party may not call now: only a refusal that does not read the
+            // key again still answers 429.
+            jdbc.sql("UPDATE parties.api_key SET revoked_at = now() WHERE id = :id")
+                    .param("id", keyId)
+                    .update();
+            assertThat(statusWith(key))
+                    .as("refused before its key is authenticated")
+                    .isEqualTo(429);
+        } finally {
+            assertThat(api.delete(limits, OPERATOR).status()).isEqualTo(204);
+        }
+        assertThat(statusWith(key))
+                .as("with allowance again, the key is authenticated, and is revoked")
+                .isEqualTo(401);
+    }
+
+    private int statusWith(String apiKey) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/parties/me"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .GET())
+                .status();
     }
 
     @Test

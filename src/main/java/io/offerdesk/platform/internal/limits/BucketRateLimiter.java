@@ -48,6 +48,18 @@ class BucketRateLimiter implements RateLimiter {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    @Override
+    public Optional<Duration> exhausted(UUID partyId) {
+        var party = settings.enabled() ? buckets.getIfPresent(partyId) : null;
+        if (party == null) {
+            return Optional.empty();
+        }
+        var estimate = party.bucket.estimateAbilityToConsume(1);
+        return estimate.canBeConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+    }
+
     /** Forgets the party's bucket on this node, so that a limit the operator just set applies at once here. */
     void forget(UUID partyId) {
         buckets.invalidate(partyId);

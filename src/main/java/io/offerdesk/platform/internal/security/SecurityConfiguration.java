@@ -46,9 +46,11 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
                 // an oversized body is refused before anything reads it; a party over its allowance before its
-                // request claims an idempotency key, so that its retry after Retry-After runs
+                // request claims an idempotency key, so that its retry after Retry-After runs, and a key it used
+                // before even before the key is authenticated, so that a flood's refusals cost no database read
                 .addFilterBefore(bodySize, AnonymousAuthenticationFilter.class)
-                .addFilterAfter(apiKeys, BodySizeFilter.class)
+                .addFilterAfter(rateLimit.beforeAuthentication(), BodySizeFilter.class)
+                .addFilterAfter(apiKeys, RateLimitFilter.BeforeAuthentication.class)
                 .addFilterAfter(rateLimit, ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(idempotency, RateLimitFilter.class)
                 // An invitee has no key yet; a CRM proves itself by the payload's signature, checked by gtm.
