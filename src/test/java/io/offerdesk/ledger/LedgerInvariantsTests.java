@@ -7,8 +7,10 @@ import static io.offerdesk.ledger.LedgerFixtures.key;
 import static io.offerdesk.ledger.LedgerFixtures.split;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offerdesk.ledger.internal.InvariantChecks;
 import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +51,9 @@ class LedgerInvariantsTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    InvariantChecks checks;
+
     LedgerFixtures fixtures;
 
     /** What a test inserted around the ledger, taken out again after it. */
@@ -57,6 +62,21 @@ class LedgerInvariantsTests {
     @BeforeEach
     void fixtures() {
         fixtures = new LedgerFixtures(ledger, transactions);
+    }
+
+    @Test
+    void theCheckReadsTheWholeJournalUnderTheLongStatementTimeoutForItsTransactionOnly() {
+        String during = transactions.execute(status -> {
+            checks.run(Instant.now(), InvariantCheck.Trigger.ON_REQUEST, System.nanoTime());
+            status.setRollbackOnly();
+            return jdbc.sql("SHOW statement_timeout").query(String.class).single();
+        });
+        assertThat(during)
+                .as("a large journal outlasts the 30 s every connection has")
+                .isEqualTo("10min");
+        String after = transactions.execute(
+                status -> jdbc.sql("SHOW statement_timeout").query(String.class).single());
+        assertThat(after).as("the connection goes back to the pool as it was").isEqualTo("30s");
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -198,9 +199,25 @@ public class InvariantChecks {
             """;
 
     private final JdbcClient jdbc;
+    /**
+     * The statement timeout of a check's transaction. The check and the checkpoints read the whole journal, which
+     * outlasts the timeout every connection has (ADR 0054) once the ledger is large; this is the same setting as the
+     * platform's long statements, set here because the ledger depends on no module.
+     */
+    private final String wholeJournalTimeout;
 
-    InvariantChecks(JdbcClient jdbc) {
+    InvariantChecks(
+            JdbcClient jdbc, @Value("${offerdesk.db.long-statement-timeout:10min}") String wholeJournalTimeout) {
         this.jdbc = jdbc;
+        this.wholeJournalTimeout = wholeJournalTimeout;
+    }
+
+    /** For the rest of this transaction only ({@code SET LOCAL}): the connection goes back to the pool as it was. */
+    private void allowWholeJournalReads() {
+        jdbc.sql("SELECT set_config('statement_timeout', :timeout, true)")
+                .param("timeout", wholeJournalTimeout)
+                .query(String.class)
+                .single();
     }
 
     /** Whether this transaction may run the daily job; false while another node runs it. */
@@ -231,6 +248,7 @@ public class InvariantChecks {
 
     /** @return how many accounts got a checkpoint */
     public int takeCheckpoints(Instant takenAt) {
+        allowWholeJournalReads();
         return jdbc.sql(TAKE_CHECKPOINTS)
                 .param("takenAt", Timestamp.from(takenAt))
                 .update();
@@ -242,6 +260,7 @@ public class InvariantChecks {
      * @param startedNanos {@link System#nanoTime()} when the run began, for the elapsed time
      */
     public InvariantCheck run(Instant checkedAt, Trigger trigger, long startedNanos) {
+        allowWholeJournalReads();
         var counts = jdbc.sql(COUNTS)
                 .query((rs, n) -> new Counts(
                         rs.getLong("entries"),
