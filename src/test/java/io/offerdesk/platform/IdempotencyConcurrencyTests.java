@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,11 @@ class IdempotencyConcurrencyTests {
 
     @Test
     void aDisbursementRunPaysEachPayeeOnce() {
-        fire("/api/v1/disbursements/runs", CollectionFixtures.OPERATOR, "");
+        fire(
+                "/api/v1/disbursements/runs",
+                CollectionFixtures.OPERATOR,
+                "",
+                run -> run.json().at("/paid").asInt() > 0);
 
         assertThat(jdbc.sql("""
                         SELECT party_id FROM disbursement.disbursement WHERE retry_of IS NULL
@@ -187,9 +192,15 @@ class IdempotencyConcurrencyTests {
 
     /**
      * Sends the same POST with the same key {@value #REQUESTS} times at once and checks the answers: one success,
-     * repeated byte for byte by every replay, and otherwise only 409 "still running". Returns the success.
+     * repeated byte for byte by every replay, and otherwise only 409 "still running"; the key marked "effect committed" by
+     * the effect's own commit. Returns the success.
      */
     Reply fire(String path, String email, String body) {
+        return fire(path, email, body, success -> true);
+    }
+
+    /** As {@link #fire(String, String, String)}, for a request that may find nothing to do and then marks nothing. */
+    Reply fire(String path, String email, String body, Predicate<Reply> tookEffect) {
         var key = UUID.randomUUID().toString();
         api.keyOf(email);
         var start = new CountDownLatch(1);
@@ -228,6 +239,15 @@ class IdempotencyConcurrencyTests {
                 .allSatisfy(reply -> assertThat(reply.json().at("/type").asString())
                         .as(reply.body())
                         .endsWith("idempotencyKey.inProgress"));
+        if (tookEffect.test(success)) {
+            assertThat(count(
+                            "SELECT count(*) FROM platform.idempotent_request WHERE key = ?"
+                                    + " AND effect_committed_at IS NOT NULL",
+                            key))
+                    .as("the effect's own commit marked the key, so a retry after a crash cannot run it again"
+                            + " (ADR 0051)")
+                    .isOne();
+        }
         return success;
     }
 
