@@ -37,6 +37,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
      * party is over its allowance; once the party is under it, the key is authenticated and refused as revoked.
      */
     private static final Duration REMEMBERED = Duration.ofMinutes(1);
+    /** The request attribute with the digest of its {@code Authorization} header, taken once per request. */
+    private static final String DIGEST = RateLimitFilter.class.getName() + ".authorizationDigest";
 
     private final RateLimiter limiter;
     private final ProblemWriter problems;
@@ -61,9 +63,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         var principal = CurrentPrincipal.get();
         var refused = Optional.<Duration>empty();
         if (principal != null) {
-            var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (header != null) {
-                partiesOfHeaders.put(Sha256.hex(header), principal.partyId());
+            if (request.getAttribute(DIGEST) instanceof String digest) {
+                partiesOfHeaders.put(digest, principal.partyId());
             }
             refused = limiter.take(principal.partyId());
         }
@@ -92,7 +93,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            var party = header == null ? null : partiesOfHeaders.getIfPresent(Sha256.hex(header));
+            UUID party = null;
+            if (header != null) {
+                var digest = Sha256.hex(header);
+                // for the counting filter, after authentication, to remember the party by
+                request.setAttribute(DIGEST, digest);
+                party = partiesOfHeaders.getIfPresent(digest);
+            }
             var refused = party == null ? Optional.<Duration>empty() : limiter.exhausted(party);
             if (refused.isEmpty()) {
                 chain.doFilter(request, response);
