@@ -2,6 +2,7 @@ package io.offerdesk.invoicing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Random;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,39 @@ public final class ChargeRows {
                 .param("dueAt", Timestamp.from(dueAt))
                 .param("netDays", netPaymentDays)
                 .update();
+    }
+
+    /**
+     * Waiting charges of {@code groups} buyers of one seller, all due at {@code dueAt}: a buyer per group, each on an
+     * account of its own, with one to {@code mostPerGroup} agreements of one charge each, so one invoice per group.
+     * Accounts are consecutive from a random start: an invoice is per buyer account, so two groups drawing the same
+     * account at random would share one. Written in the caller's transaction, if any.
+     *
+     * @return how many charges were written
+     */
+    public int insertGroups(
+            String tag, UUID sellerPartyId, int groups, int mostPerGroup, Instant dueAt, Random random) {
+        var firstAccount = random.nextLong(100_000_000L - groups);
+        var charges = 0;
+        for (int g = 0; g < groups; g++) {
+            var buyer = UUID.randomUUID();
+            var account = account(firstAccount + g);
+            var agreements = 1 + random.nextInt(mostPerGroup);
+            for (int a = 0; a < agreements; a++) {
+                insert(
+                        "agmt-" + tag + "g" + g + "a" + a,
+                        "charge-1",
+                        sellerPartyId,
+                        buyer,
+                        account,
+                        "USD",
+                        1 + random.nextInt(100_000),
+                        dueAt,
+                        null);
+                charges++;
+            }
+        }
+        return charges;
     }
 
     /** A 12-digit account id no demo party holds. */

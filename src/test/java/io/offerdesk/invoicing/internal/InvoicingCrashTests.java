@@ -72,29 +72,9 @@ class InvoicingCrashTests {
             // Due tomorrow, taken in together: the clock's own runs leave them to the runs here.
             var now = clock.instant().plus(Duration.ofDays(1));
             var groups = 10 + random.nextInt(30);
-            int charges = 0;
             var intake = transactions.getTransaction(TransactionDefinition.withDefaults());
-            // Consecutive accounts from a random start: an invoice is per buyer account, so two groups drawing the same
-            // account at random would share one.
-            var firstAccount = random.nextLong(100_000_000L - groups);
-            for (int g = 0; g < groups; g++) {
-                // A buyer per group, and up to three agreements in it: one invoice of up to three lines.
-                var buyer = UUID.randomUUID();
-                var account = ChargeRows.account(firstAccount + g);
-                for (int a = 0; a <= random.nextInt(3); a++) {
-                    rows.insert(
-                            "agmt-" + tag + "g" + g + "a" + a,
-                            "charge-1",
-                            seller,
-                            buyer,
-                            account,
-                            "USD",
-                            1 + random.nextInt(100_000),
-                            now,
-                            null);
-                    charges++;
-                }
-            }
+            // A buyer per group, and up to three agreements in it: one invoice of up to three lines.
+            var charges = rows.insertGroups(tag, seller, groups, 3, now, random);
             transactions.commit(intake);
             var killAfter = 1 + random.nextInt(groups - 1);
             var issued = new AtomicInteger();

@@ -61,22 +61,9 @@ class RunPoolShareTests {
             var seller = UUID.randomUUID();
             // Due tomorrow: the nodes' own clock-driven runs leave them alone, only the run here takes them.
             var now = clock.instant().plus(Duration.ofDays(1));
-            var rows = new ChargeRows(jdbc);
             var tag = "share" + UUID.randomUUID().toString().substring(0, 6);
             var intake = transactions.getTransaction(TransactionDefinition.withDefaults());
-            var firstAccount = new Random().nextLong(100_000_000L - GROUPS);
-            for (int g = 0; g < GROUPS; g++) {
-                rows.insert(
-                        "agmt-" + tag + "g" + g,
-                        "charge-1",
-                        seller,
-                        UUID.randomUUID(),
-                        ChargeRows.account(firstAccount + g),
-                        "USD",
-                        100 + g,
-                        now,
-                        null);
-            }
+            new ChargeRows(jdbc).insertGroups(tag, seller, GROUPS, 1, now, new Random());
             transactions.commit(intake);
 
             var run = invoicing.start(now, InvoicingRun.CLOCK);

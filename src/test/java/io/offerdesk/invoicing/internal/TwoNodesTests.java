@@ -61,32 +61,10 @@ class TwoNodesTests {
             var seller = UUID.randomUUID();
             // Due tomorrow: the nodes' own clock-driven runs leave them alone, only the two runs here take them.
             var now = clock.instant().plus(Duration.ofDays(1));
-            var rows = new ChargeRows(jdbc);
-            var random = new Random();
             var tag = "two" + UUID.randomUUID().toString().substring(0, 6);
-            int charges = 0;
             // Taken in together, as a day's charges are when they fall due.
             var intake = transactions.getTransaction(TransactionDefinition.withDefaults());
-            // Consecutive accounts from a random start: an invoice is per buyer account, so two groups drawing the same
-            // account at random would share one.
-            var firstAccount = random.nextLong(100_000_000L - GROUPS);
-            for (int g = 0; g < GROUPS; g++) {
-                var buyer = UUID.randomUUID();
-                var account = ChargeRows.account(firstAccount + g);
-                for (int a = 0; a <= random.nextInt(3); a++) {
-                    rows.insert(
-                            "agmt-" + tag + "g" + g + "a" + a,
-                            "charge-1",
-                            seller,
-                            buyer,
-                            account,
-                            "USD",
-                            1 + random.nextInt(100_000),
-                            now,
-                            null);
-                    charges++;
-                }
-            }
+            var charges = new ChargeRows(jdbc).insertGroups(tag, seller, GROUPS, 3, now, new Random());
             transactions.commit(intake);
 
             var together = new CyclicBarrier(2);
