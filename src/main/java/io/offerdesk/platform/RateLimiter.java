@@ -27,6 +27,14 @@ public interface RateLimiter {
      */
     Optional<Duration> exhausted(UUID partyId);
 
+    /**
+     * Holds the answer to a request just refused, before it is sent: a client that sends again as soon as it is
+     * answered (a flood, or a retry that ignores {@code Retry-After}) is slowed to one request per hold and
+     * connection, rather than taking the cores from the parties within their allowance. Only so many answers are held
+     * at once, and only on virtual threads, so that holding never starves the server of threads or connections.
+     */
+    void holdRefusal();
+
     /** Whole seconds for a {@code Retry-After} header: at least one, so that a client never retries at once. */
     static long retryAfterSeconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -95,23 +96,29 @@ class RequestLimitsTests {
     }
 
     @Test
-    void aThrottledRequestCarriesRetryAfter() throws Exception {
+    void aThrottledRequestIsAnsweredAfterTheRefusalHoldWithRetryAfter() throws Exception {
         var party = new Onboarding(api).party("SELLER", "Throttled", "throttled", '5');
         var limited = api.put("/api/v1/rate-limits/" + party.partyId(), OPERATOR, """
                 {"requestsPerMinute":1,"burst":1}""");
         assertThat(limited.status()).as(limited.body()).isEqualTo(200);
         try {
             assertThat(api.get("/api/v1/parties/me", party.admin()).status()).isEqualTo(200);
+            var sent = System.nanoTime();
             var refused = HttpClient.newHttpClient()
                     .send(
                             api.request("/api/v1/parties/me", party.admin())
                                     .GET()
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+            var answeredAfter = Duration.ofNanos(System.nanoTime() - sent);
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValueAsLong("Retry-After").orElse(0))
                     .as("whole seconds, at least one")
                     .isBetween(1L, 60L);
+            // a lower bound, set by the hold itself: a slow machine can only make it longer
+            assertThat(answeredAfter)
+                    .as("held for offerdesk.rate-limits.refusal-hold (1 s by default) before it is answered")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         } finally {
             api.delete("/api/v1/rate-limits/" + party.partyId(), OPERATOR);
         }

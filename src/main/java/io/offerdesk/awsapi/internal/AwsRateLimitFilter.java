@@ -44,6 +44,7 @@ class AwsRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        limiter.holdRefusal();
         var path = request.getRequestURI();
         var error = AwsService.forPath(path)
                 .map(service -> faults.error(service, THROTTLING))

@@ -11,6 +11,7 @@ import io.offerdesk.platform.internal.limits.RateLimitSettings.Limit;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ class BucketRateLimiter implements RateLimiter {
 
     private final RateLimitSettings settings;
     private final RateLimitOverrides overrides;
+    private final Semaphore holds;
     // Real time, as Bucket4j measures it: clients send requests in real time whatever the simulated clock says.
     private final Cache<UUID, PartyBucket> buckets =
             Caffeine.newBuilder().expireAfterAccess(IDLE).build();
@@ -35,6 +37,7 @@ class BucketRateLimiter implements RateLimiter {
     BucketRateLimiter(RateLimitSettings settings, RateLimitOverrides overrides) {
         this.settings = settings;
         this.overrides = overrides;
+        this.holds = new Semaphore(settings.maxHeldRefusals());
     }
 
     @Override
@@ -58,6 +61,21 @@ class BucketRateLimiter implements RateLimiter {
         return estimate.canBeConsumed()
                 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public void holdRefusal() {
+        // A platform thread held here would be one the server lacks for every other request.
+        if (settings.refusalHold().isZero() || !Thread.currentThread().isVirtual() || !holds.tryAcquire()) {
+            return;
+        }
+        try {
+            Thread.sleep(settings.refusalHold());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            holds.release();
+        }
     }
 
     /** Forgets the party's bucket on this node, so that a limit the operator just set applies at once here. */

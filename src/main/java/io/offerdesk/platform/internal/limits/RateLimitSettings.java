@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param burst how many requests a party may send at once before the sustained rate applies
  * @param nodes how many nodes share the limit: each enforces its share, rounded up (ADR 0045)
  * @param overrideRefresh how long a node keeps a party's operator-set limit before reading it again
+ * @param refusalHold how long a refused request's answer is held before it is sent (zero: answered at once)
+ * @param maxHeldRefusals how many refusals a node holds at once; beyond it they are answered at once, so that a
+ *     flood over many connections cannot tie up the server's connections
  */
 @ConfigurationProperties("offerdesk.rate-limits")
 record RateLimitSettings(
@@ -20,12 +23,18 @@ record RateLimitSettings(
         @DefaultValue("12000") long requestsPerMinute,
         @DefaultValue("2000") long burst,
         @DefaultValue("1") int nodes,
-        @DefaultValue("PT1M") Duration overrideRefresh) {
+        @DefaultValue("PT1M") Duration overrideRefresh,
+        @DefaultValue("PT1S") Duration refusalHold,
+        @DefaultValue("1000") int maxHeldRefusals) {
 
     RateLimitSettings {
         if (requestsPerMinute < 1 || burst < 1 || nodes < 1) {
             throw new IllegalArgumentException(
                     "offerdesk.rate-limits: requests-per-minute, burst and nodes must be > 0");
+        }
+        if (refusalHold.isNegative() || maxHeldRefusals < 0) {
+            throw new IllegalArgumentException(
+                    "offerdesk.rate-limits: refusal-hold and max-held-refusals must not be negative");
         }
     }
 

@@ -21,7 +21,8 @@ class RateLimitSettingsPropertyTests {
             @ForAll @LongRange(min = 1, max = 10_000_000) long perMinute,
             @ForAll @LongRange(min = 1, max = 1_000_000) long burst,
             @ForAll @IntRange(min = 1, max = 64) int nodes) {
-        var settings = new RateLimitSettings(true, perMinute, burst, nodes, Duration.ofMinutes(1));
+        var settings = new RateLimitSettings(
+                true, perMinute, burst, nodes, Duration.ofMinutes(1), Duration.ofSeconds(1), 1000);
         var share = settings.share(new Limit(perMinute, burst));
 
         assertThat(share.requestsPerMinute() * nodes).isBetween(perMinute, perMinute + nodes - 1);
@@ -32,7 +33,8 @@ class RateLimitSettingsPropertyTests {
 
     @Property
     void aLimitOrNodeCountBelowOneIsRefusedAtStartup(@ForAll @IntRange(min = -5, max = 0) int nodes) {
-        assertThatThrownBy(() -> new RateLimitSettings(true, 100, 10, nodes, Duration.ofMinutes(1)))
+        assertThatThrownBy(() ->
+                        new RateLimitSettings(true, 100, 10, nodes, Duration.ofMinutes(1), Duration.ofSeconds(1), 1000))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
