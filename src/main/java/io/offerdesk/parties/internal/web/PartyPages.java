@@ -15,6 +15,7 @@ import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.parties.UserManagement;
 import io.offerdesk.platform.FormSubmission;
 import io.offerdesk.platform.OfferdeskPrincipal;
+import io.offerdesk.platform.RateLimits;
 import io.offerdesk.shared.PartyKind;
 import io.offerdesk.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,12 +44,19 @@ class PartyPages {
     private final Organizations organizations;
     private final UserManagement users;
     private final KeyManagement keys;
+    private final RateLimits rateLimits;
 
-    PartyPages(PartyManagement parties, Organizations organizations, UserManagement users, KeyManagement keys) {
+    PartyPages(
+            PartyManagement parties,
+            Organizations organizations,
+            UserManagement users,
+            KeyManagement keys,
+            RateLimits rateLimits) {
         this.parties = parties;
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
+        this.rateLimits = rateLimits;
     }
 
     @GetMapping("/parties")
@@ -98,7 +106,33 @@ class PartyPages {
         model.addAttribute("roles", Role.forParty(party.kind()));
         model.addAttribute(
                 "administers", party.id().equals(me.partyId()) && me.has(Role.administratorOf(party.kind())));
+        if (me.has(Role.OPERATOR_ADMIN)) {
+            model.addAttribute("rateLimit", rateLimits.limitOf(me, partyId));
+        }
         return "parties/detail";
+    }
+
+    @PostMapping("/parties/{partyId}/rate-limit")
+    String setRateLimit(
+            OfferdeskPrincipal me,
+            @PathVariable UUID partyId,
+            @RequestParam(required = false) @Nullable Long requestsPerMinute,
+            @RequestParam(required = false) @Nullable Long burst,
+            RedirectAttributes redirect) {
+        parties.party(me, partyId);
+        return FormSubmission.attempt(redirect, "redirect:/parties/" + partyId, () -> {
+            rateLimits.set(me, partyId, requestsPerMinute, burst);
+            redirect.addFlashAttribute("rateLimitSaved", true);
+            return "redirect:/parties/" + partyId;
+        });
+    }
+
+    @PostMapping("/parties/{partyId}/rate-limit/reset")
+    String resetRateLimit(OfferdeskPrincipal me, @PathVariable UUID partyId, RedirectAttributes redirect) {
+        parties.party(me, partyId);
+        rateLimits.reset(me, partyId);
+        redirect.addFlashAttribute("rateLimitReset", true);
+        return "redirect:/parties/" + partyId;
     }
 
     @PostMapping("/parties/{partyId}/accounts")
