@@ -4,6 +4,7 @@ import io.offerdesk.ledger.AccountRole;
 import io.offerdesk.ledger.LedgerAccount;
 import io.offerdesk.ledger.Posting;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.joda.money.Money;
@@ -28,6 +29,9 @@ public final class SplitReversal {
     }
 
     private record Pair(LedgerAccount debit, LedgerAccount credit) {}
+
+    /** What stands of a payee's net out of clearing, and what a reversal gives back of it. */
+    private record PayeeReturn(Money net, Money returned) {}
 
     /**
      * The legs the invoice's collection entries posted, summed per pair of accounts, less what earlier reversals (the
@@ -73,8 +77,10 @@ public final class SplitReversal {
     /**
      * Postings that undo the share {@code refund / held} of every standing leg: the legs out of clearing give back
      * {@code returnedNet} together, divided over them by {@link LargestRemainder#divide}; every other leg (a fee
-     * between payee and marketplace) gives back its own share. Refunding everything held reverses everything that
-     * stands, exactly.
+     * between payee and marketplace) gives back the share its payee gives back of its net, rounded toward zero, so a
+     * payee never keeps more fee than net when a bundle's credit takes back more than the refund's share (see
+     * {@link CreditMemos#plan}). A leg out of an account that holds no standing net gives back {@code refund / held} of
+     * itself. Refunding everything held reverses everything that stands, exactly.
      *
      * @param refund the paid part being refunded, at most {@code held}
      * @param held what the buyer paid and was not given back, the money the standing legs were split from
@@ -91,10 +97,22 @@ public final class SplitReversal {
         var outOfClearing = standing.stream().filter(Leg::outOfClearing).toList();
         var parts = LargestRemainder.divide(
                 returnedNet, outOfClearing.stream().map(Leg::amount).toList());
+        var payees = new HashMap<LedgerAccount, PayeeReturn>();
+        for (int i = 0; i < outOfClearing.size(); i++) {
+            var leg = outOfClearing.get(i);
+            payees.put(leg.credit(), new PayeeReturn(leg.amount(), parts.get(i)));
+        }
         var postings = new ArrayList<Posting>();
-        int next = 0;
         for (var leg : standing) {
-            var amount = leg.outOfClearing() ? parts.get(next++) : LargestRemainder.share(leg.amount(), refund, held);
+            var payee = payees.get(leg.outOfClearing() ? leg.credit() : leg.debit());
+            Money amount;
+            if (payee == null) {
+                amount = LargestRemainder.share(leg.amount(), refund, held);
+            } else if (leg.outOfClearing()) {
+                amount = payee.returned();
+            } else {
+                amount = LargestRemainder.share(leg.amount(), payee.returned(), payee.net());
+            }
             if (amount.isPositive()) {
                 postings.add(new Posting(leg.credit(), leg.debit(), amount));
             }

@@ -20,6 +20,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,7 +75,7 @@ class MoneyPathPropertyTests {
                 .filter(s -> s.lines().stream().mapToLong(LineSpec::amount).sum() > 0);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 10_000)
     void moneyAddsUpOverEverySequenceOfPaymentsAndAdjustments(@ForAll("scenarios") Scenario scenario) {
         var invoice = new InvoiceOnLedger(scenario);
         for (var step : scenario.steps()) {
@@ -92,7 +93,29 @@ class MoneyPathPropertyTests {
         assertThat(invoice.balanceOf(invoice.clearing).abs()).isLessThanOrEqualTo(invoice.slack());
     }
 
-    @Property(tries = 1000)
+    /**
+     * Found by the property above: crediting the direct line (agmt-1) leaves clearing short by the cent its payee
+     * holds, so the next credit, a partner's line, must take back more net than the refund's share, all of it from
+     * the ISV, who paid a 100% fee on it. The fee must come back with the net, or the marketplace keeps more fee than
+     * its payees hold.
+     */
+    @Example
+    void aCreditThatTakesBackMoreThanTheRefundsShareTakesTheFeeBackWithIt() {
+        var scenario = new Scenario(
+                "USD",
+                "5",
+                List.of(new LineSpec(0, 2, 0L), new LineSpec(1, 952, null)),
+                List.of(
+                        new Step(true, 0, 1),
+                        new Step(true, 0, 1),
+                        new Step(true, 0, 1),
+                        new Step(false, 1, 999),
+                        new Step(false, 0, 500)),
+                List.of(BigDecimal.ZERO, new BigDecimal("100")));
+        moneyAddsUpOverEverySequenceOfPaymentsAndAdjustments(scenario);
+    }
+
+    @Property(tries = 10_000)
     void creditingEverythingLeavesNothingAnywhere(@ForAll("scenarios") Scenario scenario) {
         var invoice = new InvoiceOnLedger(scenario);
         for (var step : scenario.steps()) {
