@@ -67,17 +67,6 @@ public class InvoiceRepository {
                 owing.stream().map(i -> i.total().getAmountMinorLong()).toArray(Long[]::new));
     }
 
-    /**
-     * Lets the caller's transaction write invoices' lines and balances before the invoices themselves: their
-     * references to the invoice are checked at its commit.
-     */
-    void deferReferencesToInvoices() {
-        jdbc.sql("""
-                        SET CONSTRAINTS invoicing.invoice_line_invoice_id_fkey,
-                            invoicing.invoice_balance_invoice_id_fkey DEFERRED
-                        """).update();
-    }
-
     /** Inserts the invoices without their lines and balances. */
     void insertHeads(List<Invoice> invoices) {
         int n = invoices.size();

@@ -278,7 +278,6 @@ class InvoicingRun implements DueWork {
                 entries.add(entry(id, draft, issuedAt));
             }
             // Everything but the invoices themselves first: the numbers' lock, taken next, is held until the commit.
-            invoices.deferReferencesToInvoices();
             invoices.insertLines(linesById);
             invoices.insertBalances(ids, totals);
             ledger.postAll(entries);
