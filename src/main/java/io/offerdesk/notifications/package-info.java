@@ -14,6 +14,7 @@
             "governance :: events",
             "offers :: events",
             "agreements :: events",
+            "invoicing",
             "invoicing :: events",
             "disbursement :: events",
             "gtm :: events"

@@ -1,8 +1,6 @@
 package io.offerdesk.invoicing.events;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,27 +15,9 @@ public record InvoicesIssued(String runId, List<Issued> invoices, Instant occurr
     }
 
     /**
-     * One issued invoice in short; amounts are decimals with the currency's scale.
-     *
-     * @param agreementIds the agreements whose charges it bills, each once
+     * One issued invoice, named with the parties it concerns; its listeners read the rest ({@code
+     * Invoices.invoicesOf}). The run publishes the event while it holds the lock every other batch waits for, so the
+     * event carries no more than its listeners need before they read (ADR 0014, amendment).
      */
-    public record Issued(
-            String invoiceId,
-            String invoicingEntity,
-            long number,
-            UUID buyerPartyId,
-            String buyerAccountId,
-            UUID sellerPartyId,
-            String currencyCode,
-            BigDecimal subtotal,
-            BigDecimal tax,
-            BigDecimal total,
-            LocalDate invoiceDate,
-            LocalDate dueDate,
-            List<String> agreementIds) {
-
-        public Issued {
-            agreementIds = List.copyOf(agreementIds);
-        }
-    }
+    public record Issued(String invoiceId, UUID buyerPartyId, UUID sellerPartyId, String currencyCode) {}
 }

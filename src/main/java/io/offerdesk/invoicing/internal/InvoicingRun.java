@@ -364,21 +364,9 @@ class InvoicingRun implements DueWork {
     private static InvoicesIssued.Issued summary(Invoice invoice) {
         return new InvoicesIssued.Issued(
                 invoice.id(),
-                invoice.invoicingEntity(),
-                invoice.number(),
                 invoice.buyerPartyId(),
-                invoice.buyerAccountId(),
                 invoice.sellerPartyId(),
-                invoice.total().getCurrencyUnit().getCode(),
-                invoice.subtotal().getAmount(),
-                invoice.tax().getAmount(),
-                invoice.total().getAmount(),
-                invoice.invoiceDate(),
-                invoice.dueDate(),
-                invoice.lines().stream()
-                        .map(InvoiceLine::agreementId)
-                        .distinct()
-                        .toList());
+                invoice.total().getCurrencyUnit().getCode());
     }
 
     /** Which node ran a run, for the operator's list: host and process. */

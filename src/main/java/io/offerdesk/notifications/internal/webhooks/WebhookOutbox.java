@@ -4,12 +4,15 @@ import io.offerdesk.agreements.events.AgreementAccepted;
 import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.disbursement.events.DisbursementFailed;
 import io.offerdesk.disbursement.events.DisbursementPaid;
+import io.offerdesk.invoicing.InvoiceLine;
+import io.offerdesk.invoicing.Invoices;
 import io.offerdesk.invoicing.events.InvoicePaid;
 import io.offerdesk.invoicing.events.InvoicesIssued;
 import io.offerdesk.offers.events.OfferExpired;
 import io.offerdesk.offers.events.OfferReleased;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +32,11 @@ import org.springframework.stereotype.Component;
 class WebhookOutbox {
 
     private final Webhooks webhooks;
+    private final Invoices invoices;
 
-    WebhookOutbox(Webhooks webhooks) {
+    WebhookOutbox(Webhooks webhooks, Invoices invoices) {
         this.webhooks = webhooks;
+        this.invoices = invoices;
     }
 
     @ApplicationModuleListener
@@ -97,27 +102,50 @@ class WebhookOutbox {
                 data));
     }
 
-    /** All the batch's invoices in one queueing: an invoicing run's batch brings thousands (ADR 0047). */
+    /**
+     * All the batch's invoices in one queueing: an invoicing run's batch brings thousands (ADR 0047). Only the invoices
+     * of parties with a subscribed endpoint are read: the event names the invoices and their parties only (ADR 0014,
+     * amendment).
+     */
     @ApplicationModuleListener
     void on(InvoicesIssued issued) {
+        var parties = new HashSet<UUID>();
+        issued.invoices().forEach(invoice -> {
+            parties.add(invoice.buyerPartyId());
+            parties.add(invoice.sellerPartyId());
+        });
+        var subscribed = webhooks.subscribed(parties, WebhookEventType.INVOICE_ISSUED);
+        var wanted = issued.invoices().stream()
+                .filter(invoice ->
+                        subscribed.contains(invoice.buyerPartyId()) || subscribed.contains(invoice.sellerPartyId()))
+                .map(InvoicesIssued.Issued::invoiceId)
+                .toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
         var events = new ArrayList<Webhooks.Event>();
-        for (var invoice : issued.invoices()) {
+        for (var invoice : invoices.invoicesOf(wanted)) {
             var data = data();
-            data.put("invoiceId", invoice.invoiceId());
+            data.put("invoiceId", invoice.id());
             data.put("number", invoice.number());
             data.put("buyerAccountId", invoice.buyerAccountId());
-            data.put("currencyCode", invoice.currencyCode());
-            data.put("subtotal", invoice.subtotal().toPlainString());
-            data.put("tax", invoice.tax().toPlainString());
-            data.put("total", invoice.total().toPlainString());
+            data.put("currencyCode", invoice.total().getCurrencyUnit().getCode());
+            data.put("subtotal", invoice.subtotal().getAmount().toPlainString());
+            data.put("tax", invoice.tax().getAmount().toPlainString());
+            data.put("total", invoice.total().getAmount().toPlainString());
             data.put("invoiceDate", invoice.invoiceDate().toString());
             data.put("dueDate", invoice.dueDate().toString());
-            data.put("agreementIds", invoice.agreementIds());
+            data.put(
+                    "agreementIds",
+                    invoice.lines().stream()
+                            .map(InvoiceLine::agreementId)
+                            .distinct()
+                            .toList());
             events.addAll(bothSides(
                     invoice.sellerPartyId(),
                     invoice.buyerPartyId(),
                     WebhookEventType.INVOICE_ISSUED,
-                    invoice.invoiceId(),
+                    invoice.id(),
                     issued.occurredAt(),
                     data));
         }

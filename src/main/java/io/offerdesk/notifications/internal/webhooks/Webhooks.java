@@ -19,11 +19,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.AccessDeniedException;
@@ -183,6 +186,22 @@ public class Webhooks {
     @Transactional
     public int queue(UUID party, WebhookEventType type, String eventKey, Instant occurredAt, Map<String, ?> data) {
         return queue(List.of(new Event(party, type, eventKey, occurredAt, data)));
+    }
+
+    /**
+     * The parties of {@code parties} with an active endpoint subscribed to {@code type}: a listener asks before it reads
+     * what the events of the others would need.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> subscribed(Collection<UUID> parties, WebhookEventType type) {
+        return repository
+                .subscribers(parties.stream()
+                        .map(party -> new Subscription(party, type.wireName()))
+                        .toList())
+                .keySet()
+                .stream()
+                .map(Subscription::party)
+                .collect(Collectors.toSet());
     }
 
     /**
