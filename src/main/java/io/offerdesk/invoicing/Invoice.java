@@ -39,4 +39,9 @@ public record Invoice(
     public Invoice {
         lines = List.copyOf(lines);
     }
+
+    /** The agreements whose charges it bills, each once, in the order of its lines. */
+    public List<String> agreementIds() {
+        return lines.stream().map(InvoiceLine::agreementId).distinct().toList();
+    }
 }

@@ -177,7 +177,7 @@ public class BillingAdjustmentCompletion implements DueWork {
                 memo.total().getAmount(),
                 plan.refund().getAmount(),
                 memo.invoiceDate(),
-                memo.lines().stream().map(InvoiceLine::agreementId).distinct().toList(),
+                memo.agreementIds(),
                 claimed.actor(),
                 now));
         events.publishEvent(new BillingAdjustmentCompleted(

@@ -4,7 +4,6 @@ import io.offerdesk.invoicing.BillingAdjustmentEntry;
 import io.offerdesk.invoicing.BillingAdjustmentRequest;
 import io.offerdesk.invoicing.BillingAdjustments;
 import io.offerdesk.invoicing.Invoice;
-import io.offerdesk.invoicing.InvoiceLine;
 import io.offerdesk.invoicing.InvoiceType;
 import io.offerdesk.invoicing.Invoices;
 import io.offerdesk.platform.OfferdeskPrincipal;
@@ -195,9 +194,7 @@ class BillingAdjustmentPages {
     private InvoiceView view(OfferdeskPrincipal me, Invoice invoice) {
         var adjustable = new LinkedHashMap<String, Money>();
         if (adjustments.mayRequest(me) && invoice.type() == InvoiceType.INVOICE) {
-            invoice.lines().stream()
-                    .map(InvoiceLine::agreementId)
-                    .distinct()
+            invoice.agreementIds()
                     .forEach(agreement -> adjustments
                             .adjustable(me, invoice.id(), agreement)
                             .ifPresent(left -> adjustable.put(agreement, left)));

@@ -4,7 +4,6 @@ import io.offerdesk.agreements.events.AgreementAccepted;
 import io.offerdesk.agreements.events.AgreementEnded;
 import io.offerdesk.disbursement.events.DisbursementFailed;
 import io.offerdesk.disbursement.events.DisbursementPaid;
-import io.offerdesk.invoicing.InvoiceLine;
 import io.offerdesk.invoicing.Invoices;
 import io.offerdesk.invoicing.events.InvoicePaid;
 import io.offerdesk.invoicing.events.InvoicesIssued;
@@ -135,12 +134,7 @@ class WebhookOutbox {
             data.put("total", invoice.total().getAmount().toPlainString());
             data.put("invoiceDate", invoice.invoiceDate().toString());
             data.put("dueDate", invoice.dueDate().toString());
-            data.put(
-                    "agreementIds",
-                    invoice.lines().stream()
-                            .map(InvoiceLine::agreementId)
-                            .distinct()
-                            .toList());
+            data.put("agreementIds", invoice.agreementIds());
             events.addAll(bothSides(
                     invoice.sellerPartyId(),
                     invoice.buyerPartyId(),
