@@ -3,6 +3,7 @@ package io.offerdesk.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.agreements.AgreementFixtures;
+import io.offerdesk.invoicing.CollectionFixtures;
 import io.offerdesk.notifications.internal.webhooks.WebhookRepository;
 import io.offerdesk.platform.OfferdeskSignature;
 import io.offerdesk.support.EndToEndTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +51,9 @@ class WebhooksTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
     final List<String> endpoints = new ArrayList<>();
@@ -232,6 +237,55 @@ class WebhooksTests {
                         .asString())
                 .as("the dead delivery stays in the log as it was")
                 .isEqualTo("DEAD");
+    }
+
+    @Test
+    void theSimulatedClockSendsAnIssuedInvoiceOnceThoughTheReceiverTakesASecond() throws InterruptedException {
+        var created = api.post("/api/v1/webhooks/endpoints", ADMIN, """
+                {"url":"%s","eventTypes":["invoice.issued"]}""".formatted(url()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var endpoint = created.json().at("/id").asString();
+        endpoints.add(endpoint);
+        var collections = new CollectionFixtures(api, jdbc);
+        var buyer = collections.buyer();
+        var agreement = collections.buy(
+                buyer, collections.installmentOffer(buyer.accountId(), 12, List.of("1000.00", "1000.00")));
+        var installment = collections.charges(buyer.procurement(), agreement).getFirst();
+        // The answer comes a second after the post: the invoicing stop's sender is still waiting for it when the clock
+        // reaches the delivery's retry time, a minute later, and would claim it again if the stop had not settled.
+        var held = receiver.holdAnswers();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            held.countDown();
+        });
+
+        collections.advanceTo(Instant.parse(installment.at("/time").asString()).plus(Duration.ofHours(1)));
+
+        // No waiting: the advance returned once the stop's listeners and senders had finished.
+        var invoice = collections
+                .invoiceOf(agreement, installment.at("/id").asString())
+                .orElseThrow();
+        var sent = receiver.receivedSoFar().stream()
+                .filter(r ->
+                        json.readTree(r.body()).at("/data/invoiceId").asString().equals(invoice))
+                .toList();
+        assertThat(sent).hasSize(1);
+        var deliveries = api.get("/api/v1/webhooks/deliveries?endpointId=" + endpoint, ADMIN);
+        assertThat(deliveries.status()).as(deliveries.body()).isEqualTo(200);
+        var ofInvoice = new ArrayList<JsonNode>();
+        for (var d : deliveries.json().at("/deliveries")) {
+            var log = delivery(d.at("/id").asString());
+            if (log.at("/body").asString().contains(invoice)) {
+                ofInvoice.add(log);
+            }
+        }
+        assertThat(ofInvoice).hasSize(1);
+        assertThat(ofInvoice.getFirst().at("/delivery/state").asString()).isEqualTo("DELIVERED");
+        assertThat(statusCodes(ofInvoice.getFirst())).containsExactly(200);
     }
 
     @Test

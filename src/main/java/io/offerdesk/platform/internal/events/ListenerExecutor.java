@@ -1,5 +1,6 @@
 package io.offerdesk.platform.internal.events;
 
+import io.offerdesk.platform.internal.time.InFlight;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,14 +19,17 @@ import org.springframework.stereotype.Component;
  * afterCommit}, while that transaction's connection is still bound to it: requests would hold connections while
  * waiting for listeners that wait for connections. Events waiting for a permit are safe in the event publication
  * registry, so a node that stops loses none.
+ *
+ * <p>Every listener counts as {@link InFlight} from its hand-over until it returns, so that the simulated clock's stops
+ * wait for the listeners their commits started.
  */
 @Component
 class ListenerExecutor implements AsyncConfigurer {
 
     private final SimpleAsyncTaskExecutor executor;
 
-    ListenerExecutor(@Value("${offerdesk.events.listener-concurrency:8}") int concurrency) {
-        this.executor = bounded(concurrency);
+    ListenerExecutor(@Value("${offerdesk.events.listener-concurrency:8}") int concurrency, InFlight inFlight) {
+        this.executor = bounded(concurrency, inFlight);
     }
 
     @Override
@@ -34,13 +38,30 @@ class ListenerExecutor implements AsyncConfigurer {
     }
 
     /** Virtual threads, one per task, of which at most {@code concurrency} run their task at once, first come first. */
-    static SimpleAsyncTaskExecutor bounded(int concurrency) {
+    static SimpleAsyncTaskExecutor bounded(int concurrency, InFlight inFlight) {
         if (concurrency < 1) {
             throw new IllegalArgumentException(
                     "offerdesk.events.listener-concurrency must be at least 1: " + concurrency);
         }
         var permits = new Semaphore(concurrency, true);
-        var executor = new SimpleAsyncTaskExecutor("event-listener-");
+        var executor = new SimpleAsyncTaskExecutor("event-listener-") {
+            @Override
+            protected void doExecute(Runnable task) {
+                inFlight.started();
+                try {
+                    super.doExecute(() -> {
+                        try {
+                            task.run();
+                        } finally {
+                            inFlight.finished();
+                        }
+                    });
+                } catch (RuntimeException | Error refused) {
+                    inFlight.finished();
+                    throw refused;
+                }
+            }
+        };
         executor.setVirtualThreads(true);
         executor.setTaskDecorator(task -> () -> {
             try {

@@ -25,6 +25,7 @@ import org.springframework.util.ClassUtils;
  * claim: one run at a time capped a node's webhooks below the latency target (bench). The committing thread used to
  * run the work itself in {@code afterCommit}, while its transaction's connection was still bound to it, and took a
  * second connection for the work's own transactions: under load, requests and listeners starved the pool that way.
+ * Every run is {@link InFlight} until it stops, so that the simulated clock's stops wait for it.
  */
 @Component
 class DueWorkSender implements DueWorkSignals {
@@ -34,19 +35,24 @@ class DueWorkSender implements DueWorkSignals {
     private final Clock clock;
     private final TransactionRetries retries;
     private final int runsAtOnce;
+    private final InFlight inFlight;
     private final Map<DueWork, Flight> flights = new ConcurrentHashMap<>();
 
     /** Set once the application starts shutting down: a run then would wait for a connection the pool no longer gives. */
     private volatile boolean closing;
 
     DueWorkSender(
-            Clock clock, TransactionRetries retries, @Value("${offerdesk.jobs.after-commit-runs:4}") int runsAtOnce) {
+            Clock clock,
+            TransactionRetries retries,
+            InFlight inFlight,
+            @Value("${offerdesk.jobs.after-commit-runs:4}") int runsAtOnce) {
         if (runsAtOnce < 1) {
             throw new IllegalArgumentException("offerdesk.jobs.after-commit-runs must be at least 1: " + runsAtOnce);
         }
         this.clock = clock;
         this.retries = retries;
         this.runsAtOnce = runsAtOnce;
+        this.inFlight = inFlight;
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -71,7 +77,20 @@ class DueWorkSender implements DueWorkSignals {
         }
         var flight = flights.computeIfAbsent(work, w -> new Flight(w, runsAtOnce));
         if (flight.signal()) {
-            Thread.ofVirtual().name("due-work-sender-" + flight.name).start(() -> drain(flight));
+            inFlight.started();
+            try {
+                Thread.ofVirtual().name("due-work-sender-" + flight.name).start(() -> {
+                    try {
+                        drain(flight);
+                    } finally {
+                        inFlight.finished();
+                    }
+                });
+            } catch (RuntimeException | Error refused) {
+                flight.abandon();
+                inFlight.finished();
+                throw refused;
+            }
         }
     }
 

@@ -3,17 +3,23 @@ package io.offerdesk.platform.internal.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.offerdesk.platform.internal.time.InFlight;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The listeners' executor runs at most its bound at once, and handing it a task never waits (ADR 0054). */
+/**
+ * The listeners' executor runs at most its bound at once, and handing it a task never waits (ADR 0054); every task is
+ * in flight from its hand-over until it returns.
+ */
 class ListenerExecutorTests {
 
     @Test
     void runsAtMostItsBoundAtOnceAndAcceptsEveryTaskWithoutWaiting() throws InterruptedException {
-        var executor = ListenerExecutor.bounded(3);
+        var inFlight = new InFlight();
+        var executor = ListenerExecutor.bounded(3, inFlight);
         var running = new AtomicInteger();
         var mostAtOnce = new AtomicInteger();
         var release = new CountDownLatch(1);
@@ -36,22 +42,26 @@ class ListenerExecutorTests {
         while (running.get() < 3) {
             Thread.sleep(5);
         }
+        assertThat(inFlight.awaitNone(Duration.ofMillis(50)))
+                .as("tasks running and waiting for a permit are in flight")
+                .isFalse();
         release.countDown();
 
         assertThat(done.await(1, TimeUnit.MINUTES)).isTrue();
         assertThat(mostAtOnce.get()).isEqualTo(3);
+        assertThat(inFlight.awaitNone(Duration.ofMinutes(1))).isTrue();
     }
 
     @Test
     void refusesABoundBelowOne() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ListenerExecutor.bounded(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> ListenerExecutor.bounded(0, new InFlight()));
     }
 
     @Test
     void runsTasksOnVirtualThreads() throws InterruptedException {
         var virtual = new AtomicInteger();
         var done = new CountDownLatch(1);
-        ListenerExecutor.bounded(1).execute(() -> {
+        ListenerExecutor.bounded(1, new InFlight()).execute(() -> {
             virtual.set(Thread.currentThread().isVirtual() ? 1 : 0);
             done.countDown();
         });
