@@ -178,6 +178,19 @@ class RequestLimitsTests {
         assertThat(api.delete("/api/v1/rate-limits/" + UUID.randomUUID(), OPERATOR)
                         .status())
                 .isEqualTo(404);
+
+        var nobody = UUID.randomUUID();
+        var forNobody = api.put("/api/v1/rate-limits/" + nobody, OPERATOR, """
+                {"requestsPerMinute":10,"burst":10}""");
+        assertThat(forNobody.status()).as("an id that names no party").isEqualTo(404);
+        assertThat(forNobody.body()).contains("party");
+        assertThat(api.get("/api/v1/rate-limits/" + nobody, OPERATOR).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM platform.rate_limit_override WHERE party_id = ?")
+                        .param(nobody)
+                        .query(Long.class)
+                        .single())
+                .as("nothing kept for no party")
+                .isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
-package io.offerdesk.platform.internal.limits;
+package io.offerdesk.parties.internal.rest;
 
+import io.offerdesk.parties.PartyManagement;
 import io.offerdesk.platform.OfferdeskPrincipal;
 import io.offerdesk.platform.RateLimits;
 import io.offerdesk.platform.RateLimits.PartyLimit;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operator's per-party limits at {@code /api/v1/rate-limits/{partyId}}: a party's deployment-wide allowance in
  * place of {@code offerdesk.rate-limits.*}. It applies at once on the node that answers and within {@code
- * override-refresh} on the others.
+ * override-refresh} on the others. The limits are the platform's ({@link RateLimits}); the party is this module's, so
+ * an id that names no party is a 404 here rather than an allowance kept for nobody.
  */
 @RestController
 @Tag(name = "Rate limits", description = "A party's own API allowance, set by the operator")
@@ -30,20 +32,24 @@ class RateLimitsApi {
             @Nullable Long requestsPerMinute, @Nullable Long burst) {}
 
     private final RateLimits limits;
+    private final PartyManagement parties;
 
-    RateLimitsApi(RateLimits limits) {
+    RateLimitsApi(RateLimits limits, PartyManagement parties) {
         this.limits = limits;
+        this.parties = parties;
     }
 
     @GetMapping("/api/v1/rate-limits/{partyId}")
     @Operation(summary = "The allowance that applies to the party, and whether the operator set it (operator)")
     PartyLimit get(OfferdeskPrincipal me, @PathVariable UUID partyId) {
+        parties.party(me, partyId);
         return limits.limitOf(me, partyId);
     }
 
     @PutMapping("/api/v1/rate-limits/{partyId}")
     @Operation(summary = "Give the party its own deployment-wide allowance (operator)")
     PartyLimit put(OfferdeskPrincipal me, @PathVariable UUID partyId, @RequestBody LimitRequest request) {
+        parties.party(me, partyId);
         return limits.set(me, partyId, request.requestsPerMinute(), request.burst());
     }
 
@@ -51,6 +57,7 @@ class RateLimitsApi {
     @Operation(summary = "Return the party to the deployment's default allowance (operator)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(OfferdeskPrincipal me, @PathVariable UUID partyId) {
+        parties.party(me, partyId);
         limits.reset(me, partyId);
     }
 }
