@@ -24,7 +24,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * invoices of two buyer organizations in one run, one invoice with two lines of different agreements, products, product
  * types and eligibility, and checks that commitments' drawdown takes every line into its buyer's spend as its
  * agreement and product say, and that the webhook outbox queues every invoice for both its sides' endpoints. A
- * redelivered event changes neither (ADR 0051). It does not move the clock: the installments are due the day they are
+ * redelivered event changes neither (ADR 0051), even as an earlier version stored it, with more fields. It does not move the clock: the installments are due the day they are
  * accepted, and the operator starts the run. Both invoices usually come in one event, but the run's two workers may
  * each claim one of them, so the test holds either way.
  */
@@ -117,6 +117,21 @@ class InvoiceBatchTests {
                         .isEqualTo(1);
             }
 
+            // Publications an earlier version stored carry each invoice's number, amounts and dates as well (before
+            // ADR 0014's amendment of 2026-11-28): they still read back, and redelivered they change nothing either.
+            assertThat(jdbc.sql("""
+                                    UPDATE event_publication p SET serialized_event = (
+                                        SELECT jsonb_set(e, '{invoices}', (
+                                            SELECT jsonb_agg(i || '{"invoicingEntity":"Offerdesk Marketplace",
+                                                "number":1,"buyerAccountId":"111122223333","subtotal":1000.00,
+                                                "tax":0.00,"total":1000.00,"invoiceDate":"2026-11-28",
+                                                "dueDate":"2026-12-28","agreementIds":["agmt-older"]}'::jsonb)
+                                            FROM jsonb_array_elements(e -> 'invoices') i))::text
+                                        FROM (SELECT p.serialized_event::jsonb AS e) old)
+                                    WHERE event_type LIKE '%.InvoicesIssued' AND serialized_event LIKE ?
+                                    """).param("%" + invoices.getFirst() + "%").update())
+                    .as("the batch's publication to each of its two listeners")
+                    .isGreaterThanOrEqualTo(2);
             var redelivery = new Redelivery(jdbc, publications);
             redelivery.redeliver("DrawdownRecorder", "InvoicesIssued", invoices.getFirst());
             redelivery.redeliver("WebhookOutbox", "InvoicesIssued", invoices.getFirst());
