@@ -32,8 +32,11 @@ public interface RateLimiter {
      * answered (a flood, or a retry that ignores {@code Retry-After}) is slowed to one request per hold and
      * connection, rather than taking the cores from the parties within their allowance. Only so many answers are held
      * at once, and only on virtual threads, so that holding never starves the server of threads or connections.
+     *
+     * @param wait how long until the party's next request would be allowed, as {@link #take} answered
+     * @return how much of {@code wait} is left after the hold, for the answer's {@code Retry-After}
      */
-    void holdRefusal();
+    Duration holdRefusal(Duration wait);
 
     /** Whole seconds for a {@code Retry-After} header: at least one, so that a client never retries at once. */
     static long retryAfterSeconds(Duration wait) {

@@ -44,12 +44,12 @@ class AwsRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        limiter.holdRefusal();
+        var left = limiter.holdRefusal(refused.get());
         var path = request.getRequestURI();
         var error = AwsService.forPath(path)
                 .map(service -> faults.error(service, THROTTLING))
                 .orElseGet(() -> new AwsError(THROTTLING, 400, "Rate exceeded"));
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RateLimiter.retryAfterSeconds(refused.get())));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RateLimiter.retryAfterSeconds(left)));
         responses.error(response, AwsService.protocolFor(path), error);
     }
 }

@@ -64,11 +64,12 @@ class BucketRateLimiter implements RateLimiter {
     }
 
     @Override
-    public void holdRefusal() {
+    public Duration holdRefusal(Duration wait) {
         // A platform thread held here would be one the server lacks for every other request.
         if (settings.refusalHold().isZero() || !Thread.currentThread().isVirtual() || !holds.tryAcquire()) {
-            return;
+            return wait;
         }
+        var start = System.nanoTime();
         try {
             Thread.sleep(settings.refusalHold());
         } catch (InterruptedException e) {
@@ -76,6 +77,8 @@ class BucketRateLimiter implements RateLimiter {
         } finally {
             holds.release();
         }
+        var left = wait.minusNanos(System.nanoTime() - start);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** Forgets the party's bucket on this node, so that a limit the operator just set applies at once here. */

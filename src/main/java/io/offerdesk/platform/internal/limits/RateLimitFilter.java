@@ -76,8 +76,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
-        limiter.holdRefusal();
-        var seconds = RateLimiter.retryAfterSeconds(wait);
+        var seconds = RateLimiter.retryAfterSeconds(limiter.holdRefusal(wait));
         var problem = problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, "problem.rateLimited", seconds);
         problem.setProperty("limit", LIMIT);
         problem.setProperty("retryAfterSeconds", seconds);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.offerdesk.support.Polls;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +23,17 @@ class RefusalHoldTests {
     @Test
     void aRefusalIsHeldOnAVirtualThreadWhileTheOthersBeyondTheCapOrOnPlatformThreadsAreAnsweredAtOnce()
             throws InterruptedException {
-        var held = Thread.ofVirtual().start(limiter::holdRefusal);
+        var held = Thread.ofVirtual().start(() -> limiter.holdRefusal(HOLD));
         try {
             Polls.poll("the first refusal to be held", Duration.ofMillis(10), ENDS_WITHIN)
                     .until(() -> held.getState() == Thread.State.TIMED_WAITING);
 
-            var beyondTheCap = Thread.ofVirtual().start(limiter::holdRefusal);
+            var beyondTheCap = Thread.ofVirtual().start(() -> limiter.holdRefusal(HOLD));
             assertThat(beyondTheCap.join(ENDS_WITHIN))
                     .as("a refusal beyond the cap is answered at once")
                     .isTrue();
 
-            var onAPlatformThread = Thread.ofPlatform().start(limiter::holdRefusal);
+            var onAPlatformThread = Thread.ofPlatform().start(() -> limiter.holdRefusal(HOLD));
             assertThat(onAPlatformThread.join(ENDS_WITHIN))
                     .as("a refusal on a platform thread is answered at once")
                     .isTrue();
@@ -45,10 +46,30 @@ class RefusalHoldTests {
                 .as("a held refusal ends when its thread is interrupted")
                 .isTrue();
 
-        var afterTheHold = Thread.ofVirtual().start(limiter::holdRefusal);
+        var afterTheHold = Thread.ofVirtual().start(() -> limiter.holdRefusal(HOLD));
         Polls.poll("the cap's place to be free again", Duration.ofMillis(10), ENDS_WITHIN)
                 .until(() -> afterTheHold.getState() == Thread.State.TIMED_WAITING);
         afterTheHold.interrupt();
+    }
+
+    @Test
+    void whatIsLeftOfTheWaitAfterTheHoldIsWhatTheAnswerNames() throws InterruptedException {
+        var hold = Duration.ofMillis(300);
+        var wait = Duration.ofSeconds(5);
+        var holding =
+                new BucketRateLimiter(new RateLimitSettings(true, 60, 1, 1, Duration.ofMinutes(1), hold, 1), null);
+        var left = new AtomicReference<Duration>();
+
+        var refusal = Thread.ofVirtual().start(() -> left.set(holding.holdRefusal(wait)));
+
+        assertThat(refusal.join(ENDS_WITHIN)).isTrue();
+        assertThat(left.get()).isLessThanOrEqualTo(wait.minus(hold)).isPositive();
+        var unheld = Thread.ofPlatform().start(() -> left.set(holding.holdRefusal(wait)));
+        assertThat(unheld.join(ENDS_WITHIN)).isTrue();
+        assertThat(left.get()).as("a refusal not held waits all of it").isEqualTo(wait);
+        var longerThanTheWait = Thread.ofVirtual().start(() -> left.set(holding.holdRefusal(Duration.ofMillis(100))));
+        assertThat(longerThanTheWait.join(ENDS_WITHIN)).isTrue();
+        assertThat(left.get()).as("a hold longer than the wait leaves none").isZero();
     }
 
     @Test
@@ -56,7 +77,7 @@ class RefusalHoldTests {
         var unheld = new BucketRateLimiter(
                 new RateLimitSettings(true, 60, 1, 1, Duration.ofMinutes(1), Duration.ZERO, 1), null);
 
-        var refusal = Thread.ofVirtual().start(unheld::holdRefusal);
+        var refusal = Thread.ofVirtual().start(() -> unheld.holdRefusal(HOLD));
 
         assertThat(refusal.join(ENDS_WITHIN)).isTrue();
     }
