@@ -270,8 +270,8 @@ public class Commitments {
     /** The commitment's progress, whoever owns it: for the drawdown and for the sellers it is shared with. */
     View view(Commitment commitment) {
         var terms = commitment.terms();
-        var lines = spend.between(commitment.ownerPartyId(), terms.startDate(), terms.endDate());
-        return new View(commitment, Drawdown.progress(terms, lines), repository.reached(commitment.id()));
+        var billed = spend.billedBetween(commitment.ownerPartyId(), terms.startDate(), terms.endDate());
+        return new View(commitment, Drawdown.progress(terms, billed), repository.reached(commitment.id()));
     }
 
     /** The charges still to be invoiced by the organization's active agreements, as the buyer can read them. */

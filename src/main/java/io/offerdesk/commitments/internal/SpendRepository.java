@@ -1,6 +1,7 @@
 package io.offerdesk.commitments.internal;
 
 import io.offerdesk.catalog.ProductType;
+import io.offerdesk.commitments.internal.domain.Drawdown.Billed;
 import io.offerdesk.commitments.internal.domain.Drawdown.Spend;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -112,6 +113,30 @@ class SpendRepository {
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> spend(rs))
+                .list();
+    }
+
+    /**
+     * What the organization was billed from {@code from} until before {@code to}, summed per day, product type,
+     * eligibility and currency: a commitment's progress needs no more, and its buyer's invoicing batches read it each
+     * time, however many lines the term holds.
+     */
+    List<Billed> billedBetween(UUID owner, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT invoice_date, product_type, product_eligible, currency, sum(amount_minor)::bigint AS amount_minor
+                FROM commitments.spend_line
+                WHERE owner_party_id = :owner AND invoice_date >= :from AND invoice_date < :to
+                GROUP BY invoice_date, product_type, product_eligible, currency
+                ORDER BY invoice_date
+                """)
+                .param("owner", owner)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Billed(
+                        rs.getObject("invoice_date", LocalDate.class),
+                        ProductType.valueOf(rs.getString("product_type")),
+                        rs.getBoolean("product_eligible"),
+                        Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("amount_minor"))))
                 .list();
     }
 

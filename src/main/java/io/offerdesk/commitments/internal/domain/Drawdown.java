@@ -33,6 +33,12 @@ public final class Drawdown {
             Money amount) {}
 
     /**
+     * What progress reads of billed spend: an amount billed on a day for a product type, eligible or not. A line is
+     * one; the lines of a day, type and eligibility may be summed into one, which gives the same progress.
+     */
+    public record Billed(LocalDate invoiceDate, ProductType productType, boolean productEligible, Money amount) {}
+
+    /**
      * A year's progress.
      *
      * @param eligible the eligible spend billed in the year, before the cap (raw)
@@ -56,7 +62,7 @@ public final class Drawdown {
         }
     }
 
-    public static List<YearProgress> progress(CommitmentTerms terms, List<Spend> spend) {
+    public static List<YearProgress> progress(CommitmentTerms terms, List<Billed> spend) {
         var progress = new ArrayList<YearProgress>();
         for (var year : terms.years()) {
             var zero = Money.zero(terms.currency());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.offerdesk.catalog.ProductType;
-import io.offerdesk.commitments.internal.domain.Drawdown.Spend;
+import io.offerdesk.commitments.internal.domain.Drawdown.Billed;
 import io.offerdesk.commitments.internal.domain.Forecast.FutureCharge;
 import io.offerdesk.shared.InvalidInput;
 import java.math.BigDecimal;
@@ -29,8 +29,8 @@ class DrawdownTests {
                 "EDP", null, START, List.of(yearly), share == null ? null : new BigDecimal(share), null, null));
     }
 
-    static Spend line(LocalDate date, ProductType type, boolean eligible, String amount) {
-        return new Spend("inv", 1, date, "agmt", "prod", type, eligible, usd(amount));
+    static Billed line(LocalDate date, ProductType type, boolean eligible, String amount) {
+        return new Billed(date, type, eligible, usd(amount));
     }
 
     @Test
@@ -76,6 +76,24 @@ class DrawdownTests {
         assertThat(second.headroom()).isEqualTo(usd("125000.00"));
         assertThat(second.percentOfCap()).isEqualTo(50);
         assertThat(second.reached()).containsExactly(50);
+    }
+
+    @Test
+    void linesOfOneDayTypeAndEligibilitySummedGiveTheSameProgress() {
+        var terms = terms(null, "1000000.00");
+        var lines = List.of(
+                line(START, ProductType.SAAS, true, "200000.00"),
+                line(START, ProductType.SAAS, true, "60000.01"),
+                line(START, ProductType.SAAS, false, "10.00"),
+                line(START.plusDays(1), ProductType.SAAS, true, "-30000.00"),
+                line(START.plusDays(1), ProductType.SAAS, true, "1000.00"));
+        var summed = List.of(
+                line(START, ProductType.SAAS, true, "260000.01"),
+                line(START, ProductType.SAAS, false, "10.00"),
+                line(START.plusDays(1), ProductType.SAAS, true, "-29000.00"));
+
+        assertThat(Drawdown.progress(terms, summed)).isEqualTo(Drawdown.progress(terms, lines));
+        assertThat(Drawdown.progress(terms, summed).getFirst().counted()).isEqualTo(usd("231000.01"));
     }
 
     @Test
