@@ -47,19 +47,7 @@ class ListenerExecutor implements AsyncConfigurer {
         var executor = new SimpleAsyncTaskExecutor("event-listener-") {
             @Override
             protected void doExecute(Runnable task) {
-                inFlight.started();
-                try {
-                    super.doExecute(() -> {
-                        try {
-                            task.run();
-                        } finally {
-                            inFlight.finished();
-                        }
-                    });
-                } catch (RuntimeException | Error refused) {
-                    inFlight.finished();
-                    throw refused;
-                }
+                inFlight.handOver(task, super::doExecute);
             }
         };
         executor.setVirtualThreads(true);

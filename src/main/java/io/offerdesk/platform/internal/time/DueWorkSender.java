@@ -77,18 +77,14 @@ class DueWorkSender implements DueWorkSignals {
         }
         var flight = flights.computeIfAbsent(work, w -> new Flight(w, runsAtOnce));
         if (flight.signal()) {
-            inFlight.started();
             try {
-                Thread.ofVirtual().name("due-work-sender-" + flight.name).start(() -> {
-                    try {
-                        drain(flight);
-                    } finally {
-                        inFlight.finished();
-                    }
-                });
+                inFlight.handOver(
+                        () -> drain(flight),
+                        run -> Thread.ofVirtual()
+                                .name("due-work-sender-" + flight.name)
+                                .start(run));
             } catch (RuntimeException | Error refused) {
                 flight.abandon();
-                inFlight.finished();
                 throw refused;
             }
         }

@@ -2,6 +2,7 @@ package io.offerdesk.platform.internal.time;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +17,27 @@ public class InFlight {
     private final AtomicInteger running = new AtomicInteger();
     private final Object settled = new Object();
 
-    /** Counts a task being handed over; the caller must call {@link #finished()} once it has run or was refused. */
-    public void started() {
+    /**
+     * Hands {@code task} over with {@code handOver}, which starts it on a thread of its own, and counts it until it
+     * returns, or until the hand-over fails.
+     */
+    public void handOver(Runnable task, Consumer<Runnable> handOver) {
         running.incrementAndGet();
+        try {
+            handOver.accept(() -> {
+                try {
+                    task.run();
+                } finally {
+                    finished();
+                }
+            });
+        } catch (RuntimeException | Error refused) {
+            finished();
+            throw refused;
+        }
     }
 
-    public void finished() {
+    private void finished() {
         if (running.decrementAndGet() == 0) {
             synchronized (settled) {
                 settled.notifyAll();
