@@ -241,11 +241,7 @@ class WebhooksTests {
 
     @Test
     void theSimulatedClockSendsAnIssuedInvoiceOnceThoughTheReceiverTakesASecond() throws InterruptedException {
-        var created = api.post("/api/v1/webhooks/endpoints", ADMIN, """
-                {"url":"%s","eventTypes":["invoice.issued"]}""".formatted(url()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var endpoint = created.json().at("/id").asString();
-        endpoints.add(endpoint);
+        var endpoint = endpoint("invoice.issued").at("/id").asString();
         var collections = new CollectionFixtures(api, jdbc);
         var buyer = collections.buyer();
         var agreement = collections.buy(
@@ -352,8 +348,13 @@ class WebhooksTests {
     }
 
     private JsonNode endpoint() {
+        return endpoint("offer.released");
+    }
+
+    /** Acme's new endpoint at the receiver, subscribed to the event type; deactivated after the test. */
+    private JsonNode endpoint(String eventType) {
         var created = api.post("/api/v1/webhooks/endpoints", ADMIN, """
-                {"url":"%s","eventTypes":["offer.released"]}""".formatted(url()));
+                {"url":"%s","eventTypes":["%s"]}""".formatted(url(), eventType));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         endpoints.add(created.json().at("/id").asString());
         return created.json();
