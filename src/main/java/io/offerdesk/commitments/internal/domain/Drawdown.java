@@ -62,21 +62,21 @@ public final class Drawdown {
         }
     }
 
-    public static List<YearProgress> progress(CommitmentTerms terms, List<Billed> spend) {
+    public static List<YearProgress> progress(CommitmentTerms terms, List<Billed> billed) {
         var progress = new ArrayList<YearProgress>();
         for (var year : terms.years()) {
             var zero = Money.zero(terms.currency());
             var eligible = zero;
             var excluded = zero;
-            for (var line : spend) {
-                if (!year.contains(line.invoiceDate())
-                        || !line.amount().getCurrencyUnit().equals(terms.currency())) {
+            for (var amount : billed) {
+                if (!year.contains(amount.invoiceDate())
+                        || !amount.amount().getCurrencyUnit().equals(terms.currency())) {
                     continue;
                 }
-                if (terms.counts(line.productType(), line.productEligible())) {
-                    eligible = eligible.plus(line.amount());
+                if (terms.counts(amount.productType(), amount.productEligible())) {
+                    eligible = eligible.plus(amount.amount());
                 } else {
-                    excluded = excluded.plus(line.amount());
+                    excluded = excluded.plus(amount.amount());
                 }
             }
             progress.add(of(terms, year, eligible, excluded));
