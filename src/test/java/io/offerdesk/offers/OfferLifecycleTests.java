@@ -11,6 +11,7 @@ import io.offerdesk.support.EndToEndTest;
 import io.offerdesk.support.TestApi;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,29 @@ class OfferLifecycleTests {
                 .doesNotContain(id);
         assertThat(api.get("/api/v1/offers/" + id, NIMBUS).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/offers/" + id, GLOBEX).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSellersViewOfAnOfferNamesItsOtherReleasedOffersForTheSameProductAndBuyer() {
+        var account = "7%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        var product = fixtures.productId("Acme Insights");
+        var offer = fixtures.releasedOffer(account);
+        var competing = fixtures.releasedOffer(account);
+        var toAnotherBuyer = fixtures.releasedOffer("8" + account.substring(1));
+        var draftChanges = fixtures.privateOffer(product, OfferFixtures.unique("Draft"), account, null);
+        var draft = fixtures.run(AUTHOR, draftChanges.subList(0, draftChanges.size() - 1))
+                .at("/changeSet/0/entity/identifier")
+                .asString()
+                .replaceAll("@.*", "");
+
+        var view = api.get("/api/v1/offers/" + offer, AUTHOR);
+
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.json().at("/competingOffers").findValuesAsString("id"))
+                .as(
+                        "not the offer itself (%s), one to another buyer (%s) or a draft (%s)",
+                        offer, toAnotherBuyer, draft)
+                .containsExactly(competing);
     }
 
     /** Every offer Globex can accept, page by page: other tests make offers for Globex too. */

@@ -303,13 +303,24 @@ public class OfferRepository {
                 .list();
     }
 
-    /** The seller's other offers for the product that are not expired and target one of the accounts. */
+    /**
+     * The seller's other released offers for the product that are not expired and target one of the accounts.
+     *
+     * <p>Planned for each call's values rather than once for all: a seller's or product's share of the table ranges
+     * from one offer to most of it, and the plan PostgreSQL caches for a prepared statement assumes an average share.
+     * That plan intersected the seller's and the product's index entries, all of them for a seller with 100,000
+     * offers (84 ms); planned for the values, the query reads the few offers of the product, or of the accounts
+     * (below 1 ms). The setting ends with the transaction.
+     */
     public List<Offer> openOffersFor(
             UUID seller, String productId, List<AccountId> accounts, OfferId except, Instant now) {
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query(String.class)
+                .single();
         return jdbc.sql("""
                         SELECT id, revision, document FROM offers.offer
-                        WHERE seller_party_id = :seller AND product_id = :productId AND id <> :except
-                          AND buyer_accounts && CAST(:accounts AS varchar(12)[])
+                        WHERE seller_party_id = :seller AND product_id = :productId AND state = 'RELEASED'
+                          AND id <> :except AND buyer_accounts && CAST(:accounts AS varchar(12)[])
                           AND (expires_at IS NULL OR expires_at >= :now)
                         ORDER BY last_modified_at DESC LIMIT 10
                         """)
