@@ -309,7 +309,7 @@ public class OfferRepository {
      * <p>Planned for each call's values rather than once for all: a seller's or product's share of the table ranges
      * from one offer to most of it, and the plan PostgreSQL caches for a prepared statement assumes an average share.
      * That plan intersected the seller's and the product's index entries, all of them for a seller with 100,000
-     * offers (84 ms); planned for the values, the query reads the few offers of the product, or of the accounts
+     * offers (12.6 ms); planned for the values, the query reads the few offers of the product, or of the accounts
      * (below 1 ms). The setting ends with the transaction.
      */
     public List<Offer> openOffersFor(
