@@ -7,6 +7,7 @@ import io.offerdesk.offers.OfferFilter;
 import io.offerdesk.offers.OfferId;
 import io.offerdesk.offers.OfferRevision;
 import io.offerdesk.offers.internal.domain.OfferDocuments;
+import io.offerdesk.platform.ListOrder;
 import io.offerdesk.shared.AccountId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -208,22 +209,21 @@ public class OfferRepository {
     }
 
     public List<Offer> list(UUID seller, OfferFilter filter, int offset, int limit) {
-        var column = switch (filter.sort()) {
-            case LAST_MODIFIED_DATE -> "last_modified_at";
-            case NAME -> "name";
-            case RELEASE_DATE -> "release_date";
-            case AVAILABILITY_END_DATE -> "availability_end";
-            case PRODUCT_ID -> "product_id";
-            case STATE -> "state";
-            case ENTITY_ID -> "id";
-            case RESALE_AUTHORIZATION_ID -> "resale_authorization_id";
-            case OFFER_SET_ID -> "offer_set_id";
-            case BUYER_ACCOUNTS -> "buyer_accounts";
+        var order = switch (filter.sort()) {
+            case LAST_MODIFIED_DATE -> ListOrder.notNull("last_modified_at");
+            case NAME -> ListOrder.nullable("name");
+            case RELEASE_DATE -> ListOrder.nullable("release_date");
+            case AVAILABILITY_END_DATE -> ListOrder.nullable("availability_end");
+            case PRODUCT_ID -> ListOrder.notNull("product_id");
+            case STATE -> ListOrder.notNull("state");
+            case ENTITY_ID -> ListOrder.notNull("id");
+            case RESALE_AUTHORIZATION_ID -> ListOrder.nullable("resale_authorization_id");
+            case OFFER_SET_ID -> ListOrder.nullable("offer_set_id");
+            case BUYER_ACCOUNTS -> ListOrder.notNull("buyer_accounts");
             // AWS's targeting values in their order: BuyerAccounts before None
-            case TARGETING -> "cardinality(buyer_accounts) = 0";
+            case TARGETING -> ListOrder.notNull("cardinality(buyer_accounts) = 0");
         };
-        var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
-        return jdbc.sql(SELLER_LIST + "ORDER BY " + column + direction + ", id LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELLER_LIST + order.sql(filter.ascending()) + " LIMIT :limit OFFSET :offset")
                 .param("seller", seller)
                 .param("state", filter.state() == null ? null : filter.state().name())
                 .param("productId", filter.productId())

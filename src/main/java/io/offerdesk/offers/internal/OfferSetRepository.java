@@ -5,6 +5,7 @@ import io.offerdesk.offers.OfferSet;
 import io.offerdesk.offers.OfferSetFilter;
 import io.offerdesk.offers.OfferSetId;
 import io.offerdesk.offers.OfferState;
+import io.offerdesk.platform.ListOrder;
 import io.offerdesk.shared.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,14 +74,13 @@ public class OfferSetRepository {
 
     /** The owner's sets, most recently changed first. */
     public List<OfferSet> list(UUID owner, OfferSetFilter filter, int offset, int limit) {
-        var column = switch (filter.sort()) {
-            case LAST_MODIFIED_DATE -> "last_modified_at";
-            case ENTITY_ID -> "id";
-            case NAME -> "name";
-            case STATE -> "state";
-            case RELEASE_DATE -> "released_at";
+        var order = switch (filter.sort()) {
+            case LAST_MODIFIED_DATE -> ListOrder.notNull("last_modified_at");
+            case ENTITY_ID -> ListOrder.notNull("id");
+            case NAME -> ListOrder.notNull("name");
+            case STATE -> ListOrder.notNull("state");
+            case RELEASE_DATE -> ListOrder.nullable("released_at");
         };
-        var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM offers.offer_set WHERE owner_party_id = :owner
                           AND (cardinality(CAST(:entityIds AS varchar[])) = 0 OR id = ANY (CAST(:entityIds AS varchar[])))
@@ -92,7 +92,7 @@ public class OfferSetRepository {
                                OR offer_ids && CAST(:offerIds AS varchar(19)[]))
                           AND (CAST(:modifiedAfter AS timestamptz) IS NULL OR last_modified_at >= :modifiedAfter)
                           AND (CAST(:modifiedBefore AS timestamptz) IS NULL OR last_modified_at <= :modifiedBefore)
-                        ORDER BY """ + " " + column + direction + ", id LIMIT :limit OFFSET :offset")
+                        """ + order.sql(filter.ascending()) + " LIMIT :limit OFFSET :offset")
                 .param("owner", owner)
                 .param("entityIds", filter.entityIds().toArray(String[]::new))
                 .param("names", filter.names().toArray(String[]::new))

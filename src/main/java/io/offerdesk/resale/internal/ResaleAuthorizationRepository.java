@@ -1,5 +1,6 @@
 package io.offerdesk.resale.internal;
 
+import io.offerdesk.platform.ListOrder;
 import io.offerdesk.resale.ResaleAuthorization;
 import io.offerdesk.resale.ResaleAuthorizationFilter;
 import java.sql.ResultSet;
@@ -142,18 +143,17 @@ public class ResaleAuthorizationRepository {
 
     private List<ResaleAuthorization> filtered(
             String sql, UUID party, ResaleAuthorizationFilter filter, int offset, int limit) {
-        var column = switch (filter.sort()) {
-            case LAST_MODIFIED_DATE -> "last_modified_at";
-            case ENTITY_ID -> "id";
-            case NAME -> "name";
-            case PRODUCT_ID -> "product_id";
-            case RESELLER_ACCOUNT_ID -> "reseller_account_id";
-            case STATUS -> "status";
-            case CREATED_DATE -> "created_at";
-            case AVAILABILITY_END_DATE -> "availability_end";
+        var order = switch (filter.sort()) {
+            case LAST_MODIFIED_DATE -> ListOrder.notNull("last_modified_at");
+            case ENTITY_ID -> ListOrder.notNull("id");
+            case NAME -> ListOrder.notNull("name");
+            case PRODUCT_ID -> ListOrder.notNull("product_id");
+            case RESELLER_ACCOUNT_ID -> ListOrder.notNull("reseller_account_id");
+            case STATUS -> ListOrder.notNull("status");
+            case CREATED_DATE -> ListOrder.notNull("created_at");
+            case AVAILABILITY_END_DATE -> ListOrder.nullable("availability_end");
         };
-        var direction = filter.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
-        return jdbc.sql(sql + "ORDER BY " + column + direction + ", id LIMIT :limit OFFSET :offset")
+        return jdbc.sql(sql + order.sql(filter.ascending()) + " LIMIT :limit OFFSET :offset")
                 .param("party", party)
                 .param(
                         "status",
